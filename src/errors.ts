@@ -1,0 +1,44 @@
+/**
+ * Every error Nabo raises on purpose is a NaboError with a stable code, so callers (the CLI's exit
+ * codes, the chat flows' friendly replies, the logs) can act on the kind of failure without
+ * parsing messages. `userFacing` marks errors whose message may be shown to the person as-is.
+ */
+export type NaboErrorCode =
+  | 'CONFIG_INVALID'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'INVALID_INPUT'
+  | 'IMPORT_FAILED'
+  | 'FORBIDDEN'
+  | 'DEPENDENCY_UNAVAILABLE'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+export class NaboError extends Error {
+  readonly code: NaboErrorCode;
+  readonly userFacing: boolean;
+
+  constructor(
+    code: NaboErrorCode,
+    message: string,
+    options: { cause?: unknown; userFacing?: boolean } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'NaboError';
+    this.code = code;
+    this.userFacing = options.userFacing ?? false;
+  }
+}
+
+/** A mistake the user can fix (bad argument, bad file): shown as is, CLI exit code 1. */
+export class UserError extends NaboError {
+  constructor(code: NaboErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { ...options, userFacing: true });
+    this.name = 'UserError';
+  }
+}
+
+export function isNaboError(error: unknown): error is NaboError {
+  return error instanceof NaboError;
+}
