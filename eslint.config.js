@@ -15,12 +15,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-console': ['error', { allow: [] }],
+      'no-console': 'error',
     },
   },
   {
     // The CLI, the console adapter, benchmarks and scripts talk to a terminal on purpose.
-    files: ['src/cli/**', 'adapters/console/**', 'bench/**', 'scripts/**', 'bin/**', '.ci/**'],
+    files: ['adapters/cli/**', 'adapters/console/**', 'adapters/web.ts', 'jobs/worker.ts', 'bench/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,0 +1,200 @@
+import { EJSON, ObjectId } from 'bson';
+
+/** A deserialised BSON document. */
+export type Document = Record<string, unknown>;
+
+/** BSON value classes (ObjectId, Decimal128, Binary, …) all carry a `_bsontype` tag. */
+function bsonTypeOf(value: object): string | undefined {
+  const tag = (value as { _bsontype?: unknown })._bsontype;
+  return typeof tag === 'string' ? tag : undefined;
+}
+
+export function isPlainObject(value: unknown): value is Document {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Deep copy of plain objects, arrays and Dates. BSON value classes are immutable in practice and
+ * are shared, which keeps ObjectId/Decimal128 instances intact (structuredClone would strip their
+ * prototypes and mingo would no longer compare them).
+ */
+export function cloneValue<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => cloneValue(item)) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (!isPlainObject(value)) return value;
+  const copy: Document = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = cloneValue(item);
+  return copy as T;
+}
+
+export function cloneDocument(doc: Document): Document {
+  return cloneValue(doc);
+}
+
+/**
+ * A string that is equal for two values exactly when mongod's index would treat them as the same
+ * key. Used for hash-map indexes and `_id` lookups; numbers of any BSON numeric type collapse to
+ * one JS number after deserialisation, matching mongod's cross-type numeric equality.
+ */
+export function canonicalKey(value: unknown): string {
+  if (value === null || value === undefined) return 'n';
+  switch (typeof value) {
+    case 'number':
+      return Object.is(value, -0) ? 'd0' : `d${value}`;
+    case 'bigint':
+      return `d${value}`;
+    case 'string':
+      return `s${JSON.stringify(value)}`;
+    case 'boolean':
+      return value ? 'T' : 'F';
+    case 'object':
+      break;
+    default:
+      return `?${String(value)}`;
+  }
+  if (value instanceof Date) return `t${value.getTime()}`;
+  if (Array.isArray(value)) return `[${value.map(canonicalKey).join(',')}]`;
+  if (value instanceof RegExp) return `r${String(value)}`;
+  const bsonType = bsonTypeOf(value);
+  if (bsonType === 'ObjectId') return `o${(value as ObjectId).toHexString()}`;
+  if (bsonType === 'Long' || bsonType === 'Int32' || bsonType === 'Double') {
+    return `d${(value as { toString(): string }).toString()}`;
+  }
+  if (bsonType !== undefined) return `x${EJSON.stringify(value as Document, { relaxed: false })}`;
+  const parts = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${canonicalKey(v)}`);
+  return `{${parts.join(',')}}`;
+}
+
+export function valuesEqual(a: unknown, b: unknown): boolean {
+  return canonicalKey(a) === canonicalKey(b);
+}
+
+/** Reads a dotted path without descending into arrays (used for `_id`-like scalar paths). */
+export function getPath(doc: Document, path: string): unknown {
+  let current: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(current) && /^\d+$/.test(part)) {
+      current = current[Number(part)];
+    } else if (isPlainObject(current)) {
+      current = current[part];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+/** Writes a dotted path, creating intermediate objects (upsert seeding from filters). */
+export function setPath(doc: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let current: Document = doc;
+  for (const part of parts.slice(0, -1)) {
+    const next = current[part];
+    if (isPlainObject(next)) {
+      current = next;
+    } else {
+      const created: Document = {};
+      current[part] = created;
+      current = created;
+    }
+  }
+  const last = parts[parts.length - 1];
+  if (last !== undefined) current[last] = value;
+}
+
+/**
+ * Every value a multikey index sees at `path`: arrays along the way and at the end fan out into
+ * their elements, a missing field is `null` (so it collides on a non-sparse unique index, like
+ * mongod). `present` reports whether the path exists at all, for sparse indexes.
+ */
+export function indexValuesAt(
+  doc: Document,
+  path: string,
+): { values: unknown[]; present: boolean } {
+  const values: unknown[] = [];
+  let present = false;
+  const parts = path.split('.');
+  const visit = (value: unknown, index: number): void => {
+    if (index === parts.length) {
+      present = true;
+      if (Array.isArray(value)) {
+        // mongod indexes an empty array as `undefined`, distinct from null.
+        if (value.length === 0) values.push([]);
+        else values.push(...value);
+      } else {
+        values.push(value ?? null);
+      }
+      return;
+    }
+    const part = parts[index] as string;
+    if (Array.isArray(value)) {
+      if (/^\d+$/.test(part)) visit(value[Number(part)], index + 1);
+      for (const element of value) if (isPlainObject(element)) visit(element, index);
+      return;
+    }
+    if (isPlainObject(value) && part in value) {
+      visit(value[part], index + 1);
+      return;
+    }
+    values.push(null);
+  };
+  visit(doc, 0);
+  if (values.length === 0) values.push(null);
+  return { values, present };
+}
+
+/** Puts `_id` first, as mongod stores it, generating an ObjectId when the client sent none. */
+export function withId(doc: Document): Document {
+  if (Object.keys(doc)[0] === '_id') return doc;
+  const { _id: id, ...rest } = doc;
+  return { _id: id === undefined ? new ObjectId() : id, ...rest };
+}
+
+/** Renders a key value the way mongod prints it in E11000 messages: `{ email: "a@b.dk" }`. */
+export function formatKeyValue(keyValue: Document): string {
+  const parts = Object.entries(keyValue).map(([field, value]) => `${field}: ${formatValue(value)}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (value instanceof Date) return `new Date(${value.getTime()})`;
+  if (typeof value === 'object' && bsonTypeOf(value) === 'ObjectId') {
+    return `ObjectId('${(value as ObjectId).toHexString()}')`;
+  }
+  if (Array.isArray(value)) return `[ ${value.map(formatValue).join(', ')} ]`;
+  if (isPlainObject(value)) return formatKeyValue(value);
+  return EJSON.stringify(value as Document);
+}
+
+/**
+ * The values `distinct` reports for `path`: arrays contribute their elements, missing fields
+ * contribute nothing (unlike an index, which records them as null).
+ */
+export function fieldValuesAt(doc: Document, path: string): unknown[] {
+  const values: unknown[] = [];
+  const parts = path.split('.');
+  const visit = (value: unknown, index: number): void => {
+    if (index === parts.length) {
+      if (Array.isArray(value)) values.push(...value);
+      else if (value !== undefined) values.push(value);
+      return;
+    }
+    const part = parts[index] as string;
+    if (Array.isArray(value)) {
+      if (/^\d+$/.test(part)) visit(value[Number(part)], index + 1);
+      else for (const element of value) if (isPlainObject(element)) visit(element, index);
+    } else if (isPlainObject(value)) {
+      visit(value[part], index + 1);
+    }
+  };
+  visit(doc, 0);
+  return values;
+}

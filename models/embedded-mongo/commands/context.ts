@@ -1,0 +1,50 @@
+import type { Document } from '../bson-values.js';
+import type { CursorBatch, CursorRegistry } from '../cursors.js';
+import { CommandError, ErrorCode } from '../errors.js';
+import type { Storage } from '../storage.js';
+
+/** What a command handler may touch: shared state plus the request's connection and database. */
+export interface CommandContext {
+  readonly storage: Storage;
+  readonly cursors: CursorRegistry;
+  readonly database: string;
+  readonly connectionId: number;
+  readonly startedAt: number;
+}
+
+/** Handlers run synchronously, so each command sees and leaves storage in a consistent state. */
+export type CommandHandler = (body: Document, context: CommandContext) => Document;
+
+/** The collection named by the command's first field, e.g. `{find: 'visits'}`. */
+export function collectionArgument(body: Document, command: string): string {
+  const name = body[command];
+  if (typeof name !== 'string' || name === '') {
+    throw new CommandError(
+      ErrorCode.InvalidNamespace,
+      `collection name has invalid type ${typeof name}`,
+    );
+  }
+  return name;
+}
+
+export function documentArray(body: Document, field: string): Document[] {
+  const value = body[field];
+  if (value === undefined) return [];
+  if (
+    !Array.isArray(value) ||
+    value.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))
+  ) {
+    throw new CommandError(
+      ErrorCode.TypeMismatch,
+      `BSON field '${field}' must be an array of documents`,
+    );
+  }
+  return value as Document[];
+}
+
+export function cursorReply(result: CursorBatch, first: boolean): Document {
+  return {
+    cursor: { [first ? 'firstBatch' : 'nextBatch']: result.batch, id: result.id, ns: result.ns },
+    ok: 1,
+  };
+}

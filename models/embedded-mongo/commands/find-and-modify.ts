@@ -1,0 +1,80 @@
+import type { Document } from '../bson-values.js';
+import { CommandError, ErrorCode } from '../errors.js';
+import {
+  matchDocuments,
+  optionalDocument,
+  projectDocument,
+  sortDocuments,
+} from '../query-engine.js';
+import { applyUpdate, buildUpsertDocument, parseUpdateSpec } from '../update-engine.js';
+import { collectionArgument, documentArray, type CommandHandler } from './context.js';
+
+/**
+ * findAndModify: one document, atomically found and changed. Errors (duplicate keys included) are
+ * top-level `{ok: 0}` replies rather than writeErrors.
+ */
+const findAndModify: CommandHandler = (body, context) => {
+  const command = 'findAndModify' in body ? 'findAndModify' : 'findandmodify';
+  const name = collectionArgument(body, command);
+  const query = optionalDocument(body, 'query') ?? {};
+  const fields = optionalDocument(body, 'fields');
+  const remove = body.remove === true;
+  const upsert = body.upsert === true;
+  const returnNew = body.new === true;
+  const arrayFilters =
+    body.arrayFilters === undefined ? undefined : documentArray(body, 'arrayFilters');
+  if (remove && body.update !== undefined) {
+    throw new CommandError(
+      ErrorCode.FailedToParse,
+      'Cannot specify both an update and remove=true',
+    );
+  }
+  if (!remove && body.update === undefined) {
+    throw new CommandError(
+      ErrorCode.FailedToParse,
+      'Either an update or remove=true must be specified',
+    );
+  }
+  if (remove && (upsert || returnNew)) {
+    throw new CommandError(
+      ErrorCode.FailedToParse,
+      'Cannot specify both new=true and remove=true; upsert needs an update',
+    );
+  }
+
+  const collection = context.storage.getCollection(context.database, name);
+  const [current] = sortDocuments(
+    matchDocuments(collection, query),
+    optionalDocument(body, 'sort'),
+  );
+  const output = (doc: Document | undefined): Document | null =>
+    doc === undefined ? null : projectDocument(doc, fields);
+
+  if (remove) {
+    if (current !== undefined) collection?.remove(current);
+    return { lastErrorObject: { n: current === undefined ? 0 : 1 }, value: output(current), ok: 1 };
+  }
+  const spec = parseUpdateSpec(body.update, 'update');
+  if (current !== undefined && collection !== undefined) {
+    const outcome = applyUpdate(current, spec, { arrayFilters, filter: query });
+    if (outcome.changed) collection.replace(current, outcome.doc);
+    return {
+      lastErrorObject: { n: 1, updatedExisting: true },
+      value: output(returnNew ? outcome.doc : current),
+      ok: 1,
+    };
+  }
+  if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+  const doc = buildUpsertDocument(query, spec, { arrayFilters });
+  context.storage.ensureCollection(context.database, name).collection.insert(doc);
+  return {
+    lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
+    value: returnNew ? output(doc) : null,
+    ok: 1,
+  };
+};
+
+export const findAndModifyCommands: Record<string, CommandHandler> = {
+  findAndModify,
+  findandmodify: findAndModify,
+};

@@ -1,0 +1,45 @@
+import type { Document } from '../bson-values.js';
+import { CommandError, ErrorCode, errorReply } from '../errors.js';
+import { catalogCommands } from './catalog.js';
+import type { CommandContext, CommandHandler } from './context.js';
+import { findAndModifyCommands } from './find-and-modify.js';
+import { handshakeCommands } from './handshake.js';
+import { indexCommands } from './indexes.js';
+import { readCommands } from './read.js';
+import { sessionCommands } from './sessions.js';
+import { writeCommands } from './write.js';
+
+export type { CommandContext } from './context.js';
+
+// A Map rather than an object so a command named `constructor` or `__proto__` is just unknown.
+const COMMANDS = new Map<string, CommandHandler>(
+  Object.entries({
+    ...handshakeCommands,
+    ...catalogCommands,
+    ...indexCommands,
+    ...readCommands,
+    ...writeCommands,
+    ...findAndModifyCommands,
+    ...sessionCommands,
+  }),
+);
+
+/** The command name: the body's first key, matched case-sensitively like mongod. */
+export function commandName(body: Document): string | undefined {
+  for (const key in body) return key;
+  return undefined;
+}
+
+/** Runs one command; never throws, every failure becomes an `{ok: 0}` reply. */
+export function runCommand(body: Document, context: CommandContext): Document {
+  const name = commandName(body);
+  try {
+    const handler = name === undefined ? undefined : COMMANDS.get(name);
+    if (handler === undefined) {
+      throw new CommandError(ErrorCode.CommandNotFound, `no such command: '${name ?? ''}'`);
+    }
+    return handler(body, context);
+  } catch (error) {
+    return errorReply(error);
+  }
+}

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import { CursorRegistry } from './cursors.js';
+import { WireServer } from './server.js';
+import { Storage } from './storage.js';
+import { startHousekeeping } from './ttl-monitor.js';
+
+export interface EmbeddedMongoOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a random free port. */
+  port?: number;
+  /** How often TTL indexes are swept. Default 1000 ms. */
+  ttlMonitorIntervalMs?: number;
+  /** Connection and protocol diagnostics; silent when absent. */
+  logger?: Logger;
+}
+
+export interface EmbeddedMongo {
+  /** `mongodb://host:port/`, without a database: callers append their own (`${uri}nabo`). */
+  readonly uri: string;
+  readonly host: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an in-memory MongoDB that the real driver and mongoose take for a standalone mongod.
+ * For tests, the demo and local development only: nothing is persisted.
+ */
+export async function startEmbeddedMongo(
+  options: EmbeddedMongoOptions = {},
+): Promise<EmbeddedMongo> {
+  const host = options.host ?? '127.0.0.1';
+  const storage = new Storage();
+  const cursors = new CursorRegistry();
+  const server = new WireServer({
+    storage,
+    cursors,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const port = await server.listen(host, options.port ?? 0);
+  const housekeeping = startHousekeeping(storage, cursors, options.ttlMonitorIntervalMs ?? 1000);
+  const uriHost = host.includes(':') ? `[${host}]` : host;
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: `mongodb://${uriHost}:${port}/`,
+    host,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        housekeeping.stop();
+        await server.close();
+        cursors.clear();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { deserialize, serialize, type DeserializeOptions } from 'bson';
+import type { Document } from './bson-values.js';
+
+export const OpCode = {
+  REPLY: 1,
+  QUERY: 2004,
+  COMPRESSED: 2012,
+  MSG: 2013,
+} as const;
+
+export const HEADER_SIZE = 16;
+export const MAX_MESSAGE_SIZE = 48_000_000;
+
+const OP_MSG_CHECKSUM_PRESENT = 1 << 0;
+const OP_MSG_MORE_TO_COME = 1 << 1;
+
+/**
+ * Promoted values (plain numbers for int32/int64/double, JS RegExp) are what mingo compares;
+ * ObjectId, Date and Decimal128 stay BSON classes, which mingo 7.2 handles.
+ */
+const DESERIALIZE_OPTIONS: DeserializeOptions = {
+  promoteValues: true,
+  promoteLongs: true,
+  promoteBuffers: false,
+  bsonRegExp: false,
+};
+
+/** The peer sent bytes that are not a valid message: the connection cannot be trusted further. */
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+export interface MessageHeader {
+  readonly length: number;
+  readonly requestId: number;
+  readonly responseTo: number;
+  readonly opCode: number;
+}
+
+export interface OpQueryMessage {
+  readonly kind: 'query';
+  readonly header: MessageHeader;
+  readonly fullCollectionName: string;
+  readonly query: Document;
+}
+
+export interface OpMsgMessage {
+  readonly kind: 'msg';
+  readonly header: MessageHeader;
+  readonly body: Document;
+  /** The client expects no reply (fire-and-forget, e.g. `endSessions` with w: 0). */
+  readonly moreToCome: boolean;
+}
+
+export type ClientMessage = OpQueryMessage | OpMsgMessage;
+
+/**
+ * Reassembles whole messages from a TCP stream: a chunk may hold part of a message or several.
+ * Chunks are only concatenated once a message is complete, so a 48 MB insert arriving in 64 KB
+ * pieces is not copied quadratically.
+ */
+export class MessageFramer {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+
+  push(chunk: Buffer): Buffer[] {
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    const frames: Buffer[] = [];
+    for (;;) {
+      if (this.buffered < 4) break;
+      const length = this.peekLength();
+      if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE) {
+        throw new ProtocolError(`invalid message length ${length}`);
+      }
+      if (this.buffered < length) break;
+      const all =
+        this.chunks.length === 1
+          ? (this.chunks[0] as Buffer)
+          : Buffer.concat(this.chunks, this.buffered);
+      frames.push(all.subarray(0, length));
+      const rest = all.subarray(length);
+      this.chunks = rest.length > 0 ? [rest] : [];
+      this.buffered = rest.length;
+    }
+    return frames;
+  }
+
+  private peekLength(): number {
+    const first = this.chunks[0] as Buffer;
+    if (first.length >= 4) return first.readInt32LE(0);
+    const head = Buffer.concat(this.chunks, this.buffered);
+    this.chunks = [head];
+    return head.readInt32LE(0);
+  }
+}
+
+function readHeader(frame: Buffer): MessageHeader {
+  return {
+    length: frame.readInt32LE(0),
+    requestId: frame.readInt32LE(4),
+    responseTo: frame.readInt32LE(8),
+    opCode: frame.readInt32LE(12),
+  };
+}
+
+/** Deserialises the BSON document at `offset`, checking it stays inside `end`. */
+function readDocument(frame: Buffer, offset: number, end: number): { doc: Document; next: number } {
+  if (offset + 5 > end) throw new ProtocolError('truncated BSON document');
+  const size = frame.readInt32LE(offset);
+  if (size < 5 || offset + size > end) {
+    throw new ProtocolError(`invalid BSON document size ${size}`);
+  }
+  try {
+    return {
+      doc: deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS),
+      next: offset + size,
+    };
+  } catch (error) {
+    throw new ProtocolError(
+      `invalid BSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function readCString(frame: Buffer, offset: number, end: number): { value: string; next: number } {
+  const terminator = frame.indexOf(0, offset);
+  if (terminator < 0 || terminator >= end) throw new ProtocolError('unterminated cstring');
+  return { value: frame.toString('utf8', offset, terminator), next: terminator + 1 };
+}
+
+function parseOpQuery(frame: Buffer, header: MessageHeader): OpQueryMessage {
+  // flags(4) fullCollectionName(cstring) numberToSkip(4) numberToReturn(4) query [fieldSelector]
+  const name = readCString(frame, HEADER_SIZE + 4, frame.length);
+  const { doc } = readDocument(frame, name.next + 8, frame.length);
+  return { kind: 'query', header, fullCollectionName: name.value, query: doc };
+}
+
+function parseOpMsg(frame: Buffer, header: MessageHeader): OpMsgMessage {
+  if (frame.length < HEADER_SIZE + 5) throw new ProtocolError('OP_MSG too short');
+  const flags = frame.readUInt32LE(HEADER_SIZE);
+  // The CRC-32C is optional for the receiver to verify; TCP already guards loopback traffic.
+  const end = flags & OP_MSG_CHECKSUM_PRESENT ? frame.length - 4 : frame.length;
+  let offset = HEADER_SIZE + 4;
+  let body: Document | undefined;
+  const sequences: Array<{ identifier: string; docs: Document[] }> = [];
+  while (offset < end) {
+    const kind = frame[offset];
+    offset += 1;
+    if (kind === 0) {
+      if (body !== undefined) throw new ProtocolError('OP_MSG with more than one body section');
+      const read = readDocument(frame, offset, end);
+      body = read.doc;
+      offset = read.next;
+    } else if (kind === 1) {
+      if (offset + 4 > end) throw new ProtocolError('truncated document sequence');
+      const sectionEnd = offset + frame.readInt32LE(offset);
+      if (sectionEnd <= offset + 4 || sectionEnd > end) {
+        throw new ProtocolError('invalid document sequence size');
+      }
+      const identifier = readCString(frame, offset + 4, sectionEnd);
+      const docs: Document[] = [];
+      let cursor = identifier.next;
+      while (cursor < sectionEnd) {
+        const read = readDocument(frame, cursor, sectionEnd);
+        docs.push(read.doc);
+        cursor = read.next;
+      }
+      sequences.push({ identifier: identifier.value, docs });
+      offset = sectionEnd;
+    } else {
+      throw new ProtocolError(`unknown OP_MSG section kind ${String(kind)}`);
+    }
+  }
+  if (body === undefined) throw new ProtocolError('OP_MSG without a body section');
+  for (const { identifier, docs } of sequences) {
+    const existing = body[identifier];
+    body[identifier] = Array.isArray(existing) ? [...(existing as unknown[]), ...docs] : docs;
+  }
+  return { kind: 'msg', header, body, moreToCome: (flags & OP_MSG_MORE_TO_COME) !== 0 };
+}
+
+/** Parses one complete frame; throws ProtocolError for anything a driver would never send. */
+export function parseMessage(frame: Buffer): ClientMessage {
+  const header = readHeader(frame);
+  if (header.length !== frame.length) throw new ProtocolError('frame length mismatch');
+  switch (header.opCode) {
+    case OpCode.QUERY:
+      return parseOpQuery(frame, header);
+    case OpCode.MSG:
+      return parseOpMsg(frame, header);
+    default:
+      // We never advertise compression, and legacy opcodes are gone since MongoDB 5.1.
+      throw new ProtocolError(`unsupported opCode ${header.opCode}`);
+  }
+}
+
+let nextRequestId = 1;
+
+function header(bodyLength: number, responseTo: number, opCode: number): Buffer {
+  const head = Buffer.alloc(HEADER_SIZE);
+  head.writeInt32LE(HEADER_SIZE + bodyLength, 0);
+  head.writeInt32LE(nextRequestId, 4);
+  nextRequestId = nextRequestId >= 0x7fffffff ? 1 : nextRequestId + 1;
+  head.writeInt32LE(responseTo, 8);
+  head.writeInt32LE(opCode, 12);
+  return head;
+}
+
+function serializeReply(doc: Document): Buffer {
+  const bytes = serialize(doc, { ignoreUndefined: true });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** OP_REPLY, the answer to an OP_QUERY handshake. */
+export function encodeOpReply(responseTo: number, doc: Document): Buffer {
+  const bson = serializeReply(doc);
+  // responseFlags(4) cursorID(8) startingFrom(4) numberReturned(4)
+  const prefix = Buffer.alloc(20);
+  prefix.writeInt32LE(1, 16);
+  return Buffer.concat([
+    header(prefix.length + bson.length, responseTo, OpCode.REPLY),
+    prefix,
+    bson,
+  ]);
+}
+
+/** OP_MSG with a single kind-0 body and no flags. */
+export function encodeOpMsg(responseTo: number, doc: Document): Buffer {
+  const bson = serializeReply(doc);
+  const prefix = Buffer.alloc(5); // flagBits(4) = 0, section kind(1) = 0
+  return Buffer.concat([header(prefix.length + bson.length, responseTo, OpCode.MSG), prefix, bson]);
+}
