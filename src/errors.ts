@@ -42,3 +42,17 @@ export class UserError extends NaboError {
 export function isNaboError(error: unknown): error is NaboError {
   return error instanceof NaboError;
 }
+
+/**
+ * A platform asked us to slow down (HTTP 429 with Retry-After). Not a failure: the sender waits
+ * `retryAfterMs` and tries again, and a job does not count it as a failed attempt.
+ */
+export class RateLimitedError extends NaboError {
+  readonly retryAfterMs: number;
+
+  constructor(message: string, retryAfterMs: number, options: { cause?: unknown } = {}) {
+    super('RATE_LIMITED', message, options);
+    this.name = 'RateLimitedError';
+    this.retryAfterMs = retryAfterMs;
+  }
+}

@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { loadConfig } from '../../src/config/config.js';
+import { createCliRuntime } from './cli-runtime.js';
+import { registerDemoCommand } from './demo-command.js';
+import { registerDevDbCommand } from './dev-db-command.js';
+import { registerInterpretCommand } from './interpret-command.js';
+
+export interface Terminal {
+  print(line: string): void;
+  printError(line: string): void;
+}
+
+/** All `nabo` subcommands. Configuration is read lazily, so `nabo --help` works without any. */
+export function buildProgram(terminal: Terminal): Command {
+  const program = new Command('nabo')
+    .description('Nabo — the neighbour-ambassador bot. Operator commands.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => terminal.print(text.trimEnd()),
+      writeErr: (text) => terminal.printError(text.trimEnd()),
+    });
+  const runtime = createCliRuntime(() => loadConfig(), terminal);
+
+  registerDevDbCommand(program, terminal.print);
+  registerDemoCommand(program);
+  registerInterpretCommand(program, terminal.print);
+  void runtime;
+  return program;
+}

@@ -1,0 +1,50 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
+import type { MessagingPlatform } from '../platform.js';
+import { createWebApp, listen } from './server.js';
+import type { NaboDatabase } from '../../models/database.js';
+
+export interface WebProcess {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The web process: /healthz plus the routes of every configured platform. Used by the `web`
+ * entry point and, unchanged, by the end-to-end tests and benchmarks, so they test what runs.
+ */
+export async function startWebProcess(options: {
+  port: number;
+  host?: string;
+  db: NaboDatabase;
+  redis: Redis;
+  platforms: MessagingPlatform[];
+}): Promise<WebProcess> {
+  const checks: Record<string, () => Promise<void>> = {
+    mongodb: () => options.db.ping(),
+    redis: async () => {
+      await options.redis.ping();
+    },
+  };
+  for (const platform of options.platforms) checks[platform.name] = () => platform.check();
+
+  const app = createWebApp({
+    checks,
+    mount: options.platforms.map((platform) => (target) => platform.mount(target)),
+  });
+  for (const platform of options.platforms) await platform.start();
+  const server = await listen(app, options.port, options.host);
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      for (const platform of options.platforms) await platform.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { connectDatabase } from '../models/database.js';
+import { createRedisConnection } from '../jobs/redis-connection.js';
+import { databaseUri, loadConfig } from '../src/config/config.js';
+import { loadEnvironmentFile } from '../src/config/environment-file.js';
+import { systemClock } from '../src/core/clock.js';
+import { createLogger } from '../src/logging/logger.js';
+import { describeFailure } from './cli/exit-codes.js';
+import { startWebProcess } from './http/web-process.js';
+import type { MessagingPlatform, PlatformContext } from './platform.js';
+
+/**
+ * The `web` process (Procfile): HTTP endpoints for Slack and Teams and the health check. It
+ * keeps no state of its own, so many replicas can run behind a load balancer. A platform whose
+ * credentials are absent is not started.
+ */
+async function startWeb(): Promise<void> {
+  loadEnvironmentFile();
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const db = await connectDatabase(databaseUri(config));
+  const redis = createRedisConnection(config.redisUrl);
+  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
+
+  const context: PlatformContext = {
+    db,
+    clock: systemClock,
+    logger,
+    timeZone: config.timeZone,
+    locale: config.locale,
+  };
+  const platforms: MessagingPlatform[] = [];
+  void context;
+
+  const web = await startWebProcess({ port: config.port, db, redis, platforms });
+  logger.info({ port: web.port, platforms: platforms.map((p) => p.name) }, 'web process listening');
+
+  const shutdown = (signal: string): void => {
+    logger.info({ signal }, 'web process stopping');
+    void web
+      .close()
+      .then(() => Promise.allSettled([db.close(), redis.quit()]))
+      .then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+startWeb().catch((error: unknown) => {
+  console.error(describeFailure(error));
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import type { NaboDatabase } from '../../models/database.js';
+
+/**
+ * What a CLI command needs from the outside world. Commands get it as a parameter so tests can
+ * point them at a test database and capture what they print.
+ */
+export interface CliRuntime {
+  /** Opens the database named by MONGODB_URI (default: the local `nabo dev-db`). Close it after use. */
+  openDatabase(): Promise<NaboDatabase>;
+  print(line: string): void;
+  printJson(value: unknown): void;
+}

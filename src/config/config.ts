@@ -1,0 +1,162 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { NaboError } from '../errors.js';
+
+/**
+ * The whole configuration, read once at start-up from the environment (and `.env`, loaded by
+ * the entry points). Every variable is documented in `.env.example`. A bad value stops start-up
+ * with one line naming the variable, because a coordinator's IT helper reads that line, not a
+ * stack trace.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(3000),
+    MONGODB_URI: optionalText.pipe(
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\/.+/, 'must start with mongodb:// or mongodb+srv://')
+        .optional(),
+    ),
+    REDIS_URL: z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\/.+/, 'must start with redis:// or rediss://')
+      .default('redis://127.0.0.1:6379'),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText.pipe(
+      z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+    ),
+    SLACK_APP_TOKEN: optionalText.pipe(
+      z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+    ),
+    SLACK_API_URL: optionalText.pipe(
+      z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional(),
+    ),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: optionalText.pipe(
+      z
+        .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+          error: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
+        })
+        .optional(),
+    ),
+    MicrosoftAppTenantId: optionalText,
+    NABO_TIMEZONE: z
+      .string()
+      .trim()
+      .default('Europe/Copenhagen')
+      .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Copenhagen'),
+    NABO_LOCALE: z.enum(['da', 'en'], { error: 'must be da or en' }).default('da'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  })
+  .superRefine((env, context) => {
+    const problem = (path: string, message: string): void => {
+      context.addIssue({ code: 'custom', path: [path], message });
+    };
+    if (env.NODE_ENV === 'production' && !env.MONGODB_URI) {
+      problem('MONGODB_URI', 'is required in production (the embedded server is for development only)');
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      problem('SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN');
+    }
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      problem('SLACK_BOT_TOKEN', 'is required when Slack is configured');
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      problem('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
+    }
+  });
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+}
+
+export interface TeamsConfig {
+  appId: string;
+  appPassword: string | undefined;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string | undefined;
+}
+
+export interface Config {
+  environment: 'development' | 'production' | 'test';
+  port: number;
+  /** Absent in development: the demo then starts the embedded MongoDB server in-process. */
+  mongodbUri: string | undefined;
+  redisUrl: string;
+  /** Present only when the platform's credentials are: a platform without them is not started. */
+  slack: SlackConfig | undefined;
+  teams: TeamsConfig | undefined;
+  timeZone: string;
+  locale: 'da' | 'en';
+  logLevel: string;
+}
+
+/** Reads and validates the configuration; throws a CONFIG_INVALID NaboError with one clear line. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') || 'configuration';
+    throw new NaboError('CONFIG_INVALID', `Configuration error: ${variable} ${issue?.message ?? 'is invalid'}`, {
+      userFacing: true,
+    });
+  }
+  const env = parsed.data;
+  return {
+    environment: env.NODE_ENV,
+    port: env.PORT,
+    mongodbUri: env.MONGODB_URI,
+    redisUrl: env.REDIS_URL,
+    slack: env.SLACK_BOT_TOKEN
+      ? {
+          botToken: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          appToken: env.SLACK_APP_TOKEN,
+          apiUrl: env.SLACK_API_URL,
+        }
+      : undefined,
+    teams:
+      env.MicrosoftAppId !== undefined
+        ? {
+            appId: env.MicrosoftAppId,
+            appPassword: env.MicrosoftAppPassword,
+            appType: env.MicrosoftAppType ?? 'MultiTenant',
+            tenantId: env.MicrosoftAppTenantId,
+          }
+        : undefined,
+    timeZone: env.NABO_TIMEZONE,
+    locale: env.NABO_LOCALE,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** Where development tools look for MongoDB when MONGODB_URI is not set: a local `nabo dev-db`. */
+export const DEFAULT_DEVELOPMENT_MONGODB_URI = 'mongodb://127.0.0.1:27017/nabo';
+
+export function databaseUri(config: Config): string {
+  return config.mongodbUri ?? DEFAULT_DEVELOPMENT_MONGODB_URI;
+}

@@ -1,0 +1,113 @@
+import type { Person } from '../../models/types.js';
+import { catalogFor } from '../i18n/catalog.js';
+import { isLocale, type Locale } from '../i18n/locale.js';
+import { recognizeIntent } from '../interpret/index.js';
+import { askWhatTheyWant, showHelp } from '../flows/help.js';
+import { askToPause, askToSetCapacity, resume, switchLanguage } from '../flows/availability.js';
+import { showMyVisits } from '../flows/my-visits.js';
+import { reportInOwnWords, undoLastReport } from '../flows/report-visit.js';
+import type { Flow } from './flow.js';
+import { identifyPerson } from './identify-person.js';
+import type { InboundEvent } from './inbound.js';
+import { asMessage, type BotDependencies, type Turn } from './turn.js';
+
+export interface Bot {
+  /** Handles one inbound event from any adapter; answers through the outbound port. */
+  handle(event: InboundEvent): Promise<void>;
+}
+
+/**
+ * The conversation core. Every adapter hands it the same inbound events; it finds the person,
+ * picks their language, and lets the right flow answer. Unknown people get one polite line and
+ * nothing about them is stored.
+ */
+export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
+  const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
+
+  async function handleText(turn: Turn, text: string): Promise<void> {
+    const pending = await deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key);
+    const pendingFlow = pending ? flowsByName.get(pending.flow) : undefined;
+    if (pending && pendingFlow?.onReply && (await pendingFlow.onReply(turn, text, pending))) return;
+
+    const intent = recognizeIntent(text, { now: turn.now, zone: turn.zone });
+    switch (intent.kind) {
+      case 'help':
+        return showHelp(turn);
+      case 'my_visits':
+        return showMyVisits(turn);
+      case 'visit_report':
+        return reportInOwnWords(turn, intent.report);
+      case 'undo':
+        return undoLastReport(turn);
+      case 'pause':
+        return askToPause(turn, intent.until);
+      case 'resume':
+        return resume(turn);
+      case 'capacity':
+        return askToSetCapacity(turn, intent.perMonth);
+      case 'language':
+        return switchLanguage(turn, intent.locale);
+      case 'greeting':
+        await turn.say(turn.text.greeting(firstName(turn.person)));
+        return;
+      case 'thanks':
+        await turn.say(turn.text.thanks());
+        return;
+      default:
+        return askWhatTheyWant(turn);
+    }
+  }
+
+  async function dispatch(turn: Turn): Promise<void> {
+    const event = turn.event;
+    switch (event.kind) {
+      case 'message':
+        return handleText(turn, event.text);
+      case 'command':
+        // "/nabo besøg" means the same as writing "besøg"; a bare "/nabo" asks for help.
+        return event.text.trim() === '' ? showHelp(turn) : handleText(turn, event.text);
+      case 'action': {
+        const flow = flowsByName.get(event.action.flow);
+        if (flow?.onAction) return flow.onAction(turn, event.action, event.source);
+        return askWhatTheyWant(turn);
+      }
+      case 'form_submit': {
+        const flow = flowsByName.get(event.formId.split(':')[0] ?? '');
+        if (flow?.onForm) return flow.onForm(turn, event.formId, event.values, event.source);
+        return askWhatTheyWant(turn);
+      }
+      case 'home_opened':
+        return showMyVisits(turn);
+      case 'file':
+        return askWhatTheyWant(turn);
+    }
+  }
+
+  return {
+    async handle(event) {
+      const person = await identifyPerson(deps.db, event.actor);
+      if (!person) {
+        deps.logger.info({ platform: event.conversation.platform, kind: event.kind }, 'message from an unknown person');
+        await deps.outbound.send(event.conversation, { text: catalogFor(deps.locale).unknownPerson() });
+        return;
+      }
+      const locale: Locale = isLocale(person.locale) ? person.locale : deps.locale;
+      const turn: Turn = {
+        event,
+        person,
+        locale,
+        zone: deps.timeZone,
+        now: deps.clock.now(),
+        text: catalogFor(locale),
+        deps,
+        say: (message) => deps.outbound.send(event.conversation, asMessage(message)),
+        replace: (ref, message) => deps.outbound.update(ref, asMessage(message)),
+      };
+      await dispatch(turn);
+    },
+  };
+}
+
+function firstName(person: Person): string {
+  return person.name.split(/\s+/)[0] ?? person.name;
+}

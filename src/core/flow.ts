@@ -1,0 +1,44 @@
+import type { ConversationState } from '../../models/types.js';
+import type { ActionPayload, MessageRef } from './inbound.js';
+import type { Turn } from './turn.js';
+
+/**
+ * A conversation flow: one story the bot can hold with a person ("report a visit", "show my
+ * visits"). Buttons come back as actions addressed to the flow by name; a flow that asked a
+ * question in words keeps its place in the persisted conversation state and gets the next text.
+ */
+export interface Flow {
+  readonly name: string;
+  /** A button or card choice addressed to this flow. */
+  onAction?(turn: Turn, action: ActionPayload, source: MessageRef | undefined): Promise<void>;
+  /**
+   * The next text message while this flow holds the conversation. Returns false when the text is
+   * not an answer to the pending question, so the bot treats it as a fresh message.
+   */
+  onReply?(turn: Turn, text: string, state: ConversationState): Promise<boolean>;
+  /** A submitted form whose id starts with `${name}:`. */
+  onForm?(turn: Turn, formId: string, values: Record<string, string>, source: MessageRef | undefined): Promise<void>;
+}
+
+/** How long an unanswered question keeps its place before the conversation starts afresh. */
+export const CONVERSATION_STATE_TTL_SECONDS = 24 * 60 * 60;
+
+export async function rememberStep(
+  turn: Turn,
+  flow: string,
+  step: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await turn.deps.db.conversationStates.save({
+    personId: turn.person.id,
+    conversationKey: turn.event.conversation.key,
+    flow,
+    step,
+    data,
+    ttlSeconds: CONVERSATION_STATE_TTL_SECONDS,
+  });
+}
+
+export async function forgetStep(turn: Turn): Promise<void> {
+  await turn.deps.db.conversationStates.clear(turn.person.id, turn.event.conversation.key);
+}

@@ -1,0 +1,48 @@
+import type { ActionPayload, ConversationRef, MessageRef } from './inbound.js';
+
+/**
+ * The outbound vocabulary: what the core may ask an adapter to show. Adapters render it as
+ * Block Kit, Adaptive Cards or terminal lines. Text is plain: adapters escape it, so nothing a
+ * user typed can become a mention or a link.
+ */
+export interface Choice {
+  label: string;
+  action: ActionPayload;
+  style?: 'primary' | 'danger';
+}
+
+/** A block of the message, e.g. one household with its own report buttons. */
+export interface MessageSection {
+  text: string;
+  choices?: Choice[];
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  kind: 'text' | 'multiline' | 'number' | 'date' | 'select';
+  required?: boolean;
+  initial?: string;
+  options?: Array<{ label: string; value: string }>;
+}
+
+export interface FormSpec {
+  id: string;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+}
+
+export interface OutboundMessage {
+  text: string;
+  sections?: MessageSection[];
+  choices?: Choice[];
+  form?: FormSpec;
+}
+
+/** Implemented by every adapter. */
+export interface OutboundPort {
+  send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef>;
+  /** Replaces an earlier message, typically to show the answer without its buttons. */
+  update(ref: MessageRef, message: OutboundMessage): Promise<void>;
+}

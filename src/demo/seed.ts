@@ -1,0 +1,89 @@
+import { DateTime } from 'luxon';
+import type { NaboDatabase } from '../../models/database.js';
+import type { NewResident, Person } from '../../models/types.js';
+
+/**
+ * The demo estate, in the handbook's setting: a coordinator, three ambassadors and ten new
+ * households (Ove and Else Christensen among them). Birgit, Ahmed and Lise already have this
+ * month's households; one household is still waiting for the next hand-out.
+ */
+export const DEMO_AREA_KEY = 'solbakken';
+
+interface DemoHousehold {
+  names: string[];
+  address: string;
+  unit: string;
+  stairwell: string;
+  daysSinceMoveIn: number;
+  languageHints: string[];
+  /** First name of the ambassador who has the visit, or none yet. */
+  ambassador?: 'Birgit' | 'Ahmed' | 'Lise';
+}
+
+const HOUSEHOLDS: DemoHousehold[] = [
+  { names: ['Ove Christensen', 'Else Christensen'], address: 'Gudrunsvej 10', unit: '1. th', stairwell: '10', daysSinceMoveIn: 9, languageHints: ['da'], ambassador: 'Birgit' },
+  { names: ['Fatima Ali', 'Yusuf Ali'], address: 'Gudrunsvej 12', unit: 'st. tv', stairwell: '12', daysSinceMoveIn: 12, languageHints: ['ar', 'da'], ambassador: 'Ahmed' },
+  { names: ['Jonas Madsen'], address: 'Gudrunsvej 10', unit: '3. tv', stairwell: '10', daysSinceMoveIn: 5, languageHints: ['da'], ambassador: 'Birgit' },
+  { names: ['Sara Holm', 'Mikkel Berg'], address: 'Gudrunsvej 14', unit: '2. th', stairwell: '14', daysSinceMoveIn: 16, languageHints: ['da'], ambassador: 'Birgit' },
+  { names: ['Amira Hassan'], address: 'Gudrunsvej 12', unit: '2. tv', stairwell: '12', daysSinceMoveIn: 3, languageHints: ['so', 'en'], ambassador: 'Ahmed' },
+  { names: ['Peter Kristensen', 'Lene Kristensen'], address: 'Sigridsvej 3', unit: '1. tv', stairwell: '3', daysSinceMoveIn: 20, languageHints: ['da'], ambassador: 'Lise' },
+  { names: ['Nguyen Thi Lan'], address: 'Sigridsvej 3', unit: '4. th', stairwell: '3', daysSinceMoveIn: 7, languageHints: ['vi', 'en'], ambassador: 'Lise' },
+  { names: ['Kasper Andersen'], address: 'Gudrunsvej 14', unit: 'st. th', stairwell: '14', daysSinceMoveIn: 2, languageHints: ['da'], ambassador: 'Birgit' },
+  { names: ['Hanne Jørgensen'], address: 'Sigridsvej 5', unit: '2. th', stairwell: '5', daysSinceMoveIn: 14, languageHints: ['da'], ambassador: 'Ahmed' },
+  { names: ['Mehmet Yilmaz', 'Ayse Yilmaz'], address: 'Sigridsvej 5', unit: '3. tv', stairwell: '5', daysSinceMoveIn: 1, languageHints: ['tr', 'da'] },
+];
+
+export interface DemoEstate {
+  areaId: string;
+  people: Record<'Mette' | 'Birgit' | 'Ahmed' | 'Lise', Person>;
+  seeded: boolean;
+}
+
+/** Seeds the demo estate once; on a database that already has it, returns what is there. */
+export async function seedDemoEstate(db: NaboDatabase, now: Date, zone: string): Promise<DemoEstate> {
+  const existing = await db.areas.findByKey(DEMO_AREA_KEY);
+  if (existing) {
+    const everyone = await db.people.listByArea(existing.id);
+    const byFirstName = (first: string): Person => {
+      const person = everyone.find((candidate) => candidate.name.startsWith(`${first} `));
+      if (!person) throw new Error(`The demo estate lacks ${first}; drop the database to reseed it`);
+      return person;
+    };
+    return {
+      areaId: existing.id,
+      people: { Mette: byFirstName('Mette'), Birgit: byFirstName('Birgit'), Ahmed: byFirstName('Ahmed'), Lise: byFirstName('Lise') },
+      seeded: false,
+    };
+  }
+
+  const area = await db.areas.create({ key: DEMO_AREA_KEY, name: 'Solbakken', timeZone: zone });
+  const agreedAt = DateTime.fromJSDate(now, { zone }).minus({ months: 3 }).toJSDate();
+  const volunteer = { volunteerAgreementAt: agreedAt, confidentialityAt: agreedAt };
+  const people = {
+    Mette: await db.people.add({ name: 'Mette Holm', roles: [{ areaId: area.id, role: 'coordinator' }], identities: { console: { handle: 'mette' } }, languages: ['da', 'en'] }),
+    Birgit: await db.people.add({ name: 'Birgit Sørensen', roles: [{ areaId: area.id, role: 'ambassador' }], identities: { console: { handle: 'birgit' } }, languages: ['da'], stairwell: '10', monthlyCapacity: 4, ...volunteer }),
+    Ahmed: await db.people.add({ name: 'Ahmed Hassan', roles: [{ areaId: area.id, role: 'ambassador' }], identities: { console: { handle: 'ahmed' } }, languages: ['da', 'ar', 'so'], stairwell: '12', monthlyCapacity: 3, ...volunteer }),
+    Lise: await db.people.add({ name: 'Lise Nielsen', roles: [{ areaId: area.id, role: 'ambassador' }], identities: { console: { handle: 'lise' } }, languages: ['da', 'en'], stairwell: '3', monthlyCapacity: 2, locale: 'en', ...volunteer }),
+  };
+
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const residents: NewResident[] = HOUSEHOLDS.map((household, index) => ({
+    names: household.names,
+    address: household.address,
+    unit: household.unit,
+    stairwell: household.stairwell,
+    moveInDate: today.minus({ days: household.daysSinceMoveIn }).toISODate() ?? '',
+    languageHints: household.languageHints,
+    source: { list: 'demo', row: index + 2 },
+  }));
+  await db.residents.importMany(area.id, residents);
+
+  const month = today.toFormat('yyyy-MM');
+  const stored = await db.residents.listUnassigned(area.id);
+  for (const household of HOUSEHOLDS) {
+    if (!household.ambassador) continue;
+    const resident = stored.find((candidate) => candidate.address === household.address && candidate.unit === household.unit);
+    if (resident) await db.visits.open(resident.id, people[household.ambassador].id, month);
+  }
+  return { areaId: area.id, people, seeded: true };
+}

@@ -1,0 +1,7 @@
+import type { Flow } from '../core/flow.js';
+import { availabilityFlow } from './availability.js';
+import { menuFlow } from './menu.js';
+import { reportVisitFlow } from './report-visit.js';
+
+/** Every flow the bot can hold; adapters pass this list to createBot. */
+export const allFlows: readonly Flow[] = [menuFlow, reportVisitFlow, availabilityFlow];

@@ -1,0 +1,56 @@
+import type { VisitWithResident } from '../../models/types.js';
+import type { Choice, MessageSection } from '../core/outbound.js';
+import type { Turn } from '../core/turn.js';
+import type { OutcomeChoice } from '../i18n/catalog.js';
+import { formatShortDate } from '../i18n/locale.js';
+import { householdAddress, householdName } from './households.js';
+
+/** Button actions of the report flow: `report` / `outcome` / `<visitId>:<choice>`. */
+export const REPORT_FLOW = 'report';
+export const OUTCOME_CHOICES: readonly OutcomeChoice[] = [
+  'met',
+  'not_home_folder',
+  'not_home',
+  'declined',
+  'moved',
+];
+
+export function outcomeChoices(turn: Turn, visitId: string): Choice[] {
+  return OUTCOME_CHOICES.map((choice) => ({
+    label: turn.text.outcomeButton(choice),
+    action: { flow: REPORT_FLOW, step: 'outcome', value: `${visitId}:${choice}` },
+    ...(choice === 'met' ? { style: 'primary' as const } : {}),
+  }));
+}
+
+export function visitSection(turn: Turn, visit: VisitWithResident): MessageSection {
+  const resident = visit.resident;
+  const line = turn.text.householdLine(
+    householdName(resident.names, turn.locale),
+    householdAddress(resident),
+    formatShortDate(resident.moveInDate, turn.locale, 'UTC'),
+  );
+  const attempts = visit.attempts.length > 0 ? ` (${turn.text.attemptsSoFar(visit.attempts.length)})` : '';
+  return { text: `${line}${attempts}`, choices: outcomeChoices(turn, visit.id) };
+}
+
+/** "mine besøg": the ambassador's open households, each with its report buttons. */
+export async function showMyVisits(turn: Turn): Promise<void> {
+  // Residents' names go only into a one-to-one conversation with the ambassador.
+  if (!turn.event.conversation.isDirect) {
+    await turn.say(turn.text.privateOnly());
+    return;
+  }
+  const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+  if (visits.length === 0) {
+    await turn.say(turn.text.noOpenVisits());
+    return;
+  }
+  await turn.say({
+    text: turn.text.openVisitsIntro(visits.length),
+    sections: [
+      ...visits.map((visit) => visitSection(turn, visit)),
+      { text: turn.text.openVisitsFooter() },
+    ],
+  });
+}

@@ -1,0 +1,386 @@
+import type { Area, AttemptOutcome, ConversationState, VisitWithResident } from '../../models/types.js';
+import type { Flow } from '../core/flow.js';
+import { forgetStep, rememberStep } from '../core/flow.js';
+import type { ActionPayload, MessageRef } from '../core/inbound.js';
+import type { Choice, OutboundMessage } from '../core/outbound.js';
+import type { Turn } from '../core/turn.js';
+import type { OutcomeChoice } from '../i18n/catalog.js';
+import { formatDay } from '../i18n/locale.js';
+import { interpretVisitReport, matchHousehold, type VisitReportInterpretation } from '../interpret/index.js';
+import { sensitiveTopicsIn } from '../privacy/sensitive-note.js';
+import { recordVisitReport, type RecordedReport, type VisitReport } from '../visits/record-visit-report.js';
+import { householdAddress, householdName } from './households.js';
+import { askWhatTheyWant } from './help.js';
+import { OUTCOME_CHOICES, REPORT_FLOW, outcomeChoices, visitSection } from './my-visits.js';
+
+/**
+ * Reporting a visit, the heart of Nabo. An ambassador writes in their own words or taps a button;
+ * the bot records only what it understood. When it is unsure which household or what happened,
+ * it asks one question with buttons and keeps what was already said. Nothing is recorded on a
+ * guess.
+ */
+
+/** What the ambassador said so far, kept in the conversation state while the bot asks. */
+interface PendingReport {
+  visitId?: string;
+  outcome: AttemptOutcome | null;
+  folderLeft: boolean | null;
+  revisitDate: string | null;
+  note: string | null;
+  isCorrection: boolean;
+}
+
+/** Kept across steps so "fortryd" and corrections find the latest report in this conversation. */
+interface ReportMemory {
+  lastVisitId?: string;
+  pending?: PendingReport;
+}
+
+const STEP_HOUSEHOLD = 'household';
+const STEP_OUTCOME = 'outcome';
+const STEP_KEEP_NOTE = 'keep_note';
+const STEP_DONE = 'done';
+
+function memoryOf(state: ConversationState | null): ReportMemory {
+  if (!state || state.flow !== REPORT_FLOW) return {};
+  return state.data as ReportMemory;
+}
+
+async function currentMemory(turn: Turn): Promise<ReportMemory> {
+  return memoryOf(await turn.deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key));
+}
+
+function fromInterpretation(report: VisitReportInterpretation): PendingReport {
+  return {
+    outcome: report.outcome,
+    folderLeft: report.folderLeft,
+    revisitDate: report.revisitDate,
+    note: report.note,
+    isCorrection: report.isCorrection,
+  };
+}
+
+function choiceToReport(choice: OutcomeChoice): Pick<PendingReport, 'outcome' | 'folderLeft'> {
+  if (choice === 'not_home_folder') return { outcome: 'not_home', folderLeft: true };
+  // "Ikke hjemme" beside "Ikke hjemme – mappe lagt" says the folder was not left.
+  if (choice === 'not_home') return { outcome: 'not_home', folderLeft: false };
+  return { outcome: choice, folderLeft: null };
+}
+
+function isOutcomeChoice(value: string): value is OutcomeChoice {
+  return (OUTCOME_CHOICES as readonly string[]).includes(value) || value === 'postponed';
+}
+
+function nameOf(turn: Turn, visit: VisitWithResident): string {
+  return householdName(visit.resident.names, turn.locale);
+}
+
+// ── Entry points ────────────────────────────────────────────────────────────────────────────────
+
+/** A free-text report ("ikke hjemme, lagde mappen i postkassen"). */
+export async function reportInOwnWords(turn: Turn, report: VisitReportInterpretation): Promise<void> {
+  if (!turn.event.conversation.isDirect) {
+    await turn.say(turn.text.privateOnly());
+    return;
+  }
+  const memory = await currentMemory(turn);
+  if (report.isCorrection && memory.lastVisitId) {
+    await correctLastReport(turn, memory.lastVisitId, fromInterpretation(report));
+    return;
+  }
+  const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+  if (visits.length === 0) {
+    await turn.say(turn.text.noOpenVisits());
+    return;
+  }
+  const pending = fromInterpretation(report);
+  const visit = pickHousehold(visits, report);
+  if (!visit) {
+    await askWhichHousehold(turn, visits, pending, memory);
+    return;
+  }
+  await continueReport(turn, visit, pending, memory, undefined);
+}
+
+function pickHousehold(
+  visits: VisitWithResident[],
+  report: VisitReportInterpretation,
+): VisitWithResident | undefined {
+  const candidates = visits.map((visit) => ({
+    id: visit.id,
+    names: visit.resident.names,
+    address: visit.resident.address,
+    unit: visit.resident.unit,
+  }));
+  if (report.household) {
+    const match = matchHousehold(report.household, candidates);
+    return match ? visits.find((visit) => visit.id === match.id) : undefined;
+  }
+  return visits.length === 1 ? visits[0] : undefined;
+}
+
+/** With the household known: ask what happened if unclear, check the note, then record. */
+async function continueReport(
+  turn: Turn,
+  visit: VisitWithResident,
+  pending: PendingReport,
+  memory: ReportMemory,
+  source: MessageRef | undefined,
+): Promise<void> {
+  const withVisit = { ...pending, visitId: visit.id };
+  if (!withVisit.outcome) {
+    await rememberStep(turn, REPORT_FLOW, STEP_OUTCOME, { ...memory, pending: withVisit });
+    await turn.say({
+      text: turn.text.askOutcome(nameOf(turn, visit)),
+      choices: answerChoices(turn, visit.id),
+    });
+    return;
+  }
+  if (withVisit.note && sensitiveTopicsIn(withVisit.note).length > 0) {
+    await rememberStep(turn, REPORT_FLOW, STEP_KEEP_NOTE, { ...memory, pending: withVisit });
+    await turn.say({
+      text: turn.text.sensitiveNote(withVisit.note),
+      choices: [
+        { label: turn.text.keepNoteButton(), action: { flow: REPORT_FLOW, step: STEP_KEEP_NOTE, value: 'keep' } },
+        { label: turn.text.dropNoteButton(), action: { flow: REPORT_FLOW, step: STEP_KEEP_NOTE, value: 'drop' }, style: 'primary' },
+      ],
+    });
+    return;
+  }
+  await record(turn, visit, withVisit, source);
+}
+
+/** Buttons of a follow-up question: the same outcomes, answered in place. */
+function answerChoices(turn: Turn, visitId: string): Choice[] {
+  return [...outcomeChoices(turn, visitId), {
+    label: turn.text.outcomeButton('postponed'),
+    action: { flow: REPORT_FLOW, step: STEP_OUTCOME, value: `${visitId}:postponed` },
+  }].map((choice) => ({ ...choice, action: { ...choice.action, step: 'answer' } }));
+}
+
+async function askWhichHousehold(
+  turn: Turn,
+  visits: VisitWithResident[],
+  pending: PendingReport,
+  memory: ReportMemory,
+): Promise<void> {
+  await rememberStep(turn, REPORT_FLOW, STEP_HOUSEHOLD, { ...memory, pending });
+  await turn.say({
+    text: turn.text.askWhichHousehold(),
+    choices: visits.slice(0, 10).map((visit) => ({
+      label: `${nameOf(turn, visit)}, ${householdAddress(visit.resident)}`,
+      action: { flow: REPORT_FLOW, step: STEP_HOUSEHOLD, value: visit.id },
+    })),
+  });
+}
+
+// ── Recording and confirming ────────────────────────────────────────────────────────────────────
+
+async function record(
+  turn: Turn,
+  visit: VisitWithResident,
+  pending: PendingReport,
+  source: MessageRef | undefined,
+): Promise<void> {
+  if (!pending.outcome) return;
+  const area = await requireArea(turn, visit.areaId);
+  const report: VisitReport = {
+    outcome: pending.outcome,
+    folderLeft: pending.folderLeft,
+    revisitDate: pending.revisitDate,
+    note: pending.note,
+  };
+  const recorded = await recordVisitReport(turn.deps.db, {
+    visit,
+    area,
+    report,
+    reporterId: turn.person.id,
+    now: turn.now,
+  });
+  await rememberStep(turn, REPORT_FLOW, STEP_DONE, { lastVisitId: visit.id });
+  turn.deps.logger.info(
+    { visitId: visit.id, outcome: report.outcome, next: recorded.next.kind },
+    'visit reported',
+  );
+  const confirmation = confirmationText(turn, visit, report, recorded, area);
+  if (source) await replaceAnswered(turn, source, visit, report);
+  await turn.say(confirmation);
+}
+
+function confirmationText(
+  turn: Turn,
+  visit: VisitWithResident,
+  report: VisitReport,
+  recorded: RecordedReport,
+  area: Area,
+): string {
+  const name = nameOf(turn, visit);
+  const lines = [turn.text.reportRecorded(report.outcome, name, report.folderLeft)];
+  const next = recorded.next;
+  if (next.kind === 'closed') lines.push(turn.text.visitClosed(next.reason));
+  else lines.push(turn.text.nextTry(formatDay(next.revisitDate, turn.locale, area.timeZone)));
+  if (report.note) lines.push(turn.text.noteSaved(report.note));
+  lines.push(turn.text.undoHint());
+  return lines.join(' ');
+}
+
+/** The answered question loses its buttons and shows the answer, so it cannot be answered twice. */
+async function replaceAnswered(
+  turn: Turn,
+  source: MessageRef,
+  visit: VisitWithResident,
+  report: VisitReport,
+): Promise<void> {
+  const answer = `✓ ${nameOf(turn, visit)}: ${turn.text.outcomeButton(
+    report.outcome === 'not_home' && report.folderLeft ? 'not_home_folder' : report.outcome,
+  )}`;
+  if (turn.event.kind === 'action' && turn.event.action.step === STEP_OUTCOME) {
+    // The button sat on the list of open visits: show the list again without this household's buttons.
+    const stillOpen = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+    const message: OutboundMessage = {
+      text: turn.text.openVisitsIntro(stillOpen.length),
+      sections: [...stillOpen.map((open) => visitSection(turn, open)), { text: answer }],
+    };
+    await turn.replace(source, stillOpen.length > 0 ? message : answer);
+    return;
+  }
+  await turn.replace(source, answer);
+}
+
+async function requireArea(turn: Turn, areaId: string): Promise<Area> {
+  const area = await turn.deps.db.areas.findById(areaId);
+  if (!area) throw new Error(`visit refers to a missing area ${areaId}`);
+  return area;
+}
+
+/** A visit the person may report on: their own and still open. Says why not, otherwise. */
+async function ownOpenVisit(turn: Turn, visitId: string): Promise<VisitWithResident | undefined> {
+  const visit = await turn.deps.db.visits.findById(visitId);
+  if (!visit || visit.ambassadorId !== turn.person.id) {
+    await turn.say(turn.text.notYourVisit());
+    return undefined;
+  }
+  if (visit.status !== 'open') {
+    await turn.say(turn.text.visitAlreadyClosed(nameOf(turn, visit)));
+    return undefined;
+  }
+  return visit;
+}
+
+// ── Undo and corrections ────────────────────────────────────────────────────────────────────────
+
+/** "fortryd": takes back the latest report in this conversation. */
+export async function undoLastReport(turn: Turn): Promise<void> {
+  const memory = await currentMemory(turn);
+  const visit = memory.lastVisitId ? await turn.deps.db.visits.findById(memory.lastVisitId) : null;
+  if (!visit || visit.ambassadorId !== turn.person.id || visit.attempts.length === 0) {
+    await turn.say(turn.text.nothingToUndo());
+    return;
+  }
+  await turn.deps.db.visits.undoLastAttempt(visit.id);
+  await forgetStep(turn);
+  await turn.say(turn.text.undone(nameOf(turn, visit)));
+}
+
+/** "nej, jeg lagde ikke mappen": the latest report, amended with what the correction says. */
+async function correctLastReport(turn: Turn, visitId: string, correction: PendingReport): Promise<void> {
+  const visit = await turn.deps.db.visits.findById(visitId);
+  const previous = visit?.attempts.at(-1);
+  if (!visit || !previous || visit.ambassadorId !== turn.person.id) {
+    await turn.say(turn.text.nothingToUndo());
+    return;
+  }
+  await turn.deps.db.visits.undoLastAttempt(visit.id);
+  const reopened = await turn.deps.db.visits.findById(visit.id);
+  if (!reopened) return;
+  const amended: PendingReport = {
+    visitId: visit.id,
+    outcome: correction.outcome ?? previous.outcome,
+    folderLeft: correction.folderLeft ?? previous.folderLeft,
+    revisitDate: correction.revisitDate ?? previous.revisitDate ?? null,
+    note: correction.note ?? previous.note ?? null,
+    isCorrection: true,
+  };
+  await turn.say(turn.text.correcting(nameOf(turn, visit)));
+  await continueReport(turn, reopened, amended, {}, undefined);
+}
+
+// ── The flow: buttons and answers to its questions ──────────────────────────────────────────────
+
+async function onAction(turn: Turn, action: ActionPayload, source: MessageRef | undefined): Promise<void> {
+  const memory = await currentMemory(turn);
+  switch (action.step) {
+    case STEP_OUTCOME:
+    case 'answer': {
+      const [visitId = '', choice = ''] = action.value.split(':');
+      if (!isOutcomeChoice(choice)) return askWhatTheyWant(turn);
+      const visit = await ownOpenVisit(turn, visitId);
+      if (!visit) return;
+      // Words already given for this household (a note, a date) join the tapped outcome.
+      const earlier = memory.pending?.visitId === visitId ? memory.pending : undefined;
+      const pending: PendingReport = {
+        revisitDate: earlier?.revisitDate ?? null,
+        note: earlier?.note ?? null,
+        isCorrection: false,
+        ...choiceToReport(choice),
+        visitId,
+      };
+      if (earlier?.folderLeft != null && choice !== 'not_home' && choice !== 'not_home_folder') {
+        pending.folderLeft = earlier.folderLeft;
+      }
+      return continueReport(turn, visit, pending, { lastVisitId: memory.lastVisitId }, source);
+    }
+    case STEP_HOUSEHOLD: {
+      const visit = await ownOpenVisit(turn, action.value);
+      if (!visit) return;
+      const pending = memory.pending ?? { outcome: null, folderLeft: null, revisitDate: null, note: null, isCorrection: false };
+      if (source) await turn.replace(source, `✓ ${nameOf(turn, visit)}`);
+      return continueReport(turn, visit, { ...pending, visitId: visit.id }, { lastVisitId: memory.lastVisitId }, undefined);
+    }
+    case STEP_KEEP_NOTE: {
+      const pending = memory.pending;
+      const visit = pending?.visitId ? await ownOpenVisit(turn, pending.visitId) : undefined;
+      if (!pending || !visit) return;
+      const kept = action.value === 'keep';
+      if (source) await turn.replace(source, kept ? turn.text.noteKept() : turn.text.noteDropped());
+      return record(turn, visit, kept ? pending : { ...pending, note: null }, undefined);
+    }
+    default:
+      return askWhatTheyWant(turn);
+  }
+}
+
+/** Text while the bot waits for an answer: a household name, or how it went. */
+async function onReply(turn: Turn, text: string, state: ConversationState): Promise<boolean> {
+  const memory = memoryOf(state);
+  const pending = memory.pending;
+  if (!pending || (state.step !== STEP_HOUSEHOLD && state.step !== STEP_OUTCOME)) return false;
+  const said = interpretVisitReport(text, { now: turn.now, zone: turn.zone });
+  const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+
+  if (state.step === STEP_HOUSEHOLD) {
+    const candidates = visits.map((visit) => ({ id: visit.id, names: visit.resident.names, address: visit.resident.address, unit: visit.resident.unit }));
+    const match = matchHousehold(said.household ?? text, candidates);
+    const visit = match ? visits.find((candidate) => candidate.id === match.id) : undefined;
+    if (!visit) return false;
+    await continueReport(turn, visit, merge(pending, said), memory, undefined);
+    return true;
+  }
+  const visit = visits.find((candidate) => candidate.id === pending.visitId);
+  if (!visit || !said.outcome) return false;
+  await continueReport(turn, visit, merge(pending, said), memory, undefined);
+  return true;
+}
+
+function merge(pending: PendingReport, said: VisitReportInterpretation): PendingReport {
+  return {
+    ...pending,
+    outcome: said.outcome ?? pending.outcome,
+    folderLeft: said.folderLeft ?? pending.folderLeft,
+    revisitDate: said.revisitDate ?? pending.revisitDate,
+    note: [pending.note, said.note].filter(Boolean).join('. ') || null,
+  };
+}
+
+export const reportVisitFlow: Flow = { name: REPORT_FLOW, onAction, onReply };
+

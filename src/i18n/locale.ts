@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+
+export type Locale = 'da' | 'en';
+
+export const SUPPORTED_LOCALES: readonly Locale[] = ['da', 'en'];
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'da' || value === 'en';
+}
+
+/** "tirsdag 1. december" / "Tuesday, December 1": how people say a date in a chat. */
+export function formatDay(date: Date | string, locale: Locale, zone: string): string {
+  const moment =
+    typeof date === 'string' ? DateTime.fromISO(date, { zone }) : DateTime.fromJSDate(date, { zone });
+  return moment.setLocale(locale === 'da' ? 'da' : 'en-GB').toLocaleString({
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  });
+}
+
+/** "1. dec." / "1 Dec": compact, for lists. */
+export function formatShortDate(date: Date | string, locale: Locale, zone: string): string {
+  const moment =
+    typeof date === 'string' ? DateTime.fromISO(date, { zone }) : DateTime.fromJSDate(date, { zone });
+  return moment.setLocale(locale === 'da' ? 'da' : 'en-GB').toLocaleString({
+    day: 'numeric',
+    month: 'short',
+  });
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB').format(value);
+}

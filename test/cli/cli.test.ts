@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The `nabo` command as an operator or a newcomer runs it: a real process, real standard input
+ * and output, real exit codes.
+ */
+const root = resolve(import.meta.dirname, '../..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function nabo(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'silent', MONGODB_URI: '', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+describe('nabo demo', () => {
+  it('when a script is piped in, then the seeded estate answers line by line and the demo ends with the input', async () => {
+    const run = await nabo(['demo'], { input: 'hjælp\nmine besøg\n' });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('You are Birgit Sørensen (ambassador)');
+    expect(run.stdout).toContain('Birgit> hjælp');
+    expect(run.stdout).toContain('Jeg holder styr på dine velkomstbesøg');
+    expect(run.stdout).toContain('Du har 4 åbne besøg');
+    expect(run.stdout).toContain('Ove og Else Christensen — Gudrunsvej 10, 1. th');
+    expect(run.stdout).toMatch(/\[1\] Mødt/);
+  }, 60_000);
+
+  it('when a number is typed after the list, then that button is pressed', async () => {
+    const run = await nabo(['demo'], { input: 'mine besøg\n2\n' });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('var ikke hjemme, og mappen ligger i postkassen');
+  }, 60_000);
+
+  it('when the demo is asked for someone who is not there, then one line says who is', async () => {
+    const run = await nabo(['demo', '--as', 'Zorro']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'There is nobody called "Zorro" in the demo. Try --as Birgit, Ahmed, Lise or Mette.',
+    );
+  }, 60_000);
+
+  it('when Redis does not answer, then one clear line says how to get one', async () => {
+    const run = await nabo(['demo'], { env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('Nabo needs Redis at redis://127.0.0.1:1');
+    expect(run.stderr).toContain('apt-get install redis-server');
+  }, 60_000);
+});
+
+describe('nabo interpret', () => {
+  it('when a report is given with --json, then its reading is printed as JSON', async () => {
+    const run = await nabo([
+      'interpret',
+      'var hjemme men havde ikke tid, kommer igen onsdag',
+      '--now',
+      '2026-11-27T10:00:00+01:00',
+      '--json',
+    ]);
+
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'postponed', revisitDate: '2026-12-02' });
+  }, 60_000);
+
+  it('when --now is not a date, then it exits 1 with one line', async () => {
+    const run = await nabo(['interpret', 'mødte dem', '--now', 'yesterday']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toContain('--now must be a date and time');
+  }, 60_000);
+});
+
+describe('configuration and usage errors', () => {
+  it('when the configuration is invalid, then the command stops with one line naming the variable', async () => {
+    const run = await nabo(['interpret', 'mødte dem'], { env: { NABO_LOCALE: 'sv' } });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('Configuration error: NABO_LOCALE must be da or en');
+  }, 60_000);
+
+  it('when an unknown command is given, then it exits 1', async () => {
+    const run = await nabo(['frobnicate']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("unknown command 'frobnicate'");
+  }, 60_000);
+});

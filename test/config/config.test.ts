@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+
+function configError(environment: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('when nothing is set, then the documented defaults apply and no platform starts', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      environment: 'development',
+      port: 3000,
+      mongodbUri: undefined,
+      redisUrl: 'redis://127.0.0.1:6379',
+      timeZone: 'Europe/Copenhagen',
+      locale: 'da',
+      logLevel: 'info',
+      slack: undefined,
+      teams: undefined,
+    });
+  });
+
+  it('when production has no MONGODB_URI, then start-up stops with one line naming it', () => {
+    const message = configError({ NODE_ENV: 'production' });
+    expect(message).toBe(
+      'Configuration error: MONGODB_URI is required in production (the embedded server is for development only)',
+    );
+    expect(message).not.toContain('\n');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ MONGODB_URI: 'postgres://x' }, 'MONGODB_URI'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ NABO_TIMEZONE: 'Europe/Kobenhavn' }, 'NABO_TIMEZONE'],
+    [{ NABO_LOCALE: 'sv' }, 'NABO_LOCALE'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SLACK_BOT_TOKEN: 'abc' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN'],
+    [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Single' }, 'MicrosoftAppType'],
+    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+  ])('when %o is given, then the error names %s', (environment, variable) => {
+    expect(configError(environment)).toMatch(new RegExp(`^Configuration error: ${variable} `));
+  });
+
+  it('when Slack and Teams credentials are given, then both platforms are configured', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db.example:27017/nabo',
+      SLACK_BOT_TOKEN: 'xoxb-123',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      PORT: '8080',
+      NABO_LOCALE: 'en',
+    });
+    expect(config.slack).toEqual({
+      botToken: 'xoxb-123',
+      signingSecret: 'secret',
+      appToken: undefined,
+      apiUrl: 'http://127.0.0.1:9999/api/',
+    });
+    expect(config.teams).toEqual({ appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 'tenant' });
+    expect(config.port).toBe(8080);
+    expect(config.locale).toBe('en');
+  });
+
+  it('when a variable is set but empty, then it counts as absent', () => {
+    expect(loadConfig({ MONGODB_URI: '', SLACK_BOT_TOKEN: '  ' })).toMatchObject({
+      mongodbUri: undefined,
+      slack: undefined,
+    });
+  });
+});
