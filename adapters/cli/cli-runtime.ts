@@ -1,6 +1,6 @@
 import { connectDatabase } from '../../models/database.js';
 import { databaseUri, type Config } from '../../src/config/config.js';
-import type { CliRuntime } from '../../src/cli/runtime.js';
+import type { CliRuntime } from './runtime.js';
 import { UserError } from '../../src/errors.js';
 
 export function createCliRuntime(
@@ -11,7 +11,7 @@ export function createCliRuntime(
     async openDatabase() {
       const uri = databaseUri(readConfig());
       try {
-        return await connectDatabase(uri);
+        return await connectDatabase(uri, { serverSelectionTimeoutMS: 3_000 });
       } catch (error) {
         throw new UserError(
           'DEPENDENCY_UNAVAILABLE',

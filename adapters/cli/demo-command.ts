@@ -20,7 +20,11 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('talk to Nabo in the terminal as a person of the seeded demo estate')
-    .option('--as <name>', 'who you are: Birgit, Ahmed or Lise (ambassadors), Mette (coordinator)', 'Birgit')
+    .option(
+      '--as <name>',
+      'who you are: Birgit, Ahmed or Lise (ambassadors), Mette (coordinator)',
+      'Birgit',
+    )
     .action(async (options: { as: string }) => {
       const config = loadConfig();
       await assertRedisReachable(config.redisUrl);
@@ -44,19 +48,36 @@ export function registerDemoCommand(program: Command): void {
         }
         const terminal = new ConsoleAdapter(process.stdout);
         // Logs go to standard error so they never mix with the conversation.
-        const logger = pino({ level: 'warn', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, pino.destination(2));
+        const logger = pino(
+          { level: 'warn', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+          pino.destination(2),
+        );
         const bot = createBot(
-          { db, outbound: terminal, clock: systemClock, timeZone: config.timeZone, locale: config.locale, logger },
+          {
+            db,
+            outbound: terminal,
+            clock: systemClock,
+            timeZone: config.timeZone,
+            locale: config.locale,
+            logger,
+          },
           allFlows,
         );
         const interactive = Boolean(process.stdin.isTTY);
-        const role = person.roles.some((entry) => entry.role === 'coordinator') ? 'coordinator' : 'ambassador';
+        const role = person.roles.some((entry) => entry.role === 'coordinator')
+          ? 'coordinator'
+          : 'ambassador';
         console.log(
           `Nabo demo — ${DEMO_AREA_KEY} (${estate.seeded ? 'freshly seeded' : 'existing data'}). ` +
             `You are ${person.name} (${role}). Try "mine besøg" or "hjælp"` +
             (interactive ? '; Ctrl-D ends.' : '.'),
         );
-        await terminal.converse(bot, handle, process.stdin, interactive);
+        await terminal.converse(
+          bot,
+          { handle, firstName: person.name.split(' ')[0] ?? person.name },
+          process.stdin,
+          interactive,
+        );
       } finally {
         await db.close();
         await embedded?.stop();

@@ -7,14 +7,22 @@ import { interpretVisitReport, type VisitReportInterpretation } from '../../src/
 export function registerInterpretCommand(program: Command, print: (line: string) => void): void {
   program
     .command('interpret')
-    .description('show how Nabo reads a visit report, e.g. nabo interpret "ikke hjemme, lagde mappen"')
+    .description(
+      'show how Nabo reads a visit report, e.g. nabo interpret "ikke hjemme, lagde mappen"',
+    )
     .argument('<text>', 'what the ambassador wrote')
-    .option('--now <iso>', 'the moment it was written (ISO 8601), for relative dates such as "i morgen"')
+    .option(
+      '--now <iso>',
+      'the moment it was written (ISO 8601), for relative dates such as "i morgen"',
+    )
     .option('--json', 'print JSON')
     .action((text: string, options: { now?: string; json?: boolean }) => {
       const now = options.now === undefined ? new Date() : new Date(options.now);
       if (Number.isNaN(now.getTime())) {
-        throw new UserError('INVALID_INPUT', `--now must be a date and time such as 2026-11-27T10:00, got "${options.now}"`);
+        throw new UserError(
+          'INVALID_INPUT',
+          `--now must be a date and time such as 2026-11-27T10:00, got "${options.now}"`,
+        );
       }
       const zone = loadConfig().timeZone;
       const result = interpretVisitReport(text, { now, zone });

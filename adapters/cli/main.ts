@@ -1,4 +1,4 @@
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import { loadEnvironmentFile } from '../../src/config/environment-file.js';
 import { describeFailure, exitCodeFor, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';

@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../src/config/config.js';
+import { registerAreaCommands } from './commands/area.js';
+import { registerPersonCommands } from './commands/person.js';
+import { registerResidentsCommands } from './commands/residents.js';
+import { registerVisitsCommands } from './commands/visits.js';
 import { createCliRuntime } from './cli-runtime.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerDevDbCommand } from './dev-db-command.js';
@@ -24,6 +28,9 @@ export function buildProgram(terminal: Terminal): Command {
   registerDevDbCommand(program, terminal.print);
   registerDemoCommand(program);
   registerInterpretCommand(program, terminal.print);
-  void runtime;
+  registerAreaCommands(program, runtime);
+  registerPersonCommands(program, runtime);
+  registerResidentsCommands(program, runtime);
+  registerVisitsCommands(program, runtime);
   return program;
 }

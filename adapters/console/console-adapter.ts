@@ -1,6 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/core/bot.js';
-import type { ActionPayload, ConversationRef, InboundEvent, MessageRef } from '../../src/core/inbound.js';
+import type {
+  ActionPayload,
+  ConversationRef,
+  InboundEvent,
+  MessageRef,
+} from '../../src/core/inbound.js';
 import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
 import { renderForTerminal } from './render.js';
 
@@ -32,7 +37,9 @@ export class ConsoleAdapter implements OutboundPort {
 
   async update(_ref: MessageRef, message: OutboundMessage): Promise<void> {
     // A terminal cannot edit what it printed; show the answer that replaces the buttons instead.
-    this.writeLines(renderForTerminal({ ...message, choices: [] }).lines.map((line) => `✓ ${line}`));
+    this.writeLines(
+      renderForTerminal({ ...message, choices: [] }).lines.map((line) => `✓ ${line}`),
+    );
   }
 
   /** Turns a typed line into an inbound event: a number picks a button, anything else is a message. */
@@ -53,9 +60,15 @@ export class ConsoleAdapter implements OutboundPort {
    * Talks with the bot until the input ends (Ctrl-D, or the end of a piped script). Lines are
    * handled strictly one after another, so a script reads like a conversation.
    */
-  async converse(bot: Bot, handle: string, input: NodeJS.ReadableStream, interactive: boolean): Promise<void> {
+  async converse(
+    bot: Bot,
+    person: { handle: string; firstName: string },
+    input: NodeJS.ReadableStream,
+    interactive: boolean,
+  ): Promise<void> {
+    const { handle } = person;
     const lines = createInterface({ input, terminal: false });
-    const promptLabel = `${handle}> `;
+    const promptLabel = `${person.firstName}> `;
     if (interactive) this.output.write(promptLabel);
     for await (const line of lines) {
       if (!interactive) this.output.write(`${promptLabel}${line}\n`);
@@ -68,6 +81,8 @@ export class ConsoleAdapter implements OutboundPort {
   private writeLines(lines: string[]): void {
     const [first = '', ...rest] = lines;
     const indent = ' '.repeat(this.prefix.length);
-    this.output.write(`${this.prefix}${first}\n${rest.map((line) => `${indent}${line}\n`).join('')}`);
+    this.output.write(
+      `${this.prefix}${first}\n${rest.map((line) => `${indent}${line}\n`).join('')}`,
+    );
   }
 }

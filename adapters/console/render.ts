@@ -29,7 +29,9 @@ export function renderForTerminal(message: OutboundMessage): RenderedMessage {
   }
   renderChoices(message.choices, '  ');
   if (message.form) {
-    lines.push(`(${message.form.title}: ${message.form.fields.map((field) => field.label).join(', ')})`);
+    lines.push(
+      `(${message.form.title}: ${message.form.fields.map((field) => field.label).join(', ')})`,
+    );
   }
   return { lines, choicesByNumber };
 }

@@ -58,7 +58,10 @@ const environmentSchema = z
       .string()
       .trim()
       .default('Europe/Copenhagen')
-      .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Copenhagen'),
+      .refine(
+        (zone) => IANAZone.isValidZone(zone),
+        'must be an IANA time zone such as Europe/Copenhagen',
+      ),
     NABO_LOCALE: z.enum(['da', 'en'], { error: 'must be da or en' }).default('da'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -71,15 +74,25 @@ const environmentSchema = z
       context.addIssue({ code: 'custom', path: [path], message });
     };
     if (env.NODE_ENV === 'production' && !env.MONGODB_URI) {
-      problem('MONGODB_URI', 'is required in production (the embedded server is for development only)');
+      problem(
+        'MONGODB_URI',
+        'is required in production (the embedded server is for development only)',
+      );
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      problem('SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN');
+      problem(
+        'SLACK_SIGNING_SECRET',
+        'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN',
+      );
     }
     if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
       problem('SLACK_BOT_TOKEN', 'is required when Slack is configured');
     }
-    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    if (
+      env.MicrosoftAppId &&
+      env.MicrosoftAppType !== 'UserAssignedMSI' &&
+      !env.MicrosoftAppPassword
+    ) {
       problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
@@ -121,9 +134,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join('.') || 'configuration';
-    throw new NaboError('CONFIG_INVALID', `Configuration error: ${variable} ${issue?.message ?? 'is invalid'}`, {
-      userFacing: true,
-    });
+    throw new NaboError(
+      'CONFIG_INVALID',
+      `Configuration error: ${variable} ${issue?.message ?? 'is invalid'}`,
+      {
+        userFacing: true,
+      },
+    );
   }
   const env = parsed.data;
   return {

@@ -25,7 +25,10 @@ export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
   const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
 
   async function handleText(turn: Turn, text: string): Promise<void> {
-    const pending = await deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key);
+    const pending = await deps.db.conversationStates.get(
+      turn.person.id,
+      turn.event.conversation.key,
+    );
     const pendingFlow = pending ? flowsByName.get(pending.flow) : undefined;
     if (pending && pendingFlow?.onReply && (await pendingFlow.onReply(turn, text, pending))) return;
 
@@ -87,8 +90,13 @@ export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
     async handle(event) {
       const person = await identifyPerson(deps.db, event.actor);
       if (!person) {
-        deps.logger.info({ platform: event.conversation.platform, kind: event.kind }, 'message from an unknown person');
-        await deps.outbound.send(event.conversation, { text: catalogFor(deps.locale).unknownPerson() });
+        deps.logger.info(
+          { platform: event.conversation.platform, kind: event.kind },
+          'message from an unknown person',
+        );
+        await deps.outbound.send(event.conversation, {
+          text: catalogFor(deps.locale).unknownPerson(),
+        });
         return;
       }
       const locale: Locale = isLocale(person.locale) ? person.locale : deps.locale;

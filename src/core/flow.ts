@@ -17,7 +17,12 @@ export interface Flow {
    */
   onReply?(turn: Turn, text: string, state: ConversationState): Promise<boolean>;
   /** A submitted form whose id starts with `${name}:`. */
-  onForm?(turn: Turn, formId: string, values: Record<string, string>, source: MessageRef | undefined): Promise<void>;
+  onForm?(
+    turn: Turn,
+    formId: string,
+    values: Record<string, string>,
+    source: MessageRef | undefined,
+  ): Promise<void>;
 }
 
 /** How long an unanswered question keeps its place before the conversation starts afresh. */

@@ -3,6 +3,7 @@ import type { Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logging/logger.js';
+import type { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import type { Clock } from './clock.js';
 import type { InboundEvent, MessageRef } from './inbound.js';
 import type { OutboundMessage, OutboundPort } from './outbound.js';
@@ -16,6 +17,8 @@ export interface BotDependencies {
   timeZone: string;
   locale: Locale;
   logger: Logger;
+  /** Schedules revisit reminders (jobs/ implements it); absent where no jobs run. */
+  reminders?: ReminderScheduler;
 }
 
 /**

@@ -21,16 +21,95 @@ interface DemoHousehold {
 }
 
 const HOUSEHOLDS: DemoHousehold[] = [
-  { names: ['Ove Christensen', 'Else Christensen'], address: 'Gudrunsvej 10', unit: '1. th', stairwell: '10', daysSinceMoveIn: 9, languageHints: ['da'], ambassador: 'Birgit' },
-  { names: ['Fatima Ali', 'Yusuf Ali'], address: 'Gudrunsvej 12', unit: 'st. tv', stairwell: '12', daysSinceMoveIn: 12, languageHints: ['ar', 'da'], ambassador: 'Ahmed' },
-  { names: ['Jonas Madsen'], address: 'Gudrunsvej 10', unit: '3. tv', stairwell: '10', daysSinceMoveIn: 5, languageHints: ['da'], ambassador: 'Birgit' },
-  { names: ['Sara Holm', 'Mikkel Berg'], address: 'Gudrunsvej 14', unit: '2. th', stairwell: '14', daysSinceMoveIn: 16, languageHints: ['da'], ambassador: 'Birgit' },
-  { names: ['Amira Hassan'], address: 'Gudrunsvej 12', unit: '2. tv', stairwell: '12', daysSinceMoveIn: 3, languageHints: ['so', 'en'], ambassador: 'Ahmed' },
-  { names: ['Peter Kristensen', 'Lene Kristensen'], address: 'Sigridsvej 3', unit: '1. tv', stairwell: '3', daysSinceMoveIn: 20, languageHints: ['da'], ambassador: 'Lise' },
-  { names: ['Nguyen Thi Lan'], address: 'Sigridsvej 3', unit: '4. th', stairwell: '3', daysSinceMoveIn: 7, languageHints: ['vi', 'en'], ambassador: 'Lise' },
-  { names: ['Kasper Andersen'], address: 'Gudrunsvej 14', unit: 'st. th', stairwell: '14', daysSinceMoveIn: 2, languageHints: ['da'], ambassador: 'Birgit' },
-  { names: ['Hanne Jørgensen'], address: 'Sigridsvej 5', unit: '2. th', stairwell: '5', daysSinceMoveIn: 14, languageHints: ['da'], ambassador: 'Ahmed' },
-  { names: ['Mehmet Yilmaz', 'Ayse Yilmaz'], address: 'Sigridsvej 5', unit: '3. tv', stairwell: '5', daysSinceMoveIn: 1, languageHints: ['tr', 'da'] },
+  {
+    names: ['Ove Christensen', 'Else Christensen'],
+    address: 'Gudrunsvej 10',
+    unit: '1. th',
+    stairwell: '10',
+    daysSinceMoveIn: 9,
+    languageHints: ['da'],
+    ambassador: 'Birgit',
+  },
+  {
+    names: ['Fatima Ali', 'Yusuf Ali'],
+    address: 'Gudrunsvej 12',
+    unit: 'st. tv',
+    stairwell: '12',
+    daysSinceMoveIn: 12,
+    languageHints: ['ar', 'da'],
+    ambassador: 'Ahmed',
+  },
+  {
+    names: ['Jonas Madsen'],
+    address: 'Gudrunsvej 10',
+    unit: '3. tv',
+    stairwell: '10',
+    daysSinceMoveIn: 5,
+    languageHints: ['da'],
+    ambassador: 'Birgit',
+  },
+  {
+    names: ['Sara Holm', 'Mikkel Berg'],
+    address: 'Gudrunsvej 14',
+    unit: '2. th',
+    stairwell: '14',
+    daysSinceMoveIn: 16,
+    languageHints: ['da'],
+    ambassador: 'Birgit',
+  },
+  {
+    names: ['Amira Hassan'],
+    address: 'Gudrunsvej 12',
+    unit: '2. tv',
+    stairwell: '12',
+    daysSinceMoveIn: 3,
+    languageHints: ['so', 'en'],
+    ambassador: 'Ahmed',
+  },
+  {
+    names: ['Peter Kristensen', 'Lene Kristensen'],
+    address: 'Sigridsvej 3',
+    unit: '1. tv',
+    stairwell: '3',
+    daysSinceMoveIn: 20,
+    languageHints: ['da'],
+    ambassador: 'Lise',
+  },
+  {
+    names: ['Nguyen Thi Lan'],
+    address: 'Sigridsvej 3',
+    unit: '4. th',
+    stairwell: '3',
+    daysSinceMoveIn: 7,
+    languageHints: ['vi', 'en'],
+    ambassador: 'Lise',
+  },
+  {
+    names: ['Kasper Andersen'],
+    address: 'Gudrunsvej 14',
+    unit: 'st. th',
+    stairwell: '14',
+    daysSinceMoveIn: 2,
+    languageHints: ['da'],
+    ambassador: 'Birgit',
+  },
+  {
+    names: ['Hanne Jørgensen'],
+    address: 'Sigridsvej 5',
+    unit: '2. th',
+    stairwell: '5',
+    daysSinceMoveIn: 14,
+    languageHints: ['da'],
+    ambassador: 'Ahmed',
+  },
+  {
+    names: ['Mehmet Yilmaz', 'Ayse Yilmaz'],
+    address: 'Sigridsvej 5',
+    unit: '3. tv',
+    stairwell: '5',
+    daysSinceMoveIn: 1,
+    languageHints: ['tr', 'da'],
+  },
 ];
 
 export interface DemoEstate {
@@ -40,18 +119,28 @@ export interface DemoEstate {
 }
 
 /** Seeds the demo estate once; on a database that already has it, returns what is there. */
-export async function seedDemoEstate(db: NaboDatabase, now: Date, zone: string): Promise<DemoEstate> {
+export async function seedDemoEstate(
+  db: NaboDatabase,
+  now: Date,
+  zone: string,
+): Promise<DemoEstate> {
   const existing = await db.areas.findByKey(DEMO_AREA_KEY);
   if (existing) {
     const everyone = await db.people.listByArea(existing.id);
     const byFirstName = (first: string): Person => {
       const person = everyone.find((candidate) => candidate.name.startsWith(`${first} `));
-      if (!person) throw new Error(`The demo estate lacks ${first}; drop the database to reseed it`);
+      if (!person)
+        throw new Error(`The demo estate lacks ${first}; drop the database to reseed it`);
       return person;
     };
     return {
       areaId: existing.id,
-      people: { Mette: byFirstName('Mette'), Birgit: byFirstName('Birgit'), Ahmed: byFirstName('Ahmed'), Lise: byFirstName('Lise') },
+      people: {
+        Mette: byFirstName('Mette'),
+        Birgit: byFirstName('Birgit'),
+        Ahmed: byFirstName('Ahmed'),
+        Lise: byFirstName('Lise'),
+      },
       seeded: false,
     };
   }
@@ -60,10 +149,40 @@ export async function seedDemoEstate(db: NaboDatabase, now: Date, zone: string):
   const agreedAt = DateTime.fromJSDate(now, { zone }).minus({ months: 3 }).toJSDate();
   const volunteer = { volunteerAgreementAt: agreedAt, confidentialityAt: agreedAt };
   const people = {
-    Mette: await db.people.add({ name: 'Mette Holm', roles: [{ areaId: area.id, role: 'coordinator' }], identities: { console: { handle: 'mette' } }, languages: ['da', 'en'] }),
-    Birgit: await db.people.add({ name: 'Birgit Sørensen', roles: [{ areaId: area.id, role: 'ambassador' }], identities: { console: { handle: 'birgit' } }, languages: ['da'], stairwell: '10', monthlyCapacity: 4, ...volunteer }),
-    Ahmed: await db.people.add({ name: 'Ahmed Hassan', roles: [{ areaId: area.id, role: 'ambassador' }], identities: { console: { handle: 'ahmed' } }, languages: ['da', 'ar', 'so'], stairwell: '12', monthlyCapacity: 3, ...volunteer }),
-    Lise: await db.people.add({ name: 'Lise Nielsen', roles: [{ areaId: area.id, role: 'ambassador' }], identities: { console: { handle: 'lise' } }, languages: ['da', 'en'], stairwell: '3', monthlyCapacity: 2, locale: 'en', ...volunteer }),
+    Mette: await db.people.add({
+      name: 'Mette Holm',
+      roles: [{ areaId: area.id, role: 'coordinator' }],
+      identities: { console: { handle: 'mette' } },
+      languages: ['da', 'en'],
+    }),
+    Birgit: await db.people.add({
+      name: 'Birgit Sørensen',
+      roles: [{ areaId: area.id, role: 'ambassador' }],
+      identities: { console: { handle: 'birgit' } },
+      languages: ['da'],
+      stairwell: '10',
+      monthlyCapacity: 4,
+      ...volunteer,
+    }),
+    Ahmed: await db.people.add({
+      name: 'Ahmed Hassan',
+      roles: [{ areaId: area.id, role: 'ambassador' }],
+      identities: { console: { handle: 'ahmed' } },
+      languages: ['da', 'ar', 'so'],
+      stairwell: '12',
+      monthlyCapacity: 3,
+      ...volunteer,
+    }),
+    Lise: await db.people.add({
+      name: 'Lise Nielsen',
+      roles: [{ areaId: area.id, role: 'ambassador' }],
+      identities: { console: { handle: 'lise' } },
+      languages: ['da', 'en'],
+      stairwell: '3',
+      monthlyCapacity: 2,
+      locale: 'en',
+      ...volunteer,
+    }),
   };
 
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
@@ -82,7 +201,9 @@ export async function seedDemoEstate(db: NaboDatabase, now: Date, zone: string):
   const stored = await db.residents.listUnassigned(area.id);
   for (const household of HOUSEHOLDS) {
     if (!household.ambassador) continue;
-    const resident = stored.find((candidate) => candidate.address === household.address && candidate.unit === household.unit);
+    const resident = stored.find(
+      (candidate) => candidate.address === household.address && candidate.unit === household.unit,
+    );
     if (resident) await db.visits.open(resident.id, people[household.ambassador].id, month);
   }
   return { areaId: area.id, people, seeded: true };

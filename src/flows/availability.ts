@@ -34,7 +34,11 @@ async function askToConfirm(turn: Turn, change: Change, question: string): Promi
   await turn.say({
     text: question,
     choices: [
-      { label: turn.text.yes(), action: { flow: AVAILABILITY_FLOW, step: 'confirm', value: encode(change) }, style: 'primary' },
+      {
+        label: turn.text.yes(),
+        action: { flow: AVAILABILITY_FLOW, step: 'confirm', value: encode(change) },
+        style: 'primary',
+      },
       { label: turn.text.no(), action: { flow: AVAILABILITY_FLOW, step: 'confirm', value: 'no' } },
     ],
   });
@@ -46,7 +50,11 @@ export async function askToPause(turn: Turn, until: string | null): Promise<void
     await turn.say(turn.text.pauseNeedsDate());
     return;
   }
-  await askToConfirm(turn, { kind: 'pause', until }, turn.text.confirmPause(formatDay(until, turn.locale, turn.zone)));
+  await askToConfirm(
+    turn,
+    { kind: 'pause', until },
+    turn.text.confirmPause(formatDay(until, turn.locale, turn.zone)),
+  );
 }
 
 export async function askToSetCapacity(turn: Turn, perMonth: number): Promise<void> {
@@ -79,7 +87,11 @@ async function apply(turn: Turn, change: Change): Promise<void> {
   }
 }
 
-async function onAction(turn: Turn, action: ActionPayload, source: MessageRef | undefined): Promise<void> {
+async function onAction(
+  turn: Turn,
+  action: ActionPayload,
+  source: MessageRef | undefined,
+): Promise<void> {
   await forgetStep(turn);
   const change = decode(action.value);
   if (source) await turn.replace(source, `✓ ${change ? turn.text.yes() : turn.text.no()}`);

@@ -30,7 +30,8 @@ export function visitSection(turn: Turn, visit: VisitWithResident): MessageSecti
     householdAddress(resident),
     formatShortDate(resident.moveInDate, turn.locale, 'UTC'),
   );
-  const attempts = visit.attempts.length > 0 ? ` (${turn.text.attemptsSoFar(visit.attempts.length)})` : '';
+  const attempts =
+    visit.attempts.length > 0 ? ` (${turn.text.attemptsSoFar(visit.attempts.length)})` : '';
   return { text: `${line}${attempts}`, choices: outcomeChoices(turn, visit.id) };
 }
 
@@ -42,15 +43,43 @@ export async function showMyVisits(turn: Turn): Promise<void> {
     return;
   }
   const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+  if (visits.length === 0 && coordinatedAreas(turn).length > 0) {
+    await showCoordinatorOverview(turn);
+    return;
+  }
   if (visits.length === 0) {
     await turn.say(turn.text.noOpenVisits());
     return;
   }
   await turn.say({
     text: turn.text.openVisitsIntro(visits.length),
-    sections: [
-      ...visits.map((visit) => visitSection(turn, visit)),
-      { text: turn.text.openVisitsFooter() },
-    ],
+    sections: visits.map((visit) => visitSection(turn, visit)),
   });
+}
+
+function coordinatedAreas(turn: Turn): string[] {
+  return turn.person.roles.filter((role) => role.role === 'coordinator').map((role) => role.areaId);
+}
+
+/**
+ * A coordinator sees their own areas — and only those: open visits per ambassador, and how many
+ * households still wait for the next hand-out.
+ */
+async function showCoordinatorOverview(turn: Turn): Promise<void> {
+  const lines: string[] = [];
+  for (const areaId of coordinatedAreas(turn)) {
+    const area = await turn.deps.db.areas.findById(areaId);
+    if (!area) continue;
+    const [open, ambassadors, waiting] = await Promise.all([
+      turn.deps.db.visits.listByArea(areaId, { status: 'open' }),
+      turn.deps.db.people.listByArea(areaId, 'ambassador'),
+      turn.deps.db.residents.listUnassigned(areaId),
+    ]);
+    const perAmbassador = ambassadors.map((ambassador) => ({
+      name: ambassador.name.split(/\s+/)[0] ?? ambassador.name,
+      open: open.filter((visit) => visit.ambassadorId === ambassador.id).length,
+    }));
+    lines.push(turn.text.areaOverview(area.name, open.length, perAmbassador, waiting.length));
+  }
+  await turn.say(lines.join('\n'));
 }

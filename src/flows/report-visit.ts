@@ -1,4 +1,9 @@
-import type { Area, AttemptOutcome, ConversationState, VisitWithResident } from '../../models/types.js';
+import type {
+  Area,
+  AttemptOutcome,
+  ConversationState,
+  VisitWithResident,
+} from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
 import { forgetStep, rememberStep } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
@@ -6,9 +11,17 @@ import type { Choice, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
 import type { OutcomeChoice } from '../i18n/catalog.js';
 import { formatDay } from '../i18n/locale.js';
-import { interpretVisitReport, matchHousehold, type VisitReportInterpretation } from '../interpret/index.js';
+import {
+  interpretVisitReport,
+  matchHousehold,
+  type VisitReportInterpretation,
+} from '../interpret/index.js';
 import { sensitiveTopicsIn } from '../privacy/sensitive-note.js';
-import { recordVisitReport, type RecordedReport, type VisitReport } from '../visits/record-visit-report.js';
+import {
+  recordVisitReport,
+  type RecordedReport,
+  type VisitReport,
+} from '../visits/record-visit-report.js';
 import { householdAddress, householdName } from './households.js';
 import { askWhatTheyWant } from './help.js';
 import { OUTCOME_CHOICES, REPORT_FLOW, outcomeChoices, visitSection } from './my-visits.js';
@@ -47,7 +60,9 @@ function memoryOf(state: ConversationState | null): ReportMemory {
 }
 
 async function currentMemory(turn: Turn): Promise<ReportMemory> {
-  return memoryOf(await turn.deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key));
+  return memoryOf(
+    await turn.deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key),
+  );
 }
 
 function fromInterpretation(report: VisitReportInterpretation): PendingReport {
@@ -78,7 +93,10 @@ function nameOf(turn: Turn, visit: VisitWithResident): string {
 // ── Entry points ────────────────────────────────────────────────────────────────────────────────
 
 /** A free-text report ("ikke hjemme, lagde mappen i postkassen"). */
-export async function reportInOwnWords(turn: Turn, report: VisitReportInterpretation): Promise<void> {
+export async function reportInOwnWords(
+  turn: Turn,
+  report: VisitReportInterpretation,
+): Promise<void> {
   if (!turn.event.conversation.isDirect) {
     await turn.say(turn.text.privateOnly());
     return;
@@ -141,8 +159,15 @@ async function continueReport(
     await turn.say({
       text: turn.text.sensitiveNote(withVisit.note),
       choices: [
-        { label: turn.text.keepNoteButton(), action: { flow: REPORT_FLOW, step: STEP_KEEP_NOTE, value: 'keep' } },
-        { label: turn.text.dropNoteButton(), action: { flow: REPORT_FLOW, step: STEP_KEEP_NOTE, value: 'drop' }, style: 'primary' },
+        {
+          label: turn.text.keepNoteButton(),
+          action: { flow: REPORT_FLOW, step: STEP_KEEP_NOTE, value: 'keep' },
+        },
+        {
+          label: turn.text.dropNoteButton(),
+          action: { flow: REPORT_FLOW, step: STEP_KEEP_NOTE, value: 'drop' },
+          style: 'primary',
+        },
       ],
     });
     return;
@@ -152,10 +177,13 @@ async function continueReport(
 
 /** Buttons of a follow-up question: the same outcomes, answered in place. */
 function answerChoices(turn: Turn, visitId: string): Choice[] {
-  return [...outcomeChoices(turn, visitId), {
-    label: turn.text.outcomeButton('postponed'),
-    action: { flow: REPORT_FLOW, step: STEP_OUTCOME, value: `${visitId}:postponed` },
-  }].map((choice) => ({ ...choice, action: { ...choice.action, step: 'answer' } }));
+  return [
+    ...outcomeChoices(turn, visitId),
+    {
+      label: turn.text.outcomeButton('postponed'),
+      action: { flow: REPORT_FLOW, step: STEP_OUTCOME, value: `${visitId}:postponed` },
+    },
+  ].map((choice) => ({ ...choice, action: { ...choice.action, step: 'answer' } }));
 }
 
 async function askWhichHousehold(
@@ -283,7 +311,11 @@ export async function undoLastReport(turn: Turn): Promise<void> {
 }
 
 /** "nej, jeg lagde ikke mappen": the latest report, amended with what the correction says. */
-async function correctLastReport(turn: Turn, visitId: string, correction: PendingReport): Promise<void> {
+async function correctLastReport(
+  turn: Turn,
+  visitId: string,
+  correction: PendingReport,
+): Promise<void> {
   const visit = await turn.deps.db.visits.findById(visitId);
   const previous = visit?.attempts.at(-1);
   if (!visit || !previous || visit.ambassadorId !== turn.person.id) {
@@ -307,7 +339,11 @@ async function correctLastReport(turn: Turn, visitId: string, correction: Pendin
 
 // ── The flow: buttons and answers to its questions ──────────────────────────────────────────────
 
-async function onAction(turn: Turn, action: ActionPayload, source: MessageRef | undefined): Promise<void> {
+async function onAction(
+  turn: Turn,
+  action: ActionPayload,
+  source: MessageRef | undefined,
+): Promise<void> {
   const memory = await currentMemory(turn);
   switch (action.step) {
     case STEP_OUTCOME:
@@ -333,9 +369,21 @@ async function onAction(turn: Turn, action: ActionPayload, source: MessageRef | 
     case STEP_HOUSEHOLD: {
       const visit = await ownOpenVisit(turn, action.value);
       if (!visit) return;
-      const pending = memory.pending ?? { outcome: null, folderLeft: null, revisitDate: null, note: null, isCorrection: false };
+      const pending = memory.pending ?? {
+        outcome: null,
+        folderLeft: null,
+        revisitDate: null,
+        note: null,
+        isCorrection: false,
+      };
       if (source) await turn.replace(source, `✓ ${nameOf(turn, visit)}`);
-      return continueReport(turn, visit, { ...pending, visitId: visit.id }, { lastVisitId: memory.lastVisitId }, undefined);
+      return continueReport(
+        turn,
+        visit,
+        { ...pending, visitId: visit.id },
+        { lastVisitId: memory.lastVisitId },
+        undefined,
+      );
     }
     case STEP_KEEP_NOTE: {
       const pending = memory.pending;
@@ -359,7 +407,12 @@ async function onReply(turn: Turn, text: string, state: ConversationState): Prom
   const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
 
   if (state.step === STEP_HOUSEHOLD) {
-    const candidates = visits.map((visit) => ({ id: visit.id, names: visit.resident.names, address: visit.resident.address, unit: visit.resident.unit }));
+    const candidates = visits.map((visit) => ({
+      id: visit.id,
+      names: visit.resident.names,
+      address: visit.resident.address,
+      unit: visit.resident.unit,
+    }));
     const match = matchHousehold(said.household ?? text, candidates);
     const visit = match ? visits.find((candidate) => candidate.id === match.id) : undefined;
     if (!visit) return false;
@@ -383,4 +436,3 @@ function merge(pending: PendingReport, said: VisitReportInterpretation): Pending
 }
 
 export const reportVisitFlow: Flow = { name: REPORT_FLOW, onAction, onReply };
-

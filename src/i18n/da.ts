@@ -14,14 +14,13 @@ export const da = {
       '• «fortryd» fjerner din seneste besked om et besøg.',
       '• «pause til 1. januar» eller «jeg kan tage 3 om måneden» ændrer, hvor mange besøg du får.',
     ].join('\n'),
-  greeting: (name: string): string => `Hej ${name}! Skriv «mine besøg» for at se dine besøg, eller «hjælp».`,
+  greeting: (name: string): string =>
+    `Hej ${name}! Skriv «mine besøg» for at se dine besøg, eller «hjælp».`,
   thanks: (): string => 'Selv tak! 😊',
   noOpenVisits: (): string =>
     'Du har ingen åbne besøg lige nu. Jeg skriver, når der er nye beboere at byde velkommen.',
   openVisitsIntro: (count: number): string =>
-    count === 1 ? 'Du har 1 åbent besøg:' : `Du har ${count} åbne besøg:`,
-  openVisitsFooter: (): string =>
-    'Tryk på en knap, eller skriv med dine egne ord, hvordan besøget gik.',
+    `${count === 1 ? 'Du har 1 åbent besøg' : `Du har ${count} åbne besøg`}. Tryk på en knap, eller fortæl med dine egne ord, hvordan det gik:`,
   householdLine: (household: string, address: string, movedIn: string): string =>
     `${household} — ${address} · flyttede ind ${movedIn}`,
   attemptsSoFar: (count: number): string =>
@@ -49,8 +48,13 @@ export const da = {
   dropNoteButton: (): string => 'Nej, slet noten',
   noteKept: (): string => '✓ Noten gemmes.',
   noteDropped: (): string => '✓ Noten er slettet.',
-  reportRecorded: (outcome: AttemptOutcome, household: string, folderLeft: boolean | null): string => {
-    const folder = folderLeft === true ? ', og mappen er afleveret' : folderLeft === false ? ', uden mappe' : '';
+  reportRecorded: (
+    outcome: AttemptOutcome,
+    household: string,
+    folderLeft: boolean | null,
+  ): string => {
+    const folder =
+      folderLeft === true ? ', og mappen er afleveret' : folderLeft === false ? ', uden mappe' : '';
     switch (outcome) {
       case 'met':
         return `✅ Noteret: du mødte ${household}${folder}.`;
@@ -69,14 +73,16 @@ export const da = {
       met: 'Besøget er afsluttet — tak for indsatsen! 🎉',
       declined: 'Besøget er afsluttet.',
       moved: 'Besøget er afsluttet, og koordinatoren kan se det i oversigten.',
-      folder_delivered_not_met: 'Det var sidste forsøg, så besøget er afsluttet som «mappe afleveret, ikke mødt».',
+      folder_delivered_not_met:
+        'Det var sidste forsøg, så besøget er afsluttet som «mappe afleveret, ikke mødt».',
       not_reached: 'Det var sidste forsøg, så besøget er afsluttet som «ikke truffet».',
       erased: 'Besøget er afsluttet.',
     })[reason],
   nextTry: (day: string): string => `Næste forsøg: ${day}.`,
   noteSaved: (note: string): string => `Note: «${note}».`,
   undoHint: (): string => 'Skriv «fortryd», hvis det ikke passer.',
-  notYourVisit: (): string => 'Det besøg kan jeg ikke finde blandt dine. Skriv «mine besøg» for at se dine.',
+  notYourVisit: (): string =>
+    'Det besøg kan jeg ikke finde blandt dine. Skriv «mine besøg» for at se dine.',
   visitAlreadyClosed: (household: string): string =>
     `Besøget hos ${household} er allerede afsluttet. Skriv «fortryd», hvis det var en fejl.`,
   nothingToUndo: (): string => 'Der er ikke noget at fortryde lige nu.',
@@ -86,8 +92,7 @@ export const da = {
   yes: (): string => 'Ja',
   no: (): string => 'Nej',
   nothingChanged: (): string => 'Fint, jeg ændrer ikke noget.',
-  pauseNeedsDate: (): string =>
-    'Hvornår vil du gerne i gang igen? Skriv fx «pause til 1. januar».',
+  pauseNeedsDate: (): string => 'Hvornår vil du gerne i gang igen? Skriv fx «pause til 1. januar».',
   confirmPause: (day: string): string =>
     `Skal jeg holde pause med nye besøg til dig indtil ${day}? Dine åbne besøg bliver liggende.`,
   paused: (day: string): string =>
@@ -100,4 +105,15 @@ export const da = {
   capacitySet: (perMonth: number): string =>
     `👍 Noteret: højst ${perMonth} ${perMonth === 1 ? 'ny husstand' : 'nye husstande'} om måneden fra næste fordeling.`,
   languageSet: (): string => 'Fint, jeg skriver på dansk fra nu af. 🇩🇰',
+  areaOverview: (
+    area: string,
+    open: number,
+    perAmbassador: Array<{ name: string; open: number }>,
+    waiting: number,
+  ): string =>
+    `${area}: ${open} åbne besøg` +
+    (perAmbassador.length > 0
+      ? ` (${perAmbassador.map((a) => `${a.name} ${a.open}`).join(', ')})`
+      : '') +
+    `. ${waiting === 1 ? '1 husstand venter' : `${waiting} husstande venter`} på næste fordeling.`,
 };

@@ -18,10 +18,8 @@ export const en: typeof da = {
   noOpenVisits: () =>
     "You have no open visits right now. I'll write when there are new residents to welcome.",
   openVisitsIntro: (count) =>
-    count === 1 ? 'You have 1 open visit:' : `You have ${count} open visits:`,
-  openVisitsFooter: () => 'Tap a button, or tell me in your own words how the visit went.',
-  householdLine: (household, address, movedIn) =>
-    `${household} — ${address} · moved in ${movedIn}`,
+    `${count === 1 ? 'You have 1 open visit' : `You have ${count} open visits`}. Tap a button, or tell me in your own words how it went:`,
+  householdLine: (household, address, movedIn) => `${household} — ${address} · moved in ${movedIn}`,
   attemptsSoFar: (count) => (count === 1 ? '1 attempt so far' : `${count} attempts so far`),
   outcomeButton: (choice) =>
     ({
@@ -47,7 +45,8 @@ export const en: typeof da = {
   noteKept: () => '✓ The note is kept.',
   noteDropped: () => '✓ The note is deleted.',
   reportRecorded: (outcome, household, folderLeft) => {
-    const folder = folderLeft === true ? ', folder delivered' : folderLeft === false ? ', no folder left' : '';
+    const folder =
+      folderLeft === true ? ', folder delivered' : folderLeft === false ? ', no folder left' : '';
     switch (outcome) {
       case 'met':
         return `✅ Noted: you met ${household}${folder}.`;
@@ -66,7 +65,8 @@ export const en: typeof da = {
       met: 'The visit is done — thank you! 🎉',
       declined: 'The visit is closed.',
       moved: 'The visit is closed, and your coordinator can see it in the overview.',
-      folder_delivered_not_met: 'That was the last try, so the visit is closed as "folder delivered, not met".',
+      folder_delivered_not_met:
+        'That was the last try, so the visit is closed as "folder delivered, not met".',
       not_reached: 'That was the last try, so the visit is closed as "not reached".',
       erased: 'The visit is closed.',
     })[reason],
@@ -96,4 +96,10 @@ export const en: typeof da = {
   capacitySet: (perMonth) =>
     `👍 Noted: at most ${perMonth} new ${perMonth === 1 ? 'household' : 'households'} a month from the next hand-out.`,
   languageSet: () => "Fine, I'll write in English from now on. 🇬🇧",
+  areaOverview: (area, open, perAmbassador, waiting) =>
+    `${area}: ${open} open ${open === 1 ? 'visit' : 'visits'}` +
+    (perAmbassador.length > 0
+      ? ` (${perAmbassador.map((a) => `${a.name} ${a.open}`).join(', ')})`
+      : '') +
+    `. ${waiting === 1 ? '1 household waits' : `${waiting} households wait`} for the next hand-out.`,
 };

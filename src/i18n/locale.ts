@@ -11,7 +11,9 @@ export function isLocale(value: unknown): value is Locale {
 /** "tirsdag 1. december" / "Tuesday, December 1": how people say a date in a chat. */
 export function formatDay(date: Date | string, locale: Locale, zone: string): string {
   const moment =
-    typeof date === 'string' ? DateTime.fromISO(date, { zone }) : DateTime.fromJSDate(date, { zone });
+    typeof date === 'string'
+      ? DateTime.fromISO(date, { zone })
+      : DateTime.fromJSDate(date, { zone });
   return moment.setLocale(locale === 'da' ? 'da' : 'en-GB').toLocaleString({
     weekday: 'long',
     day: 'numeric',
@@ -22,7 +24,9 @@ export function formatDay(date: Date | string, locale: Locale, zone: string): st
 /** "1. dec." / "1 Dec": compact, for lists. */
 export function formatShortDate(date: Date | string, locale: Locale, zone: string): string {
   const moment =
-    typeof date === 'string' ? DateTime.fromISO(date, { zone }) : DateTime.fromJSDate(date, { zone });
+    typeof date === 'string'
+      ? DateTime.fromISO(date, { zone })
+      : DateTime.fromJSDate(date, { zone });
   return moment.setLocale(locale === 'da' ? 'da' : 'en-GB').toLocaleString({
     day: 'numeric',
     month: 'short',

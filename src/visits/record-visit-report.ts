@@ -53,10 +53,15 @@ export async function recordVisitReport(
   });
 
   if (closingReason) {
-    return { visit: await db.visits.close(visit.id, closingReason), next: { kind: 'closed', reason: closingReason } };
+    return {
+      visit: await db.visits.close(visit.id, closingReason),
+      next: { kind: 'closed', reason: closingReason },
+    };
   }
 
-  const triesAtEmptyDoor = recorded.attempts.filter((attempt) => attempt.outcome === 'not_home').length;
+  const triesAtEmptyDoor = recorded.attempts.filter(
+    (attempt) => attempt.outcome === 'not_home',
+  ).length;
   if (report.outcome === 'not_home' && triesAtEmptyDoor >= area.settings.maxAttempts) {
     const reason: ClosingReason = recorded.folderLeft ? 'folder_delivered_not_met' : 'not_reached';
     return { visit: await db.visits.close(visit.id, reason), next: { kind: 'closed', reason } };

@@ -41,7 +41,10 @@ const reachesAdapters = (specifier: string, file: string): boolean =>
   specifier.startsWith('.') &&
   relative(root, resolve(root, file, '..', specifier)).split(/[\\/]/)[0] === 'adapters';
 const isPlatformSdk = (specifier: string): boolean =>
-  specifier.startsWith('@slack/') || specifier === 'botbuilder' || specifier.startsWith('botbuilder-') || specifier.startsWith('botframework-');
+  specifier.startsWith('@slack/') ||
+  specifier === 'botbuilder' ||
+  specifier.startsWith('botbuilder-') ||
+  specifier.startsWith('botframework-');
 const isMongoose = (specifier: string): boolean =>
   specifier === 'mongoose' || specifier.startsWith('mongoose/');
 

@@ -14,7 +14,10 @@ interface Run {
   stderr: string;
 }
 
-function nabo(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+function nabo(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', ...args], {
       cwd: root,
@@ -82,7 +85,10 @@ describe('nabo interpret', () => {
     ]);
 
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'postponed', revisitDate: '2026-12-02' });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      outcome: 'postponed',
+      revisitDate: '2026-12-02',
+    });
   }, 60_000);
 
   it('when --now is not a date, then it exits 1 with one line', async () => {

@@ -46,8 +46,14 @@ describe('configuration', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
     [{ SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN'],
     [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword'],
-    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Single' }, 'MicrosoftAppType'],
-    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [
+      { MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Single' },
+      'MicrosoftAppType',
+    ],
+    [
+      { MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' },
+      'MicrosoftAppTenantId',
+    ],
   ])('when %o is given, then the error names %s', (environment, variable) => {
     expect(configError(environment)).toMatch(new RegExp(`^Configuration error: ${variable} `));
   });
@@ -72,7 +78,12 @@ describe('configuration', () => {
       appToken: undefined,
       apiUrl: 'http://127.0.0.1:9999/api/',
     });
-    expect(config.teams).toEqual({ appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 'tenant' });
+    expect(config.teams).toEqual({
+      appId: 'app',
+      appPassword: 'pw',
+      appType: 'SingleTenant',
+      tenantId: 'tenant',
+    });
     expect(config.port).toBe(8080);
     expect(config.locale).toBe('en');
   });

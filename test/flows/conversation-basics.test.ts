@@ -5,7 +5,11 @@ import { createEstate } from '../support/estate.js';
 
 const db = useTestDatabase();
 
-const CHRISTENSEN = { names: ['Ove Christensen', 'Else Christensen'], address: 'Gudrunsvej 10', unit: '1. th' };
+const CHRISTENSEN = {
+  names: ['Ove Christensen', 'Else Christensen'],
+  address: 'Gudrunsvej 10',
+  unit: '1. th',
+};
 
 async function ambassador(locale?: 'da' | 'en') {
   const estate = await createEstate(db());
@@ -55,7 +59,9 @@ describe('language', () => {
     const { estate, person, chat } = await ambassador('en');
     await estate.assign(person, [CHRISTENSEN]);
     const answer = said(await chat.write('not home, left folder'));
-    expect(answer).toContain('Noted: Ove and Else Christensen was not home, folder left in the mailbox');
+    expect(answer).toContain(
+      'Noted: Ove and Else Christensen was not home, folder left in the mailbox',
+    );
     expect(answer).toContain('Next try: Monday 30 November');
   });
 });

@@ -6,7 +6,11 @@ import { createEstate } from '../support/estate.js';
 const db = useTestDatabase();
 
 // The chats stand on Friday 27 November 2026, 10:00 in Copenhagen.
-const CHRISTENSEN = { names: ['Ove Christensen', 'Else Christensen'], address: 'Gudrunsvej 10', unit: '1. th' };
+const CHRISTENSEN = {
+  names: ['Ove Christensen', 'Else Christensen'],
+  address: 'Gudrunsvej 10',
+  unit: '1. th',
+};
 const MADSEN = { names: ['Jonas Madsen'], address: 'Gudrunsvej 10', unit: '3. tv' };
 const ALI = { names: ['Fatima Ali', 'Yusuf Ali'], address: 'Gudrunsvej 12', unit: 'st. tv' };
 
@@ -30,11 +34,17 @@ describe('reporting a visit in your own words', () => {
 
     const answer = said(await chat.write('ikke hjemme, lagde mappen i postkassen'));
 
-    expect(answer).toContain('Ove og Else Christensen var ikke hjemme, og mappen ligger i postkassen');
+    expect(answer).toContain(
+      'Ove og Else Christensen var ikke hjemme, og mappen ligger i postkassen',
+    );
     expect(answer).toContain('Næste forsøg: mandag 30. november');
     const visit = await openVisitOf(ambassador.id, residents[0]!.id);
     expect(visit?.attempts).toHaveLength(1);
-    expect(visit).toMatchObject({ outcome: 'not_home', folderLeft: true, revisitDate: '2026-11-30' });
+    expect(visit).toMatchObject({
+      outcome: 'not_home',
+      folderLeft: true,
+      revisitDate: '2026-11-30',
+    });
   });
 
   it('when the ambassador met them and writes what they want, then the visit closes with the note', async () => {
@@ -45,8 +55,14 @@ describe('reporting a visit in your own words', () => {
     expect(answer).toContain('du mødte Ove og Else Christensen');
     expect(answer).toContain('madklubben');
     expect(await db().visits.listOpenForAmbassador(ambassador.id)).toEqual([]);
-    const [closed] = await db().visits.listByArea((await db().people.findById(ambassador.id))!.roles[0]!.areaId, { status: 'closed' });
-    expect(closed).toMatchObject({ closingReason: 'met', note: expect.stringContaining('madklubben') });
+    const [closed] = await db().visits.listByArea(
+      (await db().people.findById(ambassador.id))!.roles[0]!.areaId,
+      { status: 'closed' },
+    );
+    expect(closed).toMatchObject({
+      closingReason: 'met',
+      note: expect.stringContaining('madklubben'),
+    });
   });
 
   it('when they were home but asked to come back on Wednesday, then it is postponed to next Wednesday', async () => {
@@ -76,10 +92,15 @@ describe('reporting a visit in your own words', () => {
     const answer = said(await chat.press('Jonas Madsen'));
 
     expect(answer).toContain('Jonas Madsen var ikke hjemme');
-    expect(await openVisitOf(ambassador.id, residents[1]!.id)).toMatchObject({ outcome: 'not_home', folderLeft: true });
+    expect(await openVisitOf(ambassador.id, residents[1]!.id)).toMatchObject({
+      outcome: 'not_home',
+      folderLeft: true,
+    });
     expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
     // The answered question lost its buttons.
-    const asked = chat.adapter.sent.find((entry) => entry.message.text.includes('Hvilken husstand'));
+    const asked = chat.adapter.sent.find((entry) =>
+      entry.message.text.includes('Hvilken husstand'),
+    );
     expect(asked?.replacedBy?.text).toContain('Jonas Madsen');
     expect(choicesOf(asked!.replacedBy!)).toEqual([]);
   });
@@ -89,7 +110,7 @@ describe('reporting a visit in your own words', () => {
 
     await chat.write('modte familien christiansen, super søde');
 
-    expect((await openVisitOf(ambassador.id, residents[0]!.id))).toBeUndefined();
+    expect(await openVisitOf(ambassador.id, residents[0]!.id)).toBeUndefined();
     expect((await openVisitOf(ambassador.id, residents[1]!.id))?.attempts).toHaveLength(0);
   });
 
@@ -122,13 +143,20 @@ describe('buttons on the list of visits', () => {
     const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
     const list = await chat.write('mine besøg');
     expect(said(list)).toContain('Du har 2 åbne besøg');
-    expect(said(list)).toContain('Ove og Else Christensen — Gudrunsvej 10, 1. th · flyttede ind 1. nov.');
+    expect(said(list)).toContain(
+      'Ove og Else Christensen — Gudrunsvej 10, 1. th · flyttede ind 1. nov.',
+    );
 
     await chat.press('Ikke hjemme – mappe lagt');
 
-    expect(await openVisitOf(ambassador.id, residents[0]!.id)).toMatchObject({ outcome: 'not_home', folderLeft: true });
+    expect(await openVisitOf(ambassador.id, residents[0]!.id)).toMatchObject({
+      outcome: 'not_home',
+      folderLeft: true,
+    });
     const updated = chat.adapter.sent[0]!.replacedBy!;
-    expect(updated.sections?.at(-1)?.text).toBe('✓ Ove og Else Christensen: Ikke hjemme – mappe lagt');
+    expect(updated.sections?.at(-1)?.text).toBe(
+      '✓ Ove og Else Christensen: Ikke hjemme – mappe lagt',
+    );
     expect(updated.sections?.at(-1)?.choices).toBeUndefined();
   });
 
@@ -138,15 +166,17 @@ describe('buttons on the list of visits', () => {
     const button = choicesOf(chat.adapter.sent[0]!.message)[0]!;
     await chat.press('Mødt');
 
-    const again = said(await chat.deliver({
-      eventId: 'replayed-click',
-      actor: { platform: 'console', handle: 'x' },
-      conversation: chat.adapter.sent[0]!.conversation,
-      receivedAt: new Date(),
-      kind: 'action',
-      action: button.action,
-      source: undefined,
-    }));
+    const again = said(
+      await chat.deliver({
+        eventId: 'replayed-click',
+        actor: { platform: 'console', handle: 'x' },
+        conversation: chat.adapter.sent[0]!.conversation,
+        receivedAt: new Date(),
+        kind: 'action',
+        action: button.action,
+        source: undefined,
+      }),
+    );
 
     expect(again).not.toContain('Noteret');
     const [closed] = await db().visits.listByArea(residents[0]!.areaId, { status: 'closed' });
@@ -159,15 +189,22 @@ describe('buttons on the list of visits', () => {
     const intruder = new Chat(db(), { platform: 'console', handle: 'ahmed-other' });
     const visit = (await db().visits.listByArea(estate.area.id))[0]!;
 
-    const answer = said(await intruder.deliver({
-      eventId: 'foreign-click',
-      actor: { platform: 'console', handle: 'ahmed-other' },
-      conversation: { platform: 'console', key: 'console:ahmed-other', isDirect: true, address: {} },
-      receivedAt: new Date(),
-      kind: 'action',
-      action: { flow: 'report', step: 'outcome', value: `${visit.id}:met` },
-      source: undefined,
-    }));
+    const answer = said(
+      await intruder.deliver({
+        eventId: 'foreign-click',
+        actor: { platform: 'console', handle: 'ahmed-other' },
+        conversation: {
+          platform: 'console',
+          key: 'console:ahmed-other',
+          isDirect: true,
+          address: {},
+        },
+        receivedAt: new Date(),
+        kind: 'action',
+        action: { flow: 'report', step: 'outcome', value: `${visit.id}:met` },
+        source: undefined,
+      }),
+    );
 
     expect(answer).toContain('kan jeg ikke finde blandt dine');
     expect(answer).not.toContain('Christensen');
@@ -261,9 +298,16 @@ describe('who may see what', () => {
     const estate = await createEstate(db());
     const ambassador = await estate.ambassador('Birgit Sørensen', 'birgit-channel');
     await estate.assign(ambassador, [CHRISTENSEN]);
-    const channel = new Chat(db(), { platform: 'console', handle: 'birgit-channel' }, { isDirect: false });
+    const channel = new Chat(
+      db(),
+      { platform: 'console', handle: 'birgit-channel' },
+      { isDirect: false },
+    );
 
-    const answers = said([...(await channel.write('mine besøg')), ...(await channel.write('mødte dem'))]);
+    const answers = said([
+      ...(await channel.write('mine besøg')),
+      ...(await channel.write('mødte dem')),
+    ]);
 
     expect(answers).not.toContain('Christensen');
     expect(answers).toContain('privat besked');
@@ -275,11 +319,14 @@ describe('bad input', () => {
     ['an empty message', '   '],
     ['10,000 characters', 'ikke hjemme '.repeat(900).slice(0, 10_000)],
     ['markup', '<!channel> <script>alert(1)</script> *mødte* dem'],
-  ])('when the ambassador sends %s, then the bot answers and nothing breaks', async (_name, text) => {
-    const { chat } = await ambassadorWith([CHRISTENSEN]);
-    const answer = await chat.write(text);
-    expect(answer.length).toBeGreaterThan(0);
-  });
+  ])(
+    'when the ambassador sends %s, then the bot answers and nothing breaks',
+    async (_name, text) => {
+      const { chat } = await ambassadorWith([CHRISTENSEN]);
+      const answer = await chat.write(text);
+      expect(answer.length).toBeGreaterThan(0);
+    },
+  );
 
   it('when a note looks like a database query, then it is stored literally', async () => {
     const { residents, chat } = await ambassadorWith([CHRISTENSEN]);

@@ -43,7 +43,12 @@ const CHRISTENSEN: Household = {
   unit: '1. th',
   moveInDate: '2026-11-18',
 };
-const MADSEN: Household = { names: ['Jonas Madsen'], address: 'Gudrunsvej 10', unit: '3. tv', moveInDate: '2026-11-22' };
+const MADSEN: Household = {
+  names: ['Jonas Madsen'],
+  address: 'Gudrunsvej 10',
+  unit: '3. tv',
+  moveInDate: '2026-11-22',
+};
 
 export const conversationScenarios: ConversationScenario[] = [
   {
@@ -52,10 +57,22 @@ export const conversationScenarios: ConversationScenario[] = [
     steps: [
       {
         write: 'ikke hjemme, lagde mappen i postkassen',
-        expect: ['Ove og Else Christensen var ikke hjemme, og mappen ligger i postkassen', 'Næste forsøg: mandag 30. november'],
+        expect: [
+          'Ove og Else Christensen var ikke hjemme, og mappen ligger i postkassen',
+          'Næste forsøg: mandag 30. november',
+        ],
       },
     ],
-    visitsAfter: [{ household: 0, status: 'open', attempts: 1, outcome: 'not_home', folderLeft: true, revisitDate: '2026-11-30' }],
+    visitsAfter: [
+      {
+        household: 0,
+        status: 'open',
+        attempts: 1,
+        outcome: 'not_home',
+        folderLeft: true,
+        revisitDate: '2026-11-30',
+      },
+    ],
   },
   {
     name: 'a button on the list of visits records the visit and the list loses its buttons',
@@ -63,12 +80,23 @@ export const conversationScenarios: ConversationScenario[] = [
     steps: [
       {
         write: 'mine besøg',
-        expect: ['Du har 1 åbent besøg', 'Ove og Else Christensen — Gudrunsvej 10, 1. th · flyttede ind 18. nov.'],
-        expectButtons: ['Mødt', 'Ikke hjemme – mappe lagt', 'Ikke hjemme', 'Takkede nej', 'Flyttet / forkert adresse'],
+        expect: [
+          'Du har 1 åbent besøg',
+          'Ove og Else Christensen — Gudrunsvej 10, 1. th · flyttede ind 18. nov.',
+        ],
+        expectButtons: [
+          'Mødt',
+          'Ikke hjemme – mappe lagt',
+          'Ikke hjemme',
+          'Takkede nej',
+          'Flyttet / forkert adresse',
+        ],
       },
       { press: 'Mødt', expect: ['du mødte Ove og Else Christensen', 'Besøget er afsluttet'] },
     ],
-    visitsAfter: [{ household: 0, status: 'closed', attempts: 1, outcome: 'met', closingReason: 'met' }],
+    visitsAfter: [
+      { household: 0, status: 'closed', attempts: 1, outcome: 'met', closingReason: 'met' },
+    ],
   },
   {
     name: 'an ambiguous report gets one question with a button per household',
@@ -77,7 +105,10 @@ export const conversationScenarios: ConversationScenario[] = [
       {
         write: 'ingen hjemme, lagde mappen',
         expect: ['Hvilken husstand handler det om?'],
-        expectButtons: ['Ove og Else Christensen, Gudrunsvej 10, 1. th', 'Jonas Madsen, Gudrunsvej 10, 3. tv'],
+        expectButtons: [
+          'Ove og Else Christensen, Gudrunsvej 10, 1. th',
+          'Jonas Madsen, Gudrunsvej 10, 3. tv',
+        ],
       },
       { press: 'Jonas Madsen', expect: ['Jonas Madsen var ikke hjemme'] },
     ],
@@ -111,7 +142,13 @@ export const conversationScenarios: ConversationScenario[] = [
   {
     name: 'help is short and offers the visits',
     households: [],
-    steps: [{ write: 'hjælp', expect: ['Jeg holder styr på dine velkomstbesøg'], expectButtons: ['Mine besøg'] }],
+    steps: [
+      {
+        write: 'hjælp',
+        expect: ['Jeg holder styr på dine velkomstbesøg'],
+        expectButtons: ['Mine besøg'],
+      },
+    ],
   },
   {
     name: 'an unknown person gets one polite line and nothing is stored',
@@ -126,9 +163,14 @@ export const conversationScenarios: ConversationScenario[] = [
     steps: [
       {
         write: 'not home, left folder',
-        expect: ['Noted: Ove and Else Christensen was not home, folder left in the mailbox', 'Next try: Monday 30 November'],
+        expect: [
+          'Noted: Ove and Else Christensen was not home, folder left in the mailbox',
+          'Next try: Monday 30 November',
+        ],
       },
     ],
-    visitsAfter: [{ household: 0, status: 'open', attempts: 1, outcome: 'not_home', folderLeft: true }],
+    visitsAfter: [
+      { household: 0, status: 'open', attempts: 1, outcome: 'not_home', folderLeft: true },
+    ],
   },
 ];

@@ -39,15 +39,19 @@ export async function runScenario(
       confidentialityAt: new Date('2026-01-01T00:00:00Z'),
       ...(scenario.locale ? { locale: scenario.locale } : {}),
     });
-    if (scenario.households.length > 0) residents = await estate.assign(ambassador, scenario.households);
+    if (scenario.households.length > 0)
+      residents = await estate.assign(ambassador, scenario.households);
   }
 
   for (const [index, step] of scenario.steps.entries()) {
     const where = `${scenario.name}, step ${index + 1}`;
-    const answer = 'write' in step ? await driver.write(step.write) : await driver.press(step.press);
+    const answer =
+      'write' in step ? await driver.write(step.write) : await driver.press(step.press);
     for (const expected of step.expect) expect(answer.text, where).toContain(expected);
-    for (const unexpected of step.expectNot ?? []) expect(answer.text, where).not.toContain(unexpected);
-    if (step.expectButtons) expect(answer.buttons, where).toEqual(expect.arrayContaining(step.expectButtons));
+    for (const unexpected of step.expectNot ?? [])
+      expect(answer.text, where).not.toContain(unexpected);
+    if (step.expectButtons)
+      expect(answer.buttons, where).toEqual(expect.arrayContaining(step.expectButtons));
   }
 
   const visits = await db.visits.listByArea(estate.area.id);

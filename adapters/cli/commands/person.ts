@@ -1,0 +1,109 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Locale, NewPerson, PersonIdentities, Role } from '../../../models/types.js';
+import { isNaboError, UserError } from '../../../src/errors.js';
+import type { CliRuntime } from '../runtime.js';
+
+interface AddPersonOptions {
+  area: string;
+  name: string;
+  role: Role;
+  languages?: string[];
+  block?: string;
+  stairwell?: string;
+  capacity?: number;
+  slack?: { teamId: string; userId: string };
+  teams?: { tenantId: string; aadObjectId: string };
+  console?: string;
+  locale?: Locale;
+}
+
+/** `nabo person add --area <key> --name <name> --role ambassador|coordinator [...]` */
+export function registerPersonCommands(program: Command, runtime: CliRuntime): void {
+  const person = program.command('person').description('Ambassadors and coordinators');
+
+  person
+    .command('add')
+    .description('Add an ambassador or coordinator to an area')
+    .requiredOption('--area <key>', 'area key, e.g. gellerup')
+    .requiredOption('--name <name>', 'full name')
+    .addOption(
+      new Option('--role <role>', 'role in the area')
+        .choices(['ambassador', 'coordinator'])
+        .makeOptionMandatory(),
+    )
+    .option('--languages <codes>', 'spoken languages, comma-separated ISO codes (da,ar)', splitList)
+    .option('--block <block>', 'block (blok) the person covers')
+    .option('--stairwell <stairwell>', 'stairwell (opgang) the person covers')
+    .option('--capacity <n>', 'households per month (default 4)', parseCapacity)
+    .option('--slack <team:user>', 'Slack team id and user id', parseSlack)
+    .option('--teams <tenant:aadObjectId>', 'Teams tenant id and AAD object id', parseTeams)
+    .option('--console <handle>', 'handle for the terminal demo (--as <handle>)')
+    .addOption(new Option('--locale <locale>', 'language of the bot').choices(['da', 'en']))
+    .action(async (options: AddPersonOptions) => {
+      const db = await runtime.openDatabase();
+      try {
+        const area = await db.areas.findByKey(options.area);
+        if (!area) throw new UserError('NOT_FOUND', `Unknown area '${options.area}'`);
+        const identities: PersonIdentities = {
+          ...(options.slack ? { slack: options.slack } : {}),
+          ...(options.teams ? { teams: options.teams } : {}),
+          ...(options.console ? { console: { handle: options.console } } : {}),
+        };
+        const input: NewPerson = {
+          name: options.name,
+          roles: [{ areaId: area.id, role: options.role }],
+          identities,
+          ...(options.languages ? { languages: options.languages } : {}),
+          ...(options.block ? { block: options.block } : {}),
+          ...(options.stairwell ? { stairwell: options.stairwell } : {}),
+          ...(options.capacity !== undefined ? { monthlyCapacity: options.capacity } : {}),
+          ...(options.locale ? { locale: options.locale } : {}),
+        };
+        const added = await db.people.add(input).catch(rethrowMistakeAsUserError);
+        runtime.print(`Added ${added.name} as ${options.role} in ${area.key} (id ${added.id})`);
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function parseCapacity(value: string): number {
+  const capacity = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(capacity)) {
+    throw new InvalidArgumentError('Capacity must be a whole number, e.g. 4.');
+  }
+  return capacity;
+}
+
+function parsePair(value: string, example: string): [string, string] {
+  const [first, second, ...rest] = value.split(':');
+  if (!first || !second || rest.length > 0) {
+    throw new InvalidArgumentError(`Expected two ids separated by ':', e.g. ${example}.`);
+  }
+  return [first.trim(), second.trim()];
+}
+
+function parseSlack(value: string): { teamId: string; userId: string } {
+  const [teamId, userId] = parsePair(value, 'T012AB3C4:U012AB3CD');
+  return { teamId, userId };
+}
+
+function parseTeams(value: string): { tenantId: string; aadObjectId: string } {
+  const [tenantId, aadObjectId] = parsePair(value, '<tenant-guid>:<aad-object-guid>');
+  return { tenantId, aadObjectId };
+}
+
+/** Identity already taken, bad language code, capacity out of range: the operator's to fix. */
+function rethrowMistakeAsUserError(error: unknown): never {
+  if (isNaboError(error) && (error.code === 'ALREADY_EXISTS' || error.code === 'INVALID_INPUT')) {
+    throw new UserError(error.code, error.message, { cause: error });
+  }
+  throw error;
+}

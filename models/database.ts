@@ -1,0 +1,180 @@
+import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
+import { NaboError } from '../src/errors.js';
+import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
+import {
+  createAuditEventRepository,
+  type AuditEventRepository,
+} from './repositories/audit-events.js';
+import { createCheckInRepository, type CheckInRepository } from './repositories/check-ins.js';
+import { systemClock, type Clock } from './repositories/clock.js';
+import {
+  createConversationLinkRepository,
+  type ConversationLinkRepository,
+} from './repositories/conversation-links.js';
+import {
+  createConversationStateRepository,
+  type ConversationStateRepository,
+} from './repositories/conversation-states.js';
+import { createMeetingRepository, type MeetingRepository } from './repositories/meetings.js';
+import { createPersonRepository, type PersonRepository } from './repositories/people.js';
+import {
+  createProcessedEventRepository,
+  type ProcessedEventRepository,
+} from './repositories/processed-events.js';
+import { createResidentRepository, type ResidentRepository } from './repositories/residents.js';
+import {
+  createSendLedgerRepository,
+  type SendLedgerRepository,
+} from './repositories/send-ledger.js';
+import { createVisitRepository, type VisitRepository } from './repositories/visits.js';
+import { AREA_MODEL, areaSchema, type AreaDoc } from './schemas/area.js';
+import { AUDIT_EVENT_MODEL, auditEventSchema, type AuditEventDoc } from './schemas/audit-event.js';
+import { CHECK_IN_MODEL, checkInSchema, type CheckInDoc } from './schemas/check-in.js';
+import {
+  CONVERSATION_LINK_MODEL,
+  conversationLinkSchema,
+  type ConversationLinkDoc,
+} from './schemas/conversation-link.js';
+import {
+  CONVERSATION_STATE_MODEL,
+  conversationStateSchema,
+  type ConversationStateDoc,
+} from './schemas/conversation-state.js';
+import { MEETING_MODEL, meetingSchema, type MeetingDoc } from './schemas/meeting.js';
+import { PERSON_MODEL, personSchema, type PersonDoc } from './schemas/person.js';
+import {
+  PROCESSED_EVENT_MODEL,
+  processedEventSchema,
+  type ProcessedEventDoc,
+} from './schemas/processed-event.js';
+import { RESIDENT_MODEL, residentSchema, type ResidentDoc } from './schemas/resident.js';
+import { SEND_LEDGER_MODEL, sendLedgerSchema, type SendLedgerDoc } from './schemas/send-ledger.js';
+import { VISIT_MODEL, visitSchema, type VisitDoc } from './schemas/visit.js';
+
+export type * from './types.js';
+export type { NewVisitAttempt } from './repositories/visits.js';
+export type {
+  AreaRepository,
+  AuditEventRepository,
+  CheckInRepository,
+  ConversationLinkRepository,
+  ConversationStateRepository,
+  MeetingRepository,
+  PersonRepository,
+  ProcessedEventRepository,
+  ResidentRepository,
+  SendLedgerRepository,
+  VisitRepository,
+};
+
+/** Nabo's store: one repository per aggregate, plain domain objects in and out. */
+export interface NaboDatabase {
+  areas: AreaRepository;
+  people: PersonRepository;
+  residents: ResidentRepository;
+  visits: VisitRepository;
+  meetings: MeetingRepository;
+  checkIns: CheckInRepository;
+  conversationStates: ConversationStateRepository;
+  conversationLinks: ConversationLinkRepository;
+  sendLedger: SendLedgerRepository;
+  auditEvents: AuditEventRepository;
+  processedEvents: ProcessedEventRepository;
+  /** Resolves when the server answers (health checks). */
+  ping(): Promise<void>;
+  /** Drops the whole database. For tests and the demo only. */
+  drop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Overrides the database named in the URI (tests use one per file). */
+  dbName?: string;
+  /** How long to look for the server before giving up (default 5 s); the CLI fails faster. */
+  serverSelectionTimeoutMS?: number;
+  /** "Now" for the timestamps the repositories set themselves; tests may fix it. */
+  now?: Clock;
+}
+
+/**
+ * Opens a private connection (not mongoose's global one, so tests and tools can hold several)
+ * and waits until every index exists: the invariants (unique keys, one open visit per household,
+ * TTLs) live in indexes, so no repository may be used before they are built.
+ */
+export async function connectDatabase(
+  uri: string,
+  options: ConnectOptions = {},
+): Promise<NaboDatabase> {
+  const now = options.now ?? systemClock;
+  const connection = mongoose.createConnection(uri, {
+    autoIndex: true,
+    autoCreate: true,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
+    ...(options.dbName !== undefined ? { dbName: options.dbName } : {}),
+  });
+  try {
+    await connection.asPromise();
+    const models = registerModels(connection);
+    for (const model of Object.values(models)) {
+      // init() waits for the automatic index build; syncIndexes() also replaces indexes whose
+      // definition changed (e.g. a new partial filter), which init() alone would leave stale.
+      await model.init();
+      await model.syncIndexes();
+    }
+    return {
+      areas: createAreaRepository(models.areas),
+      people: createPersonRepository(models.people),
+      residents: createResidentRepository(models.residents, models.visits),
+      visits: createVisitRepository(models.visits, models.residents, now),
+      meetings: createMeetingRepository(models.meetings),
+      checkIns: createCheckInRepository(models.checkIns),
+      conversationStates: createConversationStateRepository(models.conversationStates, now),
+      conversationLinks: createConversationLinkRepository(models.conversationLinks),
+      sendLedger: createSendLedgerRepository(models.sendLedger, now),
+      auditEvents: createAuditEventRepository(models.auditEvents, now),
+      processedEvents: createProcessedEventRepository(models.processedEvents, now),
+      async ping() {
+        const db = connection.db;
+        if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
+        await db.command({ ping: 1 });
+      },
+      async drop() {
+        await connection.dropDatabase();
+      },
+      async close() {
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw new NaboError('DEPENDENCY_UNAVAILABLE', `Could not open MongoDB: ${describe(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function registerModels(connection: Connection) {
+  const model = <T>(name: string, schema: Schema<T>): Model<T> => connection.model<T>(name, schema);
+  return {
+    areas: model<AreaDoc>(AREA_MODEL, areaSchema),
+    people: model<PersonDoc>(PERSON_MODEL, personSchema),
+    residents: model<ResidentDoc>(RESIDENT_MODEL, residentSchema),
+    visits: model<VisitDoc>(VISIT_MODEL, visitSchema),
+    meetings: model<MeetingDoc>(MEETING_MODEL, meetingSchema),
+    checkIns: model<CheckInDoc>(CHECK_IN_MODEL, checkInSchema),
+    conversationStates: model<ConversationStateDoc>(
+      CONVERSATION_STATE_MODEL,
+      conversationStateSchema,
+    ),
+    conversationLinks: model<ConversationLinkDoc>(CONVERSATION_LINK_MODEL, conversationLinkSchema),
+    sendLedger: model<SendLedgerDoc>(SEND_LEDGER_MODEL, sendLedgerSchema),
+    auditEvents: model<AuditEventDoc>(AUDIT_EVENT_MODEL, auditEventSchema),
+    processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
+  };
+}
+
+/** Connection failures name the host, never credentials that a URI may carry. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\/\/[^@/\s]+@/g, '//***@');
+}

@@ -1,0 +1,61 @@
+import { Error as MongooseError } from 'mongoose';
+import { NaboError, type NaboErrorCode } from '../src/errors.js';
+
+/**
+ * Invariants such as "one area per key" and "one open visit per household" are enforced by unique
+ * indexes, not by read-then-write checks that race. The index answers with a duplicate-key error
+ * (code 11000); these helpers recognise it however the driver wrapped it.
+ */
+
+const DUPLICATE_KEY = 11000;
+
+interface MaybeWriteErrors {
+  code?: unknown;
+  writeErrors?: unknown;
+}
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as MaybeWriteErrors;
+  if (candidate.code === DUPLICATE_KEY) return true;
+  const writeErrors = duplicateKeyWriteErrorCount(error);
+  return writeErrors !== undefined && writeErrors > 0;
+}
+
+/**
+ * For an unordered bulk insert: how many documents the unique indexes refused, or undefined when
+ * the failure was something else too (which the caller must not swallow).
+ */
+export function duplicateKeyWriteErrorCount(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const writeErrors = (error as MaybeWriteErrors).writeErrors;
+  if (!Array.isArray(writeErrors) || writeErrors.length === 0) return undefined;
+  const allDuplicates = writeErrors.every(
+    (writeError: unknown) =>
+      typeof writeError === 'object' &&
+      writeError !== null &&
+      (writeError as { code?: unknown }).code === DUPLICATE_KEY,
+  );
+  return allDuplicates ? writeErrors.length : undefined;
+}
+
+/**
+ * Runs a write and turns the refusals a caller can act on into NaboErrors: a duplicate key into
+ * the given code and message (when the write can hit a unique index), a schema validation failure into INVALID_INPUT.
+ */
+export async function translateWriteErrors<T>(
+  write: () => Promise<T>,
+  duplicate?: { code: NaboErrorCode; message: string },
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (duplicate && isDuplicateKeyError(error)) {
+      throw new NaboError(duplicate.code, duplicate.message, { cause: error });
+    }
+    if (error instanceof MongooseError.ValidationError) {
+      throw new NaboError('INVALID_INPUT', error.message, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Model } from 'mongoose';
+import { translateWriteErrors } from '../mongo-errors.js';
+import { idString, requireObjectId } from '../object-ids.js';
+import type { AuditEventDoc } from '../schemas/audit-event.js';
+import type { AuditEvent, AuditSubjectType, NewAuditEvent } from '../types.js';
+import type { Clock } from './clock.js';
+
+/** Who did what to which record, for the coordinator's accountability: ids and counts only. */
+export interface AuditEventRepository {
+  record(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Oldest first. */
+  listForSubject(subjectType: AuditSubjectType, subjectId: string): Promise<AuditEvent[]>;
+}
+
+export function createAuditEventRepository(
+  model: Model<AuditEventDoc>,
+  now: Clock,
+): AuditEventRepository {
+  return {
+    async record(event) {
+      const created = await translateWriteErrors(() =>
+        model.create({
+          at: now(),
+          ...(event.actorId !== undefined
+            ? { actorId: requireObjectId(event.actorId, 'Actor id') }
+            : {}),
+          action: event.action,
+          subjectType: event.subjectType,
+          subjectId: event.subjectId,
+          platform: event.platform,
+          details: event.details ?? {},
+        }),
+      );
+      return toEvent(created.toObject<AuditEventDoc>());
+    },
+
+    async listForSubject(subjectType, subjectId) {
+      const docs = await model
+        .find({ subjectType, subjectId })
+        .sort({ at: 1, _id: 1 })
+        .lean<AuditEventDoc[]>();
+      return docs.map(toEvent);
+    },
+  };
+}
+
+function toEvent(doc: AuditEventDoc): AuditEvent {
+  return {
+    id: idString(doc._id),
+    at: doc.at,
+    ...(doc.actorId ? { actorId: idString(doc.actorId) } : {}),
+    action: doc.action,
+    subjectType: doc.subjectType,
+    subjectId: doc.subjectId,
+    platform: doc.platform,
+    details: doc.details ?? {},
+  };
+}

@@ -1,0 +1,27 @@
+import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from '../mongo-errors.js';
+import type { ProcessedEventDoc } from '../schemas/processed-event.js';
+import type { Clock } from './clock.js';
+
+/** Slack and Teams redeliver events they think were lost; each event id is handled once. */
+export interface ProcessedEventRepository {
+  /** True the first time the event id is seen (within a day), false for every redelivery. */
+  markProcessed(eventId: string): Promise<boolean>;
+}
+
+export function createProcessedEventRepository(
+  model: Model<ProcessedEventDoc>,
+  now: Clock,
+): ProcessedEventRepository {
+  return {
+    async markProcessed(eventId) {
+      try {
+        await model.create({ eventId, processedAt: now() });
+        return true;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    },
+  };
+}

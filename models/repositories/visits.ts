@@ -1,0 +1,313 @@
+import type { Model, Types, UpdateQuery } from 'mongoose';
+import { NaboError } from '../../src/errors.js';
+import { logger } from '../../src/logging/logger.js';
+import { isCalendarDate } from '../calendar-date.js';
+import { translateWriteErrors } from '../mongo-errors.js';
+import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
+import type { ResidentDoc } from '../schemas/resident.js';
+import {
+  ATTEMPT_OUTCOMES,
+  CLOSING_REASONS,
+  type AttemptDoc,
+  type VisitDoc,
+} from '../schemas/visit.js';
+import { summariseAttempts } from '../visit-summary.js';
+import type {
+  AttemptOutcome,
+  ClosingReason,
+  Visit,
+  VisitStatus,
+  VisitWithResident,
+} from '../types.js';
+import type { Clock } from './clock.js';
+import { toResidentSummary } from './residents.js';
+
+export interface NewVisitAttempt {
+  /** Defaults to now. */
+  at?: Date;
+  outcome: AttemptOutcome;
+  folderLeft?: boolean | null;
+  note?: string;
+  noteBy?: string;
+  /** 'YYYY-MM-DD' */
+  revisitDate?: string;
+}
+
+export interface VisitRepository {
+  /**
+   * Hands a household to an ambassador for the month ('YYYY-MM'). CONFLICT when the household
+   * already has an open visit, NOT_FOUND for an unknown household, FORBIDDEN for one marked
+   * "do not visit".
+   */
+  open(residentId: string, ambassadorId: string, assignmentMonth: string): Promise<Visit>;
+  /** One visit with its household, or null. */
+  findById(visitId: string): Promise<VisitWithResident | null>;
+  /** The ambassador's open visits with what is needed to find the door, oldest month first. */
+  listOpenForAmbassador(personId: string): Promise<VisitWithResident[]>;
+  listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
+  /** Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary. */
+  recordAttempt(visitId: string, attempt: NewVisitAttempt): Promise<Visit>;
+  /**
+   * Takes back the latest attempt (a report sent by mistake). A visit that was closed is opened
+   * again, since its closing rested on that report; CONFLICT when there is nothing to undo, the
+   * visit was erased, or another visit of the household has been opened meanwhile.
+   */
+  undoLastAttempt(visitId: string): Promise<Visit>;
+  /** CONFLICT when already closed. */
+  close(visitId: string, reason: ClosingReason): Promise<Visit>;
+  /**
+   * Moves the next try of an open visit to another day ('YYYY-MM-DD') without recording an
+   * attempt ("remind me in two days"). CONFLICT when closed; the next report sets its own date.
+   */
+  setRevisitDate(visitId: string, revisitDate: string): Promise<Visit>;
+}
+
+/** Optimistic rewrites of the attempt list retry this often when reports race. */
+const MAX_REWRITE_TRIES = 3;
+
+export function createVisitRepository(
+  model: Model<VisitDoc>,
+  residentModel: Model<ResidentDoc>,
+  now: Clock,
+): VisitRepository {
+  async function findExisting(visitId: string): Promise<VisitDoc> {
+    const _id = parseObjectId(visitId);
+    const doc = _id ? await model.findById(_id).lean<VisitDoc>() : null;
+    if (!doc) throw new NaboError('NOT_FOUND', `No visit with id ${visitId}`);
+    return doc;
+  }
+
+  /**
+   * Read, change the attempt list, write back only if nobody changed it in between (same number
+   * of attempts, same open state). The summary is recomputed from the new list every time.
+   */
+  async function rewriteAttempts(
+    visitId: string,
+    change: (doc: VisitDoc) => { attempts: AttemptDoc[]; extra?: UpdateQuery<VisitDoc> },
+  ): Promise<Visit> {
+    for (let attempt = 1; attempt <= MAX_REWRITE_TRIES; attempt += 1) {
+      const current = await findExisting(visitId);
+      const { attempts, extra } = change(current);
+      const updated = await translateWriteErrors(
+        () =>
+          model
+            .findOneAndUpdate(
+              {
+                _id: current._id,
+                isOpen: current.isOpen,
+                attempts: { $size: current.attempts.length },
+              },
+              {
+                ...extra,
+                $set: { ...extra?.$set, attempts, ...summariseAttempts(attempts) },
+              },
+              { returnDocument: 'after', runValidators: true },
+            )
+            .lean<VisitDoc>(),
+        {
+          code: 'CONFLICT',
+          message: `Another visit is already open for the household of visit ${visitId}`,
+        },
+      );
+      if (updated) return toVisit(updated);
+    }
+    throw new NaboError('CONFLICT', `Visit ${visitId} changed while it was being updated`);
+  }
+
+  async function withResidents(docs: VisitDoc[]): Promise<VisitWithResident[]> {
+    if (docs.length === 0) return [];
+    const residents = await residentModel
+      .find({ _id: { $in: docs.map((doc) => doc.residentId) } })
+      .lean<ResidentDoc[]>();
+    const byId = new Map(residents.map((resident) => [idString(resident._id), resident]));
+    const joined: VisitWithResident[] = [];
+    for (const doc of docs) {
+      const resident = byId.get(idString(doc.residentId));
+      if (!resident) {
+        // Households are never deleted (erasure blanks them in place): this is a data fault.
+        logger().warn({ visitId: idString(doc._id) }, 'visit without its resident, left out');
+        continue;
+      }
+      joined.push({ ...toVisit(doc), resident: toResidentSummary(resident) });
+    }
+    return joined;
+  }
+
+  return {
+    async open(residentId, ambassadorId, assignmentMonth) {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(assignmentMonth)) {
+        throw new NaboError(
+          'INVALID_INPUT',
+          `Assignment month must be YYYY-MM: '${assignmentMonth}'`,
+        );
+      }
+      const ambassadorObjectId = requireObjectId(ambassadorId, 'Ambassador id');
+      const residentObjectId = parseObjectId(residentId);
+      const resident = residentObjectId
+        ? await residentModel.findById(residentObjectId).lean<ResidentDoc>()
+        : null;
+      if (!resident) throw new NaboError('NOT_FOUND', `No resident with id ${residentId}`);
+      if (resident.doNotVisit) {
+        throw new NaboError('FORBIDDEN', `Resident ${residentId} is marked "do not visit"`);
+      }
+      const created = await translateWriteErrors(
+        () =>
+          model.create({
+            areaId: resident.areaId,
+            residentId: resident._id,
+            ambassadorId: ambassadorObjectId,
+            assignmentMonth,
+            status: 'open',
+            isOpen: true,
+          }),
+        { code: 'CONFLICT', message: `Resident ${residentId} already has an open visit` },
+      );
+      return toVisit(created.toObject<VisitDoc>());
+    },
+
+    async findById(visitId) {
+      const _id = parseObjectId(visitId);
+      const doc = _id ? await model.findById(_id).lean<VisitDoc>() : null;
+      if (!doc) return null;
+      const [joined] = await withResidents([doc]);
+      return joined ?? null;
+    },
+
+    async listOpenForAmbassador(personId) {
+      const ambassadorId = parseObjectId(personId);
+      if (!ambassadorId) return [];
+      const docs = await model
+        .find({ ambassadorId, isOpen: true })
+        .sort({ assignmentMonth: 1, createdAt: 1, _id: 1 })
+        .lean<VisitDoc[]>();
+      return withResidents(docs);
+    },
+
+    async listByArea(areaId, filter = {}) {
+      const areaObjectId = parseObjectId(areaId);
+      if (!areaObjectId) return [];
+      const query: { areaId: Types.ObjectId; status?: VisitStatus } = { areaId: areaObjectId };
+      if (filter.status !== undefined) query.status = filter.status;
+      const docs = await model
+        .find(query)
+        .sort({ assignmentMonth: 1, createdAt: 1, _id: 1 })
+        .lean<VisitDoc[]>();
+      return withResidents(docs);
+    },
+
+    async recordAttempt(visitId, attempt) {
+      const attemptDoc = toAttemptDoc(attempt, now);
+      return rewriteAttempts(visitId, (current) => {
+        if (!current.isOpen) {
+          throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
+        }
+        return { attempts: [...current.attempts, attemptDoc] };
+      });
+    },
+
+    async undoLastAttempt(visitId) {
+      return rewriteAttempts(visitId, (current) => {
+        if (current.attempts.length === 0) {
+          throw new NaboError('CONFLICT', `Visit ${visitId} has no attempt to undo`);
+        }
+        if (current.closingReason === 'erased') {
+          throw new NaboError('CONFLICT', `Visit ${visitId} was erased`);
+        }
+        const attempts = current.attempts.slice(0, -1);
+        if (current.isOpen) return { attempts };
+        return {
+          attempts,
+          extra: {
+            $set: { status: 'open', isOpen: true },
+            $unset: { closingReason: 1, closedAt: 1 },
+          },
+        };
+      });
+    },
+
+    async close(visitId, reason) {
+      if (!CLOSING_REASONS.includes(reason)) {
+        throw new NaboError('INVALID_INPUT', `Unknown closing reason '${String(reason)}'`);
+      }
+      const _id = parseObjectId(visitId);
+      const closed = _id
+        ? await model
+            .findOneAndUpdate(
+              { _id, isOpen: true },
+              { $set: { status: 'closed', isOpen: false, closingReason: reason, closedAt: now() } },
+              { returnDocument: 'after' },
+            )
+            .lean<VisitDoc>()
+        : null;
+      if (closed) return toVisit(closed);
+      await findExisting(visitId);
+      throw new NaboError('CONFLICT', `Visit ${visitId} is already closed`);
+    },
+
+    async setRevisitDate(visitId, revisitDate) {
+      if (!isCalendarDate(revisitDate)) {
+        throw new NaboError('INVALID_INPUT', `Revisit date must be YYYY-MM-DD: '${revisitDate}'`);
+      }
+      const _id = parseObjectId(visitId);
+      const updated = _id
+        ? await model
+            .findOneAndUpdate({ _id, isOpen: true }, { $set: { revisitDate } }, { returnDocument: 'after' })
+            .lean<VisitDoc>()
+        : null;
+      if (updated) return toVisit(updated);
+      await findExisting(visitId);
+      throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no next try to move`);
+    },
+  };
+}
+
+function toAttemptDoc(attempt: NewVisitAttempt, now: Clock): AttemptDoc {
+  if (!ATTEMPT_OUTCOMES.includes(attempt.outcome)) {
+    throw new NaboError('INVALID_INPUT', `Unknown attempt outcome '${String(attempt.outcome)}'`);
+  }
+  if (attempt.revisitDate !== undefined && !isCalendarDate(attempt.revisitDate)) {
+    throw new NaboError(
+      'INVALID_INPUT',
+      `Revisit date must be YYYY-MM-DD: '${attempt.revisitDate}'`,
+    );
+  }
+  const note = attempt.note?.trim();
+  return {
+    at: attempt.at ?? now(),
+    outcome: attempt.outcome,
+    folderLeft: attempt.folderLeft ?? null,
+    ...(note ? { note } : {}),
+    ...(attempt.noteBy !== undefined
+      ? { noteBy: requireObjectId(attempt.noteBy, 'Note author id') }
+      : {}),
+    ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
+  };
+}
+
+function toVisit(doc: VisitDoc): Visit {
+  return {
+    id: idString(doc._id),
+    areaId: idString(doc.areaId),
+    residentId: idString(doc.residentId),
+    ambassadorId: idString(doc.ambassadorId),
+    assignmentMonth: doc.assignmentMonth,
+    status: doc.status,
+    attempts: doc.attempts.map((attempt) => ({
+      at: attempt.at,
+      outcome: attempt.outcome,
+      folderLeft: attempt.folderLeft ?? null,
+      ...(attempt.note ? { note: attempt.note } : {}),
+      ...(attempt.noteBy ? { noteBy: idString(attempt.noteBy) } : {}),
+      ...(attempt.revisitDate ? { revisitDate: attempt.revisitDate } : {}),
+    })),
+    outcome: doc.outcome ?? null,
+    folderLeft: doc.folderLeft ?? null,
+    note: doc.note ?? null,
+    noteBy: doc.noteBy ? idString(doc.noteBy) : null,
+    revisitDate: doc.revisitDate ?? null,
+    ...(doc.closingReason ? { closingReason: doc.closingReason } : {}),
+    ...(doc.closedAt ? { closedAt: doc.closedAt } : {}),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}

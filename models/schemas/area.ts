@@ -1,0 +1,47 @@
+import { Schema, type Types } from 'mongoose';
+import type { Locale } from '../types.js';
+
+export const AREA_MODEL = 'Area';
+
+export interface AreaDoc {
+  _id: Types.ObjectId;
+  key: string;
+  name: string;
+  timeZone: string;
+  locale: Locale;
+  settings: {
+    maxAttempts: number;
+    revisitAfterDays: number;
+    revisitHour: number;
+    firstAttemptDeadlineDays: number;
+    assignmentCron: string;
+    checkInEveryWeeks: number;
+  };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+// Defaults follow the handbook's practice: two tries at the door, a new try a few days later,
+// households handed out on the first of the month, a check-in every six weeks.
+const settingsSchema = new Schema(
+  {
+    maxAttempts: { type: Number, default: 2, min: 1 },
+    revisitAfterDays: { type: Number, default: 3, min: 0 },
+    revisitHour: { type: Number, default: 10, min: 0, max: 23 },
+    firstAttemptDeadlineDays: { type: Number, default: 14, min: 1 },
+    assignmentCron: { type: String, default: '0 9 1 * *' },
+    checkInEveryWeeks: { type: Number, default: 6, min: 1 },
+  },
+  { _id: false },
+);
+
+export const areaSchema = new Schema<AreaDoc>(
+  {
+    key: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    timeZone: { type: String, required: true, default: 'Europe/Copenhagen' },
+    locale: { type: String, enum: ['da', 'en'], required: true, default: 'da' },
+    settings: { type: settingsSchema, default: () => ({}) },
+  },
+  { timestamps: true },
+);

@@ -1,0 +1,41 @@
+import { Schema, type Types } from 'mongoose';
+import type { AuditDetailValue, AuditPlatform, AuditSubjectType } from '../types.js';
+
+export const AUDIT_EVENT_MODEL = 'AuditEvent';
+
+export interface AuditEventDoc {
+  _id: Types.ObjectId;
+  at: Date;
+  actorId?: Types.ObjectId;
+  action: string;
+  subjectType: AuditSubjectType;
+  subjectId: string;
+  platform: AuditPlatform;
+  details: Record<string, AuditDetailValue>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const auditEventSchema = new Schema<AuditEventDoc>(
+  {
+    at: { type: Date, required: true },
+    actorId: Schema.Types.ObjectId,
+    action: { type: String, required: true },
+    subjectType: {
+      type: String,
+      enum: ['resident', 'person', 'visit', 'area', 'meeting', 'check_in'],
+      required: true,
+    },
+    // A string, not an ObjectId: an audit trail must outlive (and not depend on) its subject.
+    subjectId: { type: String, required: true },
+    platform: {
+      type: String,
+      enum: ['slack', 'teams', 'console', 'cli', 'system'],
+      required: true,
+    },
+    details: { type: Schema.Types.Mixed, default: () => ({}) },
+  },
+  { timestamps: true, minimize: false },
+);
+
+auditEventSchema.index({ subjectType: 1, subjectId: 1, at: 1 }, { name: 'by_subject' });

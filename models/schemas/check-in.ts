@@ -1,0 +1,40 @@
+import { Schema, type Types } from 'mongoose';
+import type { CheckInStatus } from '../types.js';
+
+export const CHECK_IN_MODEL = 'CheckIn';
+
+export interface CheckInDoc {
+  _id: Types.ObjectId;
+  personId: Types.ObjectId;
+  areaId: Types.ObjectId;
+  due: Date;
+  status: CheckInStatus;
+  answers: Array<{ key: string; answer: string }>;
+  score?: number;
+  followUp: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const checkInSchema = new Schema<CheckInDoc>(
+  {
+    personId: { type: Schema.Types.ObjectId, required: true, index: true },
+    areaId: { type: Schema.Types.ObjectId, required: true },
+    due: { type: Date, required: true },
+    status: { type: String, enum: ['pending', 'answered', 'missed'], default: 'pending' },
+    answers: {
+      type: [
+        new Schema(
+          { key: { type: String, required: true }, answer: { type: String, required: true } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    score: Number,
+    followUp: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+
+checkInSchema.index({ areaId: 1, due: 1 }, { name: 'by_area_due' });

@@ -1,0 +1,362 @@
+/**
+ * The domain's plain shapes, as the repositories hand them to the rest of Nabo. No mongoose here:
+ * `src/` imports these types, and only `models/` may know how they are stored. Ids are strings,
+ * instants are `Date`s, calendar dates are noted where they occur.
+ */
+
+export type Id = string;
+export type Locale = 'da' | 'en';
+export type Platform = 'slack' | 'teams' | 'console';
+
+// ── Area (boligområde, afdeling) ────────────────────────────────────────────────────────────────
+
+export interface AreaSettings {
+  /** Tries at the door before a visit is closed as not reached. */
+  maxAttempts: number;
+  /** Days after a not-at-home attempt before the ambassador is reminded to try again. */
+  revisitAfterDays: number;
+  /** Local hour (0–23) at which revisit reminders go out. */
+  revisitHour: number;
+  /** Days from assignment within which the first attempt should have happened. */
+  firstAttemptDeadlineDays: number;
+  /** When new households are handed out (cron, area time zone). */
+  assignmentCron: string;
+  /** Weeks between check-ins (individuelle samtaler) with each ambassador. */
+  checkInEveryWeeks: number;
+}
+
+export interface Area {
+  id: Id;
+  /** Short slug used by operators and in job ids, e.g. "gellerup". */
+  key: string;
+  name: string;
+  /** IANA zone, e.g. "Europe/Copenhagen". */
+  timeZone: string;
+  locale: Locale;
+  settings: AreaSettings;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewArea {
+  key: string;
+  name: string;
+  timeZone?: string;
+  locale?: Locale;
+  settings?: Partial<AreaSettings>;
+}
+
+// ── Person (ambassador, coordinator) ────────────────────────────────────────────────────────────
+
+export type Role = 'ambassador' | 'coordinator';
+
+export interface RoleInArea {
+  areaId: Id;
+  role: Role;
+}
+
+export interface SlackIdentity {
+  teamId: string;
+  userId: string;
+}
+
+export interface TeamsIdentity {
+  tenantId: string;
+  aadObjectId: string;
+}
+
+export interface ConsoleIdentity {
+  /** Stored lower-case, so `--as Birgit` and `--as birgit` are the same person. */
+  handle: string;
+}
+
+export interface PersonIdentities {
+  slack?: SlackIdentity;
+  teams?: TeamsIdentity;
+  console?: ConsoleIdentity;
+}
+
+export type PersonState = 'active' | 'paused' | 'left';
+export type LeftReason = 'moved' | 'stopped' | 'other';
+
+export interface PersonStatus {
+  state: PersonState;
+  pausedUntil?: Date;
+  leftReason?: LeftReason;
+  leftNote?: string;
+}
+
+export interface Person {
+  id: Id;
+  name: string;
+  roles: RoleInArea[];
+  identities: PersonIdentities;
+  /** ISO 639-1 codes the person speaks, e.g. ['da', 'ar']. */
+  languages: string[];
+  block?: string;
+  stairwell?: string;
+  /** Households the person is willing to visit per month. */
+  monthlyCapacity: number;
+  status: PersonStatus;
+  volunteerAgreementAt?: Date;
+  confidentialityAt?: Date;
+  locale: Locale;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewPerson {
+  name: string;
+  roles: RoleInArea[];
+  identities?: PersonIdentities;
+  languages?: string[];
+  block?: string;
+  stairwell?: string;
+  monthlyCapacity?: number;
+  volunteerAgreementAt?: Date;
+  confidentialityAt?: Date;
+  locale?: Locale;
+}
+
+// ── Resident (tilflytter: one household) ────────────────────────────────────────────────────────
+
+export interface ResidentSource {
+  /** The list it came from: a file name or a label. */
+  list: string;
+  /** 1-based line in that list. */
+  row: number;
+}
+
+export interface Resident {
+  id: Id;
+  areaId: Id;
+  names: string[];
+  /** Street and number, e.g. "Gudrunsvej 10". */
+  address: string;
+  /** Floor and door, e.g. "2. th"; empty for a house without units. */
+  unit: string;
+  block?: string;
+  stairwell?: string;
+  /**
+   * A calendar date, stored as UTC midnight of that date (see docs/residents-file.md). Read it with
+   * `toISOString().slice(0, 10)` or format it in UTC or Danish time: both give the same day.
+   */
+  moveInDate: Date;
+  languageHints: string[];
+  source: ResidentSource;
+  doNotVisit: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewResident {
+  names: string[];
+  address: string;
+  unit?: string;
+  block?: string;
+  stairwell?: string;
+  /** Calendar date 'YYYY-MM-DD'; a string so no time zone can shift the day. */
+  moveInDate: string;
+  languageHints?: string[];
+  source: ResidentSource;
+  doNotVisit?: boolean;
+}
+
+export interface ImportResult {
+  inserted: number;
+  /** Rows whose household was already stored (same area, address, unit, move-in date, names). */
+  skippedDuplicates: number;
+}
+
+/** What a list of visits shows about the household without loading the whole record. */
+export type ResidentSummary = Pick<
+  Resident,
+  'id' | 'names' | 'address' | 'unit' | 'block' | 'stairwell' | 'moveInDate' | 'languageHints'
+>;
+
+// ── Visit (besøg) and its attempts at the door ──────────────────────────────────────────────────
+
+export type VisitStatus = 'open' | 'closed';
+export type AttemptOutcome = 'met' | 'not_home' | 'declined' | 'moved' | 'postponed';
+export type ClosingReason =
+  'met' | 'declined' | 'moved' | 'folder_delivered_not_met' | 'not_reached' | 'erased';
+
+export interface VisitAttempt {
+  at: Date;
+  outcome: AttemptOutcome;
+  /** Whether the welcome folder was left (handed over or in the mailbox); null = not said. */
+  folderLeft: boolean | null;
+  note?: string;
+  noteBy?: Id;
+  /** Calendar date 'YYYY-MM-DD' agreed for the next try. */
+  revisitDate?: string;
+}
+
+export interface Visit {
+  id: Id;
+  areaId: Id;
+  residentId: Id;
+  ambassadorId: Id;
+  /** 'YYYY-MM': the monthly hand-out the visit belongs to. */
+  assignmentMonth: string;
+  status: VisitStatus;
+  attempts: VisitAttempt[];
+  /** Outcome of the latest attempt. */
+  outcome: AttemptOutcome | null;
+  /** True once any attempt left the folder; false if attempts said it was not left; else null. */
+  folderLeft: boolean | null;
+  /** The latest note written on an attempt, and by whom. */
+  note: string | null;
+  noteBy: Id | null;
+  /** Revisit date of the latest attempt ('YYYY-MM-DD'). */
+  revisitDate: string | null;
+  closingReason?: ClosingReason;
+  closedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type VisitWithResident = Visit & { resident: ResidentSummary };
+
+// ── Network meeting (netværksmøde) ──────────────────────────────────────────────────────────────
+
+export type MeetingStatus = 'draft' | 'planned' | 'running' | 'finished';
+export type AgendaItemStatus = 'pending' | 'running' | 'done';
+
+export interface AgendaItem {
+  title: string;
+  timeboxMinutes: number;
+  owner?: Id;
+  notes?: string;
+  actualMinutes?: number;
+  status: AgendaItemStatus;
+}
+
+export interface ActionItem {
+  text: string;
+  owner?: Id;
+  due?: Date;
+  done: boolean;
+}
+
+export interface Meeting {
+  id: Id;
+  areaId: Id;
+  title: string;
+  startsAt: Date;
+  plannedMinutes?: number;
+  status: MeetingStatus;
+  items: AgendaItem[];
+  actionItems: ActionItem[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewMeeting {
+  areaId: Id;
+  title: string;
+  startsAt: Date;
+  plannedMinutes?: number;
+  status?: MeetingStatus;
+  items?: Array<Pick<AgendaItem, 'title' | 'timeboxMinutes' | 'owner'>>;
+}
+
+// ── Check-in (individuel samtale) ───────────────────────────────────────────────────────────────
+
+export type CheckInStatus = 'pending' | 'answered' | 'missed';
+
+export interface CheckInAnswer {
+  key: string;
+  answer: string;
+}
+
+export interface CheckIn {
+  id: Id;
+  personId: Id;
+  areaId: Id;
+  due: Date;
+  status: CheckInStatus;
+  answers: CheckInAnswer[];
+  score?: number;
+  followUp: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewCheckIn {
+  personId: Id;
+  areaId: Id;
+  due: Date;
+}
+
+// ── Conversations ───────────────────────────────────────────────────────────────────────────────
+
+/** Where a person is in a multi-step chat flow; expires on its own so abandoned flows vanish. */
+export interface ConversationState {
+  personId: Id;
+  /** Platform-neutral conversation id, e.g. "slack:T1:D123" or "console:birgit". */
+  conversationKey: string;
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
+  expiresAt: Date;
+  updatedAt: Date;
+}
+
+export interface SaveConversationState {
+  personId: Id;
+  conversationKey: string;
+  flow: string;
+  step: string;
+  data?: Record<string, unknown>;
+  /** Seconds from now until the state is forgotten. */
+  ttlSeconds: number;
+}
+
+/** How to reach a person proactively on one platform (whatever that adapter needs). */
+export interface ConversationLink {
+  personId: Id;
+  platform: Platform;
+  address: unknown;
+  updatedAt: Date;
+}
+
+// ── Send ledger, processed events, audit ────────────────────────────────────────────────────────
+
+export type SendStatus = 'pending' | 'sent' | 'failed';
+
+export interface SendLedgerEntry {
+  key: string;
+  status: SendStatus;
+  platform?: Platform;
+  sentAt?: Date;
+  /** Claims made on the key: 1 after the first, +1 for each retry after a failure. */
+  attempts: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type AuditSubjectType = 'resident' | 'person' | 'visit' | 'area' | 'meeting' | 'check_in';
+export type AuditPlatform = Platform | 'cli' | 'system';
+/** Counts, flags and ids only: never names, addresses or notes. */
+export type AuditDetailValue = number | boolean | string | string[] | null;
+
+export interface AuditEvent {
+  id: Id;
+  at: Date;
+  actorId?: Id;
+  action: string;
+  subjectType: AuditSubjectType;
+  subjectId: Id;
+  platform: AuditPlatform;
+  details: Record<string, AuditDetailValue>;
+}
+
+export interface NewAuditEvent {
+  actorId?: Id;
+  action: string;
+  subjectType: AuditSubjectType;
+  subjectId: Id;
+  platform: AuditPlatform;
+  details?: Record<string, AuditDetailValue>;
+}
