@@ -337,3 +337,22 @@ describe('bad input', () => {
     expect(closed?.note).toContain('{"$where": "sleep(1000)"}');
   });
 });
+
+describe('conversation state', () => {
+  it('when the bot restarts between its question and the answer, then the answer still completes the report', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    await chat.write('ikke hjemme, lagde mappen, kommer igen på tirsdag');
+
+    // A new bot (as after a restart) that shares nothing with the first but the database.
+    const handle = (await db().people.findById(ambassador.id))!.identities.console!.handle;
+    const afterRestart = new Chat(db(), { platform: 'console', handle });
+    const answer = said(await afterRestart.write('det var Madsen'));
+
+    expect(answer).toContain('Jonas Madsen var ikke hjemme');
+    expect(await openVisitOf(ambassador.id, residents[1]!.id)).toMatchObject({
+      outcome: 'not_home',
+      folderLeft: true,
+      revisitDate: '2026-12-01',
+    });
+  });
+});
