@@ -32,6 +32,10 @@ export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
     const pendingFlow = pending ? flowsByName.get(pending.flow) : undefined;
     if (pending && pendingFlow?.onReply && (await pendingFlow.onReply(turn, text, pending))) return;
 
+    for (const flow of flows) {
+      if (flow.onMessage && (await flow.onMessage(turn, text))) return;
+    }
+
     const intent = recognizeIntent(text, { now: turn.now, zone: turn.zone });
     switch (intent.kind) {
       case 'help':
@@ -81,8 +85,13 @@ export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
       }
       case 'home_opened':
         return showMyVisits(turn);
-      case 'file':
-        return askWhatTheyWant(turn);
+      case 'file': {
+        for (const flow of flows) {
+          if (flow.onFile && (await flow.onFile(turn, event.file))) return;
+        }
+        await turn.say(turn.text.fileNotExpected());
+        return;
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import type { ConversationState } from '../../models/types.js';
-import type { ActionPayload, MessageRef } from './inbound.js';
+import type { ActionPayload, IncomingFile, MessageRef } from './inbound.js';
 import type { Turn } from './turn.js';
 
 /**
@@ -16,6 +16,14 @@ export interface Flow {
    * not an answer to the pending question, so the bot treats it as a fresh message.
    */
   onReply?(turn: Turn, text: string, state: ConversationState): Promise<boolean>;
+  /**
+   * A fresh message that no pending question claimed. Feature flows (meetings, the corps, the
+   * welcome folder) recognise their own commands here and return true when they handled it;
+   * the bot tries them in order before its general intents.
+   */
+  onMessage?(turn: Turn, text: string): Promise<boolean>;
+  /** A file shared with the bot (e.g. the monthly list); true when handled. */
+  onFile?(turn: Turn, file: IncomingFile): Promise<boolean>;
   /** A submitted form whose id starts with `${name}:`. */
   onForm?(
     turn: Turn,

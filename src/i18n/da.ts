@@ -116,4 +116,6 @@ export const da = {
       ? ` (${perAmbassador.map((a) => `${a.name} ${a.open}`).join(', ')})`
       : '') +
     `. ${waiting === 1 ? '1 husstand venter' : `${waiting} husstande venter`} på næste fordeling.`,
+  fileNotExpected: (): string =>
+    'Tak for filen! Jeg kan ikke bruge den her. Skriv «hjælp» for at se, hvad jeg kan.',
 };

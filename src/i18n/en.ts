@@ -102,4 +102,6 @@ export const en: typeof da = {
       ? ` (${perAmbassador.map((a) => `${a.name} ${a.open}`).join(', ')})`
       : '') +
     `. ${waiting === 1 ? '1 household waits' : `${waiting} households wait`} for the next hand-out.`,
+  fileNotExpected: () =>
+    'Thanks for the file! I can\'t use it here. Write "help" to see what I can do.',
 };
