@@ -7,6 +7,7 @@ import { createLogger } from '../src/logging/logger.js';
 import { describeFailure } from './cli/exit-codes.js';
 import { startWebProcess } from './http/web-process.js';
 import type { MessagingPlatform, PlatformContext } from './platform.js';
+import { createTeamsPlatform } from './teams/index.js';
 
 /**
  * The `web` process (Procfile): HTTP endpoints for Slack and Teams and the health check. It
@@ -29,7 +30,7 @@ async function startWeb(): Promise<void> {
     locale: config.locale,
   };
   const platforms: MessagingPlatform[] = [];
-  void context;
+  if (config.teams) platforms.push(createTeamsPlatform(config.teams, context));
 
   const web = await startWebProcess({ port: config.port, db, redis, platforms });
   logger.info({ port: web.port, platforms: platforms.map((p) => p.name) }, 'web process listening');

@@ -54,6 +54,10 @@ const environmentSchema = z
         .optional(),
     ),
     MicrosoftAppTenantId: optionalText,
+    NABO_TEAMS_LOCAL: z
+      .enum(['true', 'false', ''], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
     NABO_TIMEZONE: z
       .string()
       .trim()
@@ -94,6 +98,15 @@ const environmentSchema = z
       !env.MicrosoftAppPassword
     ) {
       problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+    }
+    if (env.NABO_TEAMS_LOCAL && env.NODE_ENV === 'production') {
+      problem('NABO_TEAMS_LOCAL', 'turns Teams authentication off and is refused in production');
+    }
+    if (env.NABO_TEAMS_LOCAL && env.MicrosoftAppId) {
+      problem(
+        'NABO_TEAMS_LOCAL',
+        'cannot be combined with MicrosoftAppId (authentication would be off)',
+      );
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       problem('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
@@ -156,8 +169,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           apiUrl: env.SLACK_API_URL,
         }
       : undefined,
-    teams:
-      env.MicrosoftAppId !== undefined
+    teams: env.NABO_TEAMS_LOCAL
+      ? // Local use with the Bot Framework Emulator: an empty app id turns authentication off.
+        { appId: '', appPassword: undefined, appType: 'MultiTenant', tenantId: undefined }
+      : env.MicrosoftAppId !== undefined
         ? {
             appId: env.MicrosoftAppId,
             appPassword: env.MicrosoftAppPassword,

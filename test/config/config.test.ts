@@ -95,3 +95,20 @@ describe('configuration', () => {
     });
   });
 });
+
+describe('Teams without authentication', () => {
+  it('when NABO_TEAMS_LOCAL is true in development, then Teams starts with an empty app id (authentication off)', () => {
+    expect(loadConfig({ NABO_TEAMS_LOCAL: 'true' }).teams).toEqual({
+      appId: '',
+      appPassword: undefined,
+      appType: 'MultiTenant',
+      tenantId: undefined,
+    });
+  });
+
+  it('when NABO_TEAMS_LOCAL is true in production, then start-up is refused', () => {
+    expect(() =>
+      loadConfig({ NABO_TEAMS_LOCAL: 'true', NODE_ENV: 'production', MONGODB_URI: 'mongodb://h/db' }),
+    ).toThrow(/^Configuration error: NABO_TEAMS_LOCAL /);
+  });
+});

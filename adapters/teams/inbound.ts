@@ -1,0 +1,209 @@
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type {
+  ActionPayload,
+  ConversationRef,
+  InboundEvent,
+  IncomingFile,
+  MessageRef,
+  PlatformIdentity,
+} from '../../src/core/inbound.js';
+import { incomingFile, type TeamsFileAttachment } from './files.js';
+
+/**
+ * Teams activities as the core's inbound events. Pure: no I/O, so every mapping is tested
+ * without a server. What the core has no use for (typing, reactions, edits, deletions, other
+ * invokes) comes back as `ignored` and is answered 200 without a word.
+ */
+
+export const ADAPTIVE_CARD_ACTION_INVOKE = 'adaptiveCard/action';
+
+export type Interpreted =
+  | { kind: 'event'; event: InboundEvent; reference: ConversationReference }
+  | {
+      kind: 'installed';
+      conversation: ConversationRef;
+      reference: ConversationReference;
+      actor: PlatformIdentity | undefined;
+    }
+  | { kind: 'ignored'; reason: string };
+
+export interface InterpretOptions {
+  receivedAt: Date;
+  maxFileBytes: number;
+  fetchImpl?: typeof fetch;
+}
+
+/** Limits on what a card submit may carry back; anything beyond is not ours. */
+const MAX_PAYLOAD_FIELD = 500;
+const MAX_FORM_FIELDS = 50;
+
+export function interpretActivity(activity: Activity, options: InterpretOptions): Interpreted {
+  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+  const conversation = conversationOf(activity, reference);
+  switch (activity.type) {
+    case 'message':
+      return messageEvent(activity, conversation, reference, options);
+    case 'invoke':
+      return invokeEvent(activity, conversation, reference, options);
+    case 'conversationUpdate': {
+      const botAdded = (activity.membersAdded ?? []).some(
+        (member) => member.id === activity.recipient?.id,
+      );
+      return botAdded
+        ? { kind: 'installed', conversation, reference, actor: identityOf(activity) }
+        : { kind: 'ignored', reason: 'conversation_update' };
+    }
+    case 'installationUpdate':
+      return activity.action === 'add' || activity.action === 'add-upgrade'
+        ? { kind: 'installed', conversation, reference, actor: identityOf(activity) }
+        : { kind: 'ignored', reason: 'installation_update' };
+    default:
+      return { kind: 'ignored', reason: activity.type || 'unknown' };
+  }
+}
+
+/** `teams:<conversation id>`; a personal chat with the bot is the only direct conversation. */
+export function conversationOf(
+  activity: Activity,
+  reference: ConversationReference,
+): ConversationRef {
+  return {
+    platform: 'teams',
+    key: conversationKey(activity.conversation.id),
+    isDirect: activity.conversation.conversationType === 'personal',
+    address: reference as unknown as Record<string, unknown>,
+  };
+}
+
+export function conversationKey(conversationId: string): string {
+  return `teams:${conversationId}`;
+}
+
+/** The person behind an activity: their Entra ID object id in their tenant. */
+export function identityOf(activity: Activity): PlatformIdentity | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const channelTenant =
+    typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined;
+  const tenantId = activity.conversation.tenantId ?? channelTenant;
+  const aadObjectId = activity.from?.aadObjectId;
+  if (!tenantId || !aadObjectId) return undefined;
+  return { platform: 'teams', tenantId, aadObjectId };
+}
+
+function messageEvent(
+  activity: Activity,
+  conversation: ConversationRef,
+  reference: ConversationReference,
+  options: InterpretOptions,
+): Interpreted {
+  const actor = identityOf(activity);
+  if (!actor) return { kind: 'ignored', reason: 'no_identity' };
+  const base = { eventId: activity.id ?? '', actor, conversation, receivedAt: options.receivedAt };
+  const source = sourceOf(activity, conversation);
+
+  // Action.Submit: the card's data arrives as `value` on a message.
+  if (activity.value !== undefined && activity.value !== null) {
+    const submitted = submittedEvent(activity.value, base, source);
+    return submitted
+      ? { kind: 'event', event: submitted, reference }
+      : { kind: 'ignored', reason: 'foreign_submit' };
+  }
+
+  if (conversation.isDirect) {
+    const file = firstFile(activity, options);
+    if (file) return { kind: 'event', event: { ...base, kind: 'file', file }, reference };
+  }
+
+  const text = withoutBotMention(activity);
+  if (text === '') return { kind: 'ignored', reason: 'empty_message' };
+  return { kind: 'event', event: { ...base, kind: 'message', text }, reference };
+}
+
+/** Action.Execute (Universal Actions) arrives as an invoke carrying the same data. */
+function invokeEvent(
+  activity: Activity,
+  conversation: ConversationRef,
+  reference: ConversationReference,
+  options: InterpretOptions,
+): Interpreted {
+  if (activity.name !== ADAPTIVE_CARD_ACTION_INVOKE) return { kind: 'ignored', reason: 'invoke' };
+  const actor = identityOf(activity);
+  if (!actor) return { kind: 'ignored', reason: 'no_identity' };
+  const data = (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+  const base = { eventId: activity.id ?? '', actor, conversation, receivedAt: options.receivedAt };
+  const submitted = submittedEvent(data, base, sourceOf(activity, conversation));
+  return submitted
+    ? { kind: 'event', event: submitted, reference }
+    : { kind: 'ignored', reason: 'foreign_submit' };
+}
+
+type EventBase = Pick<InboundEvent, 'eventId' | 'actor' | 'conversation' | 'receivedAt'>;
+
+/** A Nabo button (`{nabo: {flow, step, value}}`) or form (`{nabo: {form}, ...inputs}`). */
+function submittedEvent(
+  data: unknown,
+  base: EventBase,
+  source: MessageRef | undefined,
+): InboundEvent | undefined {
+  if (!isRecord(data) || !isRecord(data.nabo)) return undefined;
+  const nabo = data.nabo;
+  const action = asActionPayload(nabo);
+  if (action) return { ...base, kind: 'action', action, source };
+  if (isShortString(nabo.form)) {
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(data).slice(0, MAX_FORM_FIELDS + 1)) {
+      if (key === 'nabo') continue;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        values[key] = String(value);
+      }
+    }
+    return { ...base, kind: 'form_submit', formId: nabo.form, values, source };
+  }
+  return undefined;
+}
+
+function asActionPayload(nabo: Record<string, unknown>): ActionPayload | undefined {
+  const { flow, step, value } = nabo;
+  if (isShortString(flow) && isShortString(step) && isShortString(value))
+    return { flow, step, value };
+  return undefined;
+}
+
+/** The card a button was pressed on: Teams sets replyToId to that message's activity id. */
+function sourceOf(activity: Activity, conversation: ConversationRef): MessageRef | undefined {
+  return activity.replyToId
+    ? { conversationKey: conversation.key, id: activity.replyToId }
+    : undefined;
+}
+
+function firstFile(activity: Activity, options: InterpretOptions): IncomingFile | undefined {
+  for (const attachment of (activity.attachments ?? []) as TeamsFileAttachment[]) {
+    const file = incomingFile(attachment, options.maxFileBytes, options.fetchImpl);
+    if (file) return file;
+  }
+  return undefined;
+}
+
+/**
+ * In channels and group chats the bot only hears messages that @mention it, and the mention is
+ * part of the text ("<at>Nabo</at> mine besøg"); it is not part of what the person asks.
+ */
+export function withoutBotMention(activity: Activity): string {
+  let text = activity.text ?? '';
+  for (const entity of activity.entities ?? []) {
+    const mention = entity as { type?: string; mentioned?: { id?: string }; text?: unknown };
+    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id) {
+      if (typeof mention.text === 'string' && mention.text !== '')
+        text = text.split(mention.text).join('');
+    }
+  }
+  return text.trim();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isShortString(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_PAYLOAD_FIELD;
+}

@@ -1,0 +1,109 @@
+import type { TeamsConfig } from '../../src/config/config.js';
+import { createBot } from '../../src/core/bot.js';
+import type { Flow } from '../../src/core/flow.js';
+import { allFlows } from '../../src/flows/index.js';
+import type { MessagingPlatform, PlatformContext } from '../platform.js';
+import { TeamsCloudAdapter } from './cloud-adapter.js';
+import { DEFAULT_MAX_FILE_BYTES } from './files.js';
+import { TeamsOutbound } from './outbound.js';
+import { sendToPerson } from './proactive.js';
+import { createReceiver } from './receiver.js';
+import { ReferenceBook } from './references.js';
+import { defaultRetryPolicy, type RetryPolicy } from './retry.js';
+import { mountMessagesRoute } from './route.js';
+import { WorkQueue } from './work-queue.js';
+
+/**
+ * Nabo in Microsoft Teams: wires botbuilder's CloudAdapter, the route, the outbound port and the
+ * core together. Authentication is on whenever an app id is configured and off only for the
+ * empty app id (local use with the Bot Framework Emulator or the tests).
+ */
+
+export interface TeamsPlatformOptions {
+  /** Overrides of the connector retry policy (tests pass a sleep that does not wait). */
+  retry?: Partial<RetryPolicy>;
+  maxFileBytes?: number;
+  bodyLimit?: string | number;
+  /** Below Teams' ~28 KB message limit by default. */
+  maxActivityBytes?: number;
+  flows?: readonly Flow[];
+  fetchImpl?: typeof fetch;
+}
+
+export interface TeamsPlatform extends MessagingPlatform {
+  readonly name: 'teams';
+  /** Resolves when every message received so far has been fully handled (tests, shutdown). */
+  whenIdle(): Promise<void>;
+}
+
+/** Any Teams service URL does for the credentials check: it only builds a client, no call goes there. */
+const CHECK_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
+export function createTeamsPlatform(
+  config: TeamsConfig,
+  context: PlatformContext,
+  options: TeamsPlatformOptions = {},
+): TeamsPlatform {
+  const logger = context.logger.child({ platform: 'teams' });
+  if (config.appId === '') {
+    logger.warn('Teams authentication is OFF (empty MicrosoftAppId): for local use only');
+  }
+  const adapter = new TeamsCloudAdapter(config, logger);
+  const references = new ReferenceBook();
+  const work = new WorkQueue(logger);
+  const outbound = new TeamsOutbound({
+    adapter,
+    references,
+    retry: { ...defaultRetryPolicy, ...options.retry },
+    logger,
+    ...(options.maxActivityBytes !== undefined
+      ? { maxActivityBytes: options.maxActivityBytes }
+      : {}),
+  });
+  const bot = createBot(
+    {
+      db: context.db,
+      outbound,
+      clock: context.clock,
+      timeZone: context.timeZone,
+      locale: context.locale,
+      logger,
+    },
+    options.flows ?? allFlows,
+  );
+  const receiver = createReceiver({
+    adapter,
+    bot,
+    outbound,
+    db: context.db,
+    clock: context.clock,
+    locale: context.locale,
+    logger,
+    references,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+  });
+
+  return {
+    name: 'teams',
+    mount(app) {
+      mountMessagesRoute(app, {
+        receiver,
+        schedule: (background) => work.run(background.key, background.label, background.run),
+        logger,
+        ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+      });
+    },
+    async start() {
+      // Teams is HTTP only: nothing to connect.
+    },
+    async stop() {
+      // The server no longer accepts requests; let the answers already under way go out.
+      await work.whenIdle();
+    },
+    sendToPerson: (personId, message) =>
+      sendToPerson({ db: context.db, outbound, logger }, personId, message),
+    check: () => adapter.checkCredentials(CHECK_SERVICE_URL),
+    whenIdle: () => work.whenIdle(),
+  };
+}
