@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { NaboDatabase } from '../models/database.js';
 import type { Clock } from '../src/core/clock.js';
+import type { BotDependencies } from '../src/core/turn.js';
 import type { MessageRef } from '../src/core/inbound.js';
 import type { OutboundMessage } from '../src/core/outbound.js';
 import type { Locale } from '../src/i18n/locale.js';
@@ -13,7 +14,17 @@ export interface PlatformContext {
   logger: Logger;
   timeZone: string;
   locale: Locale;
+  /**
+   * The bot's optional collaborators that the process provides (revisit reminders, the
+   * cross-platform notifier, meeting and check-in timers); every platform hands them to its bot.
+   */
+  services?: BotServices;
 }
+
+export type BotServices = Omit<
+  Partial<BotDependencies>,
+  'db' | 'outbound' | 'clock' | 'timeZone' | 'locale' | 'logger'
+>;
 
 /** Why a proactive message could not be delivered; the caller tells the coordinator. */
 export type Unreachable = { unreachable: true; reason: 'no_link' | 'not_installed' | 'blocked' };

@@ -7,6 +7,7 @@ import { createLogger } from '../src/logging/logger.js';
 import { describeFailure } from './cli/exit-codes.js';
 import { startWebProcess } from './http/web-process.js';
 import type { MessagingPlatform, PlatformContext } from './platform.js';
+import { createSlackPlatform } from './slack/index.js';
 import { createTeamsPlatform } from './teams/index.js';
 
 /**
@@ -30,6 +31,7 @@ async function startWeb(): Promise<void> {
     locale: config.locale,
   };
   const platforms: MessagingPlatform[] = [];
+  if (config.slack) platforms.push(createSlackPlatform(config.slack, context));
   if (config.teams) platforms.push(createTeamsPlatform(config.teams, context));
 
   const web = await startWebProcess({ port: config.port, db, redis, platforms });

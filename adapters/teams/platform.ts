@@ -62,6 +62,7 @@ export function createTeamsPlatform(
   });
   const bot = createBot(
     {
+      ...context.services,
       db: context.db,
       outbound,
       clock: context.clock,

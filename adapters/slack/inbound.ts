@@ -1,0 +1,269 @@
+import type {
+  ConversationRef,
+  InboundEvent,
+  MessageRef,
+  PlatformIdentity,
+} from '../../src/core/inbound.js';
+import { conversationRef, isDirectChannel, messageRef, type SlackAddress } from './address.js';
+import { decodeAction, submittedValues } from './blocks.js';
+import { incomingFile, type FileDownloadOptions, type SlackFileInfo } from './files.js';
+import { decodeSlackText, withoutMention } from './text.js';
+
+/**
+ * Slack payloads → the core's one inbound event type. Each mapper returns the event, the id to
+ * handle it once by, and where the person can be reached directly (to refresh their
+ * ConversationLink) — or a reason to ignore the payload. Mappers never call the core.
+ */
+export type Mapped =
+  | {
+      kind: 'event';
+      event: InboundEvent;
+      /** Namespaced id for processedEvents: retries and replays carry the same one. */
+      dedupeId: string;
+      /** The person's DM with the bot, when this payload reveals it. */
+      directChannel?: { teamId: string; userId: string; channel: string };
+    }
+  | { kind: 'ignore'; reason: string };
+
+export interface MapperContext {
+  /** The bot's clock, for receivedAt. */
+  now(): Date;
+  /** The receiver's clock (ms), for the age of trigger ids. */
+  nowMs(): number;
+  /** Opens (or finds) the person's DM with the bot. */
+  openDirectChannel(userId: string): Promise<string>;
+  files: FileDownloadOptions;
+}
+
+type Json = Record<string, unknown>;
+
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+const obj = (value: unknown): Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+const ignore = (reason: string): Mapped => ({ kind: 'ignore', reason });
+
+function identity(teamId: string, userId: string): PlatformIdentity {
+  return { platform: 'slack', teamId, userId };
+}
+
+function base(
+  eventId: string,
+  teamId: string,
+  userId: string,
+  conversation: ConversationRef,
+  context: MapperContext,
+) {
+  return { eventId, actor: identity(teamId, userId), conversation, receivedAt: context.now() };
+}
+
+/** Messages from bots (ours included) and edits, deletions, joins… are not people talking to us. */
+function fromBotOrSystem(event: Json): string | undefined {
+  if (event.bot_id !== undefined || event.bot_profile !== undefined) return 'from a bot';
+  const subtype = str(event.subtype);
+  if (subtype !== undefined && subtype !== 'file_share') return `subtype ${subtype}`;
+  return undefined;
+}
+
+// ── Events API ──────────────────────────────────────────────────────────────────────────────────
+
+/** `message.im`: a person writes to the bot, or shares a file, in their DM. */
+export function mapDirectMessage(payload: object, context: MapperContext): Mapped {
+  const body = obj(payload);
+  const event = obj(body.event);
+  const skip = fromBotOrSystem(event);
+  if (skip) return ignore(skip);
+  const teamId = str(body.team_id) ?? str(event.team);
+  const userId = str(event.user);
+  const channel = str(event.channel);
+  const eventId = str(body.event_id);
+  if (!teamId || !userId || !channel || !eventId) return ignore('incomplete message event');
+  if (!isDirectChannel(channel, str(event.channel_type))) return ignore('not a direct message');
+
+  const address: SlackAddress = { teamId, channel, surface: 'message', userId };
+  const conversation = conversationRef(address, true);
+  const common = base(eventId, teamId, userId, conversation, context);
+  const directChannel = { teamId, userId, channel };
+  const dedupeId = `slack:event:${eventId}`;
+
+  if (str(event.subtype) === 'file_share') {
+    const files = Array.isArray(event.files) ? event.files : [];
+    const file =
+      files.length > 0 ? incomingFile(obj(files[0]) as SlackFileInfo, context.files) : undefined;
+    if (!file) return ignore('file share without a downloadable file');
+    return { kind: 'event', event: { ...common, kind: 'file', file }, dedupeId, directChannel };
+  }
+  const text = decodeSlackText(str(event.text) ?? '').trim();
+  if (text === '') return ignore('empty message');
+  return { kind: 'event', event: { ...common, kind: 'message', text }, dedupeId, directChannel };
+}
+
+/** `app_mention`: "@Nabo mine besøg" in a channel. The mention of the bot itself is removed. */
+export function mapMention(payload: object, context: MapperContext): Mapped {
+  const body = obj(payload);
+  const event = obj(body.event);
+  const skip = fromBotOrSystem(event);
+  if (skip) return ignore(skip);
+  const teamId = str(body.team_id) ?? str(event.team);
+  const userId = str(event.user);
+  const channel = str(event.channel);
+  const eventId = str(body.event_id);
+  if (!teamId || !userId || !channel || !eventId) return ignore('incomplete mention event');
+  const authorizations = Array.isArray(body.authorizations) ? body.authorizations : [];
+  const botUserId = str(obj(authorizations[0]).user_id);
+  const text = decodeSlackText(withoutMention(str(event.text) ?? '', botUserId)).trim();
+  const address: SlackAddress = { teamId, channel, surface: 'message', userId };
+  const conversation = conversationRef(address, isDirectChannel(channel, str(event.channel_type)));
+  const common = base(eventId, teamId, userId, conversation, context);
+  // "@Nabo" alone is a request for help, as a bare "/nabo" is.
+  const event_: InboundEvent =
+    text === ''
+      ? { ...common, kind: 'command', name: 'nabo', text: '' }
+      : { ...common, kind: 'message', text };
+  return { kind: 'event', event: event_, dedupeId: `slack:event:${eventId}` };
+}
+
+/** `app_home_opened` on the Home tab: the answer is published as the Home view. */
+export function mapHomeOpened(payload: object, context: MapperContext): Mapped {
+  const body = obj(payload);
+  const event = obj(body.event);
+  if (str(event.tab) !== 'home') return ignore('messages tab opened');
+  const teamId = str(body.team_id);
+  const userId = str(event.user);
+  const channel = str(event.channel);
+  const eventId = str(body.event_id);
+  if (!teamId || !userId || !channel || !eventId) return ignore('incomplete app_home_opened event');
+  // The Home belongs to the person alone, like their DM (whose id `channel` is).
+  const conversation = conversationRef({ teamId, channel, surface: 'home', userId }, true);
+  return {
+    kind: 'event',
+    event: { ...base(eventId, teamId, userId, conversation, context), kind: 'home_opened' },
+    dedupeId: `slack:event:${eventId}`,
+    directChannel: { teamId, userId, channel },
+  };
+}
+
+// ── Interactivity ───────────────────────────────────────────────────────────────────────────────
+
+function teamOf(body: Json): string | undefined {
+  return str(obj(body.team).id) ?? str(obj(body.user).team_id) ?? str(body.team_id);
+}
+
+/**
+ * `block_actions`: a button press. On a message, its answer goes to the same channel and the
+ * message can be edited; on the Home tab, answers go to the person's DM and the Home is
+ * republished.
+ */
+export async function mapBlockAction(payload: object, context: MapperContext): Promise<Mapped> {
+  const body = obj(payload);
+  const actions = Array.isArray(body.actions) ? body.actions : [];
+  const pressed = obj(actions[0]);
+  const actionId = str(pressed.action_id);
+  const action = actionId ? decodeAction(actionId, str(pressed.value)) : undefined;
+  if (!action) return ignore('not a Nabo button');
+  const teamId = teamOf(body);
+  const userId = str(obj(body.user).id);
+  const actionTs = str(pressed.action_ts) ?? str(obj(body.container).message_ts);
+  if (!teamId || !userId || !actionTs) return ignore('incomplete block_actions payload');
+  const container = obj(body.container);
+  const trigger = triggerOf(body, context);
+
+  let channel: string | undefined;
+  let source: MessageRef | undefined;
+  let surfaceIsHome = false;
+  if (str(container.type) === 'message') {
+    channel = str(obj(body.channel).id) ?? str(container.channel_id);
+    const ts = str(container.message_ts);
+    if (channel && ts)
+      source = messageRef(`slack:${teamId}:${channel}`, { kind: 'message', channel, ts });
+  } else if (str(container.type) === 'view' && str(obj(body.view).type) === 'home') {
+    channel = await context.openDirectChannel(userId);
+    source = messageRef(`slack:${teamId}:${channel}`, { kind: 'home', userId });
+    surfaceIsHome = true;
+  }
+  if (!channel) return ignore('button outside a message or the Home tab');
+
+  const isDirect = surfaceIsHome || isDirectChannel(channel);
+  const conversation = conversationRef(
+    { teamId, channel, surface: 'message', userId, ...trigger },
+    isDirect,
+  );
+  return {
+    kind: 'event',
+    event: {
+      ...base(`${userId}:${actionTs}`, teamId, userId, conversation, context),
+      kind: 'action',
+      action,
+      source,
+    },
+    dedupeId: `slack:action:${userId}:${actionTs}`,
+    ...(isDirect ? { directChannel: { teamId, userId, channel } } : {}),
+  };
+}
+
+/** `view_submission`: a modal's form; the metadata says which conversation it belongs to. */
+export function mapViewSubmission(payload: object, context: MapperContext): Mapped {
+  const body = obj(payload);
+  const view = obj(body.view);
+  const formId = str(view.callback_id);
+  const teamId = teamOf(body);
+  const userId = str(obj(body.user).id);
+  const viewId = str(view.id);
+  if (!formId || !teamId || !userId || !viewId) return ignore('incomplete view_submission payload');
+  let metadata: Json = {};
+  try {
+    metadata = obj(JSON.parse(str(view.private_metadata) ?? '{}'));
+  } catch {
+    return ignore('modal without Nabo metadata');
+  }
+  const channel = str(metadata.channel);
+  if (!channel) return ignore('modal without a conversation');
+  const isDirect = isDirectChannel(channel);
+  const conversation = conversationRef({ teamId, channel, surface: 'message', userId }, isDirect);
+  const submissionId = str(body.trigger_id) ?? `${viewId}:${str(view.hash) ?? ''}`;
+  return {
+    kind: 'event',
+    event: {
+      ...base(submissionId, teamId, userId, conversation, context),
+      kind: 'form_submit',
+      formId,
+      values: submittedValues(view.state),
+      source: undefined,
+    },
+    dedupeId: `slack:view:${submissionId}`,
+  };
+}
+
+/**
+ * `/nabo …`: answered in the person's DM with the bot wherever it was typed, because the bot is
+ * rarely a member of the channel, and the answers may name residents.
+ */
+export async function mapSlashCommand(payload: object, context: MapperContext): Promise<Mapped> {
+  const body = obj(payload);
+  const teamId = str(body.team_id);
+  const userId = str(body.user_id);
+  const triggerId = str(body.trigger_id);
+  if (!teamId || !userId || !triggerId) return ignore('incomplete slash command');
+  const channel = await context.openDirectChannel(userId);
+  const conversation = conversationRef(
+    { teamId, channel, surface: 'message', userId, triggerId, triggerAt: context.nowMs() },
+    true,
+  );
+  const text = decodeSlackText(str(body.text) ?? '').trim();
+  return {
+    kind: 'event',
+    event: {
+      ...base(triggerId, teamId, userId, conversation, context),
+      kind: 'command',
+      name: 'nabo',
+      text,
+    },
+    dedupeId: `slack:command:${triggerId}`,
+    directChannel: { teamId, userId, channel },
+  };
+}
+
+function triggerOf(body: Json, context: MapperContext): { triggerId?: string; triggerAt?: number } {
+  const triggerId = str(body.trigger_id);
+  return triggerId ? { triggerId, triggerAt: context.nowMs() } : {};
+}

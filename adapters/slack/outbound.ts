@@ -1,0 +1,140 @@
+import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
+import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
+import type { Logger } from '../../src/logging/logger.js';
+import { messageRef, slackAddressOf, targetOf, type SlackAddress } from './address.js';
+import { renderHome, renderMessage, renderModal } from './blocks.js';
+import { isSlackApiError } from './errors.js';
+import { TRIGGER_LIFETIME_MS } from './limits.js';
+import type { SlackMessages } from './messages.js';
+import type { SlackApi } from './web-api.js';
+
+/** Trigger errors after which a form is offered again instead of failing the turn. */
+const EXPIRED_TRIGGER = new Set([
+  'expired_trigger_id',
+  'exchanged_trigger_id',
+  'invalid_trigger_id',
+]);
+
+/**
+ * The core's outbound port on Slack: messages are posted (in pages of 50 blocks), answered
+ * questions are edited in place with chat.update, a form opens as a modal while its trigger is
+ * fresh, and answers to "App Home opened" are published as the Home tab.
+ */
+export class SlackOutbound implements OutboundPort {
+  constructor(
+    private readonly api: SlackApi,
+    private readonly options: { messages: SlackMessages; nowMs: () => number; logger: Logger },
+  ) {}
+
+  async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+    const address = slackAddressOf(conversation);
+    if (message.form) return this.openForm(conversation.key, address, message);
+    if (address.surface === 'home' && address.userId) {
+      await this.publishHome(address.userId, message);
+      return messageRef(conversation.key, { kind: 'home', userId: address.userId });
+    }
+    return this.post(conversation.key, address.channel, message);
+  }
+
+  async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const target = targetOf(ref);
+    if (target.kind === 'home') {
+      await this.publishHome(target.userId, message);
+      return;
+    }
+    if (target.kind === 'view') {
+      // An open modal can only be replaced by another form; anything else has nowhere to go.
+      if (message.form) {
+        const view = renderModal(message.form, '{}', this.options.messages.modalClose);
+        await this.api.call('views.update', { view_id: target.viewId, view });
+      }
+      return;
+    }
+    const [first, ...rest] = renderMessage(message);
+    if (!first) return;
+    await this.api.call(
+      'chat.update',
+      { channel: target.channel, ts: target.ts, text: first.text, blocks: first.blocks },
+      { retryRateLimited: true },
+    );
+    // A replacement longer than one page continues in new messages below the edited one.
+    for (const page of rest) await this.postPage(target.channel, page);
+  }
+
+  /** Posts to a channel by id, for proactive sends (jobs) that have no inbound conversation. */
+  async post(key: string, channel: string, message: OutboundMessage): Promise<MessageRef> {
+    let first: MessageRef | undefined;
+    for (const page of renderMessage(message)) {
+      const posted = await this.postPage(channel, page);
+      first ??= messageRef(key, { kind: 'message', channel: posted.channel, ts: posted.ts });
+    }
+    if (!first) throw new Error('renderMessage returned no page');
+    return first;
+  }
+
+  private async postPage(
+    channel: string,
+    page: { text: string; blocks: unknown[] },
+  ): Promise<{ channel: string; ts: string }> {
+    const result = await this.api.call(
+      'chat.postMessage',
+      { channel, text: page.text, blocks: page.blocks, unfurl_links: false, unfurl_media: false },
+      { retryRateLimited: true },
+    );
+    return {
+      channel: typeof result.channel === 'string' ? result.channel : channel,
+      ts: typeof result.ts === 'string' ? result.ts : '',
+    };
+  }
+
+  private async publishHome(userId: string, message: OutboundMessage): Promise<void> {
+    await this.api.call(
+      'views.publish',
+      { user_id: userId, view: renderHome(message, this.options.messages.homeMore) },
+      { retryRateLimited: true },
+    );
+  }
+
+  /**
+   * Slack opens a modal only with a trigger_id younger than 3 s. When there is none (a form in a
+   * proactive message) or it has expired, the person gets the message with a line asking them to
+   * press again, rather than an error.
+   */
+  private async openForm(
+    key: string,
+    address: SlackAddress,
+    message: OutboundMessage,
+  ): Promise<MessageRef> {
+    const form = message.form;
+    const fresh =
+      address.triggerId !== undefined &&
+      address.triggerAt !== undefined &&
+      this.options.nowMs() - address.triggerAt < TRIGGER_LIFETIME_MS;
+    if (form && fresh && address.triggerId) {
+      const metadata = JSON.stringify({ teamId: address.teamId, channel: address.channel });
+      try {
+        const result = await this.api.call('views.open', {
+          trigger_id: address.triggerId,
+          view: renderModal(form, metadata, this.options.messages.modalClose),
+        });
+        const view = result.view as { id?: unknown } | undefined;
+        return messageRef(key, {
+          kind: 'view',
+          viewId: typeof view?.id === 'string' ? view.id : '',
+        });
+      } catch (error) {
+        if (!isSlackApiError(error) || !EXPIRED_TRIGGER.has(error.slackError)) throw error;
+      }
+    }
+    this.options.logger.info(
+      { platform: 'slack', formId: form?.id },
+      'form trigger missing or expired',
+    );
+    const { form: _form, ...rest } = message;
+    const text = [rest.text, this.options.messages.formExpired]
+      .filter((line) => line.trim() !== '')
+      .join('\n');
+    // The Home tab's conversation is the person's DM with the bot, so the fallback goes there too.
+    return this.post(key, address.channel, { ...rest, text });
+  }
+}

@@ -1,0 +1,232 @@
+import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Express } from 'express';
+import { createBot, type Bot } from '../../src/core/bot.js';
+import type { BotDependencies } from '../../src/core/turn.js';
+import type { SlackConfig } from '../../src/config/config.js';
+import { NaboError } from '../../src/errors.js';
+import { allFlows } from '../../src/flows/index.js';
+import type { MessagingPlatform, PlatformContext } from '../platform.js';
+import {
+  mapBlockAction,
+  mapDirectMessage,
+  mapHomeOpened,
+  mapMention,
+  mapSlashCommand,
+  mapViewSubmission,
+  type MapperContext,
+  type Mapped,
+} from './inbound.js';
+import { boltLogger } from './logger.js';
+import { slackMessages } from './messages.js';
+import { SlackOutbound } from './outbound.js';
+import { SlackReach } from './reach.js';
+import { SlackHttpReceiver } from './receiver.js';
+import { createSlackApi } from './web-api.js';
+import { MAX_CONCURRENT_TURNS, MAX_QUEUED_TURNS } from './limits.js';
+import { TurnQueue } from './turn-queue.js';
+import { WorkTracker } from './work-tracker.js';
+
+/** The route Slack posts events, interactivity and the slash command to (set in the manifest). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export type SlackTransport = 'http' | 'socket';
+
+export interface SlackPlatformOptions {
+  /** Now in ms for signature windows and trigger ages; the bot's own clock is context.clock. */
+  nowMs?: () => number;
+  /** Waiting out a 429; tests pass one that does not sleep. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The bot's optional collaborators (revisit reminders, the cross-platform notifier, meeting and
+   * check-in timers), which PlatformContext does not carry yet; the web process passes them here.
+   */
+  botExtras?: Omit<
+    Partial<BotDependencies>,
+    'db' | 'outbound' | 'clock' | 'timeZone' | 'locale' | 'logger'
+  >;
+}
+
+export interface SlackPlatform extends MessagingPlatform {
+  readonly transport: SlackTransport;
+  /** Resolves when every turn started so far has finished (tests await this; no sleeping). */
+  settled(): Promise<void>;
+}
+
+/** Socket Mode when an app-level token is configured (no public URL needed); HTTP otherwise. */
+export function chooseTransport(
+  config: Pick<SlackConfig, 'appToken' | 'signingSecret'>,
+): SlackTransport {
+  if (config.appToken) return 'socket';
+  if (!config.signingSecret) {
+    throw new NaboError(
+      'CONFIG_INVALID',
+      'Slack needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)',
+      {
+        userFacing: true,
+      },
+    );
+  }
+  return 'http';
+}
+
+/**
+ * Nabo in a Slack workspace. Bolt receives (HTTP on the web process's Express app, or Socket
+ * Mode) and dispatches to small listeners; each listener acknowledges first, maps the payload to
+ * the core's inbound event, handles each event id once, and lets the bot answer through the Slack
+ * outbound port.
+ */
+export function createSlackPlatform(
+  config: SlackConfig,
+  context: PlatformContext,
+  options: SlackPlatformOptions = {},
+): SlackPlatform {
+  const nowMs = options.nowMs ?? Date.now;
+  const logger = context.logger.child({ platform: 'slack' });
+  const transport = chooseTransport(config);
+  const tracker = new WorkTracker();
+  const turns = new TurnQueue(MAX_CONCURRENT_TURNS, MAX_QUEUED_TURNS);
+
+  const api = createSlackApi({
+    token: config.botToken,
+    apiUrl: config.apiUrl,
+    logger,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  const outbound = new SlackOutbound(api, {
+    messages: slackMessages(context.locale),
+    nowMs,
+    logger,
+  });
+  const reach = new SlackReach({ db: context.db, api, outbound, logger });
+  const bot: Bot = createBot(
+    {
+      ...context.services,
+      ...options.botExtras,
+      db: context.db,
+      outbound,
+      clock: context.clock,
+      timeZone: context.timeZone,
+      locale: context.locale,
+      logger,
+    },
+    allFlows,
+  );
+
+  const httpReceiver =
+    transport === 'http' && config.signingSecret
+      ? new SlackHttpReceiver({
+          signingSecret: config.signingSecret,
+          logger,
+          nowMs,
+          tracker,
+          isOverloaded: () => turns.isFull,
+        })
+      : undefined;
+  const receiver: Receiver =
+    httpReceiver ??
+    new SocketModeReceiver({
+      appToken: config.appToken ?? '',
+      logger: boltLogger(logger, 'slack-socket-mode'),
+    });
+
+  const app = new App({
+    receiver,
+    // One workspace, one bot token: no auth.test per start, and no OAuth installation store.
+    authorize: async () => ({ botToken: config.botToken }),
+    // Our own and other bots' messages are filtered by the mappers (bot_id), with no botUserId needed.
+    ignoreSelf: false,
+    convoStore: false,
+    logger: boltLogger(logger, 'slack-bolt'),
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: { retries: 0 },
+    },
+  });
+  app.error(async (error) => {
+    logger.error({ err: error.message, code: error.code }, 'Slack listener failed');
+  });
+
+  const mapperContext: MapperContext = {
+    now: () => context.clock.now(),
+    nowMs,
+    openDirectChannel: (userId) => reach.openDirectChannel(userId),
+    files: {
+      token: config.botToken,
+      extraHosts: config.apiUrl ? [new URL(config.apiUrl).host] : [],
+    },
+  };
+
+  /** One event, once: dedupe, refresh the person's DM link, let the bot answer. */
+  async function handle(map: () => Mapped | Promise<Mapped>): Promise<void> {
+    try {
+      const mapped = await map();
+      if (mapped.kind === 'ignore') {
+        logger.debug({ reason: mapped.reason }, 'Slack payload ignored');
+        return;
+      }
+      if (!(await context.db.processedEvents.markProcessed(mapped.dedupeId))) {
+        logger.info({ eventId: mapped.dedupeId }, 'Slack event already handled');
+        return;
+      }
+      if (mapped.directChannel) await reach.remember(mapped.directChannel);
+      await bot.handle(mapped.event);
+    } catch (error) {
+      logger.error(
+        {
+          err: error instanceof Error ? error.message : String(error),
+          code: (error as { code?: unknown }).code,
+        },
+        'Slack turn failed',
+      );
+    }
+  }
+  const run = (map: () => Mapped | Promise<Mapped>): Promise<void> =>
+    tracker.track(turns.run(() => handle(map)));
+
+  // Events are acknowledged by Bolt before listeners run; interactivity and commands ack here first.
+  app.event('message', ({ body }) => run(() => mapDirectMessage(body, mapperContext)));
+  app.event('app_mention', ({ body }) => run(() => mapMention(body, mapperContext)));
+  app.event('app_home_opened', ({ body }) => run(() => mapHomeOpened(body, mapperContext)));
+  app.action(/.*/, async ({ ack, body }) => {
+    await ack();
+    if (body.type === 'block_actions') await run(() => mapBlockAction(body, mapperContext));
+  });
+  app.view({ type: 'view_submission' }, async ({ ack, body }) => {
+    await ack();
+    await run(() => mapViewSubmission(body, mapperContext));
+  });
+  app.command('/nabo', async ({ ack, body }) => {
+    await ack();
+    await run(() => mapSlashCommand(body, mapperContext));
+  });
+
+  return {
+    name: 'slack',
+    transport,
+    mount(target: Express) {
+      if (httpReceiver) target.post(SLACK_EVENTS_PATH, httpReceiver.handler());
+    },
+    async start() {
+      if (transport === 'socket') {
+        try {
+          await app.start();
+        } catch (error) {
+          throw new NaboError(
+            'DEPENDENCY_UNAVAILABLE',
+            'Could not connect to Slack in Socket Mode (check SLACK_APP_TOKEN)',
+            {
+              cause: error,
+            },
+          );
+        }
+      }
+    },
+    async stop() {
+      if (transport === 'socket') await app.stop();
+      await tracker.settled();
+    },
+    sendToPerson: (personId, message) => reach.sendToPerson(personId, message),
+    check: () => api.check(),
+    settled: () => tracker.settled(),
+  };
+}

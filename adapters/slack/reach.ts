@@ -1,0 +1,146 @@
+import type { NaboDatabase } from '../../models/database.js';
+import type { MessageRef } from '../../src/core/inbound.js';
+import type { OutboundMessage } from '../../src/core/outbound.js';
+import type { Logger } from '../../src/logging/logger.js';
+import type { Unreachable } from '../platform.js';
+import { conversationKey, linkAddressOf, type SlackLinkAddress } from './address.js';
+import { isSlackApiError } from './errors.js';
+import type { SlackOutbound } from './outbound.js';
+import type { SlackApi } from './web-api.js';
+import { isAuthFailure } from './web-api.js';
+
+/** Slack's answers that mean this person cannot get a DM from the bot. */
+const PERSON_UNREACHABLE = new Set([
+  'user_not_found',
+  'users_not_found',
+  'user_disabled',
+  'cannot_dm_bot',
+  'user_not_visible',
+  'not_allowed_token_type',
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'restricted_action',
+  'messages_tab_disabled',
+]);
+/** A stored DM that no longer works is opened afresh once. */
+const STALE_CHANNEL = new Set(['channel_not_found', 'is_archived', 'not_in_channel']);
+
+/** Bounded memory of DMs already known; saves a conversations.open or a MongoDB write per event. */
+class BoundedMap<V> extends Map<string, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override set(key: string, value: V): this {
+    if (this.size >= this.limit && !this.has(key)) {
+      const oldest = this.keys().next().value;
+      if (oldest !== undefined) this.delete(oldest);
+    }
+    return super.set(key, value);
+  }
+}
+
+/**
+ * Reaching people proactively (jobs: new assignments, revisit reminders) through their stored
+ * ConversationLink, opening a DM when there is none. A person Slack will not let us reach is
+ * reported as unreachable, so the caller can tell the coordinator; it is not an error.
+ */
+export class SlackReach {
+  private readonly directChannels = new BoundedMap<string>(10_000);
+  private readonly linked = new BoundedMap<string>(10_000);
+
+  constructor(
+    private readonly deps: {
+      db: NaboDatabase;
+      api: SlackApi;
+      outbound: SlackOutbound;
+      logger: Logger;
+    },
+  ) {}
+
+  /** The person's DM channel with the bot (conversations.open returns the existing one). */
+  async openDirectChannel(userId: string): Promise<string> {
+    const known = this.directChannels.get(userId);
+    if (known) return known;
+    const result = await this.deps.api.call('conversations.open', { users: userId });
+    const channel = (result.channel as { id?: unknown } | undefined)?.id;
+    if (typeof channel !== 'string') throw new Error('conversations.open returned no channel');
+    this.directChannels.set(userId, channel);
+    return channel;
+  }
+
+  /**
+   * A known person wrote in their DM (or opened it): remember it as their ConversationLink. Once
+   * stored, the same DM is not looked up or written again by this process.
+   */
+  async remember(direct: { teamId: string; userId: string; channel: string }): Promise<void> {
+    this.directChannels.set(direct.userId, direct.channel);
+    const slackUser = `${direct.teamId}:${direct.userId}`;
+    if (this.linked.get(slackUser) === direct.channel) return;
+    const person = await this.deps.db.people.findBySlack(direct.teamId, direct.userId);
+    if (!person) return;
+    const address: SlackLinkAddress = { teamId: direct.teamId, channel: direct.channel };
+    await this.deps.db.conversationLinks.upsert({
+      personId: person.id,
+      platform: 'slack',
+      address,
+    });
+    this.linked.set(slackUser, direct.channel);
+  }
+
+  async sendToPerson(
+    personId: string,
+    message: OutboundMessage,
+  ): Promise<MessageRef | Unreachable> {
+    const link = await this.deps.db.conversationLinks.get(personId, 'slack');
+    const stored = linkAddressOf(link?.address);
+    if (stored) {
+      try {
+        return await this.post(stored, message);
+      } catch (error) {
+        // A DM that was archived or closed is opened again below; anything else is final.
+        if (!isSlackApiError(error) || !STALE_CHANNEL.has(error.slackError))
+          return this.unreachableOr(error, personId);
+      }
+    }
+    const person = await this.deps.db.people.findById(personId);
+    const slack = person?.identities.slack;
+    if (!slack) return { unreachable: true, reason: 'no_link' };
+    try {
+      this.directChannels.delete(slack.userId);
+      const channel = await this.openDirectChannel(slack.userId);
+      const address: SlackLinkAddress = { teamId: slack.teamId, channel };
+      await this.deps.db.conversationLinks.upsert({ personId, platform: 'slack', address });
+      this.linked.set(`${slack.teamId}:${slack.userId}`, channel);
+      return await this.post(address, message);
+    } catch (error) {
+      return this.unreachableOr(error, personId);
+    }
+  }
+
+  private post(address: SlackLinkAddress, message: OutboundMessage): Promise<MessageRef> {
+    return this.deps.outbound.post(
+      conversationKey(address.teamId, address.channel),
+      address.channel,
+      message,
+    );
+  }
+
+  private unreachableOr(error: unknown, personId: string): Unreachable {
+    if (isSlackApiError(error)) {
+      const reason = isAuthFailure(error.slackError)
+        ? 'not_installed'
+        : PERSON_UNREACHABLE.has(error.slackError)
+          ? 'blocked'
+          : undefined;
+      if (reason) {
+        this.deps.logger.info(
+          { platform: 'slack', personId, slackError: error.slackError },
+          'person unreachable on Slack',
+        );
+        return { unreachable: true, reason };
+      }
+    }
+    throw error;
+  }
+}
