@@ -6,6 +6,9 @@ import { systemClock } from '../src/core/clock.js';
 import { createLogger } from '../src/logging/logger.js';
 import { describeFailure } from './cli/exit-codes.js';
 import { startWebProcess } from './http/web-process.js';
+import { openJobClient } from '../jobs/start-jobs.js';
+import { queuePrefixFromEnvironment } from '../jobs/settings.js';
+import { createPersonNotifier } from './person-notifier.js';
 import type { MessagingPlatform, PlatformContext } from './platform.js';
 import { createSlackPlatform } from './slack/index.js';
 import { createTeamsPlatform } from './teams/index.js';
@@ -23,14 +26,17 @@ async function startWeb(): Promise<void> {
   const redis = createRedisConnection(config.redisUrl);
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
 
+  // The web process only queues jobs (revisit reminders); the worker process runs them.
+  const jobs = openJobClient({ db, redisUrl: config.redisUrl, ...queuePrefixFromEnvironment() });
+  const platforms: MessagingPlatform[] = [];
   const context: PlatformContext = {
     db,
     clock: systemClock,
     logger,
     timeZone: config.timeZone,
     locale: config.locale,
+    services: { reminders: jobs.reminders, notifier: createPersonNotifier(db, platforms) },
   };
-  const platforms: MessagingPlatform[] = [];
   if (config.slack) platforms.push(createSlackPlatform(config.slack, context));
   if (config.teams) platforms.push(createTeamsPlatform(config.teams, context));
 
@@ -41,7 +47,7 @@ async function startWeb(): Promise<void> {
     logger.info({ signal }, 'web process stopping');
     void web
       .close()
-      .then(() => Promise.allSettled([db.close(), redis.quit()]))
+      .then(() => Promise.allSettled([jobs.close(), db.close(), redis.quit()]))
       .then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

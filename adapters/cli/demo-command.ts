@@ -1,20 +1,28 @@
+import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { pino } from 'pino';
+import { assignAndAnnounce } from '../../jobs/assignment-jobs.js';
 import { assertRedisReachable } from '../../jobs/redis-connection.js';
-import { connectDatabase } from '../../models/database.js';
+import { startJobs, type RunningJobs } from '../../jobs/start-jobs.js';
+import { connectDatabase, type NaboDatabase } from '../../models/database.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
+import type { Area } from '../../models/types.js';
+import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { systemClock } from '../../src/core/clock.js';
 import { DEMO_AREA_KEY, seedDemoEstate } from '../../src/demo/seed.js';
 import { UserError } from '../../src/errors.js';
 import { allFlows } from '../../src/flows/index.js';
-import { REDACTED_PATHS } from '../../src/logging/logger.js';
+import { REDACTED_PATHS, type Logger } from '../../src/logging/logger.js';
 import { ConsoleAdapter } from '../console/console-adapter.js';
+import { TerminalOutbox } from '../console/terminal-outbox.js';
 
 /**
  * `npm run demo` / `nabo demo`: a small but real Nabo in the terminal. The embedded MongoDB runs
- * in-process unless MONGODB_URI is set; the demo estate is seeded; you talk as one of its people.
+ * in-process unless MONGODB_URI is set; the demo estate is seeded; the jobs run in-process on
+ * their own Redis queues, so the month's hand-out arrives as it would on the 1st, and "/spol"
+ * fast-forwards to the revisit reminders. You talk as one of the estate's people.
  */
 export function registerDemoCommand(program: Command): void {
   program
@@ -36,6 +44,7 @@ export function registerDemoCommand(program: Command): void {
         uri = `${embedded.uri}nabo`;
       }
       const db = await connectDatabase(uri);
+      let jobs: RunningJobs | undefined;
       try {
         const estate = await seedDemoEstate(db, systemClock.now(), config.timeZone);
         const handle = options.as.trim().toLocaleLowerCase('da');
@@ -46,12 +55,28 @@ export function registerDemoCommand(program: Command): void {
             `There is nobody called "${options.as}" in the demo. Try --as Birgit, Ahmed, Lise or Mette.`,
           );
         }
+        const area = await db.areas.findById(estate.areaId);
+        if (!area) throw new Error('the demo area vanished');
+
         const terminal = new ConsoleAdapter(process.stdout);
         // Logs go to standard error so they never mix with the conversation.
-        const logger = pino(
+        const logger: Logger = pino(
           { level: 'warn', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
           pino.destination(2),
         );
+        const outbox = new TerminalOutbox(terminal, handle, await firstNamesByHandle(db, area));
+        jobs = await startJobs({
+          db,
+          redisUrl: config.redisUrl,
+          // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
+          prefix: `nabo-demo-${randomBytes(4).toString('hex')}`,
+          consoleOutbox: outbox,
+          logger,
+          lockDurationMs: 2_000,
+          stalledIntervalMs: 1_000,
+        });
+        const running = jobs;
+
         const bot = createBot(
           {
             db,
@@ -60,6 +85,7 @@ export function registerDemoCommand(program: Command): void {
             timeZone: config.timeZone,
             locale: config.locale,
             logger,
+            reminders: running.reminders,
           },
           allFlows,
         );
@@ -69,18 +95,79 @@ export function registerDemoCommand(program: Command): void {
           : 'ambassador';
         console.log(
           `Nabo demo — ${DEMO_AREA_KEY} (${estate.seeded ? 'freshly seeded' : 'existing data'}). ` +
-            `You are ${person.name} (${role}). Try "mine besøg" or "hjælp"` +
+            `You are ${person.name} (${role}). Try "mine besøg" or "hjælp"; "/spol" jumps ahead ` +
+            `to the revisit reminders` +
             (interactive ? '; Ctrl-D ends.' : '.'),
         );
+
+        if (estate.seeded) {
+          terminal.note(`— The 1st of the month, 09:00: Nabo hands out the new households —`);
+          const { announcement } = await assignAndAnnounce(
+            {
+              db,
+              queues: running.queues,
+              messenger: running.messenger,
+              reminders: running.reminders,
+              logger,
+            },
+            area,
+            assignmentMonthOf(systemClock.now(), area.timeZone),
+            systemClock.now(),
+          );
+          await outbox.waitForDeliveries(
+            announcement.ambassadorsQueued + announcement.coordinatorsQueued,
+          );
+        }
+
         await terminal.converse(
           bot,
           { handle, firstName: person.name.split(' ')[0] ?? person.name },
           process.stdin,
           interactive,
+          (line) => fastForward(line, running, outbox, terminal),
         );
       } finally {
+        if (jobs) {
+          await jobs.queues.obliterate().catch(() => undefined);
+          await jobs.close();
+        }
         await db.close();
         await embedded?.stop();
       }
     });
+}
+
+/** "/spol": the revisit reminders that are due in the coming days arrive now. */
+async function fastForward(
+  line: string,
+  jobs: RunningJobs,
+  outbox: TerminalOutbox,
+  terminal: ConsoleAdapter,
+): Promise<void> {
+  if (!/^\/(spol|ff|fast-?forward)\b/i.test(line)) {
+    terminal.note('Demo commands: /spol — jump ahead to the revisit reminders.');
+    return;
+  }
+  const due = (await jobs.queues.schedule.getDelayed()).filter(
+    (job) => job.data.kind === 'revisit',
+  );
+  terminal.note(
+    due.length === 0
+      ? '— Nothing to remind about yet: report a visit with "ikke hjemme" first. —'
+      : `— A few days later, 10:00 —`,
+  );
+  const before = outbox.delivered;
+  for (const job of due) await job.promote();
+  await outbox.waitForDeliveries(before + due.length, 10_000);
+}
+
+async function firstNamesByHandle(db: NaboDatabase, area: Area): Promise<Map<string, string>> {
+  const people = await db.people.listByArea(area.id);
+  return new Map(
+    people.flatMap((person) =>
+      person.identities.console
+        ? [[person.identities.console.handle, person.name.split(' ')[0] ?? person.name] as const]
+        : [],
+    ),
+  );
 }

@@ -4,6 +4,7 @@ import { registerAreaCommands } from './commands/area.js';
 import { registerPersonCommands } from './commands/person.js';
 import { registerResidentsCommands } from './commands/residents.js';
 import { registerVisitsCommands } from './commands/visits.js';
+import { registerAssignCommand } from './commands/assign.js';
 import { createCliRuntime } from './cli-runtime.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerDevDbCommand } from './dev-db-command.js';
@@ -32,5 +33,6 @@ export function buildProgram(terminal: Terminal): Command {
   registerPersonCommands(program, runtime);
   registerResidentsCommands(program, runtime);
   registerVisitsCommands(program, runtime);
+  registerAssignCommand(program, runtime);
   return program;
 }

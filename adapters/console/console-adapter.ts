@@ -65,6 +65,8 @@ export class ConsoleAdapter implements OutboundPort {
     person: { handle: string; firstName: string },
     input: NodeJS.ReadableStream,
     interactive: boolean,
+    /** Lines starting with "/" are the demo's controls (e.g. fast-forwarding time), not chat. */
+    control?: (line: string) => Promise<void>,
   ): Promise<void> {
     const { handle } = person;
     const lines = createInterface({ input, terminal: false });
@@ -72,10 +74,16 @@ export class ConsoleAdapter implements OutboundPort {
     if (interactive) this.output.write(promptLabel);
     for await (const line of lines) {
       if (!interactive) this.output.write(`${promptLabel}${line}\n`);
-      if (line.trim() !== '') await bot.handle(this.toEvent(line, handle));
+      if (control && line.trim().startsWith('/')) await control(line.trim());
+      else if (line.trim() !== '') await bot.handle(this.toEvent(line, handle));
       if (interactive) this.output.write(promptLabel);
     }
     if (interactive) this.output.write('\n');
+  }
+
+  /** A line of what happens around the conversation (a message to someone else, a demo step). */
+  note(line: string): void {
+    this.output.write(`${line}\n`);
   }
 
   private writeLines(lines: string[]): void {

@@ -4,8 +4,8 @@ import type { NewResident, Person } from '../../models/types.js';
 
 /**
  * The demo estate, in the handbook's setting: a coordinator, three ambassadors and ten new
- * households (Ove and Else Christensen among them). Birgit, Ahmed and Lise already have this
- * month's households; one household is still waiting for the next hand-out.
+ * households (Ove and Else Christensen among them), none handed out yet: the demo starts with
+ * the monthly hand-out, as on the 1st of the month.
  */
 export const DEMO_AREA_KEY = 'solbakken';
 
@@ -16,8 +16,6 @@ interface DemoHousehold {
   stairwell: string;
   daysSinceMoveIn: number;
   languageHints: string[];
-  /** First name of the ambassador who has the visit, or none yet. */
-  ambassador?: 'Birgit' | 'Ahmed' | 'Lise';
 }
 
 const HOUSEHOLDS: DemoHousehold[] = [
@@ -28,7 +26,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '10',
     daysSinceMoveIn: 9,
     languageHints: ['da'],
-    ambassador: 'Birgit',
   },
   {
     names: ['Fatima Ali', 'Yusuf Ali'],
@@ -37,7 +34,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '12',
     daysSinceMoveIn: 12,
     languageHints: ['ar', 'da'],
-    ambassador: 'Ahmed',
   },
   {
     names: ['Jonas Madsen'],
@@ -46,7 +42,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '10',
     daysSinceMoveIn: 5,
     languageHints: ['da'],
-    ambassador: 'Birgit',
   },
   {
     names: ['Sara Holm', 'Mikkel Berg'],
@@ -55,7 +50,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '14',
     daysSinceMoveIn: 16,
     languageHints: ['da'],
-    ambassador: 'Birgit',
   },
   {
     names: ['Amira Hassan'],
@@ -64,7 +58,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '12',
     daysSinceMoveIn: 3,
     languageHints: ['so', 'en'],
-    ambassador: 'Ahmed',
   },
   {
     names: ['Peter Kristensen', 'Lene Kristensen'],
@@ -73,7 +66,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '3',
     daysSinceMoveIn: 20,
     languageHints: ['da'],
-    ambassador: 'Lise',
   },
   {
     names: ['Nguyen Thi Lan'],
@@ -82,7 +74,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '3',
     daysSinceMoveIn: 7,
     languageHints: ['vi', 'en'],
-    ambassador: 'Lise',
   },
   {
     names: ['Kasper Andersen'],
@@ -91,7 +82,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '14',
     daysSinceMoveIn: 2,
     languageHints: ['da'],
-    ambassador: 'Birgit',
   },
   {
     names: ['Hanne Jørgensen'],
@@ -100,7 +90,6 @@ const HOUSEHOLDS: DemoHousehold[] = [
     stairwell: '5',
     daysSinceMoveIn: 14,
     languageHints: ['da'],
-    ambassador: 'Ahmed',
   },
   {
     names: ['Mehmet Yilmaz', 'Ayse Yilmaz'],
@@ -197,14 +186,5 @@ export async function seedDemoEstate(
   }));
   await db.residents.importMany(area.id, residents);
 
-  const month = today.toFormat('yyyy-MM');
-  const stored = await db.residents.listUnassigned(area.id);
-  for (const household of HOUSEHOLDS) {
-    if (!household.ambassador) continue;
-    const resident = stored.find(
-      (candidate) => candidate.address === household.address && candidate.unit === household.unit,
-    );
-    if (resident) await db.visits.open(resident.id, people[household.ambassador].id, month);
-  }
   return { areaId: area.id, people, seeded: true };
 }

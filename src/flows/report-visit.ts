@@ -16,13 +16,17 @@ import {
   matchHousehold,
   type VisitReportInterpretation,
 } from '../interpret/index.js';
+import { auditChangeInChat } from '../privacy/audit.js';
 import { sensitiveTopicsIn } from '../privacy/sensitive-note.js';
+import { revisitReminderAt } from '../reminders/reminder-times.js';
 import {
   recordVisitReport,
   type RecordedReport,
   type VisitReport,
 } from '../visits/record-visit-report.js';
 import { householdAddress, householdName } from './households.js';
+import { offerFollowUps } from '../follow-ups/offer-follow-ups.js';
+import { holdUntilAgreed } from './agreement.js';
 import { askWhatTheyWant } from './help.js';
 import { OUTCOME_CHOICES, REPORT_FLOW, outcomeChoices, visitSection } from './my-visits.js';
 
@@ -97,6 +101,7 @@ export async function reportInOwnWords(
   turn: Turn,
   report: VisitReportInterpretation,
 ): Promise<void> {
+  if (await holdUntilAgreed(turn)) return;
   if (!turn.event.conversation.isDirect) {
     await turn.say(turn.text.privateOnly());
     return;
@@ -225,6 +230,16 @@ async function record(
     reporterId: turn.person.id,
     now: turn.now,
   });
+  await auditChangeInChat(turn, 'visit.reported', visit.residentId, { visitId: visit.id });
+  // The reminder to try again comes from the jobs; a closed visit needs none any more.
+  if (recorded.next.kind === 'revisit') {
+    await turn.deps.reminders?.scheduleRevisit(
+      visit.id,
+      revisitReminderAt(area, recorded.next.revisitDate),
+    );
+  } else {
+    await turn.deps.reminders?.cancel(visit.id);
+  }
   await rememberStep(turn, REPORT_FLOW, STEP_DONE, { lastVisitId: visit.id });
   turn.deps.logger.info(
     { visitId: visit.id, outcome: report.outcome, next: recorded.next.kind },
@@ -233,6 +248,7 @@ async function record(
   const confirmation = confirmationText(turn, visit, report, recorded, area);
   if (source) await replaceAnswered(turn, source, visit, report);
   await turn.say(confirmation);
+  if (report.note) await offerFollowUps(turn, visit, report.note);
 }
 
 function confirmationText(
@@ -306,6 +322,7 @@ export async function undoLastReport(turn: Turn): Promise<void> {
     return;
   }
   await turn.deps.db.visits.undoLastAttempt(visit.id);
+  await auditChangeInChat(turn, 'visit.report_undone', visit.residentId, { visitId: visit.id });
   await forgetStep(turn);
   await turn.say(turn.text.undone(nameOf(turn, visit)));
 }
@@ -344,6 +361,7 @@ async function onAction(
   action: ActionPayload,
   source: MessageRef | undefined,
 ): Promise<void> {
+  if (await holdUntilAgreed(turn)) return;
   const memory = await currentMemory(turn);
   switch (action.step) {
     case STEP_OUTCOME:

@@ -48,6 +48,25 @@ describe('nabo demo', () => {
     expect(run.stdout).toMatch(/\[1\] Mødt/);
   }, 60_000);
 
+  it("when the demo starts, then the month's hand-out arrives for Birgit and a summary for the coordinator", async () => {
+    const run = await nabo(['demo'], { input: '' });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Du har fået 4 nye husstande at byde velkommen');
+    expect(run.stdout).toMatch(/📨 Mette: .*9 husstande er fordelt/);
+  }, 60_000);
+
+  it('when Birgit reports nobody home and jumps ahead, then the revisit reminder arrives with its buttons', async () => {
+    const run = await nabo(['demo'], {
+      input: 'ikke hjemme hos Christensen, lagde mappen i postkassen\n/spol\n',
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Ove og Else Christensen var ikke hjemme');
+    expect(run.stdout).toContain('Tid til et nyt forsøg hos Ove og Else Christensen');
+    expect(run.stdout).toContain('Mind mig om 2 dage');
+  }, 60_000);
+
   it('when a number is typed after the list, then that button is pressed', async () => {
     const run = await nabo(['demo'], { input: 'mine besøg\n2\n' });
 

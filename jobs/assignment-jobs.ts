@@ -1,0 +1,141 @@
+import type { NaboDatabase } from '../models/database.js';
+import type { Area, Person } from '../models/types.js';
+import {
+  runMonthlyAssignment,
+  type MonthlyAssignmentRun,
+} from '../src/assignment/run-monthly-assignment.js';
+import type { Logger } from '../src/logging/logger.js';
+import type { PersonMessenger } from './delivery/person-messenger.js';
+import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';
+import { enqueueSend } from './enqueue-send.js';
+import type { JobQueues } from './job-queues.js';
+import type { BullmqReminderScheduler } from './reminder-jobs.js';
+
+/** The 1st of the month at 09:00 local time, unless the area says otherwise. */
+export const DEFAULT_ASSIGNMENT_CRON = '0 9 1 * *';
+
+/**
+ * One job scheduler per area, upserted at every worker start: upserting keeps one scheduler and
+ * one next job however many workers start, and picks up a changed cron or time zone.
+ */
+export async function upsertAssignmentSchedulers(
+  queues: JobQueues,
+  areas: readonly Area[],
+): Promise<void> {
+  for (const area of areas) {
+    await queues.schedule.upsertJobScheduler(
+      scheduleJobIds.assignmentScheduler(area.key),
+      { pattern: area.settings.assignmentCron || DEFAULT_ASSIGNMENT_CRON, tz: area.timeZone },
+      { name: 'assign', data: { kind: 'assign', areaId: area.id } },
+    );
+  }
+}
+
+export interface AnnounceDeps {
+  db: NaboDatabase;
+  queues: JobQueues;
+  messenger: PersonMessenger;
+  reminders: BullmqReminderScheduler;
+  logger: Logger;
+}
+
+export interface Announcement {
+  ambassadorsQueued: number;
+  coordinatorsQueued: number;
+  unreachable: Array<{ personId: string; on: string }>;
+}
+
+/**
+ * "Tell everyone about this month's hand-out": one message per ambassador with every household
+ * they got in the area this month, one summary per coordinator, and first-visit deadlines.
+ * Read from MongoDB, not from the run that opened the visits, so announcing again after a crash
+ * covers exactly the same visits; the send keys keep it to one message per person.
+ */
+export async function announceAssignment(
+  deps: AnnounceDeps,
+  area: Area,
+  month: string,
+): Promise<Announcement> {
+  const visits = (await deps.db.visits.listByArea(area.id, { status: 'open' })).filter(
+    (visit) => visit.assignmentMonth === month,
+  );
+  const people = new Map((await deps.db.people.listByArea(area.id)).map((p) => [p.id, p]));
+  const ambassadorIds = [...new Set(visits.map((visit) => visit.ambassadorId))].sort();
+  const announcement: Announcement = {
+    ambassadorsQueued: 0,
+    coordinatorsQueued: 0,
+    unreachable: [],
+  };
+
+  const deliver = async (
+    person: Person,
+    key: string,
+    kind: 'assignment' | 'assignment-summary',
+  ) => {
+    const queued = await enqueueSend(deps.queues, deps.messenger, person, key, {
+      kind,
+      areaId: area.id,
+      month,
+      personId: person.id,
+    });
+    if (!queued.queued)
+      announcement.unreachable.push({ personId: person.id, on: queued.unreachableOn });
+    return queued.queued;
+  };
+
+  for (const ambassadorId of ambassadorIds) {
+    const ambassador = people.get(ambassadorId) ?? (await deps.db.people.findById(ambassadorId));
+    if (!ambassador) continue;
+    if (
+      await deliver(ambassador, sendKeys.assignment(area.key, month, ambassadorId), 'assignment')
+    ) {
+      announcement.ambassadorsQueued += 1;
+    }
+  }
+  for (const visit of visits) {
+    if (visit.attempts.length === 0) {
+      await deps.reminders.scheduleFirstAttemptDeadlines(area, visit, visit.resident.moveInDate);
+    }
+  }
+  const coordinators = [...people.values()].filter((person) =>
+    person.roles.some((role) => role.areaId === area.id && role.role === 'coordinator'),
+  );
+  for (const coordinator of coordinators) {
+    const key = sendKeys.assignmentSummary(area.key, month, coordinator.id);
+    if (await deliver(coordinator, key, 'assignment-summary')) announcement.coordinatorsQueued += 1;
+  }
+  deps.logger.info(
+    {
+      area: area.key,
+      month,
+      visits: visits.length,
+      ambassadors: announcement.ambassadorsQueued,
+      coordinators: announcement.coordinatorsQueued,
+      unreachable: announcement.unreachable.length,
+    },
+    'assignment announced',
+  );
+  return announcement;
+}
+
+/** The scheduled job and `nabo assign` both do this: hand out, then announce. */
+export async function assignAndAnnounce(
+  deps: AnnounceDeps,
+  area: Area,
+  month: string,
+  now: Date,
+): Promise<{ run: MonthlyAssignmentRun; announcement: Announcement }> {
+  const run = await runMonthlyAssignment(deps.db, { area, month, now });
+  deps.logger.info(
+    {
+      area: area.key,
+      month,
+      opened: run.opened.length,
+      unassigned: run.plan.unassigned.length,
+      skipped: run.skipped,
+    },
+    'monthly assignment ran',
+  );
+  const announcement = await announceAssignment(deps, area, month);
+  return { run, announcement };
+}

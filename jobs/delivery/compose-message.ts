@@ -1,0 +1,97 @@
+import { DateTime } from 'luxon';
+import type { NaboDatabase } from '../../models/database.js';
+import type { Area, Person } from '../../models/types.js';
+import {
+  ambassadorAssignmentMessage,
+  coordinatorSummaryMessage,
+  summariseAssignment,
+  visitsHandedOut,
+} from '../../src/assignment/assignment-messages.js';
+import type { OutboundMessage } from '../../src/core/outbound.js';
+import { catalogFor } from '../../src/i18n/catalog.js';
+import type { UnreachableOn } from '../../src/i18n/jobs.js';
+import {
+  firstAttemptEscalationMessage,
+  firstAttemptNudgeMessage,
+  revisitReminderMessage,
+} from '../../src/reminders/reminder-messages.js';
+import type { SendJobData } from '../job-types.js';
+
+export interface ComposeContext {
+  db: NaboDatabase;
+  now: Date;
+  reachability: (person: Person) => Promise<UnreachableOn | undefined>;
+}
+
+/**
+ * Builds the message of a send job from MongoDB as it is now, in the recipient's language.
+ * Undefined when there is nothing to say any more: the visit was closed, got another revisit
+ * date, or had its first try meanwhile. A message that is no longer true is better not sent.
+ */
+export async function composeMessage(
+  context: ComposeContext,
+  person: Person,
+  data: SendJobData,
+): Promise<OutboundMessage | undefined> {
+  const { db } = context;
+  const text = catalogFor(person.locale);
+  switch (data.kind) {
+    case 'assignment': {
+      const area = await db.areas.findById(data.areaId);
+      if (!area) return undefined;
+      const visits = await visitsHandedOut(db, area, data.month, person.id);
+      if (visits.length === 0) return undefined;
+      return ambassadorAssignmentMessage(text, person.locale, data.month, visits);
+    }
+    case 'assignment-summary': {
+      const area = await db.areas.findById(data.areaId);
+      if (!area) return undefined;
+      const summary = await summariseAssignment(db, {
+        area,
+        month: data.month,
+        now: context.now,
+        reachability: context.reachability,
+      });
+      return coordinatorSummaryMessage(text, person.locale, summary);
+    }
+    case 'revisit': {
+      const visit = await db.visits.findById(data.visitId);
+      if (!visit || visit.status !== 'open' || visit.ambassadorId !== person.id) return undefined;
+      if (visit.revisitDate !== data.revisitDate) return undefined;
+      return revisitReminderMessage(text, person.locale, visit);
+    }
+    case 'first-attempt-nudge': {
+      const visit = await db.visits.findById(data.visitId);
+      if (!visit || visit.status !== 'open' || visit.attempts.length > 0) return undefined;
+      if (visit.ambassadorId !== person.id) return undefined;
+      const area = await db.areas.findById(visit.areaId);
+      return firstAttemptNudgeMessage(text, person.locale, zoneOf(area), visit);
+    }
+    case 'first-attempt-escalation': {
+      const visit = await db.visits.findById(data.visitId);
+      if (!visit || visit.status !== 'open' || visit.attempts.length > 0) return undefined;
+      const [area, ambassador] = await Promise.all([
+        db.areas.findById(visit.areaId),
+        db.people.findById(visit.ambassadorId),
+      ]);
+      const movedIn = DateTime.fromISO(visit.resident.moveInDate.toISOString().slice(0, 10), {
+        zone: zoneOf(area),
+      });
+      const days = Math.max(
+        0,
+        Math.floor(DateTime.fromJSDate(context.now).diff(movedIn, 'days').days),
+      );
+      return firstAttemptEscalationMessage(
+        text,
+        person.locale,
+        visit,
+        ambassador?.name ?? '?',
+        days,
+      );
+    }
+  }
+}
+
+function zoneOf(area: Area | null): string {
+  return area?.timeZone ?? 'Europe/Copenhagen';
+}

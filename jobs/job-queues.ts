@@ -1,0 +1,71 @@
+import { Queue, type DefaultJobOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DeliveryPlatform } from './delivery/person-messenger.js';
+import type { ScheduleJobData, SendJobData } from './job-types.js';
+
+export const SCHEDULE_QUEUE = 'schedule';
+export const DELIVERY_PLATFORMS: readonly DeliveryPlatform[] = ['slack', 'teams', 'console'];
+export const DEFAULT_QUEUE_PREFIX = 'nabo';
+
+export function sendQueueName(platform: DeliveryPlatform): string {
+  return `send-${platform}`;
+}
+
+/**
+ * Finished jobs leave Redis after a few days (job data holds ids only anyway); the window is
+ * what lets a duplicate trigger of the same job id collapse into the finished job. Retries back
+ * off exponentially: 2 s, 4 s, 8 s … about 8.5 minutes over 8 tries, enough for a platform
+ * outage blip; the send ledger makes every retry safe.
+ */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 3 * 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/** The producer side: the schedule queue and one send queue per platform. */
+export class JobQueues {
+  readonly schedule: Queue<ScheduleJobData>;
+  private readonly sends = new Map<DeliveryPlatform, Queue<SendJobData>>();
+
+  constructor(
+    private readonly connection: Redis,
+    readonly prefix: string = DEFAULT_QUEUE_PREFIX,
+  ) {
+    this.schedule = new Queue<ScheduleJobData>(SCHEDULE_QUEUE, {
+      connection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+    for (const platform of DELIVERY_PLATFORMS) {
+      this.sends.set(
+        platform,
+        new Queue<SendJobData>(sendQueueName(platform), {
+          connection,
+          prefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+      );
+    }
+  }
+
+  send(platform: DeliveryPlatform): Queue<SendJobData> {
+    const queue = this.sends.get(platform);
+    if (!queue) throw new Error(`no send queue for ${platform}`);
+    return queue;
+  }
+
+  all(): Array<Queue<ScheduleJobData> | Queue<SendJobData>> {
+    return [this.schedule, ...this.sends.values()];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((queue) => queue.close()));
+  }
+
+  /** Removes every queue and its jobs (tests and benchmarks clean up after themselves). */
+  async obliterate(): Promise<void> {
+    for (const queue of this.all()) await queue.obliterate({ force: true });
+  }
+}

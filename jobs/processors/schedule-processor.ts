@@ -1,0 +1,106 @@
+import type { Job } from 'bullmq';
+import type { NaboDatabase } from '../../models/database.js';
+import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
+import type { Clock } from '../../src/core/clock.js';
+import type { Logger } from '../../src/logging/logger.js';
+import { assignAndAnnounce, type AnnounceDeps } from '../assignment-jobs.js';
+import type { PersonMessenger } from '../delivery/person-messenger.js';
+import { sendKeys } from '../delivery/send-keys.js';
+import { enqueueSend } from '../enqueue-send.js';
+import type { JobQueues } from '../job-queues.js';
+import type { ScheduleJobData } from '../job-types.js';
+import type { BullmqReminderScheduler } from '../reminder-jobs.js';
+
+export interface ScheduleProcessorDeps {
+  db: NaboDatabase;
+  queues: JobQueues;
+  messenger: PersonMessenger;
+  reminders: BullmqReminderScheduler;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * When the time comes: the monthly hand-out of an area, a revisit reminder, a first-visit
+ * deadline. Each checks MongoDB first (is the visit still open, still without a try, still due
+ * that day?) and then queues the message; the send queues do the delivering.
+ */
+export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
+  const announceDeps: AnnounceDeps = deps;
+
+  return async function processSchedule(
+    job: Job<ScheduleJobData>,
+  ): Promise<Record<string, number | string>> {
+    const data = job.data;
+    switch (data.kind) {
+      case 'assign': {
+        const area = await deps.db.areas.findById(data.areaId);
+        if (!area) return { skipped: 'no_area' };
+        const now = deps.clock.now();
+        const month = assignmentMonthOf(now, area.timeZone);
+        const { run, announcement } = await assignAndAnnounce(announceDeps, area, month, now);
+        return {
+          month,
+          opened: run.opened.length,
+          unassigned: run.plan.unassigned.length,
+          ambassadors: announcement.ambassadorsQueued,
+        };
+      }
+      case 'revisit': {
+        const visit = await deps.db.visits.findById(data.visitId);
+        // A visit closed or given another day since: this reminder has nothing left to say.
+        if (!visit || visit.status !== 'open' || visit.revisitDate !== data.revisitDate) {
+          return { skipped: 'stale' };
+        }
+        const ambassador = await deps.db.people.findById(visit.ambassadorId);
+        if (!ambassador) return { skipped: 'no_person' };
+        const queued = await enqueueSend(
+          deps.queues,
+          deps.messenger,
+          ambassador,
+          sendKeys.revisit(visit.id, data.revisitDate),
+          {
+            kind: 'revisit',
+            visitId: visit.id,
+            revisitDate: data.revisitDate,
+            personId: ambassador.id,
+          },
+        );
+        return queued.queued ? { queued: 1 } : { unreachable: queued.unreachableOn };
+      }
+      case 'first-attempt-nudge': {
+        const visit = await deps.db.visits.findById(data.visitId);
+        if (!visit || visit.status !== 'open' || visit.attempts.length > 0)
+          return { skipped: 'stale' };
+        const ambassador = await deps.db.people.findById(visit.ambassadorId);
+        if (!ambassador) return { skipped: 'no_person' };
+        const queued = await enqueueSend(
+          deps.queues,
+          deps.messenger,
+          ambassador,
+          sendKeys.firstAttemptNudge(visit.id),
+          { kind: 'first-attempt-nudge', visitId: visit.id, personId: ambassador.id },
+        );
+        return queued.queued ? { queued: 1 } : { unreachable: queued.unreachableOn };
+      }
+      case 'first-attempt-escalation': {
+        const visit = await deps.db.visits.findById(data.visitId);
+        if (!visit || visit.status !== 'open' || visit.attempts.length > 0)
+          return { skipped: 'stale' };
+        const coordinators = await deps.db.people.listByArea(visit.areaId, 'coordinator');
+        let queued = 0;
+        for (const coordinator of coordinators) {
+          const result = await enqueueSend(
+            deps.queues,
+            deps.messenger,
+            coordinator,
+            sendKeys.firstAttemptEscalation(visit.id, coordinator.id),
+            { kind: 'first-attempt-escalation', visitId: visit.id, personId: coordinator.id },
+          );
+          if (result.queued) queued += 1;
+        }
+        return { queued };
+      }
+    }
+  };
+}

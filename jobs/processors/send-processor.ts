@@ -1,0 +1,136 @@
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { NaboDatabase } from '../../models/database.js';
+import type { Clock } from '../../src/core/clock.js';
+import { isNaboError, RateLimitedError } from '../../src/errors.js';
+import type { Logger } from '../../src/logging/logger.js';
+import { composeMessage } from '../delivery/compose-message.js';
+import type { Pacer } from '../delivery/pacer.js';
+import { isNoRoute, isUnreachable, type PersonMessenger } from '../delivery/person-messenger.js';
+import type { SendJobData, SendOutcome } from '../job-types.js';
+
+export interface SendProcessorDeps {
+  db: NaboDatabase;
+  messenger: PersonMessenger;
+  pacer: Pacer;
+  clock: Clock;
+  logger: Logger;
+  /** The worker running this processor: a 429 pauses it through `worker.rateLimit`. */
+  worker: () => Worker<SendJobData, SendOutcome>;
+}
+
+/**
+ * One message to one person, never twice and never lost:
+ *
+ * 1. Build the message from MongoDB (nothing personal travels in the job). Nothing to say any
+ *    more → done.
+ * 2. Pace the person's channel (Slack 1/s, Teams 7/s and 60/30 s); too soon → the job is
+ *    delayed, which is not a failed attempt.
+ * 3. Claim the send key in the SendLedger. Already sent → done, whatever triggered us again.
+ * 4. Send. Confirmed → note the platform's message id on the job (Redis), then mark the ledger
+ *    sent (MongoDB).
+ *
+ * A retry that finds the key still 'pending' comes after a crash or a failed ledger write. If
+ * the job carries the platform's confirmation, the message went out: only the ledger is
+ * completed. Otherwise the send was never confirmed and is sent again. This is at-least-once
+ * for the one unconfirmable moment — a process killed after the platform accepted the message
+ * but before the confirmation was written (one Redis round trip) — and exactly-once everywhere
+ * else. A household that is never announced is worse than a list that arrives twice; see
+ * docs/jobs.md.
+ */
+export function createSendProcessor(deps: SendProcessorDeps) {
+  return async function processSend(
+    job: Job<SendJobData, SendOutcome>,
+    token?: string,
+  ): Promise<SendOutcome> {
+    const key = job.id ?? '';
+    const log = deps.logger.child({
+      sendKey: key,
+      kind: job.data.kind,
+      attempt: job.attemptsMade + 1,
+    });
+    const person = await deps.db.people.findById(job.data.personId);
+    if (!person || person.status.state === 'left') return { status: 'stale' };
+
+    const route = await deps.messenger.route(person);
+    if (isNoRoute(route)) {
+      log.warn({ on: route.on }, 'person cannot be reached');
+      return { status: 'unreachable', reason: `no_route_${route.on}` };
+    }
+
+    const ledger = await deps.db.sendLedger.get(key);
+    if (ledger?.status === 'sent') return { status: 'already_sent' };
+    if (ledger?.status === 'pending' && job.data.confirmedMessageId !== undefined) {
+      // Sent and confirmed by the platform; only the ledger write was lost.
+      await deps.db.sendLedger.markSent(key, { platform: route.platform });
+      log.info('send confirmed earlier; ledger completed');
+      return { status: 'sent', platform: route.platform };
+    }
+
+    const message = await composeMessage(
+      { db: deps.db, now: deps.clock.now(), reachability: (p) => deps.messenger.unreachableOn(p) },
+      person,
+      job.data,
+    );
+    if (!message) return { status: 'stale' };
+
+    const wait = await deps.pacer.acquire(route.pace);
+    if (wait > 0) {
+      await job.moveToDelayed(Date.now() + wait, token);
+      throw new DelayedError();
+    }
+
+    if (!(await deps.db.sendLedger.claim(key, { platform: route.platform }))) {
+      const entry = await deps.db.sendLedger.get(key);
+      if (entry?.status === 'sent') return { status: 'already_sent' };
+      // Pending without a confirmation: an earlier attempt died before the platform answered.
+      log.warn('unconfirmed earlier send; sending again');
+    }
+
+    let result;
+    try {
+      result = await deps.messenger.send(route, person, message);
+    } catch (error) {
+      // Not sent (or not known to be): the key is freed for the retry.
+      await deps.db.sendLedger.markFailed(key).catch(() => undefined);
+      const retryAfterMs = rateLimitDelay(error);
+      if (retryAfterMs !== undefined) {
+        // A wait the platform asked for, not a failed attempt: the whole queue pauses.
+        log.info({ retryAfterMs }, 'platform rate limit; waiting');
+        await deps.worker().rateLimit(retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      log.warn({ error: describe(error) }, 'send failed; will retry');
+      throw error;
+    }
+    if (isUnreachable(result)) {
+      await deps.db.sendLedger.markFailed(key);
+      log.warn({ reason: result.reason }, 'platform cannot reach the person');
+      return { status: 'unreachable', reason: result.reason };
+    }
+    await job.updateData({ ...job.data, confirmedMessageId: result.id }).catch((error: unknown) => {
+      log.warn({ error: describe(error) }, 'could not note the confirmation on the job');
+    });
+    await deps.db.sendLedger.markSent(key, { platform: route.platform });
+    log.info({ platform: route.platform }, 'sent');
+    return { status: 'sent', platform: route.platform };
+  };
+}
+
+/** RateLimitedError, or any Nabo error coded RATE_LIMITED that says how long to wait. */
+export function rateLimitDelay(error: unknown): number | undefined {
+  if (error instanceof RateLimitedError) return Math.max(1, error.retryAfterMs);
+  if (isNaboError(error) && error.code === 'RATE_LIMITED') {
+    const retryAfterMs = (error as { retryAfterMs?: unknown }).retryAfterMs;
+    return typeof retryAfterMs === 'number' ? Math.max(1, retryAfterMs) : 1_000;
+  }
+  return undefined;
+}
+
+/** Error messages may quote a platform's answer, never message text: log the class and code. */
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
+  }
+  return typeof error;
+}

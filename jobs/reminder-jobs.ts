@@ -1,0 +1,72 @@
+import type { NaboDatabase } from '../models/database.js';
+import type { Area, Visit } from '../models/types.js';
+import type { Clock } from '../src/core/clock.js';
+import type { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
+import { firstAttemptDeadlines, localDate } from '../src/reminders/reminder-times.js';
+import { scheduleJobIds } from './delivery/send-keys.js';
+import type { JobQueues } from './job-queues.js';
+
+/**
+ * Revisit reminders and first-visit deadlines as delayed jobs in the schedule queue. Job ids are
+ * deterministic (visit and day), so scheduling twice — the report flow, then the start-up
+ * reconcile — keeps one job. A delay in the past simply means "now".
+ */
+export class BullmqReminderScheduler implements ReminderScheduler {
+  constructor(
+    private readonly db: NaboDatabase,
+    private readonly queues: JobQueues,
+    private readonly clock: Clock,
+  ) {}
+
+  async scheduleRevisit(visitId: string, at: Date): Promise<void> {
+    const visit = await this.db.visits.findById(visitId);
+    if (!visit || visit.status !== 'open') return;
+    const area = await this.db.areas.findById(visit.areaId);
+    if (!area) return;
+    await this.addRevisit(visitId, localDate(area, at), at);
+  }
+
+  /** For the reconcile, which has the area and the date at hand already. */
+  async addRevisit(visitId: string, revisitDate: string, at: Date): Promise<void> {
+    await this.queues.schedule.add(
+      'revisit',
+      { kind: 'revisit', visitId, revisitDate },
+      { jobId: scheduleJobIds.revisit(visitId, revisitDate), delay: this.delayUntil(at) },
+    );
+  }
+
+  async cancel(visitId: string): Promise<void> {
+    // Best effort: a reminder that survives finds the visit closed when it comes due and is dropped.
+    const delayed = await this.queues.schedule.getDelayed();
+    await Promise.all(
+      delayed
+        .filter((job) => 'visitId' in job.data && job.data.visitId === visitId)
+        .map((job) => job.remove().catch(() => undefined)),
+    );
+  }
+
+  /** The nudge to the ambassador and, later, the word to the coordinator, for a visit without a try. */
+  async scheduleFirstAttemptDeadlines(area: Area, visit: Visit, moveInDate: Date): Promise<void> {
+    const deadlines = firstAttemptDeadlines(area, moveInDate, visit.createdAt);
+    await this.queues.schedule.add(
+      'first-attempt-nudge',
+      { kind: 'first-attempt-nudge', visitId: visit.id },
+      {
+        jobId: scheduleJobIds.firstAttemptNudge(visit.id),
+        delay: this.delayUntil(deadlines.nudgeAt),
+      },
+    );
+    await this.queues.schedule.add(
+      'first-attempt-escalation',
+      { kind: 'first-attempt-escalation', visitId: visit.id },
+      {
+        jobId: scheduleJobIds.firstAttemptEscalation(visit.id),
+        delay: this.delayUntil(deadlines.escalateAt),
+      },
+    );
+  }
+
+  private delayUntil(at: Date): number {
+    return Math.max(0, at.getTime() - this.clock.now().getTime());
+  }
+}

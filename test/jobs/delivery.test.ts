@@ -1,0 +1,168 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendKeys } from '../../jobs/delivery/send-keys.js';
+import { assertNoEviction } from '../../jobs/redis-eviction-check.js';
+import type { RunningJobs } from '../../jobs/start-jobs.js';
+import type { Area, Person } from '../../models/types.js';
+import { RateLimitedError } from '../../src/errors.js';
+import { useTestDatabase } from '../support/database.js';
+import {
+  RecordingPlatform,
+  slackEstate,
+  startTestJobs,
+  uniquePrefix,
+  waitFor,
+} from './support/jobs-harness.js';
+
+const db = useTestDatabase();
+const slack = new RecordingPlatform('slack');
+let jobs: RunningJobs;
+let area: Area;
+let ambassador: Person;
+let residents: string[];
+
+beforeAll(async () => {
+  let ambassadors: Person[];
+  ({ area, ambassadors } = await slackEstate(db(), { ambassadors: 1, households: 5 }));
+  ambassador = ambassadors[0]!;
+  residents = (await db().residents.listUnassigned(area.id)).map((resident) => resident.id);
+  jobs = await startTestJobs(db(), { prefix: uniquePrefix('delivery'), platforms: [slack] });
+});
+
+afterAll(async () => {
+  await jobs?.queues.obliterate();
+  await jobs?.close();
+});
+
+/** An open visit waiting for its next try on `revisitDate`. */
+async function waitingVisit(index: number, revisitDate: string) {
+  const visit = await db().visits.open(residents[index]!, ambassador.id, '2026-11');
+  await db().visits.recordAttempt(visit.id, { outcome: 'not_home', folderLeft: true, revisitDate });
+  return visit;
+}
+
+describe('sending from jobs', () => {
+  it('when the platform answers 429 with Retry-After, then the job waits and the message goes out once', async () => {
+    const visit = await waitingVisit(0, '2026-11-20');
+    let rateLimitedAt = 0;
+    slack.beforeSend = (_personId, call) => {
+      if (call === 1) {
+        rateLimitedAt = Date.now();
+        throw new RateLimitedError('slow down', 600);
+      }
+    };
+    await jobs.reminders.addRevisit(visit.id, '2026-11-20', new Date());
+    await waitFor(() => slack.to(ambassador.id).length === 1, 'the reminder after the wait');
+    slack.beforeSend = undefined;
+    expect(slack.sent[0]!.at - rateLimitedAt).toBeGreaterThanOrEqual(550);
+
+    const key = sendKeys.revisit(visit.id, '2026-11-20');
+    const job = await jobs.queues.send('slack').getJob(key);
+    await waitFor(async () => (await job?.isCompleted()) ?? false, 'the send job to complete');
+    const finished = await jobs.queues.send('slack').getJob(key);
+    // A rate-limit wait is not a failed attempt: one attempt made (the successful one), no failure.
+    expect(finished?.attemptsMade).toBe(1);
+    expect(finished?.stacktrace ?? []).toEqual([]);
+    expect(await db().sendLedger.get(key)).toMatchObject({ status: 'sent' });
+  });
+
+  it('when a crash left the ledger pending without a confirmation, then the message is sent again, once', async () => {
+    const visit = await waitingVisit(1, '2026-11-21');
+    const key = sendKeys.revisit(visit.id, '2026-11-21');
+    await db().sendLedger.claim(key, { platform: 'slack' });
+    const before = slack.sent.length;
+    await jobs.queues
+      .send('slack')
+      .add(
+        'revisit',
+        { kind: 'revisit', visitId: visit.id, revisitDate: '2026-11-21', personId: ambassador.id },
+        { jobId: key },
+      );
+    await waitFor(
+      async () => (await db().sendLedger.get(key))?.status === 'sent',
+      'the ledger to be sent',
+    );
+    expect(slack.sent.length).toBe(before + 1);
+  });
+
+  it('when a crash left the ledger pending after the platform confirmed, then nothing is sent again', async () => {
+    const visit = await waitingVisit(2, '2026-11-22');
+    const key = sendKeys.revisit(visit.id, '2026-11-22');
+    await db().sendLedger.claim(key, { platform: 'slack' });
+    const before = slack.sent.length;
+    await jobs.queues.send('slack').add(
+      'revisit',
+      {
+        kind: 'revisit',
+        visitId: visit.id,
+        revisitDate: '2026-11-22',
+        personId: ambassador.id,
+        confirmedMessageId: 'm-earlier',
+      },
+      { jobId: key },
+    );
+    await waitFor(
+      async () => (await db().sendLedger.get(key))?.status === 'sent',
+      'the ledger to be completed',
+    );
+    expect(slack.sent.length).toBe(before);
+  });
+
+  it('when the visit was closed before the reminder came due, then no reminder is sent', async () => {
+    const visit = await waitingVisit(3, '2026-11-23');
+    await db().visits.close(visit.id, 'met');
+    const before = slack.sent.length;
+    await jobs.reminders.addRevisit(visit.id, '2026-11-23', new Date());
+    await waitFor(
+      async () =>
+        (await jobs.queues.schedule.getJob(`revisit-${visit.id}-2026-11-23`))?.finishedOn !==
+        undefined,
+      'the reminder job to finish',
+    );
+    expect(slack.sent.length).toBe(before);
+    expect(await db().sendLedger.get(sendKeys.revisit(visit.id, '2026-11-23'))).toBeNull();
+  });
+
+  it('when the same reminder is scheduled twice, then there is one job', async () => {
+    const visit = await waitingVisit(4, '2099-01-02');
+    const at = new Date('2099-01-02T09:00:00Z');
+    await jobs.reminders.scheduleRevisit(visit.id, at);
+    await jobs.reminders.scheduleRevisit(visit.id, at);
+    const delayed = (await jobs.queues.schedule.getDelayed()).filter(
+      (job) => job.data.kind === 'revisit' && job.data.visitId === visit.id,
+    );
+    expect(delayed.map((job) => job.id)).toEqual([`revisit-${visit.id}-2099-01-02`]);
+    await jobs.reminders.cancel(visit.id);
+    expect((await jobs.queues.schedule.getDelayed()).some((job) => job.id === delayed[0]!.id)).toBe(
+      false,
+    );
+  });
+});
+
+describe('Redis eviction check', () => {
+  const redisAnswering = (reply: unknown) =>
+    ({
+      call: async () => {
+        if (reply instanceof Error) throw reply;
+        return reply;
+      },
+    }) as unknown as Redis;
+
+  it('when Redis may evict keys, then the worker refuses with one clear line', async () => {
+    await expect(
+      assertNoEviction(redisAnswering(['maxmemory-policy', 'allkeys-lru'])),
+    ).rejects.toThrow(/maxmemory-policy is 'allkeys-lru'.*NABO_SKIP_REDIS_EVICTION_CHECK/);
+  });
+
+  it('when CONFIG is hidden by the host, then the message names the setting that skips the check', async () => {
+    await expect(assertNoEviction(redisAnswering(new Error('unknown command')))).rejects.toThrow(
+      /NABO_SKIP_REDIS_EVICTION_CHECK=true/,
+    );
+  });
+
+  it('when the policy is noeviction, then the worker starts', async () => {
+    await expect(
+      assertNoEviction(redisAnswering(['maxmemory-policy', 'noeviction'])),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * A worker process for the crash test: the real jobs runtime with a platform that appends every
+ * send it accepts to a file, so the test can count messages across processes. Configured by
+ * environment: NABO_TEST_MONGO_URI, NABO_TEST_DB, NABO_TEST_PREFIX, NABO_TEST_SENDS_FILE.
+ */
+import { appendFileSync } from 'node:fs';
+import { connectDatabase } from '../../../models/database.js';
+import type { OutboundMessage } from '../../../src/core/outbound.js';
+import { RecordingPlatform, startTestJobs } from './jobs-harness.js';
+
+class FilePlatform extends RecordingPlatform {
+  constructor(private readonly file: string) {
+    super('slack');
+  }
+
+  override async sendToPerson(personId: string, message: OutboundMessage) {
+    // The platform takes a while before it accepts a message, as a real API does.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    appendFileSync(
+      this.file,
+      `${JSON.stringify({ personId, pid: process.pid, text: message.text })}\n`,
+    );
+    return { conversationKey: `slack:${personId}`, id: `m-${process.pid}-${Date.now()}` };
+  }
+}
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const db = await connectDatabase(env('NABO_TEST_MONGO_URI'), { dbName: env('NABO_TEST_DB') });
+await startTestJobs(db, {
+  prefix: env('NABO_TEST_PREFIX'),
+  platforms: [new FilePlatform(env('NABO_TEST_SENDS_FILE'))],
+  sendConcurrency: 2,
+});
+process.send?.('ready');
