@@ -20,7 +20,15 @@ export default tseslint.config(
   },
   {
     // The CLI, the console adapter, benchmarks and scripts talk to a terminal on purpose.
-    files: ['adapters/cli/**', 'adapters/console/**', 'adapters/web.ts', 'jobs/worker.ts', 'bench/**', 'scripts/**', 'bin/**'],
+    files: [
+      'adapters/cli/**',
+      'adapters/console/**',
+      'adapters/web.ts',
+      'jobs/worker.ts',
+      'bench/**',
+      'scripts/**',
+      'bin/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -6,6 +6,7 @@ import { systemClock } from '../src/core/clock.js';
 import { createLogger } from '../src/logging/logger.js';
 import { describeFailure } from './cli/exit-codes.js';
 import { startWebProcess } from './http/web-process.js';
+import { createMeetingJobs } from '../jobs/meetings/index.js';
 import { openJobClient } from '../jobs/start-jobs.js';
 import { queuePrefixFromEnvironment } from '../jobs/settings.js';
 import { createPersonNotifier } from './person-notifier.js';
@@ -28,6 +29,7 @@ async function startWeb(): Promise<void> {
 
   // The web process only queues jobs (revisit reminders); the worker process runs them.
   const jobs = openJobClient({ db, redisUrl: config.redisUrl, ...queuePrefixFromEnvironment() });
+  const meetingJobs = createMeetingJobs({ connection: redis, db, ...queuePrefixFromEnvironment() });
   const platforms: MessagingPlatform[] = [];
   const context: PlatformContext = {
     db,
@@ -35,7 +37,12 @@ async function startWeb(): Promise<void> {
     logger,
     timeZone: config.timeZone,
     locale: config.locale,
-    services: { reminders: jobs.reminders, notifier: createPersonNotifier(db, platforms) },
+    services: {
+      reminders: jobs.reminders,
+      notifier: createPersonNotifier(db, platforms),
+      meetingTimers: meetingJobs.timers,
+      checkInTimers: meetingJobs.checkInTimers,
+    },
   };
   if (config.slack) platforms.push(createSlackPlatform(config.slack, context));
   if (config.teams) platforms.push(createTeamsPlatform(config.teams, context));
@@ -47,7 +54,7 @@ async function startWeb(): Promise<void> {
     logger.info({ signal }, 'web process stopping');
     void web
       .close()
-      .then(() => Promise.allSettled([jobs.close(), db.close(), redis.quit()]))
+      .then(() => Promise.allSettled([meetingJobs.close(), jobs.close(), db.close(), redis.quit()]))
       .then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -8,12 +8,15 @@ import { systemClock } from '../src/core/clock.js';
 import { isNaboError } from '../src/errors.js';
 import { createLogger, setLogger } from '../src/logging/logger.js';
 import { MemoryConsoleOutbox } from './delivery/console-outbox.js';
-import { assertRedisReachable } from './redis-connection.js';
+import { assertRedisReachable, createRedisConnection } from './redis-connection.js';
+import { createRetentionJobs } from './retention/index.js';
+import { isNoRoute, isUnreachable } from './delivery/person-messenger.js';
+import { createMeetingJobs } from './meetings/index.js';
 import { startJobs } from './start-jobs.js';
 import {
   deliveryLimitsFromEnvironment,
-  ENVIRONMENT_VARIABLES,
   isEvictionCheckSkipped,
+  queuePrefixFromEnvironment,
   sendConcurrencyFromEnvironment,
 } from './settings.js';
 
@@ -63,15 +66,49 @@ async function main(): Promise<void> {
       limits: deliveryLimitsFromEnvironment(),
       sendConcurrency: sendConcurrencyFromEnvironment(),
       checkEviction: !isEvictionCheckSkipped(),
-      ...(process.env[ENVIRONMENT_VARIABLES.queuePrefix]
-        ? { prefix: process.env[ENVIRONMENT_VARIABLES.queuePrefix] }
-        : {}),
+      ...queuePrefixFromEnvironment(),
     });
   } catch (error) {
     await db.close();
     throw error;
   }
   const running = jobs;
+
+  // The deletion deadlines (slettefrister) run daily on their own scheduler.
+  const retentionConnection = createRedisConnection(config.redisUrl, { forWorker: true });
+  const retention = createRetentionJobs({
+    connection: retentionConnection,
+    db,
+    logger,
+    timeZone: config.timeZone,
+    ...queuePrefixFromEnvironment(),
+  });
+  await retention.schedule();
+  retention.startWorker();
+
+  // Meeting timers, agenda hand-outs and check-ins reach people the same way as assignments.
+  const meetingConnection = createRedisConnection(config.redisUrl, { forWorker: true });
+  const meetingJobs = createMeetingJobs({
+    connection: meetingConnection,
+    db,
+    logger,
+    timeZone: config.timeZone,
+    ...queuePrefixFromEnvironment(),
+    deliver: async ({ personId }, message) => {
+      const person = await db.people.findById(personId);
+      if (!person) return;
+      const route = await running.messenger.route(person);
+      if (isNoRoute(route)) {
+        logger.warn({ personId, on: route.on }, 'meeting message: person cannot be reached');
+        return;
+      }
+      const result = await running.messenger.send(route, person, message);
+      if (isUnreachable(result)) {
+        logger.warn({ personId, reason: result.reason }, 'meeting message not delivered');
+      }
+    },
+  });
+  await meetingJobs.startWorker();
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -80,6 +117,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'worker stopping: letting running jobs finish');
     void (async () => {
       try {
+        await meetingJobs.close();
+        await meetingConnection.quit();
+        await retention.close();
+        await retentionConnection.quit();
         await running.close();
         await db.close();
         process.exit(0);

@@ -17,6 +17,7 @@ import {
 } from './repositories/conversation-states.js';
 import { createMeetingRepository, type MeetingRepository } from './repositories/meetings.js';
 import { createPersonRepository, type PersonRepository } from './repositories/people.js';
+import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy.js';
 import {
   createProcessedEventRepository,
   type ProcessedEventRepository,
@@ -27,6 +28,11 @@ import {
   type SendLedgerRepository,
 } from './repositories/send-ledger.js';
 import { createVisitRepository, type VisitRepository } from './repositories/visits.js';
+import {
+  createWelcomeFolderRepository,
+  type WelcomeFolderRepository,
+} from './repositories/welcome-folders.js';
+import { createFollowUpRepository, type FollowUpRepository } from './repositories/follow-ups.js';
 import { AREA_MODEL, areaSchema, type AreaDoc } from './schemas/area.js';
 import { AUDIT_EVENT_MODEL, auditEventSchema, type AuditEventDoc } from './schemas/audit-event.js';
 import { CHECK_IN_MODEL, checkInSchema, type CheckInDoc } from './schemas/check-in.js';
@@ -50,9 +56,23 @@ import {
 import { RESIDENT_MODEL, residentSchema, type ResidentDoc } from './schemas/resident.js';
 import { SEND_LEDGER_MODEL, sendLedgerSchema, type SendLedgerDoc } from './schemas/send-ledger.js';
 import { VISIT_MODEL, visitSchema, type VisitDoc } from './schemas/visit.js';
+import {
+  WELCOME_FOLDER_MODEL,
+  welcomeFolderSchema,
+  type WelcomeFolderDoc,
+} from './schemas/welcome-folder.js';
+import { FOLLOW_UP_MODEL, followUpSchema, type FollowUpDoc } from './schemas/follow-up.js';
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
+export type {
+  PersonTraceCounts,
+  PrivacyRepository,
+  ResidentRetentionFacts,
+  StoredCollection,
+  StoredRecord,
+  VisitRetentionFacts,
+} from './repositories/privacy.js';
 export type {
   AreaRepository,
   AuditEventRepository,
@@ -65,6 +85,8 @@ export type {
   ResidentRepository,
   SendLedgerRepository,
   VisitRepository,
+  WelcomeFolderRepository,
+  FollowUpRepository,
 };
 
 /** Nabo's store: one repository per aggregate, plain domain objects in and out. */
@@ -80,6 +102,10 @@ export interface NaboDatabase {
   sendLedger: SendLedgerRepository;
   auditEvents: AuditEventRepository;
   processedEvents: ProcessedEventRepository;
+  /** Deletion deadlines, access and erasure requests (src/privacy). */
+  privacy: PrivacyRepository;
+  welcomeFolders: WelcomeFolderRepository;
+  followUps: FollowUpRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
   /** Drops the whole database. For tests and the demo only. */
@@ -133,6 +159,9 @@ export async function connectDatabase(
       sendLedger: createSendLedgerRepository(models.sendLedger, now),
       auditEvents: createAuditEventRepository(models.auditEvents, now),
       processedEvents: createProcessedEventRepository(models.processedEvents, now),
+      privacy: createPrivacyRepository(connection),
+      welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
+      followUps: createFollowUpRepository(models.followUps),
       async ping() {
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
@@ -170,6 +199,8 @@ function registerModels(connection: Connection) {
     sendLedger: model<SendLedgerDoc>(SEND_LEDGER_MODEL, sendLedgerSchema),
     auditEvents: model<AuditEventDoc>(AUDIT_EVENT_MODEL, auditEventSchema),
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
+    welcomeFolders: model<WelcomeFolderDoc>(WELCOME_FOLDER_MODEL, welcomeFolderSchema),
+    followUps: model<FollowUpDoc>(FOLLOW_UP_MODEL, followUpSchema),
   };
 }
 

@@ -23,6 +23,25 @@ export interface AreaSettings {
   assignmentCron: string;
   /** Weeks between check-ins (individuelle samtaler) with each ambassador. */
   checkInEveryWeeks: number;
+  /** The area's own deletion deadlines; what is missing follows the defaults (PRIVACY.md). */
+  retention?: Partial<RetentionSettings>;
+}
+
+/**
+ * Deletion deadlines (slettefrister) of one area, in months. The defaults and what each rule does
+ * live in src/privacy/retention-settings.ts and PRIVACY.md.
+ */
+export interface RetentionSettings {
+  /** A household is anonymised this long after its last visit closed. */
+  householdMonths: number;
+  /** Notes of a closed visit are deleted this long after it closed. */
+  visitNotesMonths: number;
+  /** Check-ins (and their answers) are deleted this long after they were answered or due. */
+  checkInMonths: number;
+  /** A household that never got a visit is anonymised this long after move-in (or import). */
+  neverVisitedMonths: number;
+  /** An open visit nobody touched for this long is closed as not reached. */
+  staleOpenVisitMonths: number;
 }
 
 export interface Area {
@@ -145,6 +164,10 @@ export interface Resident {
   languageHints: string[];
   source: ResidentSource;
   doNotVisit: boolean;
+  /** Set when the personal fields were blanked (deletion deadline or erasure request). */
+  anonymisedAt?: Date;
+  /** Set when that happened because of an erasure request. */
+  erasedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -230,13 +253,41 @@ export interface AgendaItem {
   notes?: string;
   actualMinutes?: number;
   status: AgendaItemStatus;
+  /** When the item became the current one during the meeting (its timebox runs from here). */
+  startedAt?: Date;
+  /** The ambassador who proposed the item, when it came from a proposal. */
+  proposedBy?: Id;
 }
 
 export interface ActionItem {
   text: string;
   owner?: Id;
+  /** The owner as written when it is nobody Nabo knows ("varmemesteren"). */
+  ownerName?: string;
   due?: Date;
   done: boolean;
+  /** The meeting the action was agreed at, when it was carried over from an earlier one. */
+  carriedFrom?: Id;
+}
+
+export type AgendaProposalStatus = 'pending' | 'approved' | 'declined';
+
+/** A topic an ambassador asked to put on the agenda; the coordinator approves or declines it. */
+export interface AgendaProposal {
+  id: Id;
+  title: string;
+  timeboxMinutes: number;
+  proposedBy: Id;
+  status: AgendaProposalStatus;
+  at: Date;
+}
+
+/** Where the running meeting talks: the coordinator's conversation, as the adapter gave it. */
+export interface MeetingConversation {
+  platform: Platform;
+  key: string;
+  isDirect: boolean;
+  address: Record<string, unknown>;
 }
 
 export interface Meeting {
@@ -248,6 +299,18 @@ export interface Meeting {
   status: MeetingStatus;
   items: AgendaItem[];
   actionItems: ActionItem[];
+  proposals: AgendaProposal[];
+  /** The coordinator who wrote the agenda. */
+  coordinatorId?: Id;
+  /** Index of the item under way while the meeting runs. */
+  currentItem?: number;
+  /** The coordinator who started the meeting, and where the meeting's messages go. */
+  runBy?: Id;
+  conversation?: MeetingConversation;
+  startedAt?: Date;
+  endedAt?: Date;
+  /** When the agenda went out to the area's ambassadors. */
+  agendaSentAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -259,6 +322,32 @@ export interface NewMeeting {
   plannedMinutes?: number;
   status?: MeetingStatus;
   items?: Array<Pick<AgendaItem, 'title' | 'timeboxMinutes' | 'owner'>>;
+  coordinatorId?: Id;
+  actionItems?: ActionItem[];
+}
+
+/** Fields a meeting's story changes as it goes (agenda edits, start, next item, end). */
+export interface MeetingChanges {
+  title?: string;
+  startsAt?: Date;
+  plannedMinutes?: number | null;
+  status?: MeetingStatus;
+  items?: AgendaItem[];
+  actionItems?: ActionItem[];
+  proposals?: AgendaProposal[];
+  currentItem?: number | null;
+  runBy?: Id;
+  conversation?: MeetingConversation;
+  startedAt?: Date;
+  endedAt?: Date;
+  agendaSentAt?: Date;
+}
+
+/** Only change the meeting if it is still as the caller saw it (two "næste" at once, a timer). */
+export interface MeetingExpectation {
+  status?: MeetingStatus;
+  currentItem?: number | null;
+  updatedAt?: Date;
 }
 
 // ── Check-in (individuel samtale) ───────────────────────────────────────────────────────────────
@@ -270,6 +359,10 @@ export interface CheckInAnswer {
   answer: string;
 }
 
+/** Why the coordinator should look: a low score, a wish to talk, or fewer visits wanted. */
+export type CheckInFlag = 'low_score' | 'wants_talk' | 'fewer_visits';
+export type CheckInReason = 'cadence' | 'on_demand';
+
 export interface CheckIn {
   id: Id;
   personId: Id;
@@ -279,6 +372,19 @@ export interface CheckIn {
   answers: CheckInAnswer[];
   score?: number;
   followUp: boolean;
+  flags: CheckInFlag[];
+  reason?: CheckInReason;
+  /** The coordinator who asked for it ("check-in med Birgit"). */
+  requestedBy?: Id;
+  /** The question waiting for an answer; absent before the first question and after the last. */
+  step?: string;
+  askedAt?: Date;
+  remindedAt?: Date;
+  /** The latest question asked or answered, so the reminder counts 24 hours from there. */
+  lastActivityAt?: Date;
+  answeredAt?: Date;
+  /** What the coordinator decided about "fewer visits". */
+  capacityDecision?: 'lowered' | 'kept';
   createdAt: Date;
   updatedAt: Date;
 }
@@ -287,6 +393,29 @@ export interface NewCheckIn {
   personId: Id;
   areaId: Id;
   due: Date;
+  reason?: CheckInReason;
+  requestedBy?: Id;
+}
+
+export interface CheckInChanges {
+  status?: CheckInStatus;
+  step?: string | null;
+  askedAt?: Date;
+  remindedAt?: Date;
+  lastActivityAt?: Date;
+  answeredAt?: Date;
+  followUp?: boolean;
+  capacityDecision?: 'lowered' | 'kept';
+}
+
+/** One answer, taken only while the check-in still waits for exactly that question. */
+export interface CheckInAnswerInput {
+  key: string;
+  answer: string;
+  nextStep: string | null;
+  at: Date;
+  score?: number;
+  flag?: CheckInFlag;
 }
 
 // ── Conversations ───────────────────────────────────────────────────────────────────────────────
@@ -359,4 +488,74 @@ export interface NewAuditEvent {
   subjectId: Id;
   platform: AuditPlatform;
   details?: Record<string, AuditDetailValue>;
+}
+
+// ── Welcome folder (velkomstmappe) ──────────────────────────────────────────────────────────────
+
+/** Who a contact in the folder is: ambassadors ask for them by what they do, not by name. */
+export type WelcomeContactKind =
+  'caretaker' | 'board' | 'social_worker' | 'doctor_on_call' | 'other';
+
+export interface WelcomeContact {
+  kind: WelcomeContactKind;
+  /** As the coordinator wrote it: "varmemester Jens", "Lægevagten". */
+  name: string;
+  phone?: string;
+  /** Free text: "hverdage 7-15". */
+  hours?: string;
+}
+
+export interface WelcomeActivity {
+  /** "madklub", "lektiecafé". */
+  name: string;
+  /** ISO weekday 1 (Monday) … 7 (Sunday) for a weekly activity. */
+  weekday?: number;
+  /** Local 'HH:MM'. */
+  time?: string;
+  place?: string;
+  /** How the coordinator said when, kept for activities that are not weekly ("første lørdag"). */
+  when?: string;
+}
+
+export interface WelcomeFolderContent {
+  contacts: WelcomeContact[];
+  activities: WelcomeActivity[];
+  /** The welcome gift, e.g. "gavekort til Kvarterhusets café". */
+  gift?: string;
+}
+
+export interface WelcomeFolder extends WelcomeFolderContent {
+  areaId: Id;
+  updatedAt: Date;
+}
+
+// ── Follow-up (opfølgning) from a visit ────────────────────────────────────────────────────────
+
+export type FollowUpKind = 'problem' | 'interest';
+export type FollowUpStatus = 'open' | 'closed';
+
+export interface FollowUp {
+  id: Id;
+  areaId: Id;
+  visitId: Id;
+  kind: FollowUpKind;
+  /** A short label, never the note: "el og lys", "madklub". */
+  topic: string;
+  /** The folder contact it was pointed to, if any (kind). */
+  contactKind?: WelcomeContactKind;
+  createdBy: Id;
+  status: FollowUpStatus;
+  closedBy?: Id;
+  closedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewFollowUp {
+  areaId: Id;
+  visitId: Id;
+  kind: FollowUpKind;
+  topic: string;
+  contactKind?: WelcomeContactKind;
+  createdBy: Id;
 }

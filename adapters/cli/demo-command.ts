@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { assignAndAnnounce } from '../../jobs/assignment-jobs.js';
-import { assertRedisReachable } from '../../jobs/redis-connection.js';
+import type { Redis } from 'ioredis';
+import { createMeetingJobs, type MeetingJobs } from '../../jobs/meetings/index.js';
+import { assertRedisReachable, createRedisConnection } from '../../jobs/redis-connection.js';
 import { startJobs, type RunningJobs } from '../../jobs/start-jobs.js';
 import { connectDatabase, type NaboDatabase } from '../../models/database.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
@@ -45,6 +47,8 @@ export function registerDemoCommand(program: Command): void {
       }
       const db = await connectDatabase(uri);
       let jobs: RunningJobs | undefined;
+      let meetings: { connection: Redis; jobs: MeetingJobs } | undefined;
+      const demoPrefix = `nabo-demo-${randomBytes(4).toString('hex')}`;
       try {
         const estate = await seedDemoEstate(db, systemClock.now(), config.timeZone);
         const handle = options.as.trim().toLocaleLowerCase('da');
@@ -69,13 +73,31 @@ export function registerDemoCommand(program: Command): void {
           db,
           redisUrl: config.redisUrl,
           // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
-          prefix: `nabo-demo-${randomBytes(4).toString('hex')}`,
+          prefix: demoPrefix,
           consoleOutbox: outbox,
           logger,
           lockDurationMs: 2_000,
           stalledIntervalMs: 1_000,
         });
         const running = jobs;
+        const meetingConnection = createRedisConnection(config.redisUrl, { forWorker: true });
+        meetings = {
+          connection: meetingConnection,
+          jobs: createMeetingJobs({
+            connection: meetingConnection,
+            db,
+            logger,
+            timeZone: config.timeZone,
+            prefix: demoPrefix,
+            worker: { lockDuration: 2_000, stalledInterval: 1_000 },
+            deliver: async ({ personId }, message) => {
+              const recipient = await db.people.findById(personId);
+              const recipientHandle = recipient?.identities.console?.handle;
+              if (recipientHandle) await outbox.deliver(recipientHandle, message);
+            },
+          }),
+        };
+        await meetings.jobs.startWorker();
 
         const bot = createBot(
           {
@@ -86,6 +108,18 @@ export function registerDemoCommand(program: Command): void {
             locale: config.locale,
             logger,
             reminders: running.reminders,
+            notifier: {
+              // In the demo everyone lives in this terminal: their messages show as one line.
+              async sendToPerson(personId, message) {
+                const recipient = await db.people.findById(personId);
+                const recipientHandle = recipient?.identities.console?.handle;
+                if (!recipientHandle) return 'unreachable';
+                await outbox.deliver(recipientHandle, message);
+                return 'sent';
+              },
+            },
+            meetingTimers: meetings.jobs.timers,
+            checkInTimers: meetings.jobs.checkInTimers,
           },
           allFlows,
         );
@@ -127,6 +161,11 @@ export function registerDemoCommand(program: Command): void {
           (line) => fastForward(line, running, outbox, terminal),
         );
       } finally {
+        if (meetings) {
+          await meetings.jobs.queue.obliterate({ force: true }).catch(() => undefined);
+          await meetings.jobs.close();
+          await meetings.connection.quit();
+        }
         if (jobs) {
           await jobs.queues.obliterate().catch(() => undefined);
           await jobs.close();

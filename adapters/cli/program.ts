@@ -5,6 +5,9 @@ import { registerPersonCommands } from './commands/person.js';
 import { registerResidentsCommands } from './commands/residents.js';
 import { registerVisitsCommands } from './commands/visits.js';
 import { registerAssignCommand } from './commands/assign.js';
+import { registerPrivacyCommands } from './commands/privacy.js';
+import { registerReportCommands } from './commands/report.js';
+import { registerWelcomeFolderCommands } from './commands/welcome-folder.js';
 import { createCliRuntime } from './cli-runtime.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerDevDbCommand } from './dev-db-command.js';
@@ -34,5 +37,8 @@ export function buildProgram(terminal: Terminal): Command {
   registerResidentsCommands(program, runtime);
   registerVisitsCommands(program, runtime);
   registerAssignCommand(program, runtime);
+  registerPrivacyCommands(program, runtime);
+  registerReportCommands(program, runtime);
+  registerWelcomeFolderCommands(program, runtime);
   return program;
 }

@@ -76,6 +76,7 @@ function toArea(doc: AreaDoc): Area {
       firstAttemptDeadlineDays: doc.settings.firstAttemptDeadlineDays,
       assignmentCron: doc.settings.assignmentCron,
       checkInEveryWeeks: doc.settings.checkInEveryWeeks,
+      ...(doc.settings.retention ? { retention: { ...doc.settings.retention } } : {}),
     },
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,

@@ -3,7 +3,7 @@ import { NaboError } from '../../src/errors.js';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { PersonDoc } from '../schemas/person.js';
-import type { Locale, NewPerson, Person, PersonIdentities, Role } from '../types.js';
+import type { LeftReason, Locale, NewPerson, Person, PersonIdentities, Role } from '../types.js';
 
 export interface PersonRepository {
   /** Throws ALREADY_EXISTS when a Slack, Teams or console identity belongs to someone else. */
@@ -20,6 +20,28 @@ export interface PersonRepository {
   resume(personId: string): Promise<Person>;
   setCapacity(personId: string, monthlyCapacity: number): Promise<Person>;
   setLocale(personId: string, locale: Locale): Promise<Person>;
+  /**
+   * A coordinator corrects an ambassador's profile. Only the fields given change; an empty block
+   * or stairwell removes it. INVALID_INPUT for a bad language code or capacity.
+   */
+  updateProfile(personId: string, changes: ProfileChanges): Promise<Person>;
+  /** Adds or replaces one platform identity (ALREADY_EXISTS when it belongs to someone else). */
+  linkIdentity(personId: string, identities: PersonIdentities): Promise<Person>;
+  /** The person leaves the programme; the record stays for history. CONFLICT if already left. */
+  markLeft(personId: string, reason: LeftReason, note?: string): Promise<Person>;
+  /** The volunteer agreement and confidentiality duty are confirmed at `at` (kept if set before). */
+  confirmAgreement(personId: string, at: Date): Promise<Person>;
+}
+
+export interface ProfileChanges {
+  name?: string;
+  languages?: string[];
+  /** '' removes the block. */
+  block?: string;
+  /** '' removes the stairwell. */
+  stairwell?: string;
+  monthlyCapacity?: number;
+  locale?: Locale;
 }
 
 /** Upper bound for households per month: a typo like 40 instead of 4 should not pass silently. */
@@ -138,6 +160,76 @@ export function createPersonRepository(model: Model<PersonDoc>): PersonRepositor
         throw new NaboError('INVALID_INPUT', `Unsupported locale '${String(locale)}'`);
       }
       return updateExisting(personId, { $set: { locale } });
+    },
+
+    async updateProfile(personId, changes) {
+      const $set: Record<string, unknown> = {};
+      const $unset: Record<string, 1> = {};
+      if (changes.name !== undefined) {
+        if (changes.name.trim() === '') throw new NaboError('INVALID_INPUT', 'A name is required');
+        $set.name = changes.name.trim();
+      }
+      if (changes.languages !== undefined) $set.languages = normaliseLanguages(changes.languages);
+      for (const field of ['block', 'stairwell'] as const) {
+        const value = changes[field];
+        if (value === undefined) continue;
+        if (value.trim() === '') $unset[field] = 1;
+        else $set[field] = value.trim();
+      }
+      if (changes.monthlyCapacity !== undefined) {
+        assertCapacity(changes.monthlyCapacity);
+        $set.monthlyCapacity = changes.monthlyCapacity;
+      }
+      if (changes.locale !== undefined) {
+        if (changes.locale !== 'da' && changes.locale !== 'en') {
+          throw new NaboError('INVALID_INPUT', `Unsupported locale '${String(changes.locale)}'`);
+        }
+        $set.locale = changes.locale;
+      }
+      if (Object.keys($set).length + Object.keys($unset).length === 0) {
+        return updateExisting(personId, { $set: {} });
+      }
+      return updateExisting(personId, {
+        ...(Object.keys($set).length > 0 ? { $set } : {}),
+        ...(Object.keys($unset).length > 0 ? { $unset } : {}),
+      });
+    },
+
+    async linkIdentity(personId, identities) {
+      const normalised = normaliseIdentities(identities);
+      const $set: Record<string, unknown> = {};
+      if (normalised.slack) $set['identities.slack'] = normalised.slack;
+      if (normalised.teams) $set['identities.teams'] = normalised.teams;
+      if (normalised.console) $set['identities.console'] = normalised.console;
+      return translateWriteErrors(() => updateExisting(personId, { $set }), {
+        code: 'ALREADY_EXISTS',
+        message: `Another person already has this ${describeIdentities(normalised)} identity`,
+      });
+    },
+
+    async markLeft(personId, reason, note) {
+      if (!['moved', 'stopped', 'other'].includes(reason)) {
+        throw new NaboError('INVALID_INPUT', `Unknown reason for leaving '${String(reason)}'`);
+      }
+      const status = { state: 'left', leftReason: reason, ...(note ? { leftNote: note } : {}) };
+      return updateExisting(personId, { $set: { status } });
+    },
+
+    async confirmAgreement(personId, at) {
+      const _id = parseObjectId(personId);
+      if (!_id) throw notFound(personId);
+      // Two presses of the button keep the first date: that is when the person agreed.
+      await model.updateOne(
+        { _id, volunteerAgreementAt: { $exists: false } },
+        { $set: { volunteerAgreementAt: at } },
+      );
+      await model.updateOne(
+        { _id, confidentialityAt: { $exists: false } },
+        { $set: { confidentialityAt: at } },
+      );
+      const doc = await model.findById(_id).lean<PersonDoc>();
+      if (!doc) throw notFound(personId);
+      return toPerson(doc);
     },
   };
 }

@@ -117,6 +117,8 @@ function toResident(doc: ResidentDoc): Resident {
     areaId: idString(doc.areaId),
     source: { list: doc.source.list, row: doc.source.row },
     doNotVisit: doc.doNotVisit,
+    ...(doc.anonymisedAt ? { anonymisedAt: doc.anonymisedAt } : {}),
+    ...(doc.erasedAt ? { erasedAt: doc.erasedAt } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

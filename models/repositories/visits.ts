@@ -251,7 +251,11 @@ export function createVisitRepository(
       const _id = parseObjectId(visitId);
       const updated = _id
         ? await model
-            .findOneAndUpdate({ _id, isOpen: true }, { $set: { revisitDate } }, { returnDocument: 'after' })
+            .findOneAndUpdate(
+              { _id, isOpen: true },
+              { $set: { revisitDate } },
+              { returnDocument: 'after' },
+            )
             .lean<VisitDoc>()
         : null;
       if (updated) return toVisit(updated);

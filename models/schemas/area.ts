@@ -1,5 +1,7 @@
 import { Schema, type Types } from 'mongoose';
-import type { Locale } from '../types.js';
+import type { Locale, RetentionSettings } from '../types.js';
+
+type RetentionKey = keyof RetentionSettings;
 
 export const AREA_MODEL = 'Area';
 
@@ -16,10 +18,24 @@ export interface AreaDoc {
     firstAttemptDeadlineDays: number;
     assignmentCron: string;
     checkInEveryWeeks: number;
+    retention?: Partial<Record<RetentionKey, number>>;
   };
   createdAt: Date;
   updatedAt: Date;
 }
+
+// Deletion deadlines in months. No defaults here on purpose: only an area's own choices are
+// stored, so changing a default in src/privacy/retention-settings.ts reaches every other area.
+const retentionSchema = new Schema(
+  {
+    householdMonths: { type: Number, min: 1 },
+    visitNotesMonths: { type: Number, min: 1 },
+    checkInMonths: { type: Number, min: 1 },
+    neverVisitedMonths: { type: Number, min: 1 },
+    staleOpenVisitMonths: { type: Number, min: 1 },
+  },
+  { _id: false },
+);
 
 // Defaults follow the handbook's practice: two tries at the door, a new try a few days later,
 // households handed out on the first of the month, a check-in every six weeks.
@@ -31,6 +47,7 @@ const settingsSchema = new Schema(
     firstAttemptDeadlineDays: { type: Number, default: 14, min: 1 },
     assignmentCron: { type: String, default: '0 9 1 * *' },
     checkInEveryWeeks: { type: Number, default: 6, min: 1 },
+    retention: { type: retentionSchema, default: undefined },
   },
   { _id: false },
 );

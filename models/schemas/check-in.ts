@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import type { CheckInStatus } from '../types.js';
+import type { CheckInFlag, CheckInReason, CheckInStatus } from '../types.js';
 
 export const CHECK_IN_MODEL = 'CheckIn';
 
@@ -12,6 +12,15 @@ export interface CheckInDoc {
   answers: Array<{ key: string; answer: string }>;
   score?: number;
   followUp: boolean;
+  flags?: CheckInFlag[];
+  reason?: CheckInReason;
+  requestedBy?: Types.ObjectId;
+  step?: string | null;
+  askedAt?: Date;
+  remindedAt?: Date;
+  lastActivityAt?: Date;
+  answeredAt?: Date;
+  capacityDecision?: 'lowered' | 'kept';
   createdAt: Date;
   updatedAt: Date;
 }
@@ -33,6 +42,15 @@ export const checkInSchema = new Schema<CheckInDoc>(
     },
     score: Number,
     followUp: { type: Boolean, default: false },
+    flags: { type: [String], default: [] },
+    reason: { type: String, enum: ['cadence', 'on_demand'] },
+    requestedBy: Schema.Types.ObjectId,
+    step: String,
+    askedAt: Date,
+    remindedAt: Date,
+    lastActivityAt: Date,
+    answeredAt: Date,
+    capacityDecision: { type: String, enum: ['lowered', 'kept'] },
   },
   { timestamps: true },
 );

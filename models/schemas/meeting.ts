@@ -1,5 +1,10 @@
 import { Schema, type Types } from 'mongoose';
-import type { AgendaItemStatus, MeetingStatus } from '../types.js';
+import type {
+  AgendaItemStatus,
+  AgendaProposalStatus,
+  MeetingConversation,
+  MeetingStatus,
+} from '../types.js';
 
 export const MEETING_MODEL = 'Meeting';
 
@@ -17,8 +22,32 @@ export interface MeetingDoc {
     notes?: string;
     actualMinutes?: number;
     status: AgendaItemStatus;
+    startedAt?: Date;
+    proposedBy?: Types.ObjectId;
   }>;
-  actionItems: Array<{ text: string; owner?: Types.ObjectId; due?: Date; done: boolean }>;
+  actionItems: Array<{
+    text: string;
+    owner?: Types.ObjectId;
+    ownerName?: string;
+    due?: Date;
+    done: boolean;
+    carriedFrom?: Types.ObjectId;
+  }>;
+  proposals: Array<{
+    id: string;
+    title: string;
+    timeboxMinutes: number;
+    proposedBy: Types.ObjectId;
+    status: AgendaProposalStatus;
+    at: Date;
+  }>;
+  coordinatorId?: Types.ObjectId;
+  currentItem?: number | null;
+  runBy?: Types.ObjectId;
+  conversation?: MeetingConversation;
+  startedAt?: Date;
+  endedAt?: Date;
+  agendaSentAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,6 +60,8 @@ const agendaItemSchema = new Schema(
     notes: String,
     actualMinutes: Number,
     status: { type: String, enum: ['pending', 'running', 'done'], default: 'pending' },
+    startedAt: Date,
+    proposedBy: Schema.Types.ObjectId,
   },
   { _id: false },
 );
@@ -39,8 +70,22 @@ const actionItemSchema = new Schema(
   {
     text: { type: String, required: true },
     owner: Schema.Types.ObjectId,
+    ownerName: String,
     due: Date,
     done: { type: Boolean, default: false },
+    carriedFrom: Schema.Types.ObjectId,
+  },
+  { _id: false },
+);
+
+const proposalSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    title: { type: String, required: true },
+    timeboxMinutes: { type: Number, required: true, min: 1 },
+    proposedBy: { type: Schema.Types.ObjectId, required: true },
+    status: { type: String, enum: ['pending', 'approved', 'declined'], default: 'pending' },
+    at: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -58,6 +103,15 @@ export const meetingSchema = new Schema<MeetingDoc>(
     },
     items: { type: [agendaItemSchema], default: [] },
     actionItems: { type: [actionItemSchema], default: [] },
+    proposals: { type: [proposalSchema], default: [] },
+    coordinatorId: Schema.Types.ObjectId,
+    currentItem: Number,
+    runBy: Schema.Types.ObjectId,
+    // The adapter's own reference (Slack channel, Teams reference): stored as given.
+    conversation: Schema.Types.Mixed,
+    startedAt: Date,
+    endedAt: Date,
+    agendaSentAt: Date,
   },
   { timestamps: true },
 );

@@ -17,6 +17,8 @@ export interface ResidentDoc {
   doNotVisit: boolean;
   naturalKey: string;
   flatKey: string;
+  anonymisedAt?: Date;
+  erasedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -42,6 +44,9 @@ export const residentSchema = new Schema<ResidentDoc>(
     // Importing the same list twice must not create the same household twice (resident-keys.ts).
     naturalKey: { type: String, required: true, unique: true },
     flatKey: { type: String, required: true, index: true },
+    // Deletion deadline or erasure request: the personal fields above are blank from then on.
+    anonymisedAt: Date,
+    erasedAt: Date,
   },
   { timestamps: true },
 );

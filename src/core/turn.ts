@@ -3,6 +3,8 @@ import type { Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logging/logger.js';
+import type { CheckInScheduler } from '../check-ins/check-in-timers.js';
+import type { MeetingTimerScheduler } from '../meetings/meeting-timers.js';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import type { Clock } from './clock.js';
 import type { InboundEvent, MessageRef } from './inbound.js';
@@ -19,6 +21,20 @@ export interface BotDependencies {
   logger: Logger;
   /** Schedules revisit reminders (jobs/ implements it); absent where no jobs run. */
   reminders?: ReminderScheduler;
+  /**
+   * Reaches a person outside the current conversation (a new ambassador's welcome). Adapters
+   * implement it; absent in the console and tests, where the welcome waits for their first message.
+   */
+  notifier?: PersonNotifier;
+  /** Meeting timers, agenda hand-out and proposals (jobs/meetings/); absent where no jobs run. */
+  meetingTimers?: MeetingTimerScheduler;
+  /** Check-in questions, reminders and coordinator alerts (jobs/meetings/). */
+  checkInTimers?: CheckInScheduler;
+}
+
+/** Sends one message to a person wherever they use Nabo; 'unreachable' is an answer, not an error. */
+export interface PersonNotifier {
+  sendToPerson(personId: string, message: OutboundMessage): Promise<'sent' | 'unreachable'>;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { Choice, MessageSection } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
 import type { OutcomeChoice } from '../i18n/catalog.js';
 import { formatShortDate } from '../i18n/locale.js';
+import { auditAreaReadInChat, auditReadInChat } from '../privacy/audit.js';
+import { holdUntilAgreed } from './agreement.js';
 import { householdAddress, householdName } from './households.js';
 
 /** Button actions of the report flow: `report` / `outcome` / `<visitId>:<choice>`. */
@@ -37,6 +39,8 @@ export function visitSection(turn: Turn, visit: VisitWithResident): MessageSecti
 
 /** "mine besøg": the ambassador's open households, each with its report buttons. */
 export async function showMyVisits(turn: Turn): Promise<void> {
+  // No resident's name before the volunteer agreement and confidentiality duty are confirmed.
+  if (await holdUntilAgreed(turn)) return;
   // Residents' names go only into a one-to-one conversation with the ambassador.
   if (!turn.event.conversation.isDirect) {
     await turn.say(turn.text.privateOnly());
@@ -51,6 +55,7 @@ export async function showMyVisits(turn: Turn): Promise<void> {
     await turn.say(turn.text.noOpenVisits());
     return;
   }
+  await auditReadInChat(turn, 'visits.listed', visits);
   await turn.say({
     text: turn.text.openVisitsIntro(visits.length),
     sections: visits.map((visit) => visitSection(turn, visit)),
@@ -79,6 +84,7 @@ async function showCoordinatorOverview(turn: Turn): Promise<void> {
       name: ambassador.name.split(/\s+/)[0] ?? ambassador.name,
       open: open.filter((visit) => visit.ambassadorId === ambassador.id).length,
     }));
+    await auditAreaReadInChat(turn, 'area.overview_viewed', areaId);
     lines.push(turn.text.areaOverview(area.name, open.length, perAmbassador, waiting.length));
   }
   await turn.say(lines.join('\n'));

@@ -2,6 +2,12 @@ import type { AttemptOutcome } from '../../models/types.js';
 import { da as conversationDa } from './da.js';
 import { en as conversationEn } from './en.js';
 import { jobsDa, jobsEn } from './jobs.js';
+import { privacyDa, privacyEn } from './privacy.js';
+import { checkInsDa, checkInsEn } from './check-ins.js';
+import { meetingsDa, meetingsEn, statusDa, statusEn } from './meetings.js';
+import { coordinatorDa, coordinatorEn } from './coordinator.js';
+import { residentListDa, residentListEn } from './resident-list.js';
+import { welcomeFolderDa, welcomeFolderEn } from './welcome-folder.js';
 import type { Locale } from './locale.js';
 
 /**
@@ -9,8 +15,28 @@ import type { Locale } from './locale.js';
  * module with a Danish part that defines the keys and an English part of exactly the same shape
  * (the compiler checks it), so no message exists in one language only. This file joins them.
  */
-const daCatalog = { ...conversationDa, ...jobsDa };
-const enCatalog: typeof daCatalog = { ...conversationEn, ...jobsEn };
+const daCatalog = {
+  ...conversationDa,
+  ...jobsDa,
+  ...meetingsDa,
+  ...statusDa,
+  ...checkInsDa,
+  ...privacyDa,
+  ...coordinatorDa,
+  ...residentListDa,
+  ...welcomeFolderDa,
+};
+const enCatalog: typeof daCatalog = {
+  ...conversationEn,
+  ...jobsEn,
+  ...meetingsEn,
+  ...statusEn,
+  ...checkInsEn,
+  ...privacyEn,
+  ...coordinatorEn,
+  ...residentListEn,
+  ...welcomeFolderEn,
+};
 
 export type Catalog = typeof daCatalog;
 

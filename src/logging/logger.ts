@@ -23,6 +23,17 @@ export const REDACTED_PATHS = [
   '*.text',
   '*.phone',
   '*.email',
+  // Check-in answers and a household's words are as personal as its name (PRIVACY.md).
+  'answer',
+  'answers',
+  'household',
+  '*.answer',
+  '*.answers',
+  '*.household',
+  '*.*.name',
+  '*.*.names',
+  '*.*.address',
+  '*.*.note',
 ];
 
 export type { Logger };
@@ -31,7 +42,11 @@ export function createLogger(
   options: { level?: string; destination?: NodeJS.WritableStream } = {},
 ): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
-  const config = { level, base: { app: 'nabo' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const config = {
+    level,
+    base: { app: 'nabo' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
   return options.destination ? pino(config, options.destination) : pino(config);
 }
 

@@ -63,7 +63,8 @@ export async function importResidents(
   return { inserted, skipped: skippedDuplicates, errors };
 }
 
-function toNewResident(row: ParsedResidentRow, list: string): NewResident {
+/** A parsed row as the store takes it (also used by the chat upload of the monthly list). */
+export function toNewResident(row: ParsedResidentRow, list: string): NewResident {
   return {
     names: row.names,
     address: row.address,

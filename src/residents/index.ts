@@ -1,10 +1,12 @@
 export {
   importResidents,
+  toNewResident,
   type ImportContext,
   type ResidentImportSummary,
 } from './import-residents.js';
 export {
   parseResidentFile,
+  parseResidentRecords,
   type ParsedResidentFile,
   type ParsedResidentRow,
   type ResidentFileError,

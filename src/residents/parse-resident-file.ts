@@ -61,7 +61,19 @@ export function parseResidentFile(content: Buffer, fileName: string): ParsedResi
   }
   const errors: ResidentFileError[] = [];
   const records = readRecords(text, errors);
+  return parseResidentRecords(records, fileName, errors);
+}
 
+/**
+ * The row rules on their own, for lists that arrive as rows rather than CSV text (the first sheet
+ * of an .xlsx). `line` is the row's number in the source (the header row included), `cells` are
+ * the cell texts; `errors` may carry problems the reader already found.
+ */
+export function parseResidentRecords(
+  records: ReadonlyArray<{ cells: string[]; line: number }>,
+  fileName: string,
+  errors: ResidentFileError[] = [],
+): ParsedResidentFile {
   const headerIndex = findHeader(records);
   const header = records[headerIndex];
   if (!header) {

@@ -108,7 +108,11 @@ describe('Teams without authentication', () => {
 
   it('when NABO_TEAMS_LOCAL is true in production, then start-up is refused', () => {
     expect(() =>
-      loadConfig({ NABO_TEAMS_LOCAL: 'true', NODE_ENV: 'production', MONGODB_URI: 'mongodb://h/db' }),
+      loadConfig({
+        NABO_TEAMS_LOCAL: 'true',
+        NODE_ENV: 'production',
+        MONGODB_URI: 'mongodb://h/db',
+      }),
     ).toThrow(/^Configuration error: NABO_TEAMS_LOCAL /);
   });
 });

@@ -24,6 +24,9 @@ async function ambassador(): Promise<{ person: Person; user: string }> {
     name: 'Birgit Sørensen',
     roles: [{ areaId: estate.area.id, role: 'ambassador' }],
     identities: { slack: { teamId: TEAM, userId: user } },
+    // A confirmed volunteer: only they may see and report households.
+    volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
+    confidentialityAt: new Date('2026-01-01T00:00:00Z'),
   });
   await estate.assign(person, [
     { names: ['Jonas Madsen'], address: 'Gudrunsvej 10', unit: '3. tv' },

@@ -342,9 +342,10 @@ describe('Teams messages, authentication off', () => {
       }),
     );
 
-    // The core has no file flow yet and asks what the person wants; the point is that it was reached.
+    // An ambassador's file is not a list upload (only coordinators import): the core answers
+    // with its file message, which proves the file event reached it.
     expect(connector.calls).toHaveLength(1);
-    expect(visibleText(connector.calls[0]?.body ?? {})).toContain('Det forstod jeg ikke helt');
+    expect(visibleText(connector.calls[0]?.body ?? {})).toContain('Tak for filen');
   });
 });
 

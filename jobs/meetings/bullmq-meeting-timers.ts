@@ -1,0 +1,100 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import type { CheckInFlag } from '../../models/types.js';
+import type { CheckInScheduler } from '../../src/check-ins/check-in-timers.js';
+import type { Clock } from '../../src/core/clock.js';
+import type { MeetingTimerScheduler } from '../../src/meetings/meeting-timers.js';
+import { timerDueAt, type TimerKind } from '../../src/meetings/timebox.js';
+import { meetingJobIds, type MeetingJobData } from './meeting-job-types.js';
+
+const TIMERS: readonly TimerKind[] = ['warn80', 'end'];
+
+/** Finished jobs leave at once, so a job id can be used again (a re-timed item's new timers). */
+export const MEETING_JOB_OPTIONS: JobsOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/**
+ * Both ports of the core (meeting timers, check-in timers) as delayed BullMQ jobs. Delays are
+ * counted from the injected clock, the same "now" the flows use.
+ */
+export class BullmqMeetingTimers implements MeetingTimerScheduler, CheckInScheduler {
+  constructor(
+    private readonly queue: Queue<MeetingJobData>,
+    private readonly clock: Clock,
+  ) {}
+
+  async scheduleItem(
+    meetingId: string,
+    itemIndex: number,
+    startedAt: Date,
+    timeboxMinutes: number,
+  ): Promise<void> {
+    // A re-timed item replaces its timers; the old ones would otherwise keep the id.
+    await this.cancelItem(meetingId, itemIndex);
+    for (const timer of TIMERS) {
+      await this.add(
+        {
+          kind: 'item-timer',
+          meetingId,
+          itemIndex,
+          timer,
+          startedAt: startedAt.toISOString(),
+          timeboxMinutes,
+        },
+        meetingJobIds.itemTimer(meetingId, itemIndex, timer),
+        timerDueAt(startedAt, timeboxMinutes, timer),
+      );
+    }
+  }
+
+  async cancelItem(meetingId: string, itemIndex: number): Promise<void> {
+    for (const timer of TIMERS) {
+      // A job that is running right now cannot be removed; it finds the item done and stops.
+      await this.queue.remove(meetingJobIds.itemTimer(meetingId, itemIndex, timer)).catch(() => 0);
+    }
+  }
+
+  async scheduleAgenda(meetingId: string, at: Date): Promise<void> {
+    await this.add({ kind: 'agenda', meetingId }, meetingJobIds.agenda(meetingId), at);
+  }
+
+  async announceProposal(meetingId: string, proposalId: string): Promise<void> {
+    await this.add(
+      { kind: 'proposal', meetingId, proposalId },
+      meetingJobIds.proposal(meetingId, proposalId),
+      this.clock.now(),
+    );
+  }
+
+  async begin(checkInId: string): Promise<void> {
+    await this.add(
+      { kind: 'check-in-begin', checkInId },
+      meetingJobIds.checkInBegin(checkInId),
+      this.clock.now(),
+    );
+  }
+
+  async scheduleReminder(checkInId: string, at: Date): Promise<void> {
+    await this.add(
+      { kind: 'check-in-quiet', checkInId },
+      meetingJobIds.checkInQuiet(checkInId, at),
+      at,
+    );
+  }
+
+  async alert(checkInId: string, flag: CheckInFlag): Promise<void> {
+    await this.add(
+      { kind: 'check-in-alert', checkInId, flag },
+      meetingJobIds.checkInAlert(checkInId, flag),
+      this.clock.now(),
+    );
+  }
+
+  private async add(data: MeetingJobData, jobId: string, at: Date): Promise<void> {
+    const delay = Math.max(0, at.getTime() - this.clock.now().getTime());
+    await this.queue.add(data.kind, data, { ...MEETING_JOB_OPTIONS, jobId, delay });
+  }
+}

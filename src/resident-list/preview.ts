@@ -1,0 +1,89 @@
+import type { NaboDatabase } from '../../models/database.js';
+import { flatKey, residentNaturalKey } from '../../models/resident-keys.js';
+import type { Resident, ResidentSummary } from '../../models/types.js';
+import type { ParsedResidentRow, ResidentFileError } from '../residents/index.js';
+
+/** One household of the list as the coordinator sees it in the preview. */
+export interface PreviewRow {
+  line: number;
+  names: string[];
+  address: string;
+  unit: string;
+}
+
+/** A flat Nabo visited before, now with other names: likely new people, worth a glance. */
+export interface NewNameRow extends PreviewRow {
+  previousNames: string[];
+}
+
+export interface ListPreview {
+  /** Households that will be stored. */
+  fresh: PreviewRow[];
+  /** Households already known (from an earlier list, or twice in this one): skipped. */
+  known: PreviewRow[];
+  /** Of `fresh`: flats visited before under other names. */
+  newNames: NewNameRow[];
+  errors: ResidentFileError[];
+}
+
+/**
+ * Sorts the list into what an import would do, without writing anything. A household is "known"
+ * when its natural key (area, address, unit, move-in date, names) is stored already — the same
+ * test the import's unique index applies — or appeared earlier in the same file.
+ *
+ * What Nabo can see of the stored households: every visited one (through visits) and every one
+ * still waiting for a visit. A household marked "do not visit" that was never visited is not in
+ * either list, so it shows as new here and is skipped by the import; the confirmation after
+ * "Godkend" gives the import's own counts.
+ */
+export async function previewList(
+  db: NaboDatabase,
+  areaId: string,
+  rows: readonly ParsedResidentRow[],
+  errors: readonly ResidentFileError[],
+): Promise<ListPreview> {
+  const [visits, waiting] = await Promise.all([
+    db.visits.listByArea(areaId),
+    db.residents.listUnassigned(areaId),
+  ]);
+  const stored: Array<ResidentSummary | Resident> = [
+    ...visits.map((visit) => visit.resident),
+    ...waiting,
+  ];
+  const knownKeys = new Set(stored.map((resident) => naturalKeyOf(areaId, resident)));
+  const visitedFlats = new Map<string, string[]>();
+  for (const visit of visits) {
+    const resident = visit.resident;
+    visitedFlats.set(flatKey(areaId, resident.address, resident.unit), resident.names);
+  }
+
+  const preview: ListPreview = { fresh: [], known: [], newNames: [], errors: [...errors] };
+  for (const row of rows) {
+    const key = residentNaturalKey({ areaId, ...row });
+    const shown: PreviewRow = {
+      line: row.line,
+      names: row.names,
+      address: row.address,
+      unit: row.unit,
+    };
+    if (knownKeys.has(key)) {
+      preview.known.push(shown);
+      continue;
+    }
+    knownKeys.add(key);
+    preview.fresh.push(shown);
+    const before = visitedFlats.get(flatKey(areaId, row.address, row.unit));
+    if (before) preview.newNames.push({ ...shown, previousNames: before });
+  }
+  return preview;
+}
+
+function naturalKeyOf(areaId: string, resident: ResidentSummary): string {
+  return residentNaturalKey({
+    areaId,
+    address: resident.address,
+    unit: resident.unit,
+    moveInDate: resident.moveInDate.toISOString().slice(0, 10),
+    names: resident.names,
+  });
+}

@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { NaboDatabase } from '../../models/database.js';
+import { Chat, said } from '../support/conversation.js';
+import { useTestDatabase } from '../support/database.js';
+import { createEstate } from '../support/estate.js';
+import { residentWorkbook, sendFile, uploaded } from '../corps/support/chat-extras.js';
+
+const db = useTestDatabase();
+const fixtures = join(import.meta.dirname, '../fixtures/resident-list');
+const fixture = (name: string) => readFileSync(join(fixtures, name));
+let handles = 0;
+
+/**
+ * An estate as last month left it: Ove and Else were visited at Gudrunsvej 10, 1. th; Karen
+ * Jensen was visited at Gudrunsvej 14, 2. th (the flat that now has a new name on the list).
+ */
+async function estateWithLastMonth() {
+  const estate = await createEstate(db());
+  const birgit = await estate.ambassador('Birgit Sørensen', `birgit-${++handles}`);
+  await estate.assign(birgit, [
+    {
+      names: ['Ove Christensen', 'Else Christensen'],
+      address: 'Gudrunsvej 10',
+      unit: '1. th',
+      moveInDate: '2026-11-03',
+    },
+    { names: ['Karen Jensen'], address: 'Gudrunsvej 14', unit: '2. th', moveInDate: '2026-10-01' },
+  ]);
+  const handle = `mette-${++handles}`;
+  await estate.coordinator('Mette Holm', handle);
+  const actor = { platform: 'console' as const, handle };
+  return { estate, birgit, actor, chat: new Chat(db(), actor) };
+}
+
+async function storedCount(database: NaboDatabase, areaId: string): Promise<number> {
+  const [visits, waiting] = await Promise.all([
+    database.visits.listByArea(areaId),
+    database.residents.listUnassigned(areaId),
+  ]);
+  return visits.length + waiting.length;
+}
+
+const excelCsv = () =>
+  uploaded('tilflyttere-2026-12-excel.csv', fixture('tilflyttere-2026-12-excel.csv'), {
+    mimeType: 'text/csv',
+  });
+
+describe('The monthly list in chat', () => {
+  it('when Excel’s semicolon CSV with BOM arrives, then the preview sorts it into new, known, new names and errors, and nothing is saved', async () => {
+    const { estate, actor, chat } = await estateWithLastMonth();
+
+    const [preview] = await sendFile(chat, actor, excelCsv());
+    const text = said(preview ? [preview] : []);
+
+    expect(preview?.text).toContain('2 husstande er nye og bliver gemt');
+    expect(preview?.text).toContain('2 husstande kender jeg allerede og springer over');
+    expect(preview?.text).toContain('2 rækker har fejl');
+    expect(text).toContain('linje 3: Amira Hassan, Gudrunsvej 12, st. tv');
+    expect(text).toContain('Søren Ørsted, Gudrunsvej 14, 2. th (før: Karen Jensen)');
+    expect(text).toContain('linje 2: Ove og Else Christensen');
+    expect(text).toContain('linje 6: Amira Hassan'); // twice in the list: the second is skipped
+    expect(text).toContain('linje 4: mangler indflytningsdato');
+    expect(text).toContain("linje 7: ugyldig dato '31-02-2026'");
+    expect(text).toContain('[Godkend (2 husstande)]');
+    expect(await storedCount(db(), estate.area.id)).toBe(2);
+  });
+
+  it('when the coordinator approves, then every good row is saved at once and the hand-out can start', async () => {
+    const { estate, birgit, actor, chat } = await estateWithLastMonth();
+    await sendFile(chat, actor, excelCsv());
+
+    const approved = said(await chat.press('Godkend'));
+
+    expect(approved).toContain('2 husstande er gemt, 2 husstande var der i forvejen');
+    const waiting = await db().residents.listUnassigned(estate.area.id);
+    expect(waiting.map((r) => r.names.join(' & ')).sort()).toEqual([
+      'Amira Hassan',
+      'Søren Ørsted',
+    ]);
+    const audit = await db().auditEvents.listForSubject('area', estate.area.id);
+    expect(audit.at(-1)).toMatchObject({
+      action: 'residents.imported',
+      details: { inserted: 2, skipped: 2, rowsWithErrors: 2 },
+    });
+
+    expect(said(await chat.press('Fordel nu'))).toContain('2 husstande er fordelt: Birgit 2');
+    expect(await db().visits.listOpenForAmbassador(birgit.id)).toHaveLength(4);
+  });
+
+  it('when "Godkend" is pressed twice, then the second press imports nothing', async () => {
+    const { estate, actor, chat } = await estateWithLastMonth();
+    await sendFile(chat, actor, excelCsv());
+    const [preview] = chat.adapter.sent.slice(-1);
+    await chat.press('Godkend');
+    const again = await chat.deliver({
+      eventId: 'again',
+      actor,
+      conversation: preview!.conversation,
+      receivedAt: chat.clock.now(),
+      kind: 'action',
+      action: preview!.message.choices![0]!.action,
+      source: undefined,
+    });
+    expect(said(again)).toContain('ikke længere aktuel');
+    expect(await storedCount(db(), estate.area.id)).toBe(4);
+  });
+
+  it('when the coordinator cancels, then nothing is saved', async () => {
+    const { estate, actor, chat } = await estateWithLastMonth();
+    await sendFile(chat, actor, excelCsv());
+    await chat.press('Annullér');
+    expect(await storedCount(db(), estate.area.id)).toBe(2);
+  });
+
+  it('when saving is cut off half-way, then approving again completes the list and stores nobody twice', async () => {
+    const { estate, actor } = await estateWithLastMonth();
+    const real = db();
+    let failOnce = true;
+    // A store that writes the first half of the batch and then loses the connection.
+    const flaky: NaboDatabase = {
+      ...real,
+      residents: {
+        ...real.residents,
+        async importMany(areaId, residents) {
+          if (!failOnce) return real.residents.importMany(areaId, residents);
+          failOnce = false;
+          await real.residents.importMany(areaId, residents.slice(0, 2));
+          throw new Error('connection reset');
+        },
+      },
+    };
+    const chat = new Chat(flaky, actor);
+    await sendFile(chat, actor, excelCsv());
+
+    expect(said(await chat.press('Godkend'))).toContain('Tryk «Godkend» igen');
+    expect(said(await chat.press('Godkend'))).toContain('er gemt');
+
+    const waiting = await real.residents.listUnassigned(estate.area.id);
+    expect(waiting.map((r) => r.names.join(' & ')).sort()).toEqual([
+      'Amira Hassan',
+      'Søren Ørsted',
+    ]);
+  });
+
+  it('when the list comes as .xlsx, then the first sheet is read with the same rules', async () => {
+    const { estate, actor, chat } = await estateWithLastMonth();
+    const xlsx = await residentWorkbook([
+      ['Tilflyttere december 2026'],
+      ['Navn', 'Adresse', 'Etage', 'Dør', 'Indflytningsdato', 'Sprog'],
+      [
+        'Ove og Else Christensen',
+        'Gudrunsvej 10',
+        1,
+        'th',
+        new Date(Date.UTC(2026, 10, 3)),
+        'dansk',
+      ],
+      ['Maja Holm', 'Gudrunsvej 20', 2, 'tv', new Date(Date.UTC(2026, 11, 5)), 'dansk'],
+      ['Ali Rahimi', 'Gudrunsvej 22', 'st', 'th', '07-12-2026', 'persisk'],
+      ['', 'Gudrunsvej 24', 1, 'tv', new Date(Date.UTC(2026, 11, 9)), ''],
+    ]);
+
+    const [preview] = await sendFile(
+      chat,
+      actor,
+      uploaded('tilflyttere.xlsx', xlsx, {
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    );
+    const text = said(preview ? [preview] : []);
+    expect(text).toContain('linje 4: Maja Holm, Gudrunsvej 20, 2. tv');
+    expect(text).toContain('linje 5: Ali Rahimi, Gudrunsvej 22, st. th');
+    expect(text).toContain('linje 3: Ove og Else Christensen');
+    expect(text).toContain('linje 6: mangler navn');
+
+    await chat.press('Godkend');
+    const waiting = await db().residents.listUnassigned(estate.area.id);
+    const maja = waiting.find((r) => r.names[0] === 'Maja Holm');
+    expect(maja?.moveInDate.toISOString().slice(0, 10)).toBe('2026-12-05');
+    expect(maja?.source).toEqual({ list: 'tilflyttere.xlsx', row: 4 });
+  });
+
+  it('when the file is too large, then it is refused before it is downloaded', async () => {
+    const { actor, chat } = await estateWithLastMonth();
+    const file = uploaded('kæmpe.csv', Buffer.from('navn'), { sizeBytes: 6 * 1024 * 1024 });
+    expect(said(await sendFile(chat, actor, file))).toContain('Filen er for stor (over 5 MB)');
+    expect(file.downloads).toBe(0);
+  });
+
+  it('when the declared size lies, then the downloaded bytes decide', async () => {
+    const { actor, chat } = await estateWithLastMonth();
+    const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x41);
+    const answer = said(await sendFile(chat, actor, uploaded('liste.csv', big, { sizeBytes: 10 })));
+    expect(answer).toContain('Filen er for stor');
+  });
+
+  it('when the file is no list (a PDF, an old .xls, an empty CSV), then a clear message says what to send', async () => {
+    const { estate, actor, chat } = await estateWithLastMonth();
+    expect(
+      said(await sendFile(chat, actor, uploaded('noter.pdf', fixture('noter.pdf')))),
+    ).toContain('Send listen som CSV');
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(said(await sendFile(chat, actor, uploaded('liste.xls', ole)))).toContain('.xls');
+    expect(said(await sendFile(chat, actor, uploaded('tom.csv', Buffer.from(''))))).toContain(
+      'kunne ikke finde nogen rækker',
+    );
+    expect(
+      said(await sendFile(chat, actor, uploaded('falsk.xlsx', Buffer.from('PK not a zip')))),
+    ).toContain('kunne ikke finde nogen rækker');
+    expect(await storedCount(db(), estate.area.id)).toBe(2);
+  });
+
+  it('when the list is shared in a channel, then it is not read', async () => {
+    const { actor, chat } = await estateWithLastMonth();
+    const file = excelCsv();
+    expect(said(await sendFile(chat, actor, file, false))).toContain('privat besked');
+    expect(file.downloads).toBe(0);
+  });
+
+  it('when an ambassador shares a file, then it is not taken for the list', async () => {
+    const { estate } = await estateWithLastMonth();
+    const handle = `ahmed-${++handles}`;
+    await estate.ambassador('Ahmed Karimi', handle);
+    const actor = { platform: 'console' as const, handle };
+    const chat = new Chat(db(), actor);
+    expect(said(await sendFile(chat, actor, excelCsv()))).toContain('Tak for filen');
+    expect(await storedCount(db(), estate.area.id)).toBe(2);
+  });
+
+  it('when the coordinator types "importer <path>" in the console, then the file on disk goes through the same preview', async () => {
+    const { estate, chat } = await estateWithLastMonth();
+    const answer = said(await chat.write(`importer ${join(fixtures, 'ny-liste.csv')}`));
+    expect(answer).toContain('1 husstand er ny og bliver gemt');
+    await chat.press('Godkend');
+    expect(await storedCount(db(), estate.area.id)).toBe(3);
+    expect(said(await chat.write('importer /no/such/liste.csv'))).toContain('kan ikke finde filen');
+  });
+
+  it('when the same words come from Slack, then no file on the server is opened', async () => {
+    const estate = await createEstate(db());
+    await db().people.add({
+      name: 'Mette Holm',
+      roles: [{ areaId: estate.area.id, role: 'coordinator' }],
+      identities: { slack: { teamId: 'T9', userId: 'UMETTE99' } },
+    });
+    const chat = new Chat(db(), { platform: 'slack', teamId: 'T9', userId: 'UMETTE99' });
+    const answer = said(await chat.write(`importer ${join(fixtures, 'ny-liste.csv')}`));
+    expect(answer).not.toContain('bliver gemt');
+    expect(await storedCount(db(), estate.area.id)).toBe(0);
+  });
+});
