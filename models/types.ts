@@ -465,7 +465,9 @@ export interface SendLedgerEntry {
   updatedAt: Date;
 }
 
-export type AuditSubjectType = 'resident' | 'person' | 'visit' | 'area' | 'meeting' | 'check_in';
+/** 'workspace': a Slack workspace or Teams tenant (e.g. refused because it is not allowed). */
+export type AuditSubjectType =
+  'resident' | 'person' | 'visit' | 'area' | 'meeting' | 'check_in' | 'workspace';
 export type AuditPlatform = Platform | 'cli' | 'system';
 /** Counts, flags and ids only: never names, addresses or notes. */
 export type AuditDetailValue = number | boolean | string | string[] | null;

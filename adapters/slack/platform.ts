@@ -4,6 +4,8 @@ import { createBot, type Bot } from '../../src/core/bot.js';
 import type { BotDependencies } from '../../src/core/turn.js';
 import type { SlackConfig } from '../../src/config/config.js';
 import { NaboError } from '../../src/errors.js';
+import { isAllowedTenant } from '../../src/privacy/where-data-may-appear.js';
+import { isSharedWithOtherWorkspaces } from './slack-connect.js';
 import { allFlows } from '../../src/flows/index.js';
 import type { MessagingPlatform, PlatformContext } from '../platform.js';
 import {
@@ -156,12 +158,21 @@ export function createSlackPlatform(
     },
   };
 
-  /** One event, once: dedupe, refresh the person's DM link, let the bot answer. */
-  async function handle(map: () => Mapped | Promise<Mapped>): Promise<void> {
+  /**
+   * One event, once: only from an allowed workspace, deduplicated, with the person's DM link
+   * refreshed; a conversation another organisation can read is marked so no resident data goes there.
+   */
+  async function handle(map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> {
     try {
       const mapped = await map();
       if (mapped.kind === 'ignore') {
         logger.debug({ reason: mapped.reason }, 'Slack payload ignored');
+        return;
+      }
+      const actor = mapped.event.actor;
+      const teamId = actor.platform === 'slack' ? actor.teamId : undefined;
+      if (!isAllowedTenant(teamId, config.allowedWorkspaces)) {
+        await refuseWorkspace(teamId ?? 'unknown', mapped.event.kind);
         return;
       }
       if (!(await context.db.processedEvents.markProcessed(mapped.dedupeId))) {
@@ -169,7 +180,13 @@ export function createSlackPlatform(
         return;
       }
       if (mapped.directChannel) await reach.remember(mapped.directChannel);
-      await bot.handle(mapped.event);
+      const event = isSharedWithOtherWorkspaces(body, teamId)
+        ? {
+            ...mapped.event,
+            conversation: { ...mapped.event.conversation, sharedWithOtherWorkspaces: true },
+          }
+        : mapped.event;
+      await bot.handle(event);
     } catch (error) {
       logger.error(
         {
@@ -180,24 +197,36 @@ export function createSlackPlatform(
       );
     }
   }
-  const run = (map: () => Mapped | Promise<Mapped>): Promise<void> =>
-    tracker.track(turns.run(() => handle(map)));
+  const run = (map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> =>
+    tracker.track(turns.run(() => handle(map, body)));
+
+  /** Another workspace's events are ignored, and the refusal is audit-logged (ids only). */
+  async function refuseWorkspace(teamId: string, kind: string): Promise<void> {
+    logger.warn({ teamId, kind }, 'Slack event from a workspace that is not allowed ignored');
+    await context.db.auditEvents.record({
+      action: 'platform.workspace_refused',
+      subjectType: 'workspace',
+      subjectId: `slack:${teamId}`,
+      platform: 'slack',
+      details: { kind },
+    });
+  }
 
   // Events are acknowledged by Bolt before listeners run; interactivity and commands ack here first.
-  app.event('message', ({ body }) => run(() => mapDirectMessage(body, mapperContext)));
-  app.event('app_mention', ({ body }) => run(() => mapMention(body, mapperContext)));
-  app.event('app_home_opened', ({ body }) => run(() => mapHomeOpened(body, mapperContext)));
+  app.event('message', ({ body }) => run(() => mapDirectMessage(body, mapperContext), body));
+  app.event('app_mention', ({ body }) => run(() => mapMention(body, mapperContext), body));
+  app.event('app_home_opened', ({ body }) => run(() => mapHomeOpened(body, mapperContext), body));
   app.action(/.*/, async ({ ack, body }) => {
     await ack();
-    if (body.type === 'block_actions') await run(() => mapBlockAction(body, mapperContext));
+    if (body.type === 'block_actions') await run(() => mapBlockAction(body, mapperContext), body);
   });
   app.view({ type: 'view_submission' }, async ({ ack, body }) => {
     await ack();
-    await run(() => mapViewSubmission(body, mapperContext));
+    await run(() => mapViewSubmission(body, mapperContext), body);
   });
   app.command('/nabo', async ({ ack, body }) => {
     await ack();
-    await run(() => mapSlashCommand(body, mapperContext));
+    await run(() => mapSlashCommand(body, mapperContext), body);
   });
 
   return {

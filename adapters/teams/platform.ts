@@ -82,6 +82,7 @@ export function createTeamsPlatform(
     logger,
     references,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    allowedTenants: config.allowedTenants,
     ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
   });
 

@@ -1,3 +1,4 @@
+import { isAllowedTenant } from '../../src/privacy/where-data-may-appear.js';
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Bot } from '../../src/core/bot.js';
@@ -29,6 +30,14 @@ export interface ReceiverDeps {
   references: ReferenceBook;
   maxFileBytes: number;
   fetchImpl?: typeof fetch;
+  /** Tenants allowed to use Nabo; undefined allows any (see TeamsConfig.allowedTenants). */
+  allowedTenants?: readonly string[] | undefined;
+}
+
+function tenantOf(activity: Activity): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const id = channelData?.tenant?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 export interface BackgroundWork {
@@ -69,6 +78,14 @@ export function createReceiver(deps: ReceiverDeps) {
       return undefined;
     }
 
+    // Only the organisation's own tenants may use Nabo; others are ignored and audit-logged.
+    const tenantId = activity.conversation?.tenantId ?? tenantOf(activity);
+    if (!isAllowedTenant(tenantId, deps.allowedTenants)) {
+      if (isInvoke) await acknowledgeInvoke(context);
+      await refuseTenant(tenantId ?? 'unknown', activity.type);
+      return undefined;
+    }
+
     const conversation =
       interpreted.kind === 'event' ? interpreted.event.conversation : interpreted.conversation;
     deps.references.remember(conversation.key, interpreted.reference);
@@ -84,6 +101,20 @@ export function createReceiver(deps: ReceiverDeps) {
     }
     const { event, reference } = interpreted;
     return { key: conversation.key, label: event.kind, run: () => handleEvent(event, reference) };
+  }
+
+  async function refuseTenant(tenantId: string, type: string): Promise<void> {
+    deps.logger.warn(
+      { tenantId, type },
+      'teams activity from a tenant that is not allowed ignored',
+    );
+    await deps.db.auditEvents.record({
+      action: 'platform.tenant_refused',
+      subjectType: 'workspace',
+      subjectId: `teams:${tenantId}`,
+      platform: 'teams',
+      details: { type },
+    });
   }
 
   async function isFirstDelivery(activity: Activity): Promise<boolean> {

@@ -23,7 +23,7 @@ export const auditEventSchema = new Schema<AuditEventDoc>(
     action: { type: String, required: true },
     subjectType: {
       type: String,
-      enum: ['resident', 'person', 'visit', 'area', 'meeting', 'check_in'],
+      enum: ['resident', 'person', 'visit', 'area', 'meeting', 'check_in', 'workspace'],
       required: true,
     },
     // A string, not an ObjectId: an audit trail must outlive (and not depend on) its subject.

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { NaboError } from '../errors.js';
+import { parseAllowList } from '../privacy/where-data-may-appear.js';
 
 /**
  * The whole configuration, read once at start-up from the environment (and `.env`, loaded by
@@ -54,6 +55,8 @@ const environmentSchema = z
         .optional(),
     ),
     MicrosoftAppTenantId: optionalText,
+    NABO_SLACK_WORKSPACE_IDS: optionalText,
+    NABO_TEAMS_TENANT_IDS: optionalText,
     NABO_TEAMS_LOCAL: z
       .enum(['true', 'false', ''], { error: 'must be true or false' })
       .default('false')
@@ -115,6 +118,8 @@ const environmentSchema = z
 
 export interface SlackConfig {
   botToken: string;
+  /** Workspaces (team ids) allowed to use Nabo; undefined: any workspace the app is installed in. */
+  allowedWorkspaces?: string[] | undefined;
   signingSecret: string | undefined;
   appToken: string | undefined;
   apiUrl: string | undefined;
@@ -122,6 +127,8 @@ export interface SlackConfig {
 
 export interface TeamsConfig {
   appId: string;
+  /** Tenants allowed to use Nabo; undefined: any (MultiTenant without a list, or local use). */
+  allowedTenants?: string[] | undefined;
   appPassword: string | undefined;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId: string | undefined;
@@ -164,6 +171,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     slack: env.SLACK_BOT_TOKEN
       ? {
           botToken: env.SLACK_BOT_TOKEN,
+          allowedWorkspaces: parseAllowList(env.NABO_SLACK_WORKSPACE_IDS),
           signingSecret: env.SLACK_SIGNING_SECRET,
           appToken: env.SLACK_APP_TOKEN,
           apiUrl: env.SLACK_API_URL,
@@ -171,10 +179,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : undefined,
     teams: env.NABO_TEAMS_LOCAL
       ? // Local use with the Bot Framework Emulator: an empty app id turns authentication off.
-        { appId: '', appPassword: undefined, appType: 'MultiTenant', tenantId: undefined }
+        {
+          appId: '',
+          allowedTenants: parseAllowList(env.NABO_TEAMS_TENANT_IDS),
+          appPassword: undefined,
+          appType: 'MultiTenant',
+          tenantId: undefined,
+        }
       : env.MicrosoftAppId !== undefined
         ? {
             appId: env.MicrosoftAppId,
+            // A single-tenant bot serves its own tenant unless a list says otherwise.
+            allowedTenants:
+              parseAllowList(env.NABO_TEAMS_TENANT_IDS) ??
+              (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppTenantId
+                ? [env.MicrosoftAppTenantId]
+                : undefined),
             appPassword: env.MicrosoftAppPassword,
             appType: env.MicrosoftAppType ?? 'MultiTenant',
             tenantId: env.MicrosoftAppTenantId,

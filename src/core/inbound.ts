@@ -15,6 +15,11 @@ export interface ConversationRef {
   key: string;
   /** A one-to-one chat with the bot. Residents' names are shown only in such conversations. */
   isDirect: boolean;
+  /**
+   * People of another organisation can read along (a Slack Connect channel or DM, a Teams chat
+   * with external members). Set by the adapter; when it cannot tell, it says true.
+   */
+  sharedWithOtherWorkspaces?: boolean;
   /** Whatever the adapter needs to answer here later (Slack channel id, Teams reference). */
   address: Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type { FollowUp } from '../../models/types.js';
 import { coordinatedAreaIds, isCoordinator } from '../corps/roles.js';
 import type { Flow } from '../core/flow.js';
@@ -22,6 +23,11 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   if (!COMMAND.test(foldDiacritics(text.trim().replace(/^\/nabo\s+/i, '')))) return false;
   if (!isCoordinator(turn.person)) {
     await turn.say(turn.text.coordinatorOnly());
+    return true;
+  }
+  // Follow-ups name the household's address: one-to-one chats only.
+  if (!mayShowResidentData(turn.event.conversation)) {
+    await turn.say(turn.text.privateOnly());
     return true;
   }
   await turn.say(await followUpList(turn));

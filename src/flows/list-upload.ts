@@ -1,3 +1,4 @@
+import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -43,7 +44,7 @@ async function onFile(turn: Turn, file: IncomingFile): Promise<boolean> {
 }
 
 async function receiveList(turn: Turn, file: IncomingFile): Promise<void> {
-  if (!turn.event.conversation.isDirect) {
+  if (!mayShowResidentData(turn.event.conversation)) {
     await turn.say(turn.text.listPrivateOnly());
     return;
   }

@@ -1,3 +1,4 @@
+import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type {
   Area,
   AttemptOutcome,
@@ -102,7 +103,7 @@ export async function reportInOwnWords(
   report: VisitReportInterpretation,
 ): Promise<void> {
   if (await holdUntilAgreed(turn)) return;
-  if (!turn.event.conversation.isDirect) {
+  if (!mayShowResidentData(turn.event.conversation)) {
     await turn.say(turn.text.privateOnly());
     return;
   }

@@ -83,6 +83,7 @@ describe('configuration', () => {
       appPassword: 'pw',
       appType: 'SingleTenant',
       tenantId: 'tenant',
+      allowedTenants: ['tenant'],
     });
     expect(config.port).toBe(8080);
     expect(config.locale).toBe('en');
@@ -114,5 +115,30 @@ describe('Teams without authentication', () => {
         MONGODB_URI: 'mongodb://h/db',
       }),
     ).toThrow(/^Configuration error: NABO_TEAMS_LOCAL /);
+  });
+});
+
+describe('who may use Nabo', () => {
+  it('when workspace and tenant lists are set, then only those are allowed', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      NABO_SLACK_WORKSPACE_IDS: 'T01, T02',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      NABO_TEAMS_TENANT_IDS: 'tenant-a',
+    });
+    expect(config.slack?.allowedWorkspaces).toEqual(['T01', 'T02']);
+    expect(config.teams?.allowedTenants).toEqual(['tenant-a']);
+  });
+
+  it('when a single-tenant bot has no list, then only its own tenant is allowed', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'home-tenant',
+    });
+    expect(config.teams?.allowedTenants).toEqual(['home-tenant']);
   });
 });

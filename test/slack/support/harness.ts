@@ -77,7 +77,12 @@ export interface SlackHarness {
  */
 export function useSlackHarness(
   database: TestDatabase,
-  options: { clock?: Clock; apiUrl?: string; sleep?: (ms: number) => Promise<void> } = {},
+  options: {
+    clock?: Clock;
+    apiUrl?: string;
+    sleep?: (ms: number) => Promise<void>;
+    allowedWorkspaces?: string[];
+  } = {},
 ): SlackHarness {
   const api = new FakeSlackApi(options.apiUrl ? new URL(options.apiUrl).origin : undefined);
   const logs = new LogCapture();
@@ -94,6 +99,7 @@ export function useSlackHarness(
         signingSecret: SIGNING_SECRET,
         appToken: undefined,
         apiUrl: options.apiUrl,
+        allowedWorkspaces: options.allowedWorkspaces,
       },
       {
         db: database(),
