@@ -186,18 +186,38 @@ function firstFile(activity: Activity, options: InterpretOptions): IncomingFile 
 
 /**
  * In channels and group chats the bot only hears messages that @mention it, and the mention is
- * part of the text ("<at>Nabo</at> mine besøg"); it is not part of what the person asks.
+ * part of the text ("<at>Nabo</at> mine besøg"); it is not part of what the person asks. Other
+ * people's mentions ("tilføj ambassadør <at>Birgit</at>") carry who they are in the activity's
+ * entities: the text gets `<at aad="…">Birgit</at>`, so the core knows whom the coordinator means.
  */
 export function withoutBotMention(activity: Activity): string {
   let text = activity.text ?? '';
   for (const entity of activity.entities ?? []) {
-    const mention = entity as { type?: string; mentioned?: { id?: string }; text?: unknown };
-    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id) {
-      if (typeof mention.text === 'string' && mention.text !== '')
-        text = text.split(mention.text).join('');
+    const mention = entity as {
+      type?: string;
+      mentioned?: { id?: string; aadObjectId?: unknown };
+      text?: unknown;
+    };
+    if (mention.type !== 'mention' || typeof mention.text !== 'string' || mention.text === '') {
+      continue;
+    }
+    if (mention.mentioned?.id === activity.recipient?.id) {
+      text = text.split(mention.text).join('');
+      continue;
+    }
+    const aad = mention.mentioned?.aadObjectId ?? aadFromUserId(mention.mentioned?.id);
+    if (typeof aad === 'string' && /^[0-9a-f-]{36}$/i.test(aad)) {
+      const name = mention.text.replace(/<\/?at>/g, '');
+      text = text.split(mention.text).join(`<at aad="${aad}">${name}</at>`);
     }
   }
   return text.trim();
+}
+
+/** Teams user ids of the form "29:…" carry no AAD id; "8:orgid:<guid>" does. */
+function aadFromUserId(id: string | undefined): string | undefined {
+  const match = /^8:orgid:([0-9a-f-]{36})$/i.exec(id ?? '');
+  return match?.[1];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -23,6 +23,12 @@ export interface ComposeContext {
   reachability: (person: Person) => Promise<UnreachableOn | undefined>;
 }
 
+/** The message, and the households it names (for the audit trail: who was shown whom). */
+export interface ComposedMessage {
+  message: OutboundMessage;
+  residentIds: string[];
+}
+
 /**
  * Builds the message of a send job from MongoDB as it is now, in the recipient's language.
  * Undefined when there is nothing to say any more: the visit was closed, got another revisit
@@ -32,7 +38,7 @@ export async function composeMessage(
   context: ComposeContext,
   person: Person,
   data: SendJobData,
-): Promise<OutboundMessage | undefined> {
+): Promise<ComposedMessage | undefined> {
   const { db } = context;
   const text = catalogFor(person.locale);
   switch (data.kind) {
@@ -41,7 +47,10 @@ export async function composeMessage(
       if (!area) return undefined;
       const visits = await visitsHandedOut(db, area, data.month, person.id);
       if (visits.length === 0) return undefined;
-      return ambassadorAssignmentMessage(text, person.locale, data.month, visits);
+      return {
+        message: ambassadorAssignmentMessage(text, person.locale, data.month, visits),
+        residentIds: visits.map((visit) => visit.residentId),
+      };
     }
     case 'assignment-summary': {
       const area = await db.areas.findById(data.areaId);
@@ -52,20 +61,26 @@ export async function composeMessage(
         now: context.now,
         reachability: context.reachability,
       });
-      return coordinatorSummaryMessage(text, person.locale, summary);
+      return { message: coordinatorSummaryMessage(text, person.locale, summary), residentIds: [] };
     }
     case 'revisit': {
       const visit = await db.visits.findById(data.visitId);
       if (!visit || visit.status !== 'open' || visit.ambassadorId !== person.id) return undefined;
       if (visit.revisitDate !== data.revisitDate) return undefined;
-      return revisitReminderMessage(text, person.locale, visit);
+      return {
+        message: revisitReminderMessage(text, person.locale, visit),
+        residentIds: [visit.residentId],
+      };
     }
     case 'first-attempt-nudge': {
       const visit = await db.visits.findById(data.visitId);
       if (!visit || visit.status !== 'open' || visit.attempts.length > 0) return undefined;
       if (visit.ambassadorId !== person.id) return undefined;
       const area = await db.areas.findById(visit.areaId);
-      return firstAttemptNudgeMessage(text, person.locale, zoneOf(area), visit);
+      return {
+        message: firstAttemptNudgeMessage(text, person.locale, zoneOf(area), visit),
+        residentIds: [visit.residentId],
+      };
     }
     case 'first-attempt-escalation': {
       const visit = await db.visits.findById(data.visitId);
@@ -81,13 +96,16 @@ export async function composeMessage(
         0,
         Math.floor(DateTime.fromJSDate(context.now).diff(movedIn, 'days').days),
       );
-      return firstAttemptEscalationMessage(
-        text,
-        person.locale,
-        visit,
-        ambassador?.name ?? '?',
-        days,
-      );
+      return {
+        message: firstAttemptEscalationMessage(
+          text,
+          person.locale,
+          visit,
+          ambassador?.name ?? '?',
+          days,
+        ),
+        residentIds: [visit.residentId],
+      };
     }
   }
 }

@@ -3,6 +3,7 @@ import type { NaboDatabase } from '../../models/database.js';
 import type { Clock } from '../../src/core/clock.js';
 import { isNaboError, RateLimitedError } from '../../src/errors.js';
 import type { Logger } from '../../src/logging/logger.js';
+import { auditResidentRead } from '../../src/privacy/audit.js';
 import { composeMessage } from '../delivery/compose-message.js';
 import type { Pacer } from '../delivery/pacer.js';
 import { isNoRoute, isUnreachable, type PersonMessenger } from '../delivery/person-messenger.js';
@@ -66,12 +67,13 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       return { status: 'sent', platform: route.platform };
     }
 
-    const message = await composeMessage(
+    const composed = await composeMessage(
       { db: deps.db, now: deps.clock.now(), reachability: (p) => deps.messenger.unreachableOn(p) },
       person,
       job.data,
     );
-    if (!message) return { status: 'stale' };
+    if (!composed) return { status: 'stale' };
+    const { message } = composed;
 
     const wait = await deps.pacer.acquire(route.pace);
     if (wait > 0) {
@@ -111,6 +113,13 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       log.warn({ error: describe(error) }, 'could not note the confirmation on the job');
     });
     await deps.db.sendLedger.markSent(key, { platform: route.platform });
+    // Who was shown which households, for the residents' access requests (ids only).
+    await auditResidentRead(deps.db, {
+      actorId: person.id,
+      platform: route.platform,
+      residentIds: composed.residentIds,
+      action: `message.${job.data.kind}`,
+    }).catch((error: unknown) => log.warn({ error: describe(error) }, 'audit entry not written'));
     log.info({ platform: route.platform }, 'sent');
     return { status: 'sent', platform: route.platform };
   };

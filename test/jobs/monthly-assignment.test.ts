@@ -88,6 +88,17 @@ describe('monthly assignment job', () => {
       `assign-${area.key}-${assignmentMonthOf(new Date(), area.timeZone)}-${ambassadors[0]!.id}`,
     );
     expect(ledger?.status).toBe('sent');
+
+    // Each household shown is on its own audit trail: who was told about it, by which platform.
+    const [firstVisit] = await db().visits.listOpenForAmbassador(ambassadors[0]!.id);
+    const trail = await db().auditEvents.listForSubject('resident', firstVisit!.residentId);
+    expect(trail).toContainEqual(
+      expect.objectContaining({
+        action: 'message.assignment',
+        actorId: ambassadors[0]!.id,
+        platform: 'slack',
+      }),
+    );
   });
 
   it('when the month runs again, then nobody gets a second message', async () => {

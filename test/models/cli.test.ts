@@ -210,6 +210,12 @@ describe('nabo visits list', () => {
       'gellerup  2026-12  open  Gudrunsvej 10, 3. tv  Jonas Madsen  → Birgit Sørensen  no attempts',
     ]);
     expect(run.closed).toBe(1);
+    const gellerup = (await db().areas.findByKey('gellerup'))!;
+    const [listed] = await db().visits.listByArea(gellerup.id);
+    const trail = await db().auditEvents.listForSubject('resident', listed!.residentId);
+    expect(trail).toContainEqual(
+      expect.objectContaining({ action: 'visits.listed', platform: 'cli' }),
+    );
   });
 
   it('when filtered by status and asked for JSON, then only those visits as JSON', async () => {

@@ -1,3 +1,4 @@
+import { auditResidentRead } from '../../../src/privacy/audit.js';
 import { Option, type Command } from 'commander';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, VisitStatus, VisitWithResident } from '../../../models/types.js';
@@ -30,6 +31,12 @@ export function registerVisitsCommands(program: Command, runtime: CliRuntime): v
         for (const area of areas) {
           listings.push(...(await listArea(db, area, options.status)));
         }
+        // An operator's read of residents' data is on their audit trail like a chat read.
+        await auditResidentRead(db, {
+          platform: 'cli',
+          residentIds: listings.map((listing) => listing.residentId),
+          action: 'visits.listed',
+        });
         if (options.json) {
           runtime.printJson(listings);
           return;
