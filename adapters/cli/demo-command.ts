@@ -8,7 +8,7 @@ import { assertRedisReachable, createRedisConnection } from '../../jobs/redis-co
 import { startJobs, type RunningJobs } from '../../jobs/start-jobs.js';
 import { connectDatabase, type NaboDatabase } from '../../models/database.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
-import type { Area } from '../../models/types.js';
+import type { Area, Person } from '../../models/types.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createBot } from '../../src/core/bot.js';
@@ -158,7 +158,16 @@ export function registerDemoCommand(program: Command): void {
           { handle, firstName: person.name.split(' ')[0] ?? person.name },
           process.stdin,
           interactive,
-          (line) => fastForward(line, running, outbox, terminal),
+          (line) =>
+            demoControl(line, {
+              jobs: running,
+              meetings: meetings?.jobs,
+              db,
+              person,
+              area,
+              outbox,
+              terminal,
+            }),
         );
       } finally {
         if (meetings) {
@@ -176,17 +185,57 @@ export function registerDemoCommand(program: Command): void {
     });
 }
 
+interface DemoControls {
+  jobs: RunningJobs;
+  meetings: MeetingJobs | undefined;
+  db: NaboDatabase;
+  person: Person;
+  area: Area;
+  outbox: TerminalOutbox;
+  terminal: ConsoleAdapter;
+}
+
+/**
+ * The demo's stand-ins for time passing: "/spol" brings the revisit reminders of the coming days,
+ * "/samtale" the check-in conversation that would come every six weeks.
+ */
+async function demoControl(line: string, controls: DemoControls): Promise<void> {
+  if (/^\/(spol|ff|fast-?forward)\b/i.test(line)) {
+    await fastForward(controls.jobs, controls.outbox, controls.terminal);
+  } else if (/^\/(samtale|check-?in)\b/i.test(line)) {
+    await checkInNow(controls);
+  } else {
+    controls.terminal.note(
+      'Demo commands: /spol — jump ahead to the revisit reminders; /samtale — your check-in arrives now.',
+    );
+  }
+}
+
+/** A check-in for the person at the keyboard, as the six-weekly cadence would start it. */
+async function checkInNow(controls: DemoControls): Promise<void> {
+  const { db, person, area, meetings, outbox, terminal } = controls;
+  if (!meetings || !person.roles.some((role) => role.role === 'ambassador')) {
+    terminal.note('— Check-ins are for ambassadors: try the demo with --as Birgit. —');
+    return;
+  }
+  terminal.note('— Six weeks later —');
+  const before = outbox.delivered;
+  const checkIn = await db.checkIns.create({
+    personId: person.id,
+    areaId: area.id,
+    due: new Date(),
+    reason: 'cadence',
+  });
+  await meetings.checkInTimers.begin(checkIn.id);
+  await outbox.waitForDeliveries(before + 1, 10_000);
+}
+
 /** "/spol": the revisit reminders that are due in the coming days arrive now. */
 async function fastForward(
-  line: string,
   jobs: RunningJobs,
   outbox: TerminalOutbox,
   terminal: ConsoleAdapter,
 ): Promise<void> {
-  if (!/^\/(spol|ff|fast-?forward)\b/i.test(line)) {
-    terminal.note('Demo commands: /spol — jump ahead to the revisit reminders.');
-    return;
-  }
   const due = (await jobs.queues.schedule.getDelayed()).filter(
     (job) => job.data.kind === 'revisit',
   );

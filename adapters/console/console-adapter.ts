@@ -37,9 +37,7 @@ export class ConsoleAdapter implements OutboundPort {
 
   async update(_ref: MessageRef, message: OutboundMessage): Promise<void> {
     // A terminal cannot edit what it printed; show the answer that replaces the buttons instead.
-    this.writeLines(
-      renderForTerminal({ ...message, choices: [] }).lines.map((line) => `✓ ${line}`),
-    );
+    this.writeLines(renderForTerminal({ ...message, choices: [] }).lines);
   }
 
   /** Turns a typed line into an inbound event: a number picks a button, anything else is a message. */

@@ -186,5 +186,24 @@ export async function seedDemoEstate(
   }));
   await db.residents.importMany(area.id, residents);
 
+  // The welcome folder's content, so ambassadors can ask "varmemesterens nummer?".
+  await db.welcomeFolders.replace(area.id, {
+    contacts: [
+      { kind: 'caretaker', name: 'Varmemester Jens', phone: '12 34 56 78', hours: 'hverdage 7-15' },
+      {
+        kind: 'doctor_on_call',
+        name: 'Lægevagten',
+        phone: '70 11 31 31',
+        hours: 'hverdage 16-8, weekend hele døgnet',
+      },
+      { kind: 'board', name: 'Formand Lise Berg', phone: '22 33 44 55' },
+      { kind: 'social_worker', name: 'Mette Holm', phone: '87 65 43 21', hours: 'man-tors 9-15' },
+    ],
+    activities: [
+      { name: 'Madklub', weekday: 4, time: '17:30', place: 'fælleshuset' },
+      { name: 'Lektiecafé', weekday: 2, time: '15:00', place: 'biblioteket' },
+    ],
+    gift: 'gavekort til Kvarterhusets café',
+  });
   return { areaId: area.id, people, seeded: true };
 }

@@ -206,7 +206,7 @@ async function approve(turn: Turn, pending: PendingList, source: MessageRef | un
     return;
   }
   await forgetStep(turn);
-  if (source) await turn.replace(source, `✓ ${turn.text.approveButton(pending.rows.length)}`);
+  if (source) await turn.replace(source, `✓ ${turn.text.approveButton(result.inserted)}`);
   await turn.say({
     text: turn.text.listImported(result.inserted, result.skipped),
     choices: [
