@@ -67,6 +67,40 @@ describe('nabo demo', () => {
     expect(run.stdout).toContain('Mind mig om 2 dage');
   }, 60_000);
 
+  it("when Mette adds an ambassador, imports the month's list from a path and runs a meeting, then each step answers", async () => {
+    const run = await nabo(['demo', '--as', 'Mette'], {
+      input: [
+        'tilføj ambassadør Hanne Larsen, sprog dansk, opgang 5, kapacitet 2',
+        'importer docs/examples/tilflyttere-december.csv',
+        '1',
+        'Netværksmøde 12/12 kl 17: Velkommen 5 min; Erfaringer fra besøg 20 min; Evt. 10 min',
+        '1',
+        'start møde',
+        'aktion: Birgit ringer til varmemesteren – fredag',
+        'slut møde',
+        '',
+      ].join('\n'),
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Hanne Larsen');
+    expect(run.stdout).toContain('linje 6: mangler adresse');
+    expect(run.stdout).toContain('3 husstande er gemt, 1 husstand var der i forvejen');
+    expect(run.stdout).toContain('17:00–17:35, 35 min');
+    expect(run.stdout).toContain('Punkt 1/3: Velkommen — 5 min');
+    expect(run.stdout).toContain('Birgit ringer til varmemesteren');
+    expect(run.stdout).toContain('I alt: planlagt 35 min');
+  }, 90_000);
+
+  it('when Birgit asks for the caretaker and her check-in comes, then she gets the number and the first question', async () => {
+    const run = await nabo(['demo'], { input: 'varmemesterens nummer?\n/samtale\n4\n' });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Varmemester Jens: 12 34 56 78');
+    expect(run.stdout).toContain('Hvordan går det? Tryk 1 (skidt) til 5 (rigtig godt).');
+    expect(run.stdout).toContain('Hvad er gået godt siden sidst?');
+  }, 90_000);
+
   it('when a number is typed after the list, then that button is pressed', async () => {
     const run = await nabo(['demo'], { input: 'mine besøg\n2\n' });
 
