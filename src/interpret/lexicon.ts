@@ -37,6 +37,12 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['twelve', 12],
   ['fjorten', 14],
   ['fourteen', 14],
+  ['femten', 15],
+  ['fifteen', 15],
+  ['tyve', 20],
+  ['twenty', 20],
+  ['tredive', 30],
+  ['thirty', 30],
 ]);
 
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([

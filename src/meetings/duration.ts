@@ -4,29 +4,12 @@
  * Everything here is pure and returns whole minutes, or null when the words are no duration.
  */
 
-const COUNT_WORDS: ReadonlyMap<string, number> = new Map([
-  ['en', 1],
-  ['et', 1],
-  ['one', 1],
-  ['a', 1],
-  ['an', 1],
-  ['to', 2],
-  ['two', 2],
-  ['tre', 3],
-  ['three', 3],
-  ['fire', 4],
-  ['four', 4],
-  ['fem', 5],
-  ['five', 5],
-  ['ti', 10],
-  ['ten', 10],
-  ['tyve', 20],
-  ['twenty', 20],
-  ['tredive', 30],
-  ['thirty', 30],
-]);
+import { NUMBER_WORDS } from '../interpret/lexicon.js';
 
-const NUMBER = String.raw`(\d+(?:[.,]\d+)?½?|½|${[...COUNT_WORDS.keys()].join('|')})`;
+// The same written-out numbers as everywhere else Nabo reads counts ("et kvarter", "tre timer").
+const COUNT_WORDS = NUMBER_WORDS;
+
+const NUMBER = String.raw`(\d+(?:[.,]\d+)?½?|½|${[...COUNT_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
 const MINUTE_UNIT = String.raw`(?:m|min|mins|minut|minutter|minuts|minute|minutes)\.?`;
 const HOUR_UNIT = String.raw`(?:t|tim|time|timer|timen|h|hr|hrs|hour|hours)\.?`;
 

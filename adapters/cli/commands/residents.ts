@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UserError } from '../../../src/errors.js';
 import { importResidents } from '../../../src/residents/import-residents.js';
+import { readInputFile } from '../read-input-file.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** `nabo residents import <file> --area <key>` */
@@ -16,15 +16,7 @@ export function registerResidentsCommands(program: Command, runtime: CliRuntime)
     .argument('<file>', 'CSV file: comma or semicolon, UTF-8 or Excel export')
     .requiredOption('--area <key>', 'area key, e.g. gellerup')
     .action(async (file: string, options: { area: string }) => {
-      const content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new UserError(
-          'IMPORT_FAILED',
-          `Cannot read ${file} (${error.code ?? error.message})`,
-          {
-            cause: error,
-          },
-        );
-      });
+      const content = await readInputFile(file);
       const db = await runtime.openDatabase();
       try {
         const summary = await importResidents(db, options.area, content, file, { platform: 'cli' });

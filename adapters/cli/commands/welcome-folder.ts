@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UserError } from '../../../src/errors.js';
 import { parseFolderFile } from '../../../src/welcome-folder/load-folder-file.js';
+import { readInputFile } from '../read-input-file.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** `nabo folder load <file.json|csv> --area <key>`: replaces the area's welcome folder. */
@@ -16,15 +16,7 @@ export function registerWelcomeFolderCommands(program: Command, runtime: CliRunt
     .argument('<file>', 'JSON {contacts, activities, gift} or CSV with a type column')
     .requiredOption('--area <key>', 'area key, e.g. gellerup')
     .action(async (file: string, options: { area: string }) => {
-      const content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new UserError(
-          'IMPORT_FAILED',
-          `Cannot read ${file} (${error.code ?? error.message})`,
-          {
-            cause: error,
-          },
-        );
-      });
+      const content = await readInputFile(file);
       // Read and check the whole file before touching the store: a bad file changes nothing.
       const parsed = parseFolderFile(content, file);
       const db = await runtime.openDatabase();
