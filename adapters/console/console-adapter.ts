@@ -15,8 +15,11 @@ import { renderForTerminal } from './render.js';
  */
 export class ConsoleAdapter implements OutboundPort {
   private sequence = 0;
+  /** The numbered buttons a typed number presses: those of the latest message that had any. */
   private latestChoices = new Map<number, ActionPayload>();
-  private latestMessage: MessageRef | undefined;
+  private choicesMessage: MessageRef | undefined;
+  /** What each message looked like when printed, so an update prints only what changed. */
+  private readonly printed = new Map<string, string[]>();
 
   constructor(
     private readonly output: NodeJS.WritableStream,
@@ -27,17 +30,29 @@ export class ConsoleAdapter implements OutboundPort {
     return { platform: 'console', key: `console:${handle}`, isDirect: true, address: { handle } };
   }
 
-  async send(_conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+  async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
     const rendered = renderForTerminal(message);
-    this.latestChoices = rendered.choicesByNumber;
+    const ref = { conversationKey: conversation.key, id: `m${++this.sequence}` };
+    if (rendered.choicesByNumber.size > 0) {
+      this.latestChoices = rendered.choicesByNumber;
+      this.choicesMessage = ref;
+    }
+    this.printed.set(ref.id, rendered.lines);
     this.writeLines(rendered.lines);
-    this.latestMessage = { conversationKey: _conversation.key, id: `m${++this.sequence}` };
-    return this.latestMessage;
+    return ref;
   }
 
-  async update(_ref: MessageRef, message: OutboundMessage): Promise<void> {
-    // A terminal cannot edit what it printed; show the answer that replaces the buttons instead.
-    this.writeLines(renderForTerminal({ ...message, choices: [] }).lines);
+  /**
+   * A terminal cannot edit what it printed: it prints the lines of the new version that the old
+   * one did not have (typically the answer that replaced the buttons).
+   */
+  async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const rendered = renderForTerminal(message);
+    const before = new Set(this.printed.get(ref.id) ?? []);
+    this.printed.set(ref.id, rendered.lines);
+    if (this.choicesMessage?.id === ref.id) this.latestChoices = rendered.choicesByNumber;
+    const changed = rendered.lines.filter((line) => !before.has(line));
+    if (changed.length > 0) this.writeLines(changed);
   }
 
   /** Turns a typed line into an inbound event: a number picks a button, anything else is a message. */
@@ -50,7 +65,7 @@ export class ConsoleAdapter implements OutboundPort {
     };
     const picked = /^\s*\[?(\d{1,2})\]?\s*$/.exec(line);
     const action = picked ? this.latestChoices.get(Number(picked[1])) : undefined;
-    if (action) return { ...base, kind: 'action', action, source: this.latestMessage };
+    if (action) return { ...base, kind: 'action', action, source: this.choicesMessage };
     return { ...base, kind: 'message', text: line };
   }
 
