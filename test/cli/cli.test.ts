@@ -101,11 +101,16 @@ describe('nabo demo', () => {
     expect(run.stdout).toContain('Hvad er gået godt siden sidst?');
   }, 90_000);
 
-  it('when a number is typed after the list, then that button is pressed', async () => {
-    const run = await nabo(['demo'], { input: 'mine besøg\n2\n' });
+  it('when numbers are typed after the list, then those buttons are pressed, one after the other', async () => {
+    const run = await nabo(['demo'], { input: 'mine besøg\n2\n6\n' });
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('var ikke hjemme, og mappen ligger i postkassen');
+    expect(run.stdout).toContain(
+      'Sara Holm og Mikkel Berg var ikke hjemme, og mappen ligger i postkassen',
+    );
+    expect(run.stdout).toContain('du mødte Ove og Else Christensen');
+    // The list is not printed again: only the answered household's new line.
+    expect(run.stdout.match(/Du har 4 åbne besøg/g)).toHaveLength(1);
   }, 60_000);
 
   it('when the demo is asked for someone who is not there, then one line says who is', async () => {
