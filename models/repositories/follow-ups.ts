@@ -17,10 +17,18 @@ export interface FollowUpRepository {
   listOpen(areaId: string): Promise<FollowUp[]>;
   /** Closes an open follow-up; CONFLICT when it is already closed, NOT_FOUND when unknown. */
   close(id: string, closedBy: string, at: Date): Promise<FollowUp>;
+  /** Removes the follow-ups of these visits (a household's erasure); returns how many. */
+  deleteForVisits(visitIds: readonly string[]): Promise<number>;
 }
 
 export function createFollowUpRepository(model: Model<FollowUpDoc>): FollowUpRepository {
   return {
+    async deleteForVisits(visitIds) {
+      const ids = visitIds.flatMap((id) => parseObjectId(id) ?? []);
+      if (ids.length === 0) return 0;
+      const result = await model.deleteMany({ visitId: { $in: ids } });
+      return result.deletedCount;
+    },
     async create(input) {
       const fields = {
         areaId: requireObjectId(input.areaId, 'Area id'),

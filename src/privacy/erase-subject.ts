@@ -67,11 +67,17 @@ export async function eraseResident(
   });
   const visitIds = visits.map((visit) => visit.id);
   const notesDeleted = await db.privacy.deleteVisitNotes(visitIds);
+  // A follow-up names the household's problem or wish; it goes with the household.
+  const followUpsDeleted = await db.followUps.deleteForVisits(visitIds);
   const jobReferences = [residentId, ...visitIds];
   const conversationStatesDeleted =
     await db.privacy.deleteConversationStatesMentioning(jobReferences);
   const erased =
-    householdBlanked || notesDeleted > 0 || openVisitsClosed > 0 || conversationStatesDeleted > 0;
+    householdBlanked ||
+    notesDeleted > 0 ||
+    openVisitsClosed > 0 ||
+    conversationStatesDeleted > 0 ||
+    followUpsDeleted > 0;
 
   await auditChange(db, {
     ...requester,
@@ -84,6 +90,7 @@ export async function eraseResident(
       notesDeleted,
       openVisitsClosed,
       conversationStatesDeleted,
+      followUpsDeleted,
       visitIds,
     },
   });
@@ -95,7 +102,7 @@ export async function eraseResident(
     openVisitsClosed,
     conversationStatesDeleted,
     jobReferences,
-    otherReferences: await otherReferences(db, jobReferences, ['Resident', 'Visit']),
+    otherReferences: await otherReferences(db, jobReferences, ['Resident', 'Visit', 'FollowUp']),
   };
 }
 

@@ -309,3 +309,21 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+describe('follow-ups of an erased household', () => {
+  it('when a household with a follow-up is erased, then the follow-up goes with it', async () => {
+    const { estate, ambassador, resident, visitId } = await visitedHousehold();
+    await db().followUps.create({
+      areaId: estate.area.id,
+      visitId,
+      kind: 'interest',
+      topic: 'Madklub',
+      createdBy: ambassador.id,
+    });
+    expect(await db().followUps.listOpen(estate.area.id)).toHaveLength(1);
+
+    await eraseResident(db(), resident.id, cli, new Date());
+
+    expect(await db().followUps.listOpen(estate.area.id)).toEqual([]);
+  });
+});
