@@ -83,6 +83,9 @@ export class ConsoleAdapter implements OutboundPort {
   ): Promise<void> {
     const { handle } = person;
     const lines = createInterface({ input, terminal: false });
+    // Ctrl-C ends the conversation like Ctrl-D, so the demo still cleans up its queues.
+    const stop = (): void => lines.close();
+    process.once('SIGINT', stop);
     const promptLabel = `${person.firstName}> `;
     if (interactive) this.output.write(promptLabel);
     for await (const line of lines) {
@@ -91,6 +94,7 @@ export class ConsoleAdapter implements OutboundPort {
       else if (line.trim() !== '') await bot.handle(this.toEvent(line, handle));
       if (interactive) this.output.write(promptLabel);
     }
+    process.removeListener('SIGINT', stop);
     if (interactive) this.output.write('\n');
   }
 
