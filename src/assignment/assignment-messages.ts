@@ -1,41 +1,17 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, Person, VisitWithResident } from '../../models/types.js';
-import type { MessageSection, OutboundMessage } from '../core/outbound.js';
-import { householdAddress, householdName } from '../flows/households.js';
-import { OUTCOME_CHOICES, REPORT_FLOW } from '../flows/my-visits.js';
+import type { OutboundMessage } from '../core/outbound.js';
+import { householdAddress } from '../flows/households.js';
+import { householdSection } from '../flows/my-visits.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { UnreachableOn } from '../i18n/jobs.js';
-import { formatShortDate, type Locale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import type { ExclusionReason, UnassignedReason } from './assign-households.js';
 import { monthLabel } from './assignment-month.js';
 import { planMonthlyAssignment } from './run-monthly-assignment.js';
 
 /** A coordinator's summary lists at most this many unassigned households by address. */
 const MAX_UNASSIGNED_LINES = 20;
-
-/**
- * One household with the same report buttons as "mine besøg" (see `visitSection` in
- * flows/my-visits.ts): the ambassador can answer straight from the hand-out message.
- */
-export function householdSection(
-  text: Catalog,
-  locale: Locale,
-  visit: VisitWithResident,
-): MessageSection {
-  const resident = visit.resident;
-  return {
-    text: text.householdLine(
-      householdName(resident.names, locale),
-      householdAddress(resident),
-      formatShortDate(resident.moveInDate, locale, 'UTC'),
-    ),
-    choices: OUTCOME_CHOICES.map((choice) => ({
-      label: text.outcomeButton(choice),
-      action: { flow: REPORT_FLOW, step: 'outcome', value: `${visit.id}:${choice}` },
-      ...(choice === 'met' ? { style: 'primary' as const } : {}),
-    })),
-  };
-}
 
 /** The ambassador's one message of the month: every household handed to them, with buttons. */
 export function ambassadorAssignmentMessage(

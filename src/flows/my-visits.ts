@@ -2,8 +2,8 @@ import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type { VisitWithResident } from '../../models/types.js';
 import type { Choice, MessageSection } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
-import type { OutcomeChoice } from '../i18n/catalog.js';
-import { formatShortDate } from '../i18n/locale.js';
+import type { Catalog, OutcomeChoice } from '../i18n/catalog.js';
+import { formatShortDate, type Locale } from '../i18n/locale.js';
 import { auditAreaReadInChat, auditReadInChat } from '../privacy/audit.js';
 import { holdUntilAgreed } from './agreement.js';
 import { householdAddress, householdName } from './households.js';
@@ -18,24 +18,43 @@ export const OUTCOME_CHOICES: readonly OutcomeChoice[] = [
   'moved',
 ];
 
-export function outcomeChoices(turn: Turn, visitId: string): Choice[] {
+/** The report buttons of one household, as in "mine besøg" and in every message from the jobs. */
+export function outcomeChoices(text: Catalog, visitId: string): Choice[] {
   return OUTCOME_CHOICES.map((choice) => ({
-    label: turn.text.outcomeButton(choice),
+    label: text.outcomeButton(choice),
     action: { flow: REPORT_FLOW, step: 'outcome', value: `${visitId}:${choice}` },
     ...(choice === 'met' ? { style: 'primary' as const } : {}),
   }));
 }
 
-export function visitSection(turn: Turn, visit: VisitWithResident): MessageSection {
+/**
+ * One household with its report buttons, so the ambassador can answer straight from any message
+ * that names it (the month's hand-out, a first-visit nudge).
+ */
+export function householdSection(
+  text: Catalog,
+  locale: Locale,
+  visit: VisitWithResident,
+): MessageSection {
   const resident = visit.resident;
-  const line = turn.text.householdLine(
-    householdName(resident.names, turn.locale),
-    householdAddress(resident),
-    formatShortDate(resident.moveInDate, turn.locale, 'UTC'),
-  );
-  const attempts =
-    visit.attempts.length > 0 ? ` (${turn.text.attemptsSoFar(visit.attempts.length)})` : '';
-  return { text: `${line}${attempts}`, choices: outcomeChoices(turn, visit.id) };
+  return {
+    text: text.householdLine(
+      householdName(resident.names, locale),
+      householdAddress(resident),
+      formatShortDate(resident.moveInDate, locale, 'UTC'),
+    ),
+    choices: outcomeChoices(text, visit.id),
+  };
+}
+
+/** The same, with how many tries there have been: for lists of open visits. */
+export function visitSection(turn: Turn, visit: VisitWithResident): MessageSection {
+  const section = householdSection(turn.text, turn.locale, visit);
+  if (visit.attempts.length === 0) return section;
+  return {
+    ...section,
+    text: `${section.text} (${turn.text.attemptsSoFar(visit.attempts.length)})`,
+  };
 }
 
 /** "mine besøg": the ambassador's open households, each with its report buttons. */

@@ -130,17 +130,22 @@ function pickHousehold(
   visits: VisitWithResident[],
   report: VisitReportInterpretation,
 ): VisitWithResident | undefined {
-  const candidates = visits.map((visit) => ({
-    id: visit.id,
-    names: visit.resident.names,
-    address: visit.resident.address,
-    unit: visit.resident.unit,
-  }));
-  if (report.household) {
-    const match = matchHousehold(report.household, candidates);
-    return match ? visits.find((visit) => visit.id === match.id) : undefined;
-  }
+  if (report.household) return visitNamedBy(report.household, visits);
   return visits.length === 1 ? visits[0] : undefined;
+}
+
+/** The open visit whose household the words name (fuzzy); none when unclear. */
+function visitNamedBy(words: string, visits: VisitWithResident[]): VisitWithResident | undefined {
+  const match = matchHousehold(
+    words,
+    visits.map((visit) => ({
+      id: visit.id,
+      names: visit.resident.names,
+      address: visit.resident.address,
+      unit: visit.resident.unit,
+    })),
+  );
+  return match ? visits.find((visit) => visit.id === match.id) : undefined;
 }
 
 /** With the household known: ask what happened if unclear, check the note, then record. */
@@ -184,7 +189,7 @@ async function continueReport(
 /** Buttons of a follow-up question: the same outcomes, answered in place. */
 function answerChoices(turn: Turn, visitId: string): Choice[] {
   return [
-    ...outcomeChoices(turn, visitId),
+    ...outcomeChoices(turn.text, visitId),
     {
       label: turn.text.outcomeButton('postponed'),
       action: { flow: REPORT_FLOW, step: STEP_OUTCOME, value: `${visitId}:postponed` },
@@ -426,14 +431,7 @@ async function onReply(turn: Turn, text: string, state: ConversationState): Prom
   const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
 
   if (state.step === STEP_HOUSEHOLD) {
-    const candidates = visits.map((visit) => ({
-      id: visit.id,
-      names: visit.resident.names,
-      address: visit.resident.address,
-      unit: visit.resident.unit,
-    }));
-    const match = matchHousehold(said.household ?? text, candidates);
-    const visit = match ? visits.find((candidate) => candidate.id === match.id) : undefined;
+    const visit = visitNamedBy(said.household ?? text, visits);
     if (!visit) return false;
     await continueReport(turn, visit, merge(pending, said), memory, undefined);
     return true;

@@ -1,5 +1,5 @@
 import type { VisitWithResident } from '../../models/types.js';
-import { householdSection } from '../assignment/assignment-messages.js';
+import { householdSection } from '../flows/my-visits.js';
 import type { OutboundMessage } from '../core/outbound.js';
 import { householdAddress, householdName } from '../flows/households.js';
 import type { Catalog } from '../i18n/catalog.js';
