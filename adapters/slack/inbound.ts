@@ -65,19 +65,34 @@ function fromBotOrSystem(event: Json): string | undefined {
   return undefined;
 }
 
-// ── Events API ──────────────────────────────────────────────────────────────────────────────────
-
-/** `message.im`: a person writes to the bot, or shares a file, in their DM. */
-export function mapDirectMessage(payload: object, context: MapperContext): Mapped {
+/** The parts of an Events API message from a person that every mapper needs. */
+function personMessage(
+  payload: object,
+  kind: 'message' | 'mention',
+):
+  | { body: Json; event: Json; teamId: string; userId: string; channel: string; eventId: string }
+  | { ignored: Mapped } {
   const body = obj(payload);
   const event = obj(body.event);
   const skip = fromBotOrSystem(event);
-  if (skip) return ignore(skip);
+  if (skip) return { ignored: ignore(skip) };
   const teamId = str(body.team_id) ?? str(event.team);
   const userId = str(event.user);
   const channel = str(event.channel);
   const eventId = str(body.event_id);
-  if (!teamId || !userId || !channel || !eventId) return ignore('incomplete message event');
+  if (!teamId || !userId || !channel || !eventId) {
+    return { ignored: ignore(`incomplete ${kind} event`) };
+  }
+  return { body, event, teamId, userId, channel, eventId };
+}
+
+// ── Events API ──────────────────────────────────────────────────────────────────────────────────
+
+/** `message.im`: a person writes to the bot, or shares a file, in their DM. */
+export function mapDirectMessage(payload: object, context: MapperContext): Mapped {
+  const envelope = personMessage(payload, 'message');
+  if ('ignored' in envelope) return envelope.ignored;
+  const { event, teamId, userId, channel, eventId } = envelope;
   if (!isDirectChannel(channel, str(event.channel_type))) return ignore('not a direct message');
 
   const address: SlackAddress = { teamId, channel, surface: 'message', userId };
@@ -100,15 +115,9 @@ export function mapDirectMessage(payload: object, context: MapperContext): Mappe
 
 /** `app_mention`: "@Nabo mine besøg" in a channel. The mention of the bot itself is removed. */
 export function mapMention(payload: object, context: MapperContext): Mapped {
-  const body = obj(payload);
-  const event = obj(body.event);
-  const skip = fromBotOrSystem(event);
-  if (skip) return ignore(skip);
-  const teamId = str(body.team_id) ?? str(event.team);
-  const userId = str(event.user);
-  const channel = str(event.channel);
-  const eventId = str(body.event_id);
-  if (!teamId || !userId || !channel || !eventId) return ignore('incomplete mention event');
+  const envelope = personMessage(payload, 'mention');
+  if ('ignored' in envelope) return envelope.ignored;
+  const { body, event, teamId, userId, channel, eventId } = envelope;
   const authorizations = Array.isArray(body.authorizations) ? body.authorizations : [];
   const botUserId = str(obj(authorizations[0]).user_id);
   const text = decodeSlackText(withoutMention(str(event.text) ?? '', botUserId)).trim();
