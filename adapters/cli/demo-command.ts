@@ -13,6 +13,7 @@ import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { systemClock } from '../../src/core/clock.js';
+import type { PersonNotifier } from '../../src/core/turn.js';
 import { DEMO_AREA_KEY, seedDemoEstate } from '../../src/demo/seed.js';
 import { UserError } from '../../src/errors.js';
 import { allFlows } from '../../src/flows/index.js';
@@ -80,6 +81,16 @@ export function registerDemoCommand(program: Command): void {
           stalledIntervalMs: 1_000,
         });
         const running = jobs;
+        // In the demo everyone lives in this terminal: others' messages show as one line each.
+        const notifier: PersonNotifier = {
+          async sendToPerson(personId, message) {
+            const recipient = await db.people.findById(personId);
+            const recipientHandle = recipient?.identities.console?.handle;
+            if (!recipientHandle) return 'unreachable';
+            await outbox.deliver(recipientHandle, message);
+            return 'sent';
+          },
+        };
         const meetingConnection = createRedisConnection(config.redisUrl, { forWorker: true });
         meetings = {
           connection: meetingConnection,
@@ -91,9 +102,7 @@ export function registerDemoCommand(program: Command): void {
             prefix: demoPrefix,
             worker: { lockDuration: 2_000, stalledInterval: 1_000 },
             deliver: async ({ personId }, message) => {
-              const recipient = await db.people.findById(personId);
-              const recipientHandle = recipient?.identities.console?.handle;
-              if (recipientHandle) await outbox.deliver(recipientHandle, message);
+              await notifier.sendToPerson(personId, message);
             },
           }),
         };
@@ -108,16 +117,7 @@ export function registerDemoCommand(program: Command): void {
             locale: config.locale,
             logger,
             reminders: running.reminders,
-            notifier: {
-              // In the demo everyone lives in this terminal: their messages show as one line.
-              async sendToPerson(personId, message) {
-                const recipient = await db.people.findById(personId);
-                const recipientHandle = recipient?.identities.console?.handle;
-                if (!recipientHandle) return 'unreachable';
-                await outbox.deliver(recipientHandle, message);
-                return 'sent';
-              },
-            },
+            notifier,
             meetingTimers: meetings.jobs.timers,
             checkInTimers: meetings.jobs.checkInTimers,
           },
