@@ -1,11 +1,11 @@
 import type { Express } from 'express';
 import type { NaboDatabase } from '../models/database.js';
-import type { Clock } from '../src/core/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { BotDependencies } from '../src/core/turn.js';
 import type { MessageRef } from '../src/core/inbound.js';
 import type { OutboundMessage } from '../src/core/outbound.js';
 import type { Locale } from '../src/i18n/locale.js';
-import type { Logger } from '../src/logging/logger.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** What every messaging platform adapter gets from the web process. */
 export interface PlatformContext {

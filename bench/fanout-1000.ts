@@ -19,8 +19,8 @@ import { startJobs } from '../jobs/start-jobs.js';
 import { connectDatabase } from '../models/database.js';
 import type { Area } from '../models/types.js';
 import { runMonthlyAssignment } from '../src/assignment/run-monthly-assignment.js';
-import { systemClock } from '../src/core/clock.js';
-import { createLogger } from '../src/logging/logger.js';
+import { systemClock } from '../kernel/clock.js';
+import { createLogger } from '../kernel/logger.js';
 
 const AREAS = 5;
 const AMBASSADORS = 200;

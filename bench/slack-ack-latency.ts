@@ -24,8 +24,8 @@ import { startWebProcess } from '../adapters/http/web-process.js';
 import { createSlackPlatform } from '../adapters/slack/index.js';
 import { connectDatabase } from '../models/database.js';
 import { startEmbeddedMongo } from '../models/embedded-mongo/index.js';
-import { systemClock } from '../src/core/clock.js';
-import { createLogger } from '../src/logging/logger.js';
+import { systemClock } from '../kernel/clock.js';
+import { createLogger } from '../kernel/logger.js';
 
 const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench';

@@ -4,7 +4,7 @@ import {
   runMonthlyAssignment,
   type MonthlyAssignmentRun,
 } from '../src/assignment/run-monthly-assignment.js';
-import type { Logger } from '../src/logging/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import type { PersonMessenger } from './delivery/person-messenger.js';
 import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';
 import { enqueueSend } from './enqueue-send.js';

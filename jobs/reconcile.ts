@@ -1,5 +1,5 @@
 import type { NaboDatabase } from '../models/database.js';
-import type { Logger } from '../src/logging/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import { revisitReminderAt } from '../src/reminders/reminder-times.js';
 import { upsertAssignmentSchedulers } from './assignment-jobs.js';
 import { sendKeys } from './delivery/send-keys.js';

@@ -1,4 +1,4 @@
-import { NaboError } from '../src/errors.js';
+import { NaboError } from '../kernel/errors.js';
 
 /**
  * Delivery limits and job settings. The defaults follow the platforms' published limits; each

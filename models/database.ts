@@ -1,5 +1,5 @@
 import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
-import { NaboError } from '../src/errors.js';
+import { NaboError } from '../kernel/errors.js';
 import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
 import {
   createAuditEventRepository,

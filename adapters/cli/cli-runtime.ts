@@ -1,7 +1,7 @@
 import { connectDatabase } from '../../models/database.js';
 import { databaseUri, type Config } from '../../src/config/config.js';
 import type { CliRuntime } from './runtime.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../kernel/errors.js';
 
 export function createCliRuntime(
   readConfig: () => Config,

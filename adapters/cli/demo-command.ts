@@ -12,12 +12,12 @@ import type { Area, Person } from '../../models/types.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createBot } from '../../src/core/bot.js';
-import { systemClock } from '../../src/core/clock.js';
+import { systemClock } from '../../kernel/clock.js';
 import type { PersonNotifier } from '../../src/core/turn.js';
 import { DEMO_AREA_KEY, seedDemoEstate } from '../../src/demo/seed.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { allFlows } from '../../src/flows/index.js';
-import { REDACTED_PATHS, type Logger } from '../../src/logging/logger.js';
+import { REDACTED_PATHS, type Logger } from '../../kernel/logger.js';
 import { ConsoleAdapter } from '../console/console-adapter.js';
 import { TerminalOutbox } from '../console/terminal-outbox.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { startEmbeddedMongo } from '../../models/embedded-mongo/index.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../kernel/errors.js';
 
 /**
  * `nabo dev-db`: the embedded MongoDB as its own process, so the CLI, the web process and the

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../src/config/config.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { interpretVisitReport, type VisitReportInterpretation } from '../../src/interpret/index.js';
 
 /** `nabo interpret "<text>"`: how Nabo reads a visit report, for operators and the curious. */

@@ -1,5 +1,5 @@
 import type { IncomingFile } from '../../src/core/inbound.js';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export interface SlackFileInfo {

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { createBot, type Bot } from '../../src/core/bot.js';
 import type { BotDependencies } from '../../src/core/turn.js';
 import type { SlackConfig } from '../../src/config/config.js';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { isAllowedTenant } from '../../src/privacy/where-data-may-appear.js';
 import { isSharedWithOtherWorkspaces } from './slack-connect.js';
 import { allFlows } from '../../src/flows/index.js';

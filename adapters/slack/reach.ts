@@ -1,7 +1,7 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { Unreachable } from '../platform.js';
 import { conversationKey, linkAddressOf, type SlackLinkAddress } from './address.js';
 import { isSlackApiError } from './errors.js';

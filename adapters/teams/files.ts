@@ -1,5 +1,5 @@
 import type { IncomingFile } from '../../src/core/inbound.js';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 
 /**
  * Files sent to the bot in a personal chat. Teams puts them in the person's OneDrive and hands

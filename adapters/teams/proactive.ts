@@ -1,7 +1,7 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { Unreachable } from '../platform.js';
 import { conversationKey } from './inbound.js';
 import { asConversationReference } from './references.js';

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import { TeamsAuthenticationError } from './cloud-adapter.js';
 import type { BackgroundWork, Receiver } from './receiver.js';
 import { describeError } from './work-queue.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 
 /**
  * Work that runs after Teams has had its HTTP answer (Teams gives a bot 15 s per request, and a

@@ -5,9 +5,9 @@ import {
   CHECK_IN_REMINDER_AFTER_MS,
   type CheckInScheduler,
 } from '../../src/check-ins/check-in-timers.js';
-import { systemClock, type Clock } from '../../src/core/clock.js';
-import { NaboError } from '../../src/errors.js';
-import { logger as rootLogger, type Logger } from '../../src/logging/logger.js';
+import { systemClock, type Clock } from '../../kernel/clock.js';
+import { NaboError } from '../../kernel/errors.js';
+import { logger as rootLogger, type Logger } from '../../kernel/logger.js';
 import { agendaSendAt, type MeetingTimerScheduler } from '../../src/meetings/meeting-timers.js';
 import { BullmqMeetingTimers, MEETING_JOB_OPTIONS } from './bullmq-meeting-timers.js';
 import {

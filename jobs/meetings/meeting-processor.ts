@@ -11,12 +11,12 @@ import {
   type CheckInContext,
 } from '../../src/check-ins/hold-check-in.js';
 import { questionMessage } from '../../src/check-ins/questions.js';
-import type { Clock } from '../../src/core/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
 import { proposalMessage } from '../../src/meetings/proposal-message.js';
 import { catalogFor, type Catalog } from '../../src/i18n/catalog.js';
 import { formatDay, isLocale, type Locale } from '../../src/i18n/locale.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import { firstName } from '../../src/meetings/access.js';
 import { agendaLines, clockTime, meetingTitle } from '../../src/meetings/agenda-message.js';
 import { timerStillApplies } from '../../src/meetings/run-meeting.js';

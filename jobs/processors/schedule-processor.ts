@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import type { NaboDatabase } from '../../models/database.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
-import type { Clock } from '../../src/core/clock.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import { assignAndAnnounce, type AnnounceDeps } from '../assignment-jobs.js';
 import type { PersonMessenger } from '../delivery/person-messenger.js';
 import { sendKeys } from '../delivery/send-keys.js';

@@ -1,8 +1,8 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { NaboDatabase } from '../../models/database.js';
-import type { Clock } from '../../src/core/clock.js';
-import { isNaboError, RateLimitedError } from '../../src/errors.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import { isNaboError, RateLimitedError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
 import { auditResidentRead } from '../../src/privacy/audit.js';
 import { composeMessage } from '../delivery/compose-message.js';
 import type { Pacer } from '../delivery/pacer.js';

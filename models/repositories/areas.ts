@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Model } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId } from '../object-ids.js';
 import type { AreaDoc } from '../schemas/area.js';

@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { parseObjectId, requireObjectId, idString } from '../object-ids.js';
 import type { ConversationStateDoc } from '../schemas/conversation-state.js';
 import type { ConversationState, SaveConversationState } from '../types.js';

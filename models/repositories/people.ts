@@ -1,5 +1,5 @@
 import type { Model, UpdateQuery } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { PersonDoc } from '../schemas/person.js';

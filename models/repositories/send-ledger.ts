@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { isDuplicateKeyError } from '../mongo-errors.js';
 import type { SendLedgerDoc } from '../schemas/send-ledger.js';
 import type { Platform, SendLedgerEntry } from '../types.js';

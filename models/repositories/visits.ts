@@ -1,6 +1,6 @@
 import type { Model, Types, UpdateQuery } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
-import { logger } from '../../src/logging/logger.js';
+import { NaboError } from '../../kernel/errors.js';
+import { logger } from '../../kernel/logger.js';
 import { isCalendarDate } from '../calendar-date.js';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { NaboError } from '../errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { parseAllowList } from '../privacy/where-data-may-appear.js';
 
 /**

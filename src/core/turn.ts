@@ -2,11 +2,11 @@ import type { NaboDatabase } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { CheckInScheduler } from '../check-ins/check-in-timers.js';
 import type { MeetingTimerScheduler } from '../meetings/meeting-timers.js';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { InboundEvent, MessageRef } from './inbound.js';
 import type { OutboundMessage, OutboundPort } from './outbound.js';
 

@@ -6,7 +6,7 @@ import { welcomeMessage } from '../corps/welcome.js';
 import { rememberStep } from '../core/flow.js';
 import type { FormSpec, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
-import { isNaboError } from '../errors.js';
+import { isNaboError } from '../../kernel/errors.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { areaOrAsk } from './corps-area.js';
 import { CORPS_FLOW, profileFormFields, describeProfile, explainRefusal } from './corps-shared.js';

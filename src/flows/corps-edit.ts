@@ -9,7 +9,7 @@ import { coordinatedAreaIds } from '../corps/roles.js';
 import { rememberStep } from '../core/flow.js';
 import type { MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
-import { isNaboError } from '../errors.js';
+import { isNaboError } from '../../kernel/errors.js';
 import { formatDay } from '../i18n/locale.js';
 import { recognizeIntent } from '../interpret/index.js';
 import { editChoice } from './corps-add.js';

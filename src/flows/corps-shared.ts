@@ -2,7 +2,7 @@ import { MAX_MONTHLY_CAPACITY, type ProfileChanges } from '../../models/reposito
 import type { Person } from '../../models/types.js';
 import type { FormField } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
-import type { NaboError } from '../errors.js';
+import type { NaboError } from '../../kernel/errors.js';
 import { parseLanguageHints } from '../residents/languages.js';
 
 /** Buttons and forms of the corps flow: `corps` / step / value. */

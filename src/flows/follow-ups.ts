@@ -5,7 +5,7 @@ import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
-import { isNaboError } from '../errors.js';
+import { isNaboError } from '../../kernel/errors.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { formatShortDate } from '../i18n/locale.js';
 import { householdAddress } from './households.js';

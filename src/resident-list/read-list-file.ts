@@ -1,5 +1,5 @@
 import type { IncomingFile } from '../core/inbound.js';
-import { UserError, isNaboError } from '../errors.js';
+import { UserError, isNaboError } from '../../kernel/errors.js';
 import {
   parseResidentFile,
   parseResidentRecords,

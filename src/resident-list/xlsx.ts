@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 
 /** Rows as the CSV reader gives them: cell texts and the row's number in the sheet. */
 export interface SheetRecord {

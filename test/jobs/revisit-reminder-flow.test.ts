@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Area, Person, Visit } from '../../models/types.js';
 import { createBot, type Bot } from '../../src/core/bot.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import type { ConversationRef, InboundEvent } from '../../src/core/inbound.js';
 import { allFlows } from '../../src/flows/index.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { createLogger } from '../../kernel/logger.js';
 import { revisitReminderMessage } from '../../src/reminders/reminder-messages.js';
 import type { ReminderScheduler } from '../../src/reminders/reminder-scheduler.js';
 import { revisitReminderAt } from '../../src/reminders/reminder-times.js';

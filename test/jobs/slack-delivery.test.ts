@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPlatform } from '../../adapters/slack/index.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
-import { systemClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { systemClock } from '../../kernel/clock.js';
+import { createLogger } from '../../kernel/logger.js';
 import { useTestDatabase } from '../support/database.js';
 import { slackEstate, startTestJobs, uniquePrefix, waitFor } from './support/jobs-harness.js';
 

@@ -4,8 +4,8 @@ import { chooseTransport, createSlackPlatform } from '../../adapters/slack/index
 import { createWebApp } from '../../adapters/http/server.js';
 import type { PlatformContext } from '../../adapters/platform.js';
 import type { NaboDatabase } from '../../models/database.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { createLogger } from '../../kernel/logger.js';
 
 /** No database is touched by these tests: the platform is built, asked to choose, and checked. */
 const context: PlatformContext = {

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { conversationScenarios, SCENARIO_NOW } from '../scenarios/conversation-scenarios.js';
 import { runScenario, type BotAnswer, type ScenarioDriver } from '../scenarios/run-scenario.js';
 import { useTestDatabase } from '../support/database.js';

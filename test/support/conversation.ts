@@ -1,6 +1,6 @@
 import type { NaboDatabase } from '../../models/database.js';
 import { createBot, type Bot } from '../../src/core/bot.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import type {
   ConversationRef,
   InboundEvent,
@@ -9,7 +9,7 @@ import type {
 } from '../../src/core/inbound.js';
 import type { Choice, OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
 import { allFlows } from '../../src/flows/index.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { createLogger } from '../../kernel/logger.js';
 
 export interface SentMessage {
   ref: MessageRef;

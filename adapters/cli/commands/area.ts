@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isNaboError, UserError } from '../../../src/errors.js';
+import { isNaboError, UserError } from '../../../kernel/errors.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** `nabo area create <key> --name <name> [--time-zone <tz>]` */

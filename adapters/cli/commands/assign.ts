@@ -13,8 +13,8 @@ import {
 import { runMonthlyAssignment } from '../../../src/assignment/run-monthly-assignment.js';
 import type { CliRuntime } from '../runtime.js';
 import { loadConfig } from '../../../src/config/config.js';
-import { UserError } from '../../../src/errors.js';
-import { logger } from '../../../src/logging/logger.js';
+import { UserError } from '../../../kernel/errors.js';
+import { logger } from '../../../kernel/logger.js';
 
 /**
  * `nabo assign --area <key> [--month YYYY-MM] [--dry-run]`: the monthly hand-out, now. The same

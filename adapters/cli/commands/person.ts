@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Locale, NewPerson, PersonIdentities, Role } from '../../../models/types.js';
-import { isNaboError, UserError } from '../../../src/errors.js';
+import { isNaboError, UserError } from '../../../kernel/errors.js';
 import type { CliRuntime } from '../runtime.js';
 
 interface AddPersonOptions {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../kernel/errors.js';
 import { figuresToCsv, monthlyFigures } from '../../../src/privacy/area-report.js';
 import { auditAreaRead } from '../../../src/privacy/audit.js';
 import type { CliRuntime } from '../runtime.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { NaboDatabase } from '../../../models/database.js';
 import { createBot, type Bot } from '../../../src/core/bot.js';
-import { fixedClock } from '../../../src/core/clock.js';
+import { fixedClock } from '../../../kernel/clock.js';
 import type {
   ConversationRef,
   IncomingFile,
@@ -11,7 +11,7 @@ import type {
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import type { PersonNotifier } from '../../../src/core/turn.js';
 import { allFlows } from '../../../src/flows/index.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { createLogger } from '../../../kernel/logger.js';
 import { RecordingAdapter, type Chat } from '../../support/conversation.js';
 
 /** The conversation the Chat test adapter uses for an actor (same key, so state carries over). */

@@ -5,7 +5,7 @@ import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, Person } from '../../../models/types.js';
 import type { MessageRef } from '../../../src/core/inbound.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { createLogger } from '../../../kernel/logger.js';
 import { startJobs, type JobsOptions, type RunningJobs } from '../../../jobs/start-jobs.js';
 import { DEFAULT_DELIVERY_LIMITS, type DeliveryLimits } from '../../../jobs/settings.js';
 

@@ -6,11 +6,11 @@ import type { DeliveryTarget } from '../../../jobs/meetings/meeting-processor.js
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Person } from '../../../models/types.js';
 import { createBot, type Bot } from '../../../src/core/bot.js';
-import { fixedClock } from '../../../src/core/clock.js';
+import { fixedClock } from '../../../kernel/clock.js';
 import type { InboundEvent } from '../../../src/core/inbound.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import { allFlows } from '../../../src/flows/index.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { createLogger } from '../../../kernel/logger.js';
 import { Chat, choicesOf } from '../../support/conversation.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createSlackPlatform, type SlackPlatform } from '../../../adapters/slack/index.js';
 import { startWebProcess, type WebProcess } from '../../../adapters/http/web-process.js';
 import type { NaboDatabase } from '../../../models/database.js';
-import { fixedClock, type Clock } from '../../../src/core/clock.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { fixedClock, type Clock } from '../../../kernel/clock.js';
+import { createLogger } from '../../../kernel/logger.js';
 import type { TestDatabase } from '../../support/database.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 

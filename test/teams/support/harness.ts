@@ -8,8 +8,8 @@ import {
 } from '../../../adapters/teams/index.js';
 import { startWebProcess, type WebProcess } from '../../../adapters/http/web-process.js';
 import type { TeamsConfig } from '../../../src/config/config.js';
-import { fixedClock } from '../../../src/core/clock.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { fixedClock } from '../../../kernel/clock.js';
+import { createLogger } from '../../../kernel/logger.js';
 import { SERVICE_URL } from './connector.js';
 
 /**
