@@ -25,7 +25,7 @@ async function startWeb(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const db = await connectDatabase(databaseUri(config));
   const redis = createRedisConnection(config.redisUrl);
-  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
 
   // The web process only queues jobs (revisit reminders); the worker process runs them.
   const jobs = openJobClient({ db, redisUrl: config.redisUrl, ...queuePrefixFromEnvironment() });

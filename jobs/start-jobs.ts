@@ -166,13 +166,11 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     for (const worker of workers) {
       worker.on('failed', (job, error) => {
         log.warn(
-          { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, error: error.name },
+          { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error },
           'job failed',
         );
       });
-      worker.on('error', (error) =>
-        log.error({ queue: worker.name, error: error.message }, 'worker error'),
-      );
+      worker.on('error', (error) => log.error({ queue: worker.name, err: error }, 'worker error'));
     }
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     log.info({ queues: workers.map((worker) => worker.name), prefix }, 'jobs started');

@@ -125,10 +125,7 @@ async function main(): Promise<void> {
         await db.close();
         process.exit(0);
       } catch (error) {
-        logger.error(
-          { error: error instanceof Error ? error.message : String(error) },
-          'unclean stop',
-        );
+        logger.error({ err: error }, 'unclean stop');
         process.exit(1);
       }
     })();

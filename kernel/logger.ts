@@ -38,6 +38,29 @@ export const REDACTED_PATHS = [
 
 export type { Logger };
 
+/**
+ * What a log line may say about an error: its class, its code and, for a platform's HTTP answer,
+ * the status (with the platform's own message, which quotes no data of ours). Never the message of
+ * any other error: a duplicate-key error names the value, a parse error quotes the input.
+ */
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { class: typeof error };
+  const { code, statusCode, status } = error as {
+    code?: unknown;
+    statusCode?: unknown;
+    status?: unknown;
+  };
+  const httpStatus =
+    typeof statusCode === 'number' ? statusCode : typeof status === 'number' ? status : undefined;
+  return {
+    class: error.constructor.name === 'Error' ? error.name : error.constructor.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(httpStatus !== undefined
+      ? { status: httpStatus, message: error.message.slice(0, 300) }
+      : {}),
+  };
+}
+
 export function createLogger(
   options: { level?: string; destination?: NodeJS.WritableStream } = {},
 ): Logger {
@@ -46,6 +69,8 @@ export function createLogger(
     level,
     base: { app: 'nabo' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // `{ err }` and `{ error }` are logged by class and code, whoever wrote the line.
+    serializers: { err: errorFields, error: errorFields },
   };
   return options.destination ? pino(config, options.destination) : pino(config);
 }

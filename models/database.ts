@@ -6,7 +6,7 @@ import {
   type AuditEventRepository,
 } from './repositories/audit-events.js';
 import { createCheckInRepository, type CheckInRepository } from './repositories/check-ins.js';
-import { systemClock, type Clock } from './repositories/clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import {
   createConversationLinkRepository,
   type ConversationLinkRepository,
@@ -119,7 +119,7 @@ export interface ConnectOptions {
   /** How long to look for the server before giving up (default 5 s); the CLI fails faster. */
   serverSelectionTimeoutMS?: number;
   /** "Now" for the timestamps the repositories set themselves; tests may fix it. */
-  now?: Clock;
+  clock?: Clock;
 }
 
 /**
@@ -131,7 +131,7 @@ export async function connectDatabase(
   uri: string,
   options: ConnectOptions = {},
 ): Promise<NaboDatabase> {
-  const now = options.now ?? systemClock;
+  const clock = options.clock ?? systemClock;
   const connection = mongoose.createConnection(uri, {
     autoIndex: true,
     autoCreate: true,
@@ -151,14 +151,14 @@ export async function connectDatabase(
       areas: createAreaRepository(models.areas),
       people: createPersonRepository(models.people),
       residents: createResidentRepository(models.residents, models.visits),
-      visits: createVisitRepository(models.visits, models.residents, now),
+      visits: createVisitRepository(models.visits, models.residents, clock),
       meetings: createMeetingRepository(models.meetings),
       checkIns: createCheckInRepository(models.checkIns),
-      conversationStates: createConversationStateRepository(models.conversationStates, now),
+      conversationStates: createConversationStateRepository(models.conversationStates, clock),
       conversationLinks: createConversationLinkRepository(models.conversationLinks),
-      sendLedger: createSendLedgerRepository(models.sendLedger, now),
-      auditEvents: createAuditEventRepository(models.auditEvents, now),
-      processedEvents: createProcessedEventRepository(models.processedEvents, now),
+      sendLedger: createSendLedgerRepository(models.sendLedger, clock),
+      auditEvents: createAuditEventRepository(models.auditEvents, clock),
+      processedEvents: createProcessedEventRepository(models.processedEvents, clock),
       privacy: createPrivacyRepository(connection),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),

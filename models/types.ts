@@ -4,6 +4,8 @@
  * instants are `Date`s, calendar dates are noted where they occur.
  */
 
+import type { DoorOutcome } from '../kernel/door-outcomes.js';
+
 export type Id = string;
 export type Locale = 'da' | 'en';
 export type Platform = 'slack' | 'teams' | 'console';
@@ -137,6 +139,18 @@ export interface NewPerson {
   locale?: Locale;
 }
 
+/** What a coordinator may correct in an ambassador's profile; only the fields given change. */
+export interface ProfileChanges {
+  name?: string;
+  languages?: string[];
+  /** '' removes the block. */
+  block?: string;
+  /** '' removes the stairwell. */
+  stairwell?: string;
+  monthlyCapacity?: number;
+  locale?: Locale;
+}
+
 // ── Resident (tilflytter: one household) ────────────────────────────────────────────────────────
 
 export interface ResidentSource {
@@ -200,7 +214,8 @@ export type ResidentSummary = Pick<
 // ── Visit (besøg) and its attempts at the door ──────────────────────────────────────────────────
 
 export type VisitStatus = 'open' | 'closed';
-export type AttemptOutcome = 'met' | 'not_home' | 'declined' | 'moved' | 'postponed';
+/** One try at the door; the list lives in kernel/door-outcomes.ts. */
+export type AttemptOutcome = DoorOutcome;
 export type ClosingReason =
   'met' | 'declined' | 'moved' | 'folder_delivered_not_met' | 'not_reached' | 'erased';
 

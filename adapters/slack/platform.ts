@@ -145,7 +145,7 @@ export function createSlackPlatform(
     },
   });
   app.error(async (error) => {
-    logger.error({ err: error.message, code: error.code }, 'Slack listener failed');
+    logger.error({ err: error }, 'Slack listener failed');
   });
 
   const mapperContext: MapperContext = {
@@ -188,13 +188,7 @@ export function createSlackPlatform(
         : mapped.event;
       await bot.handle(event);
     } catch (error) {
-      logger.error(
-        {
-          err: error instanceof Error ? error.message : String(error),
-          code: (error as { code?: unknown }).code,
-        },
-        'Slack turn failed',
-      );
+      logger.error({ err: error }, 'Slack turn failed');
     }
   }
   const run = (map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> =>

@@ -16,6 +16,7 @@ import {
   revisitReminderMessage,
 } from '../../src/reminders/reminder-messages.js';
 import type { SendJobData } from '../job-types.js';
+import { DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
 
 export interface ComposeContext {
   db: NaboDatabase;
@@ -111,5 +112,5 @@ export async function composeMessage(
 }
 
 function zoneOf(area: Area | null): string {
-  return area?.timeZone ?? 'Europe/Copenhagen';
+  return area?.timeZone ?? DEFAULT_TIME_ZONE;
 }

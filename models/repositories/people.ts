@@ -3,7 +3,18 @@ import { NaboError } from '../../kernel/errors.js';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { PersonDoc } from '../schemas/person.js';
-import type { LeftReason, Locale, NewPerson, Person, PersonIdentities, Role } from '../types.js';
+import { MAX_MONTHLY_CAPACITY } from '../../kernel/constants.js';
+import type {
+  LeftReason,
+  Locale,
+  NewPerson,
+  Person,
+  PersonIdentities,
+  ProfileChanges,
+  Role,
+} from '../types.js';
+
+export type { ProfileChanges } from '../types.js';
 
 export interface PersonRepository {
   /** Throws ALREADY_EXISTS when a Slack, Teams or console identity belongs to someone else. */
@@ -32,20 +43,6 @@ export interface PersonRepository {
   /** The volunteer agreement and confidentiality duty are confirmed at `at` (kept if set before). */
   confirmAgreement(personId: string, at: Date): Promise<Person>;
 }
-
-export interface ProfileChanges {
-  name?: string;
-  languages?: string[];
-  /** '' removes the block. */
-  block?: string;
-  /** '' removes the stairwell. */
-  stairwell?: string;
-  monthlyCapacity?: number;
-  locale?: Locale;
-}
-
-/** Upper bound for households per month: a typo like 40 instead of 4 should not pass silently. */
-export const MAX_MONTHLY_CAPACITY = 30;
 
 export function normaliseConsoleHandle(handle: string): string {
   return handle.normalize('NFC').trim().toLocaleLowerCase('da');

@@ -19,7 +19,7 @@ import type {
   VisitStatus,
   VisitWithResident,
 } from '../types.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import { toResidentSummary } from './residents.js';
 
 export interface NewVisitAttempt {
@@ -68,7 +68,7 @@ const MAX_REWRITE_TRIES = 3;
 export function createVisitRepository(
   model: Model<VisitDoc>,
   residentModel: Model<ResidentDoc>,
-  now: Clock,
+  clock: Clock,
 ): VisitRepository {
   async function findExisting(visitId: string): Promise<VisitDoc> {
     const _id = parseObjectId(visitId);
@@ -196,7 +196,7 @@ export function createVisitRepository(
     },
 
     async recordAttempt(visitId, attempt) {
-      const attemptDoc = toAttemptDoc(attempt, now);
+      const attemptDoc = toAttemptDoc(attempt, clock);
       return rewriteAttempts(visitId, (current) => {
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
@@ -234,7 +234,14 @@ export function createVisitRepository(
         ? await model
             .findOneAndUpdate(
               { _id, isOpen: true },
-              { $set: { status: 'closed', isOpen: false, closingReason: reason, closedAt: now() } },
+              {
+                $set: {
+                  status: 'closed',
+                  isOpen: false,
+                  closingReason: reason,
+                  closedAt: clock.now(),
+                },
+              },
               { returnDocument: 'after' },
             )
             .lean<VisitDoc>()
@@ -265,7 +272,7 @@ export function createVisitRepository(
   };
 }
 
-function toAttemptDoc(attempt: NewVisitAttempt, now: Clock): AttemptDoc {
+function toAttemptDoc(attempt: NewVisitAttempt, clock: Clock): AttemptDoc {
   if (!ATTEMPT_OUTCOMES.includes(attempt.outcome)) {
     throw new NaboError('INVALID_INPUT', `Unknown attempt outcome '${String(attempt.outcome)}'`);
   }
@@ -277,7 +284,7 @@ function toAttemptDoc(attempt: NewVisitAttempt, now: Clock): AttemptDoc {
   }
   const note = attempt.note?.trim();
   return {
-    at: attempt.at ?? now(),
+    at: attempt.at ?? clock.now(),
     outcome: attempt.outcome,
     folderLeft: attempt.folderLeft ?? null,
     ...(note ? { note } : {}),

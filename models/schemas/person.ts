@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import type { LeftReason, Locale, PersonState, Role } from '../types.js';
+import { DEFAULT_LOCALE, DEFAULT_MONTHLY_CAPACITY } from '../../kernel/constants.js';
 
 export const PERSON_MODEL = 'Person';
 
@@ -77,11 +78,11 @@ export const personSchema = new Schema<PersonDoc>(
     languages: { type: [String], default: [] },
     block: String,
     stairwell: String,
-    monthlyCapacity: { type: Number, default: 4, min: 0 },
+    monthlyCapacity: { type: Number, default: DEFAULT_MONTHLY_CAPACITY, min: 0 },
     status: { type: statusSchema, default: () => ({ state: 'active' }) },
     volunteerAgreementAt: Date,
     confidentialityAt: Date,
-    locale: { type: String, enum: ['da', 'en'], default: 'da' },
+    locale: { type: String, enum: ['da', 'en'], default: DEFAULT_LOCALE },
   },
   { timestamps: true },
 );

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { MAX_MONTHLY_CAPACITY } from '../../models/repositories/people.js';
+import { MAX_MONTHLY_CAPACITY } from '../../kernel/constants.js';
 import type { ConversationState } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
 import { forgetStep, rememberStep } from '../core/flow.js';

@@ -1,4 +1,4 @@
-import type { ProfileChanges } from '../../models/repositories/people.js';
+import type { ProfileChanges } from '../../models/types.js';
 import type { Area, Person, PersonIdentities } from '../../models/types.js';
 import { findMention } from '../corps/mention.js';
 import { DETAIL_START, parseDetails } from '../corps/profile-details.js';

@@ -2,7 +2,7 @@ import type { ConversationState, LeftReason } from '../../models/types.js';
 import { parseCorpsCommand, type CorpsCommand } from '../corps/corps-command.js';
 import { findAmbassadors } from '../corps/find-ambassador.js';
 import { isCoordinator } from '../corps/roles.js';
-import { MAX_MONTHLY_CAPACITY } from '../../models/repositories/people.js';
+import { MAX_MONTHLY_CAPACITY } from '../../kernel/constants.js';
 import { forgetStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';

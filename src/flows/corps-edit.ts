@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ProfileChanges } from '../../models/repositories/people.js';
+import type { ProfileChanges } from '../../models/types.js';
 import type { LeftReason, Person } from '../../models/types.js';
 import type { CorpsCommand } from '../corps/corps-command.js';
 import { findAmbassadors } from '../corps/find-ambassador.js';

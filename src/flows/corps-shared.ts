@@ -1,4 +1,5 @@
-import { MAX_MONTHLY_CAPACITY, type ProfileChanges } from '../../models/repositories/people.js';
+import { DEFAULT_MONTHLY_CAPACITY, MAX_MONTHLY_CAPACITY } from '../../kernel/constants.js';
+import type { ProfileChanges } from '../../models/types.js';
 import type { Person } from '../../models/types.js';
 import type { FormField } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -36,7 +37,7 @@ export function profileFormFields(turn: Turn, person: Person | undefined): FormF
       id: 'capacity',
       label: turn.text.fieldCapacity(MAX_MONTHLY_CAPACITY),
       kind: 'number',
-      ...initial(String(person?.monthlyCapacity ?? 4)),
+      ...initial(String(person?.monthlyCapacity ?? DEFAULT_MONTHLY_CAPACITY)),
     },
   ];
 }

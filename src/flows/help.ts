@@ -1,5 +1,20 @@
+import type { Choice } from '../core/outbound.js';
+import type { Flow } from '../core/flow.js';
 import type { Turn } from '../core/turn.js';
-import { menuChoice } from './menu.js';
+import { showMyVisits } from './my-visits.js';
+
+/**
+ * Help, and the shortcut buttons ("Mine besøg", "Hjælp") that do what typing the words would do.
+ * One module: the help offers the menu's buttons and the menu's "Hjælp" shows the help.
+ */
+export const MENU_FLOW = 'menu';
+
+export type MenuTarget = 'help' | 'my_visits';
+
+export function menuChoice(turn: Turn, target: MenuTarget): Choice {
+  const label = target === 'help' ? turn.text.helpButton() : turn.text.myVisitsButton();
+  return { label, action: { flow: MENU_FLOW, step: 'open', value: target } };
+}
 
 export async function showHelp(turn: Turn): Promise<void> {
   await turn.say({ text: turn.text.help(), choices: [menuChoice(turn, 'my_visits')] });
@@ -12,3 +27,11 @@ export async function askWhatTheyWant(turn: Turn): Promise<void> {
     choices: [menuChoice(turn, 'my_visits'), menuChoice(turn, 'help')],
   });
 }
+
+export const menuFlow: Flow = {
+  name: MENU_FLOW,
+  async onAction(turn, action) {
+    if (action.value === 'my_visits') await showMyVisits(turn);
+    else await showHelp(turn);
+  },
+};

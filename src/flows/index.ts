@@ -9,7 +9,7 @@ import { checkInConversationFlow } from './check-in-conversation.js';
 import { checkInCoordinatorFlow } from './check-in-coordinator.js';
 import { meetingAgendaFlow } from './meeting-agenda.js';
 import { meetingRunFlow } from './meeting-run.js';
-import { menuFlow } from './menu.js';
+import { menuFlow } from './help.js';
 import { privacyRequestsFlow } from './privacy-requests.js';
 import { reportVisitFlow } from './report-visit.js';
 import { revisitReminderFlow } from './revisit-reminder.js';

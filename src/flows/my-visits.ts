@@ -1,3 +1,4 @@
+import { HOUSEHOLD_REPORT_CHOICES } from '../../kernel/door-outcomes.js';
 import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type { VisitWithResident } from '../../models/types.js';
 import type { Choice, MessageSection } from '../core/outbound.js';
@@ -10,13 +11,7 @@ import { householdAddress, householdName } from './households.js';
 
 /** Button actions of the report flow: `report` / `outcome` / `<visitId>:<choice>`. */
 export const REPORT_FLOW = 'report';
-export const OUTCOME_CHOICES: readonly OutcomeChoice[] = [
-  'met',
-  'not_home_folder',
-  'not_home',
-  'declined',
-  'moved',
-];
+export const OUTCOME_CHOICES: readonly OutcomeChoice[] = HOUSEHOLD_REPORT_CHOICES;
 
 /** The report buttons of one household, as in "mine besøg" and in every message from the jobs. */
 export function outcomeChoices(text: Catalog, visitId: string): Choice[] {

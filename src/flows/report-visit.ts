@@ -1,3 +1,4 @@
+import { isDoorOutcome } from '../../kernel/door-outcomes.js';
 import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type {
   Area,
@@ -29,7 +30,7 @@ import { householdAddress, householdName } from './households.js';
 import { offerFollowUps } from '../follow-ups/offer-follow-ups.js';
 import { holdUntilAgreed } from './agreement.js';
 import { askWhatTheyWant } from './help.js';
-import { OUTCOME_CHOICES, REPORT_FLOW, outcomeChoices, visitSection } from './my-visits.js';
+import { REPORT_FLOW, outcomeChoices, visitSection } from './my-visits.js';
 
 /**
  * Reporting a visit, the heart of Nabo. An ambassador writes in their own words or taps a button;
@@ -88,7 +89,7 @@ function choiceToReport(choice: OutcomeChoice): Pick<PendingReport, 'outcome' | 
 }
 
 function isOutcomeChoice(value: string): value is OutcomeChoice {
-  return (OUTCOME_CHOICES as readonly string[]).includes(value) || value === 'postponed';
+  return value === 'not_home_folder' || isDoorOutcome(value);
 }
 
 function nameOf(turn: Turn, visit: VisitWithResident): string {

@@ -1,4 +1,3 @@
-import type { AttemptOutcome } from '../../models/types.js';
 import { da as conversationDa } from './da.js';
 import { en as conversationEn } from './en.js';
 import { jobsDa, jobsEn } from './jobs.js';
@@ -46,4 +45,4 @@ export function catalogFor(locale: Locale): Catalog {
   return catalogs[locale];
 }
 
-export type OutcomeChoice = AttemptOutcome | 'not_home_folder';
+export type { OutcomeChoice } from '../../kernel/door-outcomes.js';

@@ -4,7 +4,7 @@ import type { Area, Person, Resident } from '../../models/types.js';
 import { useTestDatabase } from '../support/database.js';
 
 let clock = new Date('2026-12-01T08:00:00.000Z');
-const db = useTestDatabase({ now: () => clock });
+const db = useTestDatabase({ clock: { now: () => clock } });
 
 let area: Area;
 let birgit: Person;

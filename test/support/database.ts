@@ -28,7 +28,7 @@ export interface TestDatabase {
   readonly isRealMongo: boolean;
 }
 
-export function useTestDatabase(options: Pick<ConnectOptions, 'now'> = {}): TestDatabase {
+export function useTestDatabase(options: Pick<ConnectOptions, 'clock'> = {}): TestDatabase {
   const realUri = process.env.MONGODB_URI;
   const dbName = `nabo_test_${randomBytes(6).toString('hex')}`;
   let database: NaboDatabase | undefined;

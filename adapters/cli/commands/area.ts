@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { isNaboError, UserError } from '../../../kernel/errors.js';
 import type { CliRuntime } from '../runtime.js';
+import { DEFAULT_TIME_ZONE } from '../../../kernel/constants.js';
 
 /** `nabo area create <key> --name <name> [--time-zone <tz>]` */
 export function registerAreaCommands(program: Command, runtime: CliRuntime): void {
@@ -11,7 +12,7 @@ export function registerAreaCommands(program: Command, runtime: CliRuntime): voi
     .description('Create an area; the key is a short slug such as "gellerup"')
     .argument('<key>', 'short slug: lower-case letters, digits and dashes')
     .requiredOption('--name <name>', 'display name, e.g. "Gellerupparken"')
-    .option('--time-zone <tz>', 'IANA time zone', 'Europe/Copenhagen')
+    .option('--time-zone <tz>', 'IANA time zone', DEFAULT_TIME_ZONE)
     .action(async (key: string, options: { name: string; timeZone: string }) => {
       const db = await runtime.openDatabase();
       try {
