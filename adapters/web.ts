@@ -9,8 +9,12 @@ import { startWebProcess } from './http/web-process.js';
 import { createMeetingJobs } from '../jobs/meetings/index.js';
 import { openJobClient } from '../jobs/start-jobs.js';
 import { queuePrefixFromEnvironment } from '../jobs/settings.js';
-import { createPersonNotifier } from './person-notifier.js';
-import type { MessagingPlatform, PlatformContext } from './platform.js';
+import { createPersonNotifier } from '../src/core/person-notifier.js';
+import { createPlatformRegistry } from '../src/core/platform.js';
+import type { HostedPlatform } from './http/hosted-platform.js';
+import type { PlatformContext } from './platform.js';
+import { slackDeliveryLimitsFromEnvironment } from './slack/delivery-limits.js';
+import { teamsDeliveryLimitsFromEnvironment } from './teams/delivery-limits.js';
 import { createSlackPlatform } from './slack/index.js';
 import { createTeamsPlatform } from './teams/index.js';
 
@@ -28,9 +32,15 @@ async function startWeb(): Promise<void> {
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
 
   // The web process only queues jobs (revisit reminders); the worker process runs them.
-  const jobs = openJobClient({ db, redisUrl: config.redisUrl, ...queuePrefixFromEnvironment() });
+  const registry = createPlatformRegistry();
+  const jobs = openJobClient({
+    db,
+    redisUrl: config.redisUrl,
+    platforms: registry,
+    ...queuePrefixFromEnvironment(),
+  });
   const meetingJobs = createMeetingJobs({ connection: redis, db, ...queuePrefixFromEnvironment() });
-  const platforms: MessagingPlatform[] = [];
+  const platforms: HostedPlatform[] = [];
   const context: PlatformContext = {
     db,
     clock: systemClock,
@@ -39,16 +49,33 @@ async function startWeb(): Promise<void> {
     locale: config.locale,
     services: {
       reminders: jobs.reminders,
-      notifier: createPersonNotifier(db, platforms),
+      notifier: createPersonNotifier(db, registry),
+      platforms: registry,
       meetingTimers: meetingJobs.timers,
       checkInTimers: meetingJobs.checkInTimers,
     },
   };
-  if (config.slack) platforms.push(createSlackPlatform(config.slack, context));
-  if (config.teams) platforms.push(createTeamsPlatform(config.teams, context));
+  if (config.slack) {
+    platforms.push(
+      createSlackPlatform(config.slack, context, {
+        delivery: slackDeliveryLimitsFromEnvironment(),
+      }),
+    );
+  }
+  if (config.teams) {
+    platforms.push(
+      createTeamsPlatform(config.teams, context, {
+        delivery: teamsDeliveryLimitsFromEnvironment(),
+      }),
+    );
+  }
+  for (const platform of platforms) registry.register(platform.adapter);
 
   const web = await startWebProcess({ port: config.port, db, redis, platforms });
-  logger.info({ port: web.port, platforms: platforms.map((p) => p.name) }, 'web process listening');
+  logger.info(
+    { port: web.port, platforms: platforms.map((p) => p.adapter.id) },
+    'web process listening',
+  );
 
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'web process stopping');

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createSlackPlatform } from '../adapters/slack/index.js';
 import { announceAssignment } from '../jobs/assignment-jobs.js';
-import { DEFAULT_DELIVERY_LIMITS } from '../jobs/settings.js';
+import { createPlatformRegistry } from '../src/core/platform.js';
 import { startJobs } from '../jobs/start-jobs.js';
 import { connectDatabase } from '../models/database.js';
 import type { Area } from '../models/types.js';
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       await db.people.add({
         name: `Ambassadør ${p}`,
         roles: areas.map((area) => ({ areaId: area.id, role: 'ambassador' as const })),
-        identities: { slack: { teamId: 'TBENCH', userId: `U${p}` } },
+        identities: [{ platform: 'slack', workspaceId: 'TBENCH', userId: `U${p}` }],
         monthlyCapacity: 1,
         confidentialityAt: agreed,
       });
@@ -170,24 +170,23 @@ async function main(): Promise<void> {
         apiUrl: fake.url,
       },
       { db, clock: systemClock, logger, timeZone: 'Europe/Copenhagen', locale: 'da' },
+      {
+        delivery: {
+          perChannel: { max: 1, windowMs: CHANNEL_INTERVAL_MS },
+          workspacePerSecond: WORKSPACE_PER_SECOND,
+        },
+      },
     );
     const jobs = await startJobs({
       db,
       redisUrl: REDIS_URL,
       prefix,
-      platforms: [slack],
+      platforms: createPlatformRegistry([slack.adapter]),
       logger,
       sendConcurrency: 20,
       reconcileAtStart: false,
       lockDurationMs: 10_000,
       stalledIntervalMs: 5_000,
-      limits: {
-        ...DEFAULT_DELIVERY_LIMITS,
-        slack: {
-          perChannel: { max: 1, windowMs: CHANNEL_INTERVAL_MS },
-          workspacePerSecond: WORKSPACE_PER_SECOND,
-        },
-      },
     });
     try {
       const started = performance.now();

@@ -235,7 +235,9 @@ async function benchNabo(
     const person = await db.people.add({
       name: `Ambassadør ${i}`,
       roles: [{ areaId: area.id, role: 'ambassador' }],
-      identities: { slack: { teamId: TEAM, userId: `U${String(i).padStart(4, '0')}` } },
+      identities: [
+        { platform: 'slack', workspaceId: TEAM, userId: `U${String(i).padStart(4, '0')}` },
+      ],
     });
     await db.residents.importMany(area.id, [
       {

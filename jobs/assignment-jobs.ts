@@ -4,6 +4,7 @@ import {
   runMonthlyAssignment,
   type MonthlyAssignmentRun,
 } from '../src/assignment/run-monthly-assignment.js';
+import type { UnreachableOn } from '../src/i18n/jobs.js';
 import type { Logger } from '../kernel/logger.js';
 import type { PersonMessenger } from './delivery/person-messenger.js';
 import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';
@@ -42,7 +43,7 @@ export interface AnnounceDeps {
 export interface Announcement {
   ambassadorsQueued: number;
   coordinatorsQueued: number;
-  unreachable: Array<{ personId: string; on: string }>;
+  unreachable: Array<{ personId: string; on: UnreachableOn }>;
 }
 
 /**

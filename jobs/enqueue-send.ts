@@ -21,3 +21,8 @@ export async function enqueueSend(
   await queues.send(route.platform).add(data.kind, data, { jobId: key });
   return { queued: true };
 }
+
+/** Where someone could not be reached, as one word for job results and logs ("Teams", "nowhere"). */
+export function whereUnreachable(on: UnreachableOn): string {
+  return on === 'nowhere' ? on : on.platform;
+}

@@ -1,20 +1,23 @@
-import type { MessagingPlatform, PlatformContext } from '../adapters/platform.js';
+import type { PlatformContext } from '../adapters/platform.js';
+import { createConsolePlatform } from '../adapters/console/platform.js';
 import { createSlackPlatform } from '../adapters/slack/index.js';
+import { slackDeliveryLimitsFromEnvironment } from '../adapters/slack/delivery-limits.js';
 import { createTeamsPlatform } from '../adapters/teams/index.js';
+import { teamsDeliveryLimitsFromEnvironment } from '../adapters/teams/delivery-limits.js';
+import { createPlatformRegistry, type MutablePlatformRegistry } from '../src/core/platform.js';
 import { connectDatabase } from '../models/database.js';
 import { databaseUri, loadConfig, type Config } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
 import { systemClock } from '../kernel/clock.js';
 import { isNaboError } from '../kernel/errors.js';
 import { createLogger, setLogger } from '../kernel/logger.js';
-import { MemoryConsoleOutbox } from './delivery/console-outbox.js';
+import { MemoryConsoleOutbox, outboxPort } from '../adapters/console/outbox.js';
 import { assertRedisReachable, createRedisConnection } from './redis-connection.js';
 import { createRetentionJobs } from './retention/index.js';
 import { isNoRoute, isUnreachable } from './delivery/person-messenger.js';
 import { createMeetingJobs } from './meetings/index.js';
 import { startJobs } from './start-jobs.js';
 import {
-  deliveryLimitsFromEnvironment,
   isEvictionCheckSkipped,
   queuePrefixFromEnvironment,
   sendConcurrencyFromEnvironment,
@@ -27,11 +30,17 @@ import {
  */
 
 /** The platforms whose credentials are configured; a platform without them is not started. */
-function configuredPlatforms(config: Config, context: PlatformContext): MessagingPlatform[] {
-  const platforms: MessagingPlatform[] = [];
-  if (config.slack) platforms.push(createSlackPlatform(config.slack, context));
-  if (config.teams) platforms.push(createTeamsPlatform(config.teams, context));
-  return platforms;
+function configuredPlatforms(config: Config, context: PlatformContext): MutablePlatformRegistry {
+  const registry = createPlatformRegistry();
+  if (config.slack) {
+    const delivery = slackDeliveryLimitsFromEnvironment();
+    registry.register(createSlackPlatform(config.slack, context, { delivery }).adapter);
+  }
+  if (config.teams) {
+    const delivery = teamsDeliveryLimitsFromEnvironment();
+    registry.register(createTeamsPlatform(config.teams, context, { delivery }).adapter);
+  }
+  return registry;
 }
 
 async function main(): Promise<void> {
@@ -50,10 +59,12 @@ async function main(): Promise<void> {
   };
   const platforms = configuredPlatforms(config, context);
   // Console people exist only in the demo and local runs; production has no terminal to write to.
-  const consoleOutbox =
-    config.environment === 'production'
-      ? undefined
-      : new MemoryConsoleOutbox((handle, message) => console.log(`[to ${handle}] ${message.text}`));
+  if (config.environment !== 'production') {
+    const outbox = new MemoryConsoleOutbox((handle, message) =>
+      console.log(`[to ${handle}] ${message.text}`),
+    );
+    platforms.register(createConsolePlatform(outboxPort(outbox), outbox));
+  }
 
   let jobs;
   try {
@@ -61,9 +72,7 @@ async function main(): Promise<void> {
       db,
       redisUrl: config.redisUrl,
       platforms,
-      ...(consoleOutbox ? { consoleOutbox } : {}),
       logger,
-      limits: deliveryLimitsFromEnvironment(),
       sendConcurrency: sendConcurrencyFromEnvironment(),
       checkEviction: !isEvictionCheckSkipped(),
       ...queuePrefixFromEnvironment(),

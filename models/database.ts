@@ -1,5 +1,6 @@
 import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
 import { NaboError } from '../kernel/errors.js';
+import { migratePersonIdentities } from './migrations/person-identities.js';
 import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
 import {
   createAuditEventRepository,
@@ -147,6 +148,8 @@ export async function connectDatabase(
       await model.init();
       await model.syncIndexes();
     }
+    // After the indexes: syncIndexes has dropped the per-platform identity indexes by then.
+    await migratePersonIdentities(models.people.collection);
     return {
       areas: createAreaRepository(models.areas),
       people: createPersonRepository(models.people),

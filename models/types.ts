@@ -8,7 +8,11 @@ import type { DoorOutcome } from '../kernel/door-outcomes.js';
 
 export type Id = string;
 export type Locale = 'da' | 'en';
-export type Platform = 'slack' | 'teams' | 'console';
+/**
+ * A messaging platform by its id ('slack', 'teams', 'console', 'webhook', …). The set is open:
+ * a platform is whatever adapter the composition root registers under that id.
+ */
+export type Platform = string;
 
 // ── Area (boligområde, afdeling) ────────────────────────────────────────────────────────────────
 
@@ -76,25 +80,15 @@ export interface RoleInArea {
   role: Role;
 }
 
-export interface SlackIdentity {
-  teamId: string;
+/**
+ * Who a person is on one platform: the workspace (Slack team, Teams tenant, 'local' for the
+ * terminal) and the user's id there (Slack user id, Entra ID object id, terminal handle). The
+ * adapter that maps the platform's payloads decides what goes in each field.
+ */
+export interface PlatformIdentity {
+  platform: Platform;
+  workspaceId: string;
   userId: string;
-}
-
-export interface TeamsIdentity {
-  tenantId: string;
-  aadObjectId: string;
-}
-
-export interface ConsoleIdentity {
-  /** Stored lower-case, so `--as Birgit` and `--as birgit` are the same person. */
-  handle: string;
-}
-
-export interface PersonIdentities {
-  slack?: SlackIdentity;
-  teams?: TeamsIdentity;
-  console?: ConsoleIdentity;
 }
 
 export type PersonState = 'active' | 'paused' | 'left';
@@ -111,7 +105,8 @@ export interface Person {
   id: Id;
   name: string;
   roles: RoleInArea[];
-  identities: PersonIdentities;
+  /** At most one identity per platform. */
+  identities: PlatformIdentity[];
   /** ISO 639-1 codes the person speaks, e.g. ['da', 'ar']. */
   languages: string[];
   block?: string;
@@ -129,7 +124,7 @@ export interface Person {
 export interface NewPerson {
   name: string;
   roles: RoleInArea[];
-  identities?: PersonIdentities;
+  identities?: PlatformIdentity[];
   languages?: string[];
   block?: string;
   stairwell?: string;

@@ -13,12 +13,14 @@ import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { systemClock } from '../../kernel/clock.js';
-import type { PersonNotifier } from '../../src/core/turn.js';
+import { createPersonNotifier } from '../../src/core/person-notifier.js';
+import { createPlatformRegistry } from '../../src/core/platform.js';
 import { DEMO_AREA_KEY, seedDemoEstate } from '../../src/demo/seed.js';
 import { UserError } from '../../kernel/errors.js';
 import { allFlows } from '../../src/flows/index.js';
 import { REDACTED_PATHS, type Logger } from '../../kernel/logger.js';
 import { ConsoleAdapter } from '../console/console-adapter.js';
+import { consoleHandleOf, consoleIdentity, createConsolePlatform } from '../console/platform.js';
 import { TerminalOutbox } from '../console/terminal-outbox.js';
 
 /**
@@ -51,9 +53,14 @@ export function registerDemoCommand(program: Command): void {
       let meetings: { connection: Redis; jobs: MeetingJobs } | undefined;
       const demoPrefix = `nabo-demo-${randomBytes(4).toString('hex')}`;
       try {
-        const estate = await seedDemoEstate(db, systemClock.now(), config.timeZone);
+        const estate = await seedDemoEstate(
+          db,
+          systemClock.now(),
+          config.timeZone,
+          consoleIdentity,
+        );
         const handle = options.as.trim().toLocaleLowerCase('da');
-        const person = await db.people.findByConsoleHandle(handle);
+        const person = await db.people.findByIdentity(consoleIdentity(handle));
         if (!person) {
           throw new UserError(
             'NOT_FOUND',
@@ -70,27 +77,20 @@ export function registerDemoCommand(program: Command): void {
           pino.destination(2),
         );
         const outbox = new TerminalOutbox(terminal, handle, await firstNamesByHandle(db, area));
+        // In the demo everyone lives in this terminal: others' messages show as one line each.
+        const platforms = createPlatformRegistry([createConsolePlatform(terminal, outbox)]);
+        const notifier = createPersonNotifier(db, platforms);
         jobs = await startJobs({
           db,
           redisUrl: config.redisUrl,
           // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
           prefix: demoPrefix,
-          consoleOutbox: outbox,
+          platforms,
           logger,
           lockDurationMs: 2_000,
           stalledIntervalMs: 1_000,
         });
         const running = jobs;
-        // In the demo everyone lives in this terminal: others' messages show as one line each.
-        const notifier: PersonNotifier = {
-          async sendToPerson(personId, message) {
-            const recipient = await db.people.findById(personId);
-            const recipientHandle = recipient?.identities.console?.handle;
-            if (!recipientHandle) return 'unreachable';
-            await outbox.deliver(recipientHandle, message);
-            return 'sent';
-          },
-        };
         const meetingConnection = createRedisConnection(config.redisUrl, { forWorker: true });
         meetings = {
           connection: meetingConnection,
@@ -120,6 +120,7 @@ export function registerDemoCommand(program: Command): void {
             notifier,
             meetingTimers: meetings.jobs.timers,
             checkInTimers: meetings.jobs.checkInTimers,
+            platforms,
           },
           allFlows,
         );
@@ -252,10 +253,9 @@ async function fastForward(
 async function firstNamesByHandle(db: NaboDatabase, area: Area): Promise<Map<string, string>> {
   const people = await db.people.listByArea(area.id);
   return new Map(
-    people.flatMap((person) =>
-      person.identities.console
-        ? [[person.identities.console.handle, person.name.split(' ')[0] ?? person.name] as const]
-        : [],
-    ),
+    people.flatMap((person) => {
+      const handle = consoleHandleOf(person);
+      return handle ? [[handle, person.name.split(' ')[0] ?? person.name] as const] : [];
+    }),
   );
 }

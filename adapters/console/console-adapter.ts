@@ -7,6 +7,7 @@ import type {
   MessageRef,
 } from '../../src/core/inbound.js';
 import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
+import { CONSOLE_PLATFORM, consoleIdentity } from './platform.js';
 import { renderForTerminal } from './render.js';
 
 /**
@@ -27,7 +28,12 @@ export class ConsoleAdapter implements OutboundPort {
   ) {}
 
   conversationFor(handle: string): ConversationRef {
-    return { platform: 'console', key: `console:${handle}`, isDirect: true, address: { handle } };
+    return {
+      platform: CONSOLE_PLATFORM,
+      key: `console:${handle}`,
+      isDirect: true,
+      address: { handle },
+    };
   }
 
   async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
@@ -59,7 +65,7 @@ export class ConsoleAdapter implements OutboundPort {
   toEvent(line: string, handle: string): InboundEvent {
     const base = {
       eventId: `console-${Date.now()}-${++this.sequence}`,
-      actor: { platform: 'console' as const, handle },
+      actor: consoleIdentity(handle),
       conversation: this.conversationFor(handle),
       receivedAt: new Date(),
     };

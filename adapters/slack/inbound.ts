@@ -7,7 +7,7 @@ import type {
 import { conversationRef, isDirectChannel, messageRef, type SlackAddress } from './address.js';
 import { decodeAction, submittedValues } from './blocks.js';
 import { incomingFile, type FileDownloadOptions, type SlackFileInfo } from './files.js';
-import { decodeSlackText, withoutMention } from './text.js';
+import { decodeSlackText, mentionsIn, withoutMention } from './text.js';
 
 /**
  * Slack payloads → the core's one inbound event type. Each mapper returns the event, the id to
@@ -43,8 +43,9 @@ const obj = (value: unknown): Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 const ignore = (reason: string): Mapped => ({ kind: 'ignore', reason });
 
-function identity(teamId: string, userId: string): PlatformIdentity {
-  return { platform: 'slack', teamId, userId };
+/** A Slack user in their workspace (team), as the core and the people store know them. */
+export function slackIdentity(teamId: string, userId: string): PlatformIdentity {
+  return { platform: 'slack', workspaceId: teamId, userId };
 }
 
 function base(
@@ -54,7 +55,12 @@ function base(
   conversation: ConversationRef,
   context: MapperContext,
 ) {
-  return { eventId, actor: identity(teamId, userId), conversation, receivedAt: context.now() };
+  return {
+    eventId,
+    actor: slackIdentity(teamId, userId),
+    conversation,
+    receivedAt: context.now(),
+  };
 }
 
 /** Messages from bots (ours included) and edits, deletions, joins… are not people talking to us. */
@@ -108,9 +114,16 @@ export function mapDirectMessage(payload: object, context: MapperContext): Mappe
     if (!file) return ignore('file share without a downloadable file');
     return { kind: 'event', event: { ...common, kind: 'file', file }, dedupeId, directChannel };
   }
-  const text = decodeSlackText(str(event.text) ?? '').trim();
+  const raw = str(event.text) ?? '';
+  const text = decodeSlackText(raw).trim();
   if (text === '') return ignore('empty message');
-  return { kind: 'event', event: { ...common, kind: 'message', text }, dedupeId, directChannel };
+  const mentions = mentionsIn(raw, teamId);
+  return {
+    kind: 'event',
+    event: { ...common, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) },
+    dedupeId,
+    directChannel,
+  };
 }
 
 /** `app_mention`: "@Nabo mine besøg" in a channel. The mention of the bot itself is removed. */
@@ -120,7 +133,9 @@ export function mapMention(payload: object, context: MapperContext): Mapped {
   const { body, event, teamId, userId, channel, eventId } = envelope;
   const authorizations = Array.isArray(body.authorizations) ? body.authorizations : [];
   const botUserId = str(obj(authorizations[0]).user_id);
-  const text = decodeSlackText(withoutMention(str(event.text) ?? '', botUserId)).trim();
+  const raw = withoutMention(str(event.text) ?? '', botUserId);
+  const text = decodeSlackText(raw).trim();
+  const mentions = mentionsIn(raw, teamId);
   const address: SlackAddress = { teamId, channel, surface: 'message', userId };
   const conversation = conversationRef(address, isDirectChannel(channel, str(event.channel_type)));
   const common = base(eventId, teamId, userId, conversation, context);
@@ -128,7 +143,7 @@ export function mapMention(payload: object, context: MapperContext): Mapped {
   const event_: InboundEvent =
     text === ''
       ? { ...common, kind: 'command', name: 'nabo', text: '' }
-      : { ...common, kind: 'message', text };
+      : { ...common, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) };
   return { kind: 'event', event: event_, dedupeId: `slack:event:${eventId}` };
 }
 

@@ -7,7 +7,10 @@ import { NaboError } from '../../kernel/errors.js';
 import { isAllowedTenant } from '../../src/privacy/where-data-may-appear.js';
 import { isSharedWithOtherWorkspaces } from './slack-connect.js';
 import { allFlows } from '../../src/flows/index.js';
-import type { MessagingPlatform, PlatformContext } from '../platform.js';
+import type { HostedPlatform } from '../http/hosted-platform.js';
+import type { PlatformContext } from '../platform.js';
+import type { PlatformAdapter } from '../../src/core/platform.js';
+import { DEFAULT_SLACK_DELIVERY_LIMITS, type SlackDeliveryLimits } from './delivery-limits.js';
 import {
   mapBlockAction,
   mapDirectMessage,
@@ -46,9 +49,11 @@ export interface SlackPlatformOptions {
     Partial<BotDependencies>,
     'db' | 'outbound' | 'clock' | 'timeZone' | 'locale' | 'logger'
   >;
+  /** How fast jobs may write to people (slackDeliveryLimitsFromEnvironment). */
+  delivery?: SlackDeliveryLimits;
 }
 
-export interface SlackPlatform extends MessagingPlatform {
+export interface SlackPlatform extends HostedPlatform {
   readonly transport: SlackTransport;
   /** Resolves when every turn started so far has finished (tests await this; no sleeping). */
   settled(): Promise<void>;
@@ -169,8 +174,7 @@ export function createSlackPlatform(
         logger.debug({ reason: mapped.reason }, 'Slack payload ignored');
         return;
       }
-      const actor = mapped.event.actor;
-      const teamId = actor.platform === 'slack' ? actor.teamId : undefined;
+      const teamId = mapped.event.actor.workspaceId;
       if (!isAllowedTenant(teamId, config.allowedWorkspaces)) {
         await refuseWorkspace(teamId ?? 'unknown', mapped.event.kind);
         return;
@@ -223,8 +227,22 @@ export function createSlackPlatform(
     await run(() => mapSlashCommand(body, mapperContext), body);
   });
 
+  const delivery = options.delivery ?? DEFAULT_SLACK_DELIVERY_LIMITS;
+  const adapter: PlatformAdapter = {
+    id: 'slack',
+    displayName: 'Slack',
+    outbound,
+    allowedWorkspaces: config.allowedWorkspaces,
+    sendToPerson: (person, message) => reach.sendToPerson(person, message),
+    // One message per second per DM; the key names the person's DM with the bot.
+    deliveryPace: (identity) => [
+      { key: `slack:${identity.workspaceId}:${identity.userId}`, ...delivery.perChannel },
+    ],
+    deliveryCapPerSecond: delivery.workspacePerSecond,
+  };
+
   return {
-    name: 'slack',
+    adapter,
     transport,
     mount(target: Express) {
       if (httpReceiver) target.post(SLACK_EVENTS_PATH, httpReceiver.handler());
@@ -248,7 +266,6 @@ export function createSlackPlatform(
       if (transport === 'socket') await app.stop();
       await tracker.settled();
     },
-    sendToPerson: (personId, message) => reach.sendToPerson(personId, message),
     check: () => api.check(),
     settled: () => tracker.settled(),
   };

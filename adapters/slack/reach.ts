@@ -2,7 +2,10 @@ import type { NaboDatabase } from '../../models/database.js';
 import type { MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
 import type { Logger } from '../../kernel/logger.js';
-import type { Unreachable } from '../platform.js';
+import type { Unreachable } from '../../src/core/platform.js';
+import type { Person } from '../../models/types.js';
+import { identityOn } from '../../models/identities.js';
+import { slackIdentity } from './inbound.js';
 import { conversationKey, linkAddressOf, type SlackLinkAddress } from './address.js';
 import { isSlackApiError } from './errors.js';
 import type { SlackOutbound } from './outbound.js';
@@ -77,7 +80,9 @@ export class SlackReach {
     this.directChannels.set(direct.userId, direct.channel);
     const slackUser = `${direct.teamId}:${direct.userId}`;
     if (this.linked.get(slackUser) === direct.channel) return;
-    const person = await this.deps.db.people.findBySlack(direct.teamId, direct.userId);
+    const person = await this.deps.db.people.findByIdentity(
+      slackIdentity(direct.teamId, direct.userId),
+    );
     if (!person) return;
     const address: SlackLinkAddress = { teamId: direct.teamId, channel: direct.channel };
     await this.deps.db.conversationLinks.upsert({
@@ -88,10 +93,8 @@ export class SlackReach {
     this.linked.set(slackUser, direct.channel);
   }
 
-  async sendToPerson(
-    personId: string,
-    message: OutboundMessage,
-  ): Promise<MessageRef | Unreachable> {
+  async sendToPerson(person: Person, message: OutboundMessage): Promise<MessageRef | Unreachable> {
+    const personId = person.id;
     const link = await this.deps.db.conversationLinks.get(personId, 'slack');
     const stored = linkAddressOf(link?.address);
     if (stored) {
@@ -103,15 +106,14 @@ export class SlackReach {
           return this.unreachableOr(error, personId);
       }
     }
-    const person = await this.deps.db.people.findById(personId);
-    const slack = person?.identities.slack;
+    const slack = identityOn(person, 'slack');
     if (!slack) return { unreachable: true, reason: 'no_link' };
     try {
       this.directChannels.delete(slack.userId);
       const channel = await this.openDirectChannel(slack.userId);
-      const address: SlackLinkAddress = { teamId: slack.teamId, channel };
+      const address: SlackLinkAddress = { teamId: slack.workspaceId, channel };
       await this.deps.db.conversationLinks.upsert({ personId, platform: 'slack', address });
-      this.linked.set(`${slack.teamId}:${slack.userId}`, channel);
+      this.linked.set(`${slack.workspaceId}:${slack.userId}`, channel);
       return await this.post(address, message);
     } catch (error) {
       return this.unreachableOr(error, personId);

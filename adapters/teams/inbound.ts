@@ -4,6 +4,7 @@ import type {
   ConversationRef,
   InboundEvent,
   IncomingFile,
+  Mention,
   MessageRef,
   PlatformIdentity,
 } from '../../src/core/inbound.js';
@@ -79,6 +80,11 @@ export function conversationKey(conversationId: string): string {
   return `teams:${conversationId}`;
 }
 
+/** A Teams user in their tenant, by Entra ID object id, as the core and the people store know them. */
+export function teamsIdentity(tenantId: string, aadObjectId: string): PlatformIdentity {
+  return { platform: 'teams', workspaceId: tenantId, userId: aadObjectId };
+}
+
 /** The person behind an activity: their Entra ID object id in their tenant. */
 export function identityOf(activity: Activity): PlatformIdentity | undefined {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
@@ -87,7 +93,7 @@ export function identityOf(activity: Activity): PlatformIdentity | undefined {
   const tenantId = activity.conversation.tenantId ?? channelTenant;
   const aadObjectId = activity.from?.aadObjectId;
   if (!tenantId || !aadObjectId) return undefined;
-  return { platform: 'teams', tenantId, aadObjectId };
+  return teamsIdentity(tenantId, aadObjectId);
 }
 
 function messageEvent(
@@ -114,9 +120,13 @@ function messageEvent(
     if (file) return { kind: 'event', event: { ...base, kind: 'file', file }, reference };
   }
 
-  const text = withoutBotMention(activity);
+  const { text, mentions } = readMentions(activity, actor.workspaceId);
   if (text === '') return { kind: 'ignored', reason: 'empty_message' };
-  return { kind: 'event', event: { ...base, kind: 'message', text }, reference };
+  return {
+    kind: 'event',
+    event: { ...base, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) },
+    reference,
+  };
 }
 
 /** Action.Execute (Universal Actions) arrives as an invoke carrying the same data. */
@@ -188,10 +198,15 @@ function firstFile(activity: Activity, options: InterpretOptions): IncomingFile 
  * In channels and group chats the bot only hears messages that @mention it, and the mention is
  * part of the text ("<at>Nabo</at> mine besøg"); it is not part of what the person asks. Other
  * people's mentions ("tilføj ambassadør <at>Birgit</at>") carry who they are in the activity's
- * entities: the text gets `<at aad="…">Birgit</at>`, so the core knows whom the coordinator means.
+ * entities: the text shows their name, and the mention says whom the coordinator means. A
+ * mention without a directory id is left as written; it names nobody Nabo could know.
  */
-export function withoutBotMention(activity: Activity): string {
+export function readMentions(
+  activity: Activity,
+  tenantId: string,
+): { text: string; mentions: Mention[] } {
   let text = activity.text ?? '';
+  const mentions: Mention[] = [];
   for (const entity of activity.entities ?? []) {
     const mention = entity as {
       type?: string;
@@ -207,11 +222,12 @@ export function withoutBotMention(activity: Activity): string {
     }
     const aad = mention.mentioned?.aadObjectId ?? aadFromUserId(mention.mentioned?.id);
     if (typeof aad === 'string' && /^[0-9a-f-]{36}$/i.test(aad)) {
-      const name = mention.text.replace(/<\/?at>/g, '');
-      text = text.split(mention.text).join(`<at aad="${aad}">${name}</at>`);
+      const name = mention.text.replace(/<\/?at>/g, '').trim();
+      text = text.split(mention.text).join(name);
+      mentions.push({ identity: teamsIdentity(tenantId, aad), text: name, label: name });
     }
   }
-  return text.trim();
+  return { text: text.trim(), mentions };
 }
 
 /** Teams user ids of the form "29:…" carry no AAD id; "8:orgid:<guid>" does. */

@@ -132,11 +132,8 @@ export function createReceiver(deps: ReceiverDeps) {
   }
 
   /** Keeps the person's proactive address current: Teams may move a chat to another service URL. */
-  async function linkIfKnown(
-    actor: PlatformIdentity & { platform: 'teams' },
-    reference: ConversationReference,
-  ) {
-    const person = await deps.db.people.findByTeams(actor.tenantId, actor.aadObjectId);
+  async function linkIfKnown(actor: PlatformIdentity, reference: ConversationReference) {
+    const person = await deps.db.people.findByIdentity(actor);
     if (!person) return undefined;
     await deps.db.conversationLinks.upsert({
       personId: person.id,

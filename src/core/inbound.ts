@@ -1,13 +1,11 @@
-/**
- * The one inbound event type every adapter produces (Slack, Teams, the terminal). The core never
- * sees a platform payload: it sees who wrote, in which conversation, and what they did.
- */
-export type Platform = 'slack' | 'teams' | 'console';
+import type { Platform, PlatformIdentity } from '../../models/types.js';
 
-export type PlatformIdentity =
-  | { platform: 'slack'; teamId: string; userId: string }
-  | { platform: 'teams'; tenantId: string; aadObjectId: string }
-  | { platform: 'console'; handle: string };
+/**
+ * The one inbound event type every adapter produces (Slack, Teams, the terminal, …). The core
+ * never sees a platform payload: it sees who wrote, in which conversation, and what they did.
+ */
+export type { Platform, PlatformIdentity };
+export { describeIdentity } from '../../models/identities.js';
 
 export interface ConversationRef {
   platform: Platform;
@@ -45,6 +43,18 @@ export interface IncomingFile {
   download(): Promise<Buffer>;
 }
 
+/**
+ * Someone the writer named with their platform's mention ("tilføj @Birgit"). The adapter reads
+ * the platform's markup, so the core never parses `<@U123>` or `<at>…</at>`.
+ */
+export interface Mention {
+  identity: PlatformIdentity;
+  /** How the mention reads in the event's text ("@birgit", "Birgit Sørensen"). */
+  text: string;
+  /** The name the mention showed, when it showed one. */
+  label?: string;
+}
+
 interface InboundBase {
   /** The platform's id for this event, used to handle retries and replays once. */
   eventId: string;
@@ -54,7 +64,7 @@ interface InboundBase {
 }
 
 export type InboundEvent =
-  | (InboundBase & { kind: 'message'; text: string })
+  | (InboundBase & { kind: 'message'; text: string; mentions?: Mention[] })
   | (InboundBase & { kind: 'action'; action: ActionPayload; source: MessageRef | undefined })
   | (InboundBase & {
       kind: 'form_submit';
@@ -67,14 +77,3 @@ export type InboundEvent =
   | (InboundBase & { kind: 'home_opened' });
 
 export type InboundKind = InboundEvent['kind'];
-
-export function describeIdentity(identity: PlatformIdentity): string {
-  switch (identity.platform) {
-    case 'slack':
-      return `slack:${identity.teamId}:${identity.userId}`;
-    case 'teams':
-      return `teams:${identity.tenantId}:${identity.aadObjectId}`;
-    case 'console':
-      return `console:${identity.handle}`;
-  }
-}

@@ -9,6 +9,7 @@ import type { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { InboundEvent, MessageRef } from './inbound.js';
 import type { OutboundMessage, OutboundPort } from './outbound.js';
+import type { PlatformRegistry } from './platform.js';
 
 /** What the core needs from the world; the same for every adapter. */
 export interface BotDependencies {
@@ -30,6 +31,8 @@ export interface BotDependencies {
   meetingTimers?: MeetingTimerScheduler;
   /** Check-in questions, reminders and coordinator alerts (jobs/meetings/). */
   checkInTimers?: CheckInScheduler;
+  /** The platforms this process runs; a flow asks them what only a platform knows. */
+  platforms?: PlatformRegistry;
 }
 
 /** Sends one message to a person wherever they use Nabo; 'unreachable' is an answer, not an error. */

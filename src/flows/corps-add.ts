@@ -1,6 +1,6 @@
 import type { ProfileChanges } from '../../models/types.js';
-import type { Area, Person, PersonIdentities } from '../../models/types.js';
-import { findMention } from '../corps/mention.js';
+import type { Area, Person, PlatformIdentity } from '../../models/types.js';
+import { findMention, mentionsOf } from '../corps/mention.js';
 import { DETAIL_START, parseDetails } from '../corps/profile-details.js';
 import { welcomeMessage } from '../corps/welcome.js';
 import { rememberStep } from '../core/flow.js';
@@ -14,7 +14,7 @@ import { CORPS_FLOW, profileFormFields, describeProfile, explainRefusal } from '
 /** What the coordinator said about the newcomer, kept while Nabo asks for the area or the name. */
 export interface PendingAddition {
   name: string;
-  identities: PersonIdentities;
+  identities: PlatformIdentity[];
   changes: ProfileChanges;
 }
 
@@ -24,7 +24,7 @@ export interface PendingAddition {
  * mention shows none, the form when nothing was said), then adds and welcomes.
  */
 export async function addFromText(turn: Turn, rest: string): Promise<void> {
-  const mentioned = findMention(rest, turn.event.actor);
+  const mentioned = findMention(rest, mentionsOf(turn.event));
   const remaining = mentioned ? mentioned.rest : rest;
   const [namePart, detailPart] = splitNameAndDetails(remaining);
   const name = namePart || mentioned?.mention.label?.replace(/^@/, '') || '';
@@ -39,7 +39,7 @@ export async function addFromText(turn: Turn, rest: string): Promise<void> {
   }
   const pending: PendingAddition = {
     name,
-    identities: mentioned?.mention.identities ?? {},
+    identities: mentioned ? [mentioned.mention.identity] : [],
     changes: details.changes,
   };
   await continueAddition(turn, pending);
@@ -120,7 +120,7 @@ async function addAmbassador(turn: Turn, area: Area, pending: PendingAddition): 
 
   const firstName = person.name.split(/\s+/)[0] ?? person.name;
   const welcomed = await sendWelcome(turn, person, area);
-  const reachable = Object.keys(person.identities).length > 0;
+  const reachable = person.identities.length > 0;
   const lines = [
     turn.text.ambassadorAdded(person.name, area.name, describeProfile(turn, person)),
     welcomed
@@ -137,7 +137,7 @@ async function addAmbassador(turn: Turn, area: Area, pending: PendingAddition): 
 /** Only through the adapters' port: without it, the welcome waits for the first message. */
 async function sendWelcome(turn: Turn, person: Person, area: Area): Promise<boolean> {
   const notifier = turn.deps.notifier;
-  if (!notifier || Object.keys(person.identities).length === 0) return false;
+  if (!notifier || person.identities.length === 0) return false;
   try {
     return (await notifier.sendToPerson(person.id, welcomeMessage(person, area.name))) === 'sent';
   } catch (error) {
@@ -148,21 +148,17 @@ async function sendWelcome(turn: Turn, person: Person, area: Area): Promise<bool
 }
 
 /**
- * A mention gives the Slack or Teams identity. In the console demo the coordinator types a name
- * and the newcomer logs in with `--as <first name>`: the handle is the folded first name, or the
- * whole name when the first is taken.
+ * A mention gives the newcomer's identity. On a platform without a directory to mention people
+ * from (the terminal demo), the platform makes one from the name, so the newcomer can log in.
  */
-async function identitiesFor(turn: Turn, pending: PendingAddition): Promise<PersonIdentities> {
-  if (Object.keys(pending.identities).length > 0) return pending.identities;
-  if (turn.event.conversation.platform !== 'console') return {};
-  const words = foldDiacritics(pending.name)
-    .replace(/[^a-z0-9 ]/g, '')
-    .split(/\s+/);
-  const candidates = [words[0] ?? '', words.join('-')].filter((handle) => handle !== '');
-  for (const handle of candidates) {
-    if (!(await turn.deps.db.people.findByConsoleHandle(handle))) return { console: { handle } };
-  }
-  return {};
+async function identitiesFor(turn: Turn, pending: PendingAddition): Promise<PlatformIdentity[]> {
+  if (pending.identities.length > 0) return pending.identities;
+  const platform = turn.deps.platforms?.get(turn.event.conversation.platform);
+  const identity = await platform?.identityForNewcomer?.(
+    pending.name,
+    async (candidate) => (await turn.deps.db.people.findByIdentity(candidate)) !== null,
+  );
+  return identity ? [identity] : [];
 }
 
 export function editChoice(turn: Turn, person: Person) {

@@ -1,6 +1,7 @@
 import type { ConversationState, LeftReason } from '../../models/types.js';
 import { parseCorpsCommand, type CorpsCommand } from '../corps/corps-command.js';
 import { findAmbassadors } from '../corps/find-ambassador.js';
+import { mentionsOf } from '../corps/mention.js';
 import { isCoordinator } from '../corps/roles.js';
 import { MAX_MONTHLY_CAPACITY } from '../../kernel/constants.js';
 import { forgetStep, type Flow } from '../core/flow.js';
@@ -27,7 +28,10 @@ import { CORPS_FLOW, changesFromForm } from './corps-shared.js';
  * coordinator's job, and nothing changes.
  */
 async function onMessage(turn: Turn, text: string): Promise<boolean> {
-  const command = parseCorpsCommand(text);
+  const command = parseCorpsCommand(
+    text,
+    mentionsOf(turn.event).map((mention) => mention.text),
+  );
   if (!command) return false;
   if (!isCoordinator(turn.person)) return refuseIfMeantForCorps(turn, command);
 
@@ -70,7 +74,7 @@ async function refuseIfMeantForCorps(turn: Turn, command: CorpsCommand): Promise
         turn.person.roles.map((role) => turn.deps.db.people.listByArea(role.areaId)),
       )
     ).flat();
-    if (findAmbassadors(command.who, areaPeople, turn.event.actor).length === 0) return false;
+    if (findAmbassadors(command.who, areaPeople, mentionsOf(turn.event)).length === 0) return false;
   }
   await turn.say(turn.text.coordinatorOnly());
   return true;
@@ -162,7 +166,7 @@ async function onForm(
   }
   const [, kind, personId = ''] = formId.split(':');
   if (kind === 'add') {
-    await continueAddition(turn, { name: changes.name ?? '', identities: {}, changes });
+    await continueAddition(turn, { name: changes.name ?? '', identities: [], changes });
     return;
   }
   const person = await ownAmbassador(turn, personId);

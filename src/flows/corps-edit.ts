@@ -3,7 +3,7 @@ import type { ProfileChanges } from '../../models/types.js';
 import type { LeftReason, Person } from '../../models/types.js';
 import type { CorpsCommand } from '../corps/corps-command.js';
 import { findAmbassadors } from '../corps/find-ambassador.js';
-import { findMention } from '../corps/mention.js';
+import { findMention, mentionsOf } from '../corps/mention.js';
 import { parseDetails } from '../corps/profile-details.js';
 import { coordinatedAreaIds } from '../corps/roles.js';
 import { rememberStep } from '../core/flow.js';
@@ -33,7 +33,7 @@ export async function matchingAmbassadors(
     )
   ).flat();
   const candidates = people.filter((person) => includeLeft || person.status.state !== 'left');
-  return findAmbassadors(who, candidates, turn.event.actor);
+  return findAmbassadors(who, candidates, mentionsOf(turn.event));
 }
 
 /** Two Birgits: one question with a button per person; the command waits in the state. */
@@ -87,11 +87,11 @@ export async function showEditForm(turn: Turn, person: Person): Promise<void> {
 }
 
 async function editFromText(turn: Turn, person: Person, details: string): Promise<void> {
-  const mentioned = findMention(details, turn.event.actor);
-  if (mentioned && Object.keys(mentioned.mention.identities).length > 0) {
+  const mentioned = findMention(details, mentionsOf(turn.event));
+  if (mentioned) {
     // "ret Birgit: @Birgit" connects someone added by name to their Slack or Teams account.
     try {
-      await turn.deps.db.people.linkIdentity(person.id, mentioned.mention.identities);
+      await turn.deps.db.people.linkIdentity(person.id, mentioned.mention.identity);
     } catch (error) {
       if (isNaboError(error) && error.code === 'ALREADY_EXISTS') {
         await turn.say(explainRefusal(turn, error));

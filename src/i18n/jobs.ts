@@ -7,8 +7,11 @@ import type { UnassignedReason } from '../assignment/assign-households.js';
 
 /** How a coordinator's summary explains an ambassador who takes no households this month. */
 export type ExcludedExplanation = 'paused' | 'left' | 'no_confidentiality' | 'full';
-/** Where an ambassador could not be reached: the platform they use, or none at all. */
-export type UnreachableOn = 'slack' | 'teams' | 'none';
+/**
+ * Where an ambassador could not be reached: the platform they use, by its name ("Teams"), or
+ * nowhere when they are connected to no chat at all.
+ */
+export type UnreachableOn = { platform: string } | 'nowhere';
 
 export const jobsDa = {
   assignmentIntro: (count: number, month: string): string =>
@@ -21,11 +24,9 @@ export const jobsDa = {
     `📋 Fordeling for ${area}, ${month}: ${assigned} ${assigned === 1 ? 'husstand' : 'husstande'} er fordelt.`,
   summaryAmbassadorLine: (name: string, count: number): string => `• ${name}: ${count}`,
   summaryUnreachable: (on: UnreachableOn): string =>
-    ({
-      slack: ' — kan ikke nås på Slack',
-      teams: ' — kan ikke nås på Teams',
-      none: ' — kan ikke nås (hverken Slack eller Teams)',
-    })[on],
+    on === 'nowhere'
+      ? ' — kan ikke nås (ikke forbundet til nogen chat)'
+      : ` — kan ikke nås på ${on.platform}`,
   summaryUnassignedTitle: (count: number): string =>
     count === 1 ? '1 husstand er ikke fordelt:' : `${count} husstande er ikke fordelt:`,
   summaryUnassignedLine: (address: string, reason: UnassignedReason): string =>
@@ -76,11 +77,9 @@ export const jobsEn: typeof jobsDa = {
     `📋 Hand-out for ${area}, ${month}: ${assigned} ${assigned === 1 ? 'household' : 'households'} assigned.`,
   summaryAmbassadorLine: (name, count) => `• ${name}: ${count}`,
   summaryUnreachable: (on) =>
-    ({
-      slack: ' — cannot be reached on Slack',
-      teams: ' — cannot be reached on Teams',
-      none: ' — cannot be reached (neither Slack nor Teams)',
-    })[on],
+    on === 'nowhere'
+      ? ' — cannot be reached (not connected to any chat)'
+      : ` — cannot be reached on ${on.platform}`,
   summaryUnassignedTitle: (count) =>
     count === 1 ? '1 household is not assigned:' : `${count} households are not assigned:`,
   summaryUnassignedLine: (address, reason) =>

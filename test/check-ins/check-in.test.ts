@@ -1,3 +1,4 @@
+import { consoleHandleOf, consoleIdentity } from '../../adapters/console/platform.js';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckIn, Person } from '../../models/types.js';
@@ -123,7 +124,7 @@ describe('a check-in with an ambassador', () => {
     const refused = said(
       await other.deliver({
         eventId: 'forged-1',
-        actor: { platform: 'console', handle: ahmed.identities.console?.handle ?? '' },
+        actor: consoleIdentity(consoleHandleOf(ahmed) ?? ''),
         conversation: { platform: 'console', key: 'forged', isDirect: true, address: {} },
         receivedAt: new Date(NOW),
         kind: 'action',
@@ -137,7 +138,7 @@ describe('a check-in with an ambassador', () => {
     const answered = said(
       await other.deliver({
         eventId: 'forged-2',
-        actor: { platform: 'console', handle: ahmed.identities.console?.handle ?? '' },
+        actor: consoleIdentity(consoleHandleOf(ahmed) ?? ''),
         conversation: { platform: 'console', key: 'forged', isDirect: true, address: {} },
         receivedAt: new Date(NOW),
         kind: 'action',

@@ -28,7 +28,7 @@ beforeAll(async () => {
   teamsOnly = await db().people.add({
     name: 'Zofia Teams',
     roles: [{ areaId: area.id, role: 'ambassador' }],
-    identities: { teams: { tenantId: 'tenant', aadObjectId: 'aad-1' } },
+    identities: [{ platform: 'teams', workspaceId: 'tenant', userId: 'aad-1' }],
     monthlyCapacity: 1,
     confidentialityAt: new Date('2026-01-01T00:00:00Z'),
   });

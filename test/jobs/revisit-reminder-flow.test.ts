@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Area, Person, Visit } from '../../models/types.js';
 import { createBot, type Bot } from '../../src/core/bot.js';
@@ -86,7 +87,7 @@ async function remindAndPress(visit: Visit, label: string): Promise<string> {
     action: choice.action,
     source: ref,
     eventId: `evt-${++sequence}`,
-    actor: { platform: 'console', handle: 'birgit' },
+    actor: consoleIdentity('birgit'),
     conversation,
     receivedAt: clock.now(),
   };

@@ -1,3 +1,4 @@
+import { identityOn } from '../../models/identities.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPlatform } from '../../adapters/slack/index.js';
@@ -58,11 +59,11 @@ describe('the monthly hand-out through the real Slack platform', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const channels = posted.map((post) => post.channel).sort();
     const expected = [...ambassadors, coordinator]
-      .map((person) => `D-${person.identities.slack!.userId}`)
+      .map((person) => `D-${identityOn(person, 'slack')!.userId}`)
       .sort();
     expect(channels).toEqual(expected);
     const toFirst = posted.find(
-      (post) => post.channel === `D-${ambassadors[0]!.identities.slack!.userId}`,
+      (post) => post.channel === `D-${identityOn(ambassadors[0]!, 'slack')!.userId}`,
     )!;
     expect(toFirst.text).toMatch(/husstand/);
     expect(toFirst.blocks).toMatch(/"action_id"/);

@@ -1,3 +1,4 @@
+import { consoleHandleOf, consoleIdentity } from '../../adapters/console/platform.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingJobIds } from '../../jobs/meetings/index.js';
 import type { Meeting, Person } from '../../models/types.js';
@@ -133,7 +134,7 @@ describe('planning a network meeting in chat', () => {
     const shown = said(
       await coordinator.deliver({
         eventId: 'form-1',
-        actor: { platform: 'console', handle: mette.identities.console?.handle ?? '' },
+        actor: consoleIdentity(consoleHandleOf(mette) ?? ''),
         conversation: last?.conversation ?? {
           platform: 'console',
           key: 'x',

@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +72,7 @@ class LoggedChat {
   private event(): Omit<InboundEvent, 'kind'> {
     return {
       eventId: `evt-${this.handle}-${++this.sequence}`,
-      actor: { platform: 'console', handle: this.handle },
+      actor: consoleIdentity(this.handle),
       conversation: this.conversation,
       receivedAt: new Date(),
     };

@@ -94,7 +94,7 @@ describe('shared conversation scenarios through Slack', () => {
       await runScenario(db(), scenario, async () => {
         const user = `U${String(++people).padStart(4, '0')}SCN`;
         return {
-          identities: { slack: { teamId: TEAM, userId: user } },
+          identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
           driver: new SlackScenarioDriver(slack, user),
         };
       });

@@ -4,11 +4,15 @@ import { fixedClock } from '../../kernel/clock.js';
 import type {
   ConversationRef,
   InboundEvent,
+  Mention,
   MessageRef,
   PlatformIdentity,
 } from '../../src/core/inbound.js';
 import type { Choice, OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
 import { allFlows } from '../../src/flows/index.js';
+import { createPlatformRegistry, type PlatformRegistry } from '../../src/core/platform.js';
+import { createConsolePlatform } from '../../adapters/console/platform.js';
+import { MemoryConsoleOutbox } from '../../adapters/console/outbox.js';
 import { createLogger } from '../../kernel/logger.js';
 
 export interface SentMessage {
@@ -39,6 +43,14 @@ export class RecordingAdapter implements OutboundPort {
     if (!original) throw new Error(`update of unknown message ${ref.id}`);
     original.replacedBy = message;
   }
+}
+
+/**
+ * The platforms a test's bot knows: the terminal, so that a coordinator who adds an ambassador by
+ * name in a test gets them a handle to write from, as in the demo.
+ */
+export function terminalPlatforms(outbound: OutboundPort): PlatformRegistry {
+  return createPlatformRegistry([createConsolePlatform(outbound, new MemoryConsoleOutbox())]);
 }
 
 /** All the text of a message: its text, sections and button labels, one per line. */
@@ -89,6 +101,7 @@ export class Chat {
         timeZone: options.timeZone ?? 'Europe/Copenhagen',
         locale: options.locale ?? 'da',
         logger: createLogger({ level: 'silent' }),
+        platforms: terminalPlatforms(this.adapter),
       },
       allFlows,
     );
@@ -110,9 +123,17 @@ export class Chat {
     };
   }
 
-  /** Sends text and returns the bot's answers to it. */
-  async write(text: string): Promise<OutboundMessage[]> {
-    return this.deliver({ ...this.base(), kind: 'message', text });
+  /**
+   * Sends text and returns the bot's answers to it. `mentions` are the people the text names with
+   * the platform's mention, as its adapter would have read them.
+   */
+  async write(text: string, mentions?: Mention[]): Promise<OutboundMessage[]> {
+    return this.deliver({
+      ...this.base(),
+      kind: 'message',
+      text,
+      ...(mentions ? { mentions } : {}),
+    });
   }
 
   /** Presses the button whose label contains `label` on the latest message that has one. */

@@ -29,7 +29,7 @@ describe('Teams activities as inbound events', () => {
       text: 'mine besøg',
       eventId: activity.id,
       receivedAt,
-      actor: { platform: 'teams', tenantId: user.tenantId, aadObjectId: user.aadObjectId },
+      actor: { platform: 'teams', workspaceId: user.tenantId, userId: user.aadObjectId },
       conversation: { platform: 'teams', key: `teams:${user.conversationId}`, isDirect: true },
     });
     expect(event.conversation.address).toMatchObject({
@@ -42,7 +42,7 @@ describe('Teams activities as inbound events', () => {
   it('when the tenant is only in channelData, then it is taken from there', () => {
     const activity = activityFrom(user, { text: 'hej' });
     (activity.conversation as Record<string, unknown>).tenantId = undefined;
-    expect(eventOf(interpret(activity)).actor).toMatchObject({ tenantId: user.tenantId });
+    expect(eventOf(interpret(activity)).actor).toMatchObject({ workspaceId: user.tenantId });
   });
 
   it.each(['channel', 'groupChat'] as const)(
@@ -127,7 +127,7 @@ describe('Teams activities as inbound events', () => {
       interpret(activityFrom(user, { type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }] })),
     ).toMatchObject({
       kind: 'installed',
-      actor: { aadObjectId: user.aadObjectId },
+      actor: { userId: user.aadObjectId },
     });
     expect(
       interpret(activityFrom(user, { type: 'installationUpdate', action: 'add' })),

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, Person, Resident } from '../../../models/types.js';
 import { announceAssignment } from '../../../jobs/assignment-jobs.js';
-import type { DeliveryPlatform } from '../../../jobs/delivery/person-messenger.js';
+import { whereUnreachable } from '../../../jobs/enqueue-send.js';
+import { deliveryPlatforms } from '../delivery-platforms.js';
 import { openJobClient } from '../../../jobs/start-jobs.js';
 import { ENVIRONMENT_VARIABLES } from '../../../jobs/settings.js';
 import type { AssignmentPlan } from '../../../src/assignment/assign-households.js';
@@ -66,16 +67,11 @@ async function announce(
   runtime: CliRuntime,
 ): Promise<void> {
   const config = loadConfig();
-  const routeTo: DeliveryPlatform[] = [
-    ...(config.slack ? (['slack'] as const) : []),
-    ...(config.teams ? (['teams'] as const) : []),
-    ...(config.environment === 'production' ? [] : (['console'] as const)),
-  ];
   const prefix = process.env[ENVIRONMENT_VARIABLES.queuePrefix];
   const jobs = openJobClient({
     db,
     redisUrl: config.redisUrl,
-    routeTo,
+    platforms: deliveryPlatforms(config, db),
     ...(prefix ? { prefix } : {}),
   });
   try {
@@ -95,7 +91,9 @@ async function announce(
     );
     for (const entry of announcement.unreachable) {
       const person = await db.people.findById(entry.personId);
-      runtime.print(`  cannot be reached (${entry.on}): ${person?.name ?? entry.personId}`);
+      runtime.print(
+        `  cannot be reached (${whereUnreachable(entry.on)}): ${person?.name ?? entry.personId}`,
+      );
     }
   } finally {
     await jobs.close();

@@ -6,13 +6,14 @@ import type {
   ConversationRef,
   IncomingFile,
   InboundEvent,
+  Mention,
   PlatformIdentity,
 } from '../../../src/core/inbound.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import type { PersonNotifier } from '../../../src/core/turn.js';
 import { allFlows } from '../../../src/flows/index.js';
 import { createLogger } from '../../../kernel/logger.js';
-import { RecordingAdapter, type Chat } from '../../support/conversation.js';
+import { RecordingAdapter, terminalPlatforms, type Chat } from '../../support/conversation.js';
 
 /** The conversation the Chat test adapter uses for an actor (same key, so state carries over). */
 export function conversationOf(actor: PlatformIdentity, isDirect = true): ConversationRef {
@@ -117,13 +118,18 @@ export function botWithNotifier(
       locale: 'da',
       logger: createLogger({ level: 'silent' }),
       notifier,
+      platforms: terminalPlatforms(adapter),
     },
     allFlows,
   );
   return { bot, adapter };
 }
 
-export function messageEvent(actor: PlatformIdentity, text: string): InboundEvent {
+export function messageEvent(
+  actor: PlatformIdentity,
+  text: string,
+  mentions?: Mention[],
+): InboundEvent {
   return {
     eventId: `msg-${++events}`,
     actor,
@@ -131,5 +137,6 @@ export function messageEvent(actor: PlatformIdentity, text: string): InboundEven
     receivedAt: new Date('2026-11-27T09:00:00Z'),
     kind: 'message',
     text,
+    ...(mentions ? { mentions } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { connectDatabase } from '../../../models/database.js';
+import type { Person } from '../../../models/types.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import { RecordingPlatform, startTestJobs } from './jobs-harness.js';
 
@@ -13,7 +14,8 @@ class FilePlatform extends RecordingPlatform {
     super('slack');
   }
 
-  override async sendToPerson(personId: string, message: OutboundMessage) {
+  override async sendToPerson(person: Person, message: OutboundMessage) {
+    const personId = person.id;
     // The platform takes a while before it accepts a message, as a real API does.
     await new Promise((resolve) => setTimeout(resolve, 150));
     appendFileSync(

@@ -1,3 +1,4 @@
+import { consoleHandleOf, consoleIdentity } from '../../../adapters/console/platform.js';
 import { randomBytes } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -32,8 +33,8 @@ export class MeetingChat extends Chat {
     jobs: MeetingJobs | undefined,
     options: { locale?: 'da' | 'en'; isDirect?: boolean } = {},
   ) {
-    const handle = person.identities.console?.handle ?? '';
-    super(db, { platform: 'console', handle }, options);
+    const handle = consoleHandleOf(person) ?? '';
+    super(db, consoleIdentity(handle), options);
     this.meetingBot = createBot(
       {
         db,
@@ -67,7 +68,7 @@ export class MeetingChat extends Chat {
       if (choice) {
         return this.deliver({
           eventId: `again-${++this.presses}`,
-          actor: { platform: 'console', handle: this.person.identities.console?.handle ?? '' },
+          actor: consoleIdentity(consoleHandleOf(this.person) ?? ''),
           conversation: entry.conversation,
           receivedAt: new Date(),
           kind: 'action',

@@ -1,5 +1,5 @@
 import type { MessageRef } from '../../src/core/inbound.js';
-import type { OutboundMessage } from '../../src/core/outbound.js';
+import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
 
 /**
  * Where messages for console people go (the demo and local runs): kept in memory and, if asked,
@@ -20,4 +20,19 @@ export class MemoryConsoleOutbox implements ConsoleOutbox {
     this.echo?.(handle, message);
     return { conversationKey: `console:${handle}`, id: `outbox-${++this.sequence}` };
   }
+}
+
+/**
+ * The outbox as an outbound port, for a process with no terminal of its own (the worker in local
+ * runs): an answer in a console conversation goes to that conversation's handle, and a replaced
+ * message arrives again as a new one.
+ */
+export function outboxPort(outbox: ConsoleOutbox): OutboundPort {
+  const handleOf = (conversationKey: string): string => conversationKey.replace(/^console:/, '');
+  return {
+    send: (conversation, message) => outbox.deliver(handleOf(conversation.key), message),
+    async update(ref, message) {
+      await outbox.deliver(handleOf(ref.conversationKey), message);
+    },
+  };
 }
