@@ -19,12 +19,12 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI, the console adapter, benchmarks and scripts talk to a terminal on purpose.
+    // The CLI, the process entry points, the console adapter, benchmarks and scripts talk to a
+    // terminal on purpose.
     files: [
       'adapters/cli/**',
       'adapters/console/**',
-      'adapters/web.ts',
-      'jobs/worker.ts',
+      'app/**',
       'bench/**',
       'scripts/**',
       'bin/**',

@@ -9,7 +9,7 @@ import { registerPrivacyCommands } from './commands/privacy.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerWelcomeFolderCommands } from './commands/welcome-folder.js';
 import { createCliRuntime } from './cli-runtime.js';
-import { registerDemoCommand } from './demo-command.js';
+import { registerDemoCommand } from '../../app/demo.js';
 import { registerDevDbCommand } from './dev-db-command.js';
 import { registerInterpretCommand } from './interpret-command.js';
 

@@ -3,7 +3,7 @@ import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, Person, Resident } from '../../../models/types.js';
 import { announceAssignment } from '../../../jobs/assignment-jobs.js';
 import { whereUnreachable } from '../../../jobs/enqueue-send.js';
-import { deliveryPlatforms } from '../delivery-platforms.js';
+import { deliveryPlatforms } from '../../../app/platforms.js';
 import { openJobClient } from '../../../jobs/start-jobs.js';
 import { ENVIRONMENT_VARIABLES } from '../../../jobs/settings.js';
 import type { AssignmentPlan } from '../../../src/assignment/assign-households.js';

@@ -1,27 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { pino } from 'pino';
-import { assignAndAnnounce } from '../../jobs/assignment-jobs.js';
+import { assignAndAnnounce } from '../jobs/assignment-jobs.js';
 import type { Redis } from 'ioredis';
-import { createMeetingJobs, type MeetingJobs } from '../../jobs/meetings/index.js';
-import { assertRedisReachable, createRedisConnection } from '../../jobs/redis-connection.js';
-import { startJobs, type RunningJobs } from '../../jobs/start-jobs.js';
-import { connectDatabase, type NaboDatabase } from '../../models/database.js';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
-import type { Area, Person } from '../../models/types.js';
-import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
-import { loadConfig } from '../../src/config/config.js';
-import { createBot } from '../../src/core/bot.js';
-import { systemClock } from '../../kernel/clock.js';
-import { createPersonNotifier } from '../../src/core/person-notifier.js';
-import { createPlatformRegistry } from '../../src/core/platform.js';
-import { DEMO_AREA_KEY, seedDemoEstate } from '../../src/demo/seed.js';
-import { UserError } from '../../kernel/errors.js';
-import { allFlows } from '../../src/flows/index.js';
-import { REDACTED_PATHS, type Logger } from '../../kernel/logger.js';
-import { ConsoleAdapter } from '../console/console-adapter.js';
-import { consoleHandleOf, consoleIdentity, createConsolePlatform } from '../console/platform.js';
-import { TerminalOutbox } from '../console/terminal-outbox.js';
+import { createMeetingJobs, type MeetingJobs } from '../jobs/meetings/index.js';
+import { assertRedisReachable, createRedisConnection } from '../jobs/redis-connection.js';
+import { startJobs, type RunningJobs } from '../jobs/start-jobs.js';
+import { connectDatabase, type NaboDatabase } from '../models/database.js';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../models/embedded-mongo/index.js';
+import type { Area, Person } from '../models/types.js';
+import { assignmentMonthOf } from '../src/assignment/assignment-month.js';
+import { loadConfig } from '../src/config/config.js';
+import { createBot } from '../src/core/bot.js';
+import { systemClock } from '../kernel/clock.js';
+import { createPersonNotifier } from '../src/core/person-notifier.js';
+import { createPlatformRegistry } from '../src/core/platform.js';
+import { DEMO_AREA_KEY, seedDemoEstate } from '../src/demo/seed.js';
+import { UserError } from '../kernel/errors.js';
+import { allFlows } from '../src/flows/index.js';
+import { REDACTED_PATHS, type Logger } from '../kernel/logger.js';
+import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { consoleHandleOf, consoleIdentity, createConsolePlatform } from '../adapters/console/platform.js';
+import { TerminalOutbox } from '../adapters/console/terminal-outbox.js';
 
 /**
  * `npm run demo` / `nabo demo`: a small but real Nabo in the terminal. The embedded MongoDB runs

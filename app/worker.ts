@@ -12,16 +12,16 @@ import { systemClock } from '../kernel/clock.js';
 import { isNaboError } from '../kernel/errors.js';
 import { createLogger, setLogger } from '../kernel/logger.js';
 import { MemoryConsoleOutbox, outboxPort } from '../adapters/console/outbox.js';
-import { assertRedisReachable, createRedisConnection } from './redis-connection.js';
-import { createRetentionJobs } from './retention/index.js';
-import { isNoRoute, isUnreachable } from './delivery/person-messenger.js';
-import { createMeetingJobs } from './meetings/index.js';
-import { startJobs } from './start-jobs.js';
+import { assertRedisReachable, createRedisConnection } from '../jobs/redis-connection.js';
+import { createRetentionJobs } from '../jobs/retention/index.js';
+import { isNoRoute, isUnreachable } from '../jobs/delivery/person-messenger.js';
+import { createMeetingJobs } from '../jobs/meetings/index.js';
+import { startJobs } from '../jobs/start-jobs.js';
 import {
   isEvictionCheckSkipped,
   queuePrefixFromEnvironment,
   sendConcurrencyFromEnvironment,
-} from './settings.js';
+} from '../jobs/settings.js';
 
 /**
  * The `worker` process (Procfile: `worker: node dist/jobs/worker.js`): monthly hand-outs,

@@ -4,19 +4,19 @@ import { databaseUri, loadConfig } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
 import { systemClock } from '../kernel/clock.js';
 import { createLogger } from '../kernel/logger.js';
-import { describeFailure } from './cli/exit-codes.js';
-import { startWebProcess } from './http/web-process.js';
+import { describeFailure } from '../adapters/cli/exit-codes.js';
+import { startWebProcess } from '../adapters/http/web-process.js';
 import { createMeetingJobs } from '../jobs/meetings/index.js';
 import { openJobClient } from '../jobs/start-jobs.js';
 import { queuePrefixFromEnvironment } from '../jobs/settings.js';
 import { createPersonNotifier } from '../src/core/person-notifier.js';
 import { createPlatformRegistry } from '../src/core/platform.js';
-import type { HostedPlatform } from './http/hosted-platform.js';
-import type { PlatformContext } from './platform.js';
-import { slackDeliveryLimitsFromEnvironment } from './slack/delivery-limits.js';
-import { teamsDeliveryLimitsFromEnvironment } from './teams/delivery-limits.js';
-import { createSlackPlatform } from './slack/index.js';
-import { createTeamsPlatform } from './teams/index.js';
+import type { HostedPlatform } from '../adapters/http/hosted-platform.js';
+import type { PlatformContext } from '../adapters/platform.js';
+import { slackDeliveryLimitsFromEnvironment } from '../adapters/slack/delivery-limits.js';
+import { teamsDeliveryLimitsFromEnvironment } from '../adapters/teams/delivery-limits.js';
+import { createSlackPlatform } from '../adapters/slack/index.js';
+import { createTeamsPlatform } from '../adapters/teams/index.js';
 
 /**
  * The `web` process (Procfile): HTTP endpoints for Slack and Teams and the health check. It

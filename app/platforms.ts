@@ -1,14 +1,14 @@
-import type { NaboDatabase } from '../../models/database.js';
-import { systemClock } from '../../kernel/clock.js';
-import { logger } from '../../kernel/logger.js';
-import type { Config } from '../../src/config/config.js';
-import { createPlatformRegistry, type PlatformRegistry } from '../../src/core/platform.js';
-import { createConsolePlatform } from '../console/platform.js';
-import { MemoryConsoleOutbox, outboxPort } from '../console/outbox.js';
-import { createSlackPlatform } from '../slack/index.js';
-import { slackDeliveryLimitsFromEnvironment } from '../slack/delivery-limits.js';
-import { createTeamsPlatform } from '../teams/index.js';
-import { teamsDeliveryLimitsFromEnvironment } from '../teams/delivery-limits.js';
+import type { NaboDatabase } from '../models/database.js';
+import { systemClock } from '../kernel/clock.js';
+import { logger } from '../kernel/logger.js';
+import type { Config } from '../src/config/config.js';
+import { createPlatformRegistry, type PlatformRegistry } from '../src/core/platform.js';
+import { createConsolePlatform } from '../adapters/console/platform.js';
+import { MemoryConsoleOutbox, outboxPort } from '../adapters/console/outbox.js';
+import { createSlackPlatform } from '../adapters/slack/index.js';
+import { slackDeliveryLimitsFromEnvironment } from '../adapters/slack/delivery-limits.js';
+import { createTeamsPlatform } from '../adapters/teams/index.js';
+import { teamsDeliveryLimitsFromEnvironment } from '../adapters/teams/delivery-limits.js';
 
 /**
  * The platforms the worker delivers on, as a command that only queues sees them: built from the

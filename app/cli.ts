@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
-import { loadEnvironmentFile } from '../../src/config/environment-file.js';
-import { describeFailure, exitCodeFor, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
-import { buildProgram } from './program.js';
+import { loadEnvironmentFile } from '../src/config/environment-file.js';
+import { describeFailure, exitCodeFor, EXIT_OK, EXIT_USER_ERROR } from '../adapters/cli/exit-codes.js';
+import { buildProgram } from '../adapters/cli/program.js';
 
 /** The `nabo` command. Exit codes: 0 ok, 1 user error (one line), 2 unexpected. */
 async function main(argv: string[]): Promise<number> {
