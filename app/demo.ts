@@ -20,7 +20,11 @@ import { UserError } from '../kernel/errors.js';
 import { allFlows } from '../src/flows/index.js';
 import { REDACTED_PATHS, type Logger } from '../kernel/logger.js';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { consoleHandleOf, consoleIdentity, createConsolePlatform } from '../adapters/console/platform.js';
+import {
+  consoleHandleOf,
+  consoleIdentity,
+  createConsolePlatform,
+} from '../adapters/console/platform.js';
 import { TerminalOutbox } from '../adapters/console/terminal-outbox.js';
 
 /**

@@ -61,6 +61,10 @@ describe('architecture boundaries', () => {
     expect(directly('src/', isMongoose)).toEqual([]);
   });
 
+  it('when jobs/ is followed, then it reaches neither adapters/ nor app/', () => {
+    expect(forbiddenReach(graph, 'jobs/', inFolder('adapters', 'app'))).toEqual([]);
+  });
+
   it('when adapters/ is followed, then it reaches no app/ (only entry points start the process)', () => {
     expect(forbiddenReach(graph, 'adapters/', inFolder('app'))).toEqual([]);
   });

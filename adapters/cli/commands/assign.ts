@@ -3,7 +3,6 @@ import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, Person, Resident } from '../../../models/types.js';
 import { announceAssignment } from '../../../jobs/assignment-jobs.js';
 import { whereUnreachable } from '../../../jobs/enqueue-send.js';
-import { deliveryPlatforms } from '../../../app/platforms.js';
 import { openJobClient } from '../../../jobs/start-jobs.js';
 import { ENVIRONMENT_VARIABLES } from '../../../jobs/settings.js';
 import type { AssignmentPlan } from '../../../src/assignment/assign-households.js';
@@ -13,7 +12,6 @@ import {
 } from '../../../src/assignment/assignment-month.js';
 import { runMonthlyAssignment } from '../../../src/assignment/run-monthly-assignment.js';
 import type { CliRuntime } from '../runtime.js';
-import { loadConfig } from '../../../src/config/config.js';
 import { UserError } from '../../../kernel/errors.js';
 import { logger } from '../../../kernel/logger.js';
 
@@ -66,12 +64,12 @@ async function announce(
   month: string,
   runtime: CliRuntime,
 ): Promise<void> {
-  const config = loadConfig();
+  const config = runtime.config();
   const prefix = process.env[ENVIRONMENT_VARIABLES.queuePrefix];
   const jobs = openJobClient({
     db,
     redisUrl: config.redisUrl,
-    platforms: deliveryPlatforms(config, db),
+    platforms: runtime.platforms(db),
     ...(prefix ? { prefix } : {}),
   });
   try {
