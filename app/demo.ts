@@ -1,24 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { pino } from 'pino';
-import { assignAndAnnounce } from '../jobs/assignment-jobs.js';
-import type { Redis } from 'ioredis';
-import { createMeetingJobs, type MeetingJobs } from '../jobs/meetings/index.js';
-import { assertRedisReachable, createRedisConnection } from '../jobs/redis-connection.js';
-import { startJobs, type RunningJobs } from '../jobs/start-jobs.js';
-import { connectDatabase, type NaboDatabase } from '../models/database.js';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../models/embedded-mongo/index.js';
-import type { Area, Person } from '../models/types.js';
-import { assignmentMonthOf } from '../src/assignment/assignment-month.js';
-import { loadConfig } from '../src/config/config.js';
-import { createBot } from '../src/core/bot.js';
-import { systemClock } from '../kernel/clock.js';
-import { createPersonNotifier } from '../src/core/person-notifier.js';
-import { createPlatformRegistry } from '../src/core/platform.js';
-import { DEMO_AREA_KEY, seedDemoEstate } from '../src/demo/seed.js';
-import { UserError } from '../kernel/errors.js';
-import { allFlows } from '../src/flows/index.js';
-import { REDACTED_PATHS, type Logger } from '../kernel/logger.js';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import {
   consoleHandleOf,
@@ -26,6 +7,20 @@ import {
   createConsolePlatform,
 } from '../adapters/console/platform.js';
 import { TerminalOutbox } from '../adapters/console/terminal-outbox.js';
+import { systemClock } from '../kernel/clock.js';
+import { UserError } from '../kernel/errors.js';
+import { createLogger } from '../kernel/logger.js';
+import { assignAndAnnounce } from '../jobs/assignment-jobs.js';
+import type { MeetingJobs } from '../jobs/meetings/index.js';
+import { assertRedisReachable } from '../jobs/redis-connection.js';
+import type { RunningJobs } from '../jobs/start-jobs.js';
+import { connectDatabase, type NaboDatabase } from '../models/database.js';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../models/embedded-mongo/index.js';
+import type { Area, Person } from '../models/types.js';
+import { assignmentMonthOf } from '../src/assignment/assignment-month.js';
+import { loadConfig } from '../src/config/config.js';
+import { DEMO_AREA_KEY, seedDemoEstate } from '../src/demo/seed.js';
+import { composeProcess, type NaboProcess } from './compose.js';
 
 /**
  * `npm run demo` / `nabo demo`: a small but real Nabo in the terminal. The embedded MongoDB runs
@@ -53,9 +48,7 @@ export function registerDemoCommand(program: Command): void {
         uri = `${embedded.uri}nabo`;
       }
       const db = await connectDatabase(uri);
-      let jobs: RunningJobs | undefined;
-      let meetings: { connection: Redis; jobs: MeetingJobs } | undefined;
-      const demoPrefix = `nabo-demo-${randomBytes(4).toString('hex')}`;
+      let nabo: NaboProcess | undefined;
       try {
         const estate = await seedDemoEstate(
           db,
@@ -75,59 +68,19 @@ export function registerDemoCommand(program: Command): void {
         if (!area) throw new Error('the demo area vanished');
 
         const terminal = new ConsoleAdapter(process.stdout);
-        // Logs go to standard error so they never mix with the conversation.
-        const logger: Logger = pino(
-          { level: 'warn', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-          pino.destination(2),
-        );
-        const outbox = new TerminalOutbox(terminal, handle, await firstNamesByHandle(db, area));
         // In the demo everyone lives in this terminal: others' messages show as one line each.
-        const platforms = createPlatformRegistry([createConsolePlatform(terminal, outbox)]);
-        const notifier = createPersonNotifier(db, platforms);
-        jobs = await startJobs({
+        const outbox = new TerminalOutbox(terminal, handle, await firstNamesByHandle(db, area));
+        nabo = await composeProcess(config, {
+          role: 'demo',
           db,
-          redisUrl: config.redisUrl,
+          // Logs go to standard error so they never mix with the conversation.
+          logger: createLogger({ level: 'warn', destination: process.stderr }),
           // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
-          prefix: demoPrefix,
-          platforms,
-          logger,
-          lockDurationMs: 2_000,
-          stalledIntervalMs: 1_000,
+          queuePrefix: `nabo-demo-${randomBytes(4).toString('hex')}`,
+          fastRecovery: true,
+          platforms: () => [createConsolePlatform(terminal, outbox)],
         });
-        const running = jobs;
-        const meetingConnection = createRedisConnection(config.redisUrl, { forWorker: true });
-        meetings = {
-          connection: meetingConnection,
-          jobs: createMeetingJobs({
-            connection: meetingConnection,
-            db,
-            logger,
-            timeZone: config.timeZone,
-            prefix: demoPrefix,
-            worker: { lockDuration: 2_000, stalledInterval: 1_000 },
-            deliver: async ({ personId }, message) => {
-              await notifier.sendToPerson(personId, message);
-            },
-          }),
-        };
-        await meetings.jobs.startWorker();
-
-        const bot = createBot(
-          {
-            db,
-            outbound: terminal,
-            clock: systemClock,
-            timeZone: config.timeZone,
-            locale: config.locale,
-            logger,
-            reminders: running.reminders,
-            notifier,
-            meetingTimers: meetings.jobs.timers,
-            checkInTimers: meetings.jobs.checkInTimers,
-            platforms,
-          },
-          allFlows,
-        );
+        const running = nabo.jobs as RunningJobs;
         const interactive = Boolean(process.stdin.isTTY);
         const role = person.roles.some((entry) => entry.role === 'coordinator')
           ? 'coordinator'
@@ -147,7 +100,7 @@ export function registerDemoCommand(program: Command): void {
               queues: running.queues,
               messenger: running.messenger,
               reminders: running.reminders,
-              logger,
+              logger: nabo.logger,
             },
             area,
             assignmentMonthOf(systemClock.now(), area.timeZone),
@@ -158,31 +111,20 @@ export function registerDemoCommand(program: Command): void {
           );
         }
 
+        const meetings = nabo.meetings;
         await terminal.converse(
-          bot,
+          nabo.pipeline,
           { handle, firstName: person.name.split(' ')[0] ?? person.name },
           process.stdin,
           interactive,
           (line) =>
-            demoControl(line, {
-              jobs: running,
-              meetings: meetings?.jobs,
-              db,
-              person,
-              area,
-              outbox,
-              terminal,
-            }),
+            demoControl(line, { jobs: running, meetings, db, person, area, outbox, terminal }),
         );
       } finally {
-        if (meetings) {
-          await meetings.jobs.queue.obliterate({ force: true }).catch(() => undefined);
-          await meetings.jobs.close();
-          await meetings.connection.quit();
-        }
-        if (jobs) {
-          await jobs.queues.obliterate().catch(() => undefined);
-          await jobs.close();
+        if (nabo) {
+          await nabo.meetings.queue.obliterate({ force: true }).catch(() => undefined);
+          await nabo.jobs.queues.obliterate().catch(() => undefined);
+          await nabo.close();
         }
         await db.close();
         await embedded?.stop();
@@ -192,7 +134,7 @@ export function registerDemoCommand(program: Command): void {
 
 interface DemoControls {
   jobs: RunningJobs;
-  meetings: MeetingJobs | undefined;
+  meetings: MeetingJobs;
   db: NaboDatabase;
   person: Person;
   area: Area;
@@ -219,7 +161,7 @@ async function demoControl(line: string, controls: DemoControls): Promise<void> 
 /** A check-in for the person at the keyboard, as the six-weekly cadence would start it. */
 async function checkInNow(controls: DemoControls): Promise<void> {
   const { db, person, area, meetings, outbox, terminal } = controls;
-  if (!meetings || !person.roles.some((role) => role.role === 'ambassador')) {
+  if (!person.roles.some((role) => role.role === 'ambassador')) {
     terminal.note('— Check-ins are for ambassadors: try the demo with --as Birgit. —');
     return;
   }

@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createSlackPlatform } from '../adapters/slack/index.js';
+import { composeConversation } from '../app/compose.js';
 import { announceAssignment } from '../jobs/assignment-jobs.js';
 import { createPlatformRegistry } from '../src/core/platform.js';
 import { startJobs } from '../jobs/start-jobs.js';
@@ -169,7 +170,13 @@ async function main(): Promise<void> {
         appToken: undefined,
         apiUrl: fake.url,
       },
-      { db, clock: systemClock, logger, timeZone: 'Europe/Copenhagen', locale: 'da' },
+      composeConversation({
+        db,
+        clock: systemClock,
+        logger,
+        timeZone: 'Europe/Copenhagen',
+        locale: 'da',
+      }).context,
       {
         delivery: {
           perChannel: { max: 1, windowMs: CHANNEL_INTERVAL_MS },

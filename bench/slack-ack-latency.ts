@@ -22,6 +22,7 @@ import { App } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import { startWebProcess } from '../adapters/http/web-process.js';
 import { createSlackPlatform } from '../adapters/slack/index.js';
+import { composeConversation } from '../app/compose.js';
 import { connectDatabase } from '../models/database.js';
 import { startEmbeddedMongo } from '../models/embedded-mongo/index.js';
 import { systemClock } from '../kernel/clock.js';
@@ -253,15 +254,18 @@ async function benchNabo(
     );
     if (resident) await db.visits.open(resident.id, person.id, '2026-11');
   }
-  const platform = createSlackPlatform(
-    { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl },
-    {
-      db,
-      clock: systemClock,
-      logger: createLogger({ level: 'silent' }),
-      timeZone: 'Europe/Copenhagen',
-      locale: 'da',
-    },
+  const conversation = composeConversation({
+    db,
+    clock: systemClock,
+    logger: createLogger({ level: 'silent' }),
+    timeZone: 'Europe/Copenhagen',
+    locale: 'da',
+  });
+  const platform = conversation.register(
+    createSlackPlatform(
+      { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl },
+      conversation.context,
+    ),
   );
   const web = await startWebProcess({
     port: 0,

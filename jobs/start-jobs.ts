@@ -43,6 +43,8 @@ export interface JobsOptions {
   checkEviction?: boolean;
   /** Rebuild schedulers and reminders from MongoDB at start (default true). */
   reconcileAtStart?: boolean;
+  /** The producer side opened earlier (the bot already schedules reminders through it). */
+  client?: JobClient;
 }
 
 /** The producer side, enough for the CLI and the web process: queues and reminders, no workers. */
@@ -86,7 +88,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
   const log = (options.logger ?? rootLogger()).child({ component: 'jobs' });
   const clock = options.clock ?? systemClock;
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
-  const client = openJobClient({ ...options, clock });
+  const client = options.client ?? openJobClient({ ...options, clock });
   const connections: Redis[] = [];
   const connect = (): Redis => {
     const connection = createRedisConnection(options.redisUrl, { forWorker: true });

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Bot } from '../../src/core/bot.js';
+import type { InboundPipeline } from '../../src/core/pipeline.js';
 import type {
   ActionPayload,
   ConversationRef,
@@ -80,7 +80,7 @@ export class ConsoleAdapter implements OutboundPort {
    * handled strictly one after another, so a script reads like a conversation.
    */
   async converse(
-    bot: Bot,
+    pipeline: InboundPipeline,
     person: { handle: string; firstName: string },
     input: NodeJS.ReadableStream,
     interactive: boolean,
@@ -97,7 +97,7 @@ export class ConsoleAdapter implements OutboundPort {
     for await (const line of lines) {
       if (!interactive) this.output.write(`${promptLabel}${line}\n`);
       if (control && line.trim().startsWith('/')) await control(line.trim());
-      else if (line.trim() !== '') await bot.handle(this.toEvent(line, handle));
+      else if (line.trim() !== '') await pipeline.handle(this.toEvent(line, handle));
       if (interactive) this.output.write(promptLabel);
     }
     process.removeListener('SIGINT', stop);

@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { identityOn } from '../../models/identities.js';
 import type { PlatformIdentity } from '../../models/types.js';
 import { UserError } from '../../kernel/errors.js';
@@ -47,6 +49,19 @@ export function createConsolePlatform(
       const handle = consoleHandleOf(person);
       if (!handle) return { unreachable: true, reason: 'no_link' };
       return outbox.deliver(handle, message);
+    },
+    async localFile(path) {
+      const size = await stat(path).then(
+        (info) => (info.isFile() ? info.size : undefined),
+        () => undefined,
+      );
+      if (size === undefined) return undefined;
+      return { name: basename(path), mimeType: undefined, sizeBytes: size, ref: { path } };
+    },
+    async downloadFile(file) {
+      const path = file.ref.path;
+      if (typeof path !== 'string') throw new UserError('INVALID_INPUT', 'Not a local file');
+      return readFile(path);
     },
     async identityForNewcomer(name, isTaken) {
       const words = foldDiacritics(name)

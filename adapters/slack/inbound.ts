@@ -1,25 +1,24 @@
 import type {
   ConversationRef,
-  InboundEvent,
   MessageRef,
+  PersonEvent,
   PlatformIdentity,
 } from '../../src/core/inbound.js';
 import { conversationRef, isDirectChannel, messageRef, type SlackAddress } from './address.js';
 import { decodeAction, submittedValues } from './blocks.js';
-import { incomingFile, type FileDownloadOptions, type SlackFileInfo } from './files.js';
+import { sharedFile, type SlackFileInfo } from './files.js';
 import { decodeSlackText, mentionsIn, withoutMention } from './text.js';
 
 /**
- * Slack payloads → the core's one inbound event type. Each mapper returns the event, the id to
- * handle it once by, and where the person can be reached directly (to refresh their
- * ConversationLink) — or a reason to ignore the payload. Mappers never call the core.
+ * Slack payloads → the core's one inbound event type. Each mapper returns the event and, when
+ * the payload reveals it, the person's DM with the bot (so the adapter need not open it again) —
+ * or a reason to ignore the payload. Mappers never call the core. Event ids are namespaced by
+ * kind ("event:Ev1", "action:U1:1700000000.1"): retries and replays carry the same one.
  */
 export type Mapped =
   | {
       kind: 'event';
-      event: InboundEvent;
-      /** Namespaced id for processedEvents: retries and replays carry the same one. */
-      dedupeId: string;
+      event: PersonEvent;
       /** The person's DM with the bot, when this payload reveals it. */
       directChannel?: { teamId: string; userId: string; channel: string };
     }
@@ -32,7 +31,6 @@ export interface MapperContext {
   nowMs(): number;
   /** Opens (or finds) the person's DM with the bot. */
   openDirectChannel(userId: string): Promise<string>;
-  files: FileDownloadOptions;
 }
 
 type Json = Record<string, unknown>;
@@ -103,16 +101,14 @@ export function mapDirectMessage(payload: object, context: MapperContext): Mappe
 
   const address: SlackAddress = { teamId, channel, surface: 'message', userId };
   const conversation = conversationRef(address, true);
-  const common = base(eventId, teamId, userId, conversation, context);
+  const common = base(`event:${eventId}`, teamId, userId, conversation, context);
   const directChannel = { teamId, userId, channel };
-  const dedupeId = `slack:event:${eventId}`;
 
   if (str(event.subtype) === 'file_share') {
     const files = Array.isArray(event.files) ? event.files : [];
-    const file =
-      files.length > 0 ? incomingFile(obj(files[0]) as SlackFileInfo, context.files) : undefined;
+    const file = files.length > 0 ? sharedFile(obj(files[0]) as SlackFileInfo) : undefined;
     if (!file) return ignore('file share without a downloadable file');
-    return { kind: 'event', event: { ...common, kind: 'file', file }, dedupeId, directChannel };
+    return { kind: 'event', event: { ...common, kind: 'file', file }, directChannel };
   }
   const raw = str(event.text) ?? '';
   const text = decodeSlackText(raw).trim();
@@ -121,7 +117,6 @@ export function mapDirectMessage(payload: object, context: MapperContext): Mappe
   return {
     kind: 'event',
     event: { ...common, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) },
-    dedupeId,
     directChannel,
   };
 }
@@ -138,13 +133,13 @@ export function mapMention(payload: object, context: MapperContext): Mapped {
   const mentions = mentionsIn(raw, teamId);
   const address: SlackAddress = { teamId, channel, surface: 'message', userId };
   const conversation = conversationRef(address, isDirectChannel(channel, str(event.channel_type)));
-  const common = base(eventId, teamId, userId, conversation, context);
+  const common = base(`event:${eventId}`, teamId, userId, conversation, context);
   // "@Nabo" alone is a request for help, as a bare "/nabo" is.
-  const event_: InboundEvent =
+  const event_: PersonEvent =
     text === ''
       ? { ...common, kind: 'command', name: 'nabo', text: '' }
       : { ...common, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) };
-  return { kind: 'event', event: event_, dedupeId: `slack:event:${eventId}` };
+  return { kind: 'event', event: event_ };
 }
 
 /** `app_home_opened` on the Home tab: the answer is published as the Home view. */
@@ -161,8 +156,10 @@ export function mapHomeOpened(payload: object, context: MapperContext): Mapped {
   const conversation = conversationRef({ teamId, channel, surface: 'home', userId }, true);
   return {
     kind: 'event',
-    event: { ...base(eventId, teamId, userId, conversation, context), kind: 'home_opened' },
-    dedupeId: `slack:event:${eventId}`,
+    event: {
+      ...base(`event:${eventId}`, teamId, userId, conversation, context),
+      kind: 'home_opened',
+    },
     directChannel: { teamId, userId, channel },
   };
 }
@@ -215,12 +212,11 @@ export async function mapBlockAction(payload: object, context: MapperContext): P
   return {
     kind: 'event',
     event: {
-      ...base(`${userId}:${actionTs}`, teamId, userId, conversation, context),
+      ...base(`action:${userId}:${actionTs}`, teamId, userId, conversation, context),
       kind: 'action',
       action,
       source,
     },
-    dedupeId: `slack:action:${userId}:${actionTs}`,
     ...(isDirect ? { directChannel: { teamId, userId, channel } } : {}),
   };
 }
@@ -248,13 +244,12 @@ export function mapViewSubmission(payload: object, context: MapperContext): Mapp
   return {
     kind: 'event',
     event: {
-      ...base(submissionId, teamId, userId, conversation, context),
+      ...base(`view:${submissionId}`, teamId, userId, conversation, context),
       kind: 'form_submit',
       formId,
       values: submittedValues(view.state),
       source: undefined,
     },
-    dedupeId: `slack:view:${submissionId}`,
   };
 }
 
@@ -277,12 +272,11 @@ export async function mapSlashCommand(payload: object, context: MapperContext): 
   return {
     kind: 'event',
     event: {
-      ...base(triggerId, teamId, userId, conversation, context),
+      ...base(`command:${triggerId}`, teamId, userId, conversation, context),
       kind: 'command',
       name: 'nabo',
       text,
     },
-    dedupeId: `slack:command:${triggerId}`,
     directChannel: { teamId, userId, channel },
   };
 }

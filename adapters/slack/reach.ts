@@ -5,7 +5,6 @@ import type { Logger } from '../../kernel/logger.js';
 import type { Unreachable } from '../../src/core/platform.js';
 import type { Person } from '../../models/types.js';
 import { identityOn } from '../../models/identities.js';
-import { slackIdentity } from './inbound.js';
 import { conversationKey, linkAddressOf, type SlackLinkAddress } from './address.js';
 import { isSlackApiError } from './errors.js';
 import type { SlackOutbound } from './outbound.js';
@@ -50,7 +49,6 @@ class BoundedMap<V> extends Map<string, V> {
  */
 export class SlackReach {
   private readonly directChannels = new BoundedMap<string>(10_000);
-  private readonly linked = new BoundedMap<string>(10_000);
 
   constructor(
     private readonly deps: {
@@ -72,25 +70,9 @@ export class SlackReach {
     return channel;
   }
 
-  /**
-   * A known person wrote in their DM (or opened it): remember it as their ConversationLink. Once
-   * stored, the same DM is not looked up or written again by this process.
-   */
-  async remember(direct: { teamId: string; userId: string; channel: string }): Promise<void> {
+  /** A payload showed the person's DM with the bot: no need to open it again. */
+  noteDirectChannel(direct: { userId: string; channel: string }): void {
     this.directChannels.set(direct.userId, direct.channel);
-    const slackUser = `${direct.teamId}:${direct.userId}`;
-    if (this.linked.get(slackUser) === direct.channel) return;
-    const person = await this.deps.db.people.findByIdentity(
-      slackIdentity(direct.teamId, direct.userId),
-    );
-    if (!person) return;
-    const address: SlackLinkAddress = { teamId: direct.teamId, channel: direct.channel };
-    await this.deps.db.conversationLinks.upsert({
-      personId: person.id,
-      platform: 'slack',
-      address,
-    });
-    this.linked.set(slackUser, direct.channel);
   }
 
   async sendToPerson(person: Person, message: OutboundMessage): Promise<MessageRef | Unreachable> {
@@ -113,7 +95,6 @@ export class SlackReach {
       const channel = await this.openDirectChannel(slack.userId);
       const address: SlackLinkAddress = { teamId: slack.workspaceId, channel };
       await this.deps.db.conversationLinks.upsert({ personId, platform: 'slack', address });
-      this.linked.set(`${slack.workspaceId}:${slack.userId}`, channel);
       return await this.post(address, message);
     } catch (error) {
       return this.unreachableOr(error, personId);

@@ -1,13 +1,11 @@
 import type { TeamsConfig } from '../../src/config/config.js';
-import { createBot } from '../../src/core/bot.js';
-import type { Flow } from '../../src/core/flow.js';
-import { allFlows } from '../../src/flows/index.js';
 import type { HostedPlatform } from '../http/hosted-platform.js';
 import type { PlatformContext } from '../platform.js';
 import type { PlatformAdapter } from '../../src/core/platform.js';
 import { DEFAULT_TEAMS_DELIVERY_LIMITS, type TeamsDeliveryLimits } from './delivery-limits.js';
 import { TeamsCloudAdapter } from './cloud-adapter.js';
-import { DEFAULT_MAX_FILE_BYTES } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, downloadSharedFile } from './files.js';
+import { asConversationReference, storableReference } from './references.js';
 import { TeamsOutbound } from './outbound.js';
 import { sendToPerson } from './proactive.js';
 import { createReceiver } from './receiver.js';
@@ -29,7 +27,6 @@ export interface TeamsPlatformOptions {
   bodyLimit?: string | number;
   /** Below Teams' ~28 KB message limit by default. */
   maxActivityBytes?: number;
-  flows?: readonly Flow[];
   fetchImpl?: typeof fetch;
   /** How fast jobs may write to people (teamsDeliveryLimitsFromEnvironment). */
   delivery?: TeamsDeliveryLimits;
@@ -64,31 +61,14 @@ export function createTeamsPlatform(
       ? { maxActivityBytes: options.maxActivityBytes }
       : {}),
   });
-  const bot = createBot(
-    {
-      ...context.services,
-      db: context.db,
-      outbound,
-      clock: context.clock,
-      timeZone: context.timeZone,
-      locale: context.locale,
-      logger,
-    },
-    options.flows ?? allFlows,
-  );
   const receiver = createReceiver({
     adapter: cloudAdapter,
-    bot,
-    outbound,
-    db: context.db,
+    pipeline: context.pipeline,
     clock: context.clock,
-    locale: context.locale,
     logger,
     references,
-    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    allowedTenants: config.allowedTenants,
-    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
   });
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
   const delivery = options.delivery ?? DEFAULT_TEAMS_DELIVERY_LIMITS;
   const adapter: PlatformAdapter = {
@@ -107,6 +87,12 @@ export function createTeamsPlatform(
         ...limit,
       })),
     deliveryCapPerSecond: delivery.tenantPerSecond,
+    downloadFile: (file) => downloadSharedFile(file, maxFileBytes, options.fetchImpl),
+    // The conversation reference, without the names Teams puts in it: enough to write later.
+    linkAddress: (conversation) => {
+      const reference = asConversationReference(conversation.address);
+      return reference ? storableReference(reference) : undefined;
+    },
   };
 
   return {

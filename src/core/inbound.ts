@@ -3,6 +3,8 @@ import type { Platform, PlatformIdentity } from '../../models/types.js';
 /**
  * The one inbound event type every adapter produces (Slack, Teams, the terminal, …). The core
  * never sees a platform payload: it sees who wrote, in which conversation, and what they did.
+ * Events are plain data (no functions, no SDK objects), so they can be stored and processed
+ * later: a shared file is described, and fetched through its platform's adapter when needed.
  */
 export type { Platform, PlatformIdentity };
 export { describeIdentity } from '../../models/identities.js';
@@ -35,11 +37,17 @@ export interface MessageRef {
   id: string;
 }
 
-export interface IncomingFile {
+/** A file someone shared with the bot, as data: what it is, and where its platform keeps it. */
+export interface SharedFile {
   name: string;
   mimeType: string | undefined;
   sizeBytes: number | undefined;
-  /** Downloads the content with the bot's credentials; adapters enforce their size limit. */
+  /** What the platform's adapter needs to fetch it (a URL): storable, read only by that adapter. */
+  ref: Record<string, unknown>;
+}
+
+/** A shared file as a flow gets it: fetched on demand, with the bot's credentials and limits. */
+export interface IncomingFile extends SharedFile {
   download(): Promise<Buffer>;
 }
 
@@ -73,7 +81,28 @@ export type InboundEvent =
       source: MessageRef | undefined;
     })
   | (InboundBase & { kind: 'command'; name: string; text: string })
-  | (InboundBase & { kind: 'file'; file: IncomingFile })
-  | (InboundBase & { kind: 'home_opened' });
+  | (InboundBase & { kind: 'file'; file: SharedFile })
+  | (InboundBase & { kind: 'home_opened' })
+  | InstalledEvent;
+
+/**
+ * The bot was added to a conversation (a personal app installed, a team or group chat joined).
+ * Who did it is not always known; the workspace is, for the allow-list.
+ */
+export interface InstalledEvent extends Omit<InboundBase, 'actor'> {
+  kind: 'installed';
+  actor: PlatformIdentity | undefined;
+  workspaceId: string | undefined;
+}
+
+/** What a person did: every event but an install, which the pipeline answers itself. */
+export type PersonEvent = Exclude<InboundEvent, InstalledEvent>;
 
 export type InboundKind = InboundEvent['kind'];
+
+/** The workspace (Slack team, Teams tenant) an event comes from, for the allow-list. */
+export function workspaceOf(event: InboundEvent): string | undefined {
+  return event.kind === 'installed'
+    ? (event.workspaceId ?? event.actor?.workspaceId)
+    : event.actor.workspaceId;
+}

@@ -1,5 +1,5 @@
 import type { Person, Platform, PlatformIdentity } from '../../models/types.js';
-import type { IncomingFile, MessageRef } from './inbound.js';
+import type { ConversationRef, MessageRef, SharedFile } from './inbound.js';
 import type { OutboundMessage, OutboundPort } from './outbound.js';
 
 /**
@@ -36,7 +36,18 @@ export interface PlatformAdapter {
   /** Sends per second across the whole workspace or tenant: the platform's send queue's cap. */
   readonly deliveryCapPerSecond?: number | undefined;
   /** Fetches a file someone shared (described by data in the event) with the bot's credentials. */
-  downloadFile?(file: IncomingFile): Promise<Buffer>;
+  downloadFile?(file: SharedFile): Promise<Buffer>;
+  /**
+   * For a platform on the operator's own machine (the terminal): a file on disk, shared by its
+   * path ("importer /sti/liste.csv"); undefined when there is no such file. Platforms that reach
+   * the server from outside never have this: a path in a message must not open a file there.
+   */
+  localFile?(path: string): Promise<SharedFile | undefined>;
+  /**
+   * What to store as a person's link from their one-to-one conversation, so jobs can write to
+   * them later; undefined when this platform needs none (the terminal).
+   */
+  linkAddress?(conversation: ConversationRef): unknown;
   /**
    * For platforms without a directory to mention people from (the terminal): an identity for a
    * newcomer a coordinator adds by name, or undefined when there is none to give.

@@ -153,8 +153,7 @@ async function sendWelcome(turn: Turn, person: Person, area: Area): Promise<bool
  */
 async function identitiesFor(turn: Turn, pending: PendingAddition): Promise<PlatformIdentity[]> {
   if (pending.identities.length > 0) return pending.identities;
-  const platform = turn.deps.platforms?.get(turn.event.conversation.platform);
-  const identity = await platform?.identityForNewcomer?.(
+  const identity = await turn.platform.identityForNewcomer?.(
     pending.name,
     async (candidate) => (await turn.deps.db.people.findByIdentity(candidate)) !== null,
   );

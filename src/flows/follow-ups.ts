@@ -1,4 +1,3 @@
-import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type { FollowUp } from '../../models/types.js';
 import { coordinatedAreaIds, isCoordinator } from '../corps/roles.js';
 import type { Flow } from '../core/flow.js';
@@ -26,7 +25,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
     return true;
   }
   // Follow-ups name the household's address: one-to-one chats only.
-  if (!mayShowResidentData(turn.event.conversation)) {
+  if (!turn.mayShowPersonalData) {
     await turn.say(turn.text.privateOnly());
     return true;
   }

@@ -3,7 +3,7 @@ import { assignmentMonthOf } from '../assignment/assignment-month.js';
 import { runMonthlyAssignment } from '../assignment/run-monthly-assignment.js';
 import type { Turn } from '../core/turn.js';
 import { catalogFor } from '../i18n/catalog.js';
-import { isLocale } from '../i18n/locale.js';
+import { localeOf } from '../core/language-and-zone.js';
 
 /**
  * "Fordel nu": the monthly hand-out at once, for the households just imported. Visits are opened
@@ -36,7 +36,7 @@ export async function assignNow(turn: Turn, area: Area): Promise<void> {
     const ambassador = await turn.deps.db.people.findById(ambassadorId);
     if (!ambassador) continue;
     lines.push(`${ambassador.name.split(/\s+/)[0] ?? ambassador.name} ${count}`);
-    await nudge(turn, ambassadorId, isLocale(ambassador.locale) ? ambassador.locale : 'da', count);
+    await nudge(turn, ambassadorId, localeOf(ambassador), count);
   }
   await turn.say(turn.text.assignmentDone(run.opened.length, lines, run.plan.unassigned.length));
 }

@@ -1,6 +1,4 @@
-import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Area, ConversationState } from '../../models/types.js';
 import { isCoordinator } from '../corps/roles.js';
@@ -44,7 +42,7 @@ async function onFile(turn: Turn, file: IncomingFile): Promise<boolean> {
 }
 
 async function receiveList(turn: Turn, file: IncomingFile): Promise<void> {
-  if (!mayShowResidentData(turn.event.conversation)) {
+  if (!turn.mayShowPersonalData) {
     await turn.say(turn.text.listPrivateOnly());
     return;
   }
@@ -238,28 +236,20 @@ function explainProblem(turn: Turn, problem: ListFileProblem): string {
 
 /**
  * In the terminal demo there is no upload button: "importer /sti/liste.csv" reads the file from
- * disk and hands it to the same flow as an upload. Only the console adapter gets this — in Slack
- * or Teams a path in a message must never open a file on the server.
+ * disk and hands it to the same flow as an upload. Only a platform on the operator's own machine
+ * offers local files — in Slack or Teams a path in a message must never open a file on the server.
  */
 async function onMessage(turn: Turn, text: string): Promise<boolean> {
-  if (turn.event.conversation.platform !== 'console') return false;
+  if (!turn.platform.localFile) return false;
   const match = /^\s*(?:importer|import|indlæs)\s+(\S.*?)\s*$/i.exec(text);
   const path = match?.[1]?.replace(/^["']|["']$/g, '');
   if (!path || !/[/\\.]/.test(path) || !isCoordinator(turn.person)) return false;
-  const size = await stat(path).then(
-    (info) => (info.isFile() ? info.size : undefined),
-    () => undefined,
-  );
-  if (size === undefined) {
+  const file = await turn.platform.localFile(path);
+  if (!file) {
     await turn.say(turn.text.consoleFileMissing(path));
     return true;
   }
-  await receiveList(turn, {
-    name: basename(path),
-    mimeType: undefined,
-    sizeBytes: size,
-    download: () => readFile(path),
-  });
+  await receiveList(turn, turn.received(file));
   return true;
 }
 

@@ -1,5 +1,4 @@
 import { HOUSEHOLD_REPORT_CHOICES } from '../../kernel/door-outcomes.js';
-import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type { VisitWithResident } from '../../models/types.js';
 import type { Choice, MessageSection } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -57,7 +56,7 @@ export async function showMyVisits(turn: Turn): Promise<void> {
   // No resident's name before the volunteer agreement and confidentiality duty are confirmed.
   if (await holdUntilAgreed(turn)) return;
   // Residents' names go only into a one-to-one conversation with the ambassador.
-  if (!mayShowResidentData(turn.event.conversation)) {
+  if (!turn.mayShowPersonalData) {
     await turn.say(turn.text.privateOnly());
     return;
   }

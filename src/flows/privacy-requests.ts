@@ -3,7 +3,6 @@ import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
 import { eraseResident } from '../privacy/erase-subject.js';
 import { exportResident } from '../privacy/subject-export.js';
-import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 
 /**
  * A coordinator answers a resident's access or erasure request from chat: "udtræk beboer <id>"
@@ -50,7 +49,7 @@ async function residentForCoordinator(turn: Turn, residentId: string) {
 async function onMessage(turn: Turn, text: string): Promise<boolean> {
   const request = parsePrivacyRequest(text);
   if (!request) return false;
-  if (!mayShowResidentData(turn.event.conversation)) {
+  if (!turn.mayShowPersonalData) {
     await turn.say(turn.text.privateOnly());
     return true;
   }
@@ -91,7 +90,7 @@ async function onAction(
     return;
   }
   if (action.step !== 'erase' && action.step !== 'export') return;
-  if (!mayShowResidentData(turn.event.conversation)) {
+  if (!turn.mayShowPersonalData) {
     await turn.say(turn.text.privateOnly());
     return;
   }

@@ -1,5 +1,4 @@
 import { isDoorOutcome } from '../../kernel/door-outcomes.js';
-import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type {
   Area,
   AttemptOutcome,
@@ -104,7 +103,7 @@ export async function reportInOwnWords(
   report: VisitReportInterpretation,
 ): Promise<void> {
   if (await holdUntilAgreed(turn)) return;
-  if (!mayShowResidentData(turn.event.conversation)) {
+  if (!turn.mayShowPersonalData) {
     await turn.say(turn.text.privateOnly());
     return;
   }

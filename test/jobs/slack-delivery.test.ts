@@ -1,3 +1,4 @@
+import { composeConversation } from '../../app/compose.js';
 import { identityOn } from '../../models/identities.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,13 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const slack = createSlackPlatform(
     { botToken: 'xoxb-test', signingSecret: 'test-secret', appToken: undefined, apiUrl: undefined },
-    { db: db(), clock: systemClock, logger, timeZone: 'Europe/Copenhagen', locale: 'da' },
+    composeConversation({
+      db: db(),
+      clock: systemClock,
+      logger,
+      timeZone: 'Europe/Copenhagen',
+      locale: 'da',
+    }).context,
   );
   nock('https://slack.com')
     .persist()
