@@ -277,4 +277,29 @@ describe('embedded mongo: TTL indexes', () => {
     const ttl = (await c.listIndexes().toArray()).find((i) => i.name === 'expiresAt_1');
     expect(ttl?.expireAfterSeconds).toBe(0);
   });
+
+  it('when the server is given a clock (the demo with --now), then expiry counts on that clock', async () => {
+    // A moment long before any real date this runs on: by the wall clock all of it has expired.
+    const demoNow = new Date('2001-11-30T10:00:00Z').getTime();
+    const demo = await startEmbeddedMongo({ ttlMonitorIntervalMs: 50, now: () => demoNow });
+    const demoClient = new MongoClient(`${demo.uri}ttl-clock`);
+    try {
+      await demoClient.connect();
+      const c = demoClient.db().collection('states');
+      await c.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+      await c.insertMany([
+        { name: 'until tomorrow', expiresAt: new Date(demoNow + 86_400_000) },
+        { name: 'yesterday', expiresAt: new Date(demoNow - 86_400_000) },
+      ]);
+      await expect
+        .poll(async () => (await c.find({}).toArray()).map((d) => d.name), {
+          timeout: 5000,
+          interval: 50,
+        })
+        .toEqual(['until tomorrow']);
+    } finally {
+      await demoClient.close();
+      await demo.stop();
+    }
+  });
 });
