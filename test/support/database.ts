@@ -41,9 +41,12 @@ export function useTestDatabase(options: Pick<ConnectOptions, 'now'> = {}): Test
     } else {
       // Imported lazily so a run against real MongoDB does not need the embedded server at all.
       const { startEmbeddedMongo } = await import('../../models/embedded-mongo/index.js');
+      const now = options.now;
       const server = await startEmbeddedMongo({
         port: 0,
         ttlMonitorIntervalMs: EMBEDDED_TTL_MONITOR_INTERVAL_MS,
+        // A test that fixes the store's "now" expires documents on that same clock.
+        ...(now ? { now: () => now().getTime() } : {}),
       });
       serverUri = server.uri;
       stopServer = () => server.stop();
