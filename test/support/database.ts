@@ -80,6 +80,9 @@ export function useTestDatabase(options: Pick<ConnectOptions, 'now'> = {}): Test
   return get;
 }
 
+/** The moment CLI commands run at in tests unless one is given. */
+export const CLI_NOW = '2026-11-30T10:00:00+01:00';
+
 /** What a CLI command printed, and whether it closed every connection it opened. */
 export interface CliRun {
   lines: string[];
@@ -97,11 +100,15 @@ export async function runCli(
   db: TestDatabase,
   register: ReadonlyArray<(program: Command, runtime: CliRuntime) => void>,
   args: readonly string[],
+  options: { now?: string } = {},
 ): Promise<CliRun> {
   const run: CliRun = { lines: [], opened: 0, closed: 0 };
+  // Commands run at a fixed moment, as `nabo` does with NABO_NOW.
+  const now = (): Date => new Date(options.now ?? CLI_NOW);
   const runtime: CliRuntime = {
+    now,
     async openDatabase() {
-      const connection = await connectDatabase(db.uri(), { dbName: db.dbName() });
+      const connection = await connectDatabase(db.uri(), { dbName: db.dbName(), now });
       run.opened += 1;
       return {
         ...connection,
