@@ -49,7 +49,8 @@ export async function startEmbeddedMongo(
     storage,
     cursors,
     options.ttlMonitorIntervalMs ?? 1000,
-    options.now ?? Date.now,
+    // Read Date at every sweep, not once here: a test that fakes Date moves expiry with it.
+    options.now ?? (() => Date.now()),
   );
   const uriHost = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | undefined;

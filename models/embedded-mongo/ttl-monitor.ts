@@ -45,7 +45,7 @@ export function startHousekeeping(
   storage: Storage,
   cursors: CursorRegistry,
   intervalMs: number,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
 ): Housekeeping {
   const timer = setInterval(() => {
     expireDocuments(storage, now());
