@@ -132,7 +132,12 @@ export async function connectDatabase(
   options: ConnectOptions = {},
 ): Promise<NaboDatabase> {
   const now = options.now ?? systemClock;
-  const connection = mongoose.createConnection(uri, {
+  // A mongoose instance of its own, so createdAt/updatedAt come from this connection's clock:
+  // flows compare them with the injected "now" (first-visit deadlines, "over fristen"), and a
+  // test or demo with a fixed now must not mix it with the wall clock.
+  const instance = new mongoose.Mongoose();
+  instance.now = () => now();
+  const connection = instance.createConnection(uri, {
     autoIndex: true,
     autoCreate: true,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,

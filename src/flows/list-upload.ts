@@ -8,6 +8,7 @@ import { forgetStep, rememberStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, IncomingFile, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
+import { formatCalendarDate } from '../i18n/locale.js';
 import { importApprovedList } from '../resident-list/import-approved.js';
 import { previewList, type ListPreview } from '../resident-list/preview.js';
 import { readListFile, type ListFileProblem } from '../resident-list/read-list-file.js';
@@ -99,6 +100,17 @@ function previewMessage(
   section(
     t.listNewHeading(),
     preview.fresh.map((row) => t.listRowLine(row.line, name(row.names), householdAddress(row))),
+  );
+  section(
+    t.listNewMoveInDatesHeading(),
+    preview.newMoveInDates.map((row) =>
+      t.listNewMoveInDateLine(
+        name(row.names),
+        householdAddress(row),
+        formatCalendarDate(row.moveInDate, turn.locale),
+        formatCalendarDate(row.previousMoveInDate, turn.locale),
+      ),
+    ),
   );
   section(
     t.listNewNamesHeading(),

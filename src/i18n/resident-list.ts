@@ -31,6 +31,10 @@ export const residentListDa = {
     'Besøgt før, men med et nyt navn (tjek gerne, at det er nye beboere):',
   listNewNameLine: (names: string, address: string, before: string): string =>
     `• ${names}, ${address} (før: ${before})`,
+  listNewMoveInDatesHeading: (): string =>
+    'Samme beboere med en ny indflytningsdato (tjek gerne, om datoen er rettet; de gemmes som en ny husstand):',
+  listNewMoveInDateLine: (names: string, address: string, date: string, before: string): string =>
+    `• ${names}, ${address}: indflytning ${date} (før: ${before})`,
   listKnownHeading: (): string => 'Kendes allerede (springes over):',
   listErrorsHeading: (): string => 'Rækker med fejl (ret dem i filen og send den igen):',
   listRowLine: (line: number, names: string, address: string): string =>
@@ -91,6 +95,10 @@ export const residentListEn: typeof residentListDa = {
     'Visited before, but with a new name (please check these are new residents):',
   listNewNameLine: (names: string, address: string, before: string): string =>
     `• ${names}, ${address} (before: ${before})`,
+  listNewMoveInDatesHeading: (): string =>
+    'The same people with a new move-in date (please check whether the date was corrected; they are saved as a new household):',
+  listNewMoveInDateLine: (names: string, address: string, date: string, before: string): string =>
+    `• ${names}, ${address}: move-in ${date} (before: ${before})`,
   listKnownHeading: (): string => 'Already known (skipped):',
   listErrorsHeading: (): string => 'Rows with errors (fix them in the file and send it again):',
   listRowLine: (line: number, names: string, address: string): string =>
