@@ -4,6 +4,7 @@ import { LimitExceededError } from '../errors.js';
  * How much of an uploaded list Nabo reads before it refuses. A monthly list is a few hundred
  * rows and a few hundred kB; these leave room for a year's list from a large organisation
  * (50,000 rows) while keeping a hostile file from taking the web process's memory or time.
+ * Measured: a 99,000-row, 8-column .xlsx (4 MB, 39 MB unpacked) reads within a 96 MB heap.
  */
 export interface ListLimits {
   /** The file as uploaded (the .xlsx zip or the CSV text). */
@@ -25,8 +26,8 @@ export const LIST_LIMITS: ListLimits = {
   unpackedBytes: 48 * 1024 * 1024,
   rows: 100_000,
   cells: 2_000_000,
-  parseMs: 30_000,
-  workerHeapMb: 256,
+  parseMs: 60_000,
+  workerHeapMb: 128,
 };
 
 /** What was too big; the flow turns each into one line for the coordinator. */

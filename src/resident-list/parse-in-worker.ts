@@ -18,6 +18,8 @@ export interface ParseInWorkerOptions {
   limits?: ListLimits;
   /** Starts the parse deadline; returns its cancel. Tests pass one that expires on their cue. */
   startDeadline?: (ms: number, expire: () => void) => () => void;
+  /** Sees each worker thread as it starts, to watch it end (tests, diagnostics). */
+  onWorker?: (worker: Worker) => void;
 }
 
 let running = 0;
@@ -47,6 +49,7 @@ export async function parseListInWorker(
 function runWorker(job: ListJob, options: ParseInWorkerOptions): Promise<ParsedResidentFile> {
   const { limits } = job;
   const worker = startListWorker(limits);
+  options.onWorker?.(worker);
   const startDeadline = options.startDeadline ?? startTimer;
   return new Promise<ParsedResidentFile>((resolve, reject) => {
     let settled = false;
@@ -55,8 +58,8 @@ function runWorker(job: ListJob, options: ParseInWorkerOptions): Promise<ParsedR
       settled = true;
       cancelDeadline();
       // Ended whatever happened: a worker that answered, failed or overran holds nothing we need.
-      void worker.terminate();
-      settle();
+      // The answer waits for the thread to be gone, so the next list's slot frees real memory.
+      void worker.terminate().finally(settle);
     };
     const cancelDeadline = startDeadline(limits.parseMs, () =>
       finish(() => reject(listLimitExceeded('time', limits.parseMs))),
