@@ -25,8 +25,7 @@ export interface DescribedError {
 }
 
 export type ListJobResult =
-  | { ok: true; parsed: ParsedResidentFile }
-  | { ok: false; error: DescribedError };
+  { ok: true; parsed: ParsedResidentFile } | { ok: false; error: DescribedError };
 
 /** An error as data, because a class does not survive the trip between threads. */
 export function describeError(error: unknown): DescribedError {

@@ -12,6 +12,7 @@ if (!port) throw new Error('list-worker.ts runs as a worker thread only');
 port.once('message', (job: ListJob) => {
   parseList(job.content, job.format, job.fileName, job.limits).then(
     (parsed) => port.postMessage({ ok: true, parsed } satisfies ListJobResult),
-    (error: unknown) => port.postMessage({ ok: false, error: describeError(error) } satisfies ListJobResult),
+    (error: unknown) =>
+      port.postMessage({ ok: false, error: describeError(error) } satisfies ListJobResult),
   );
 });

@@ -39,7 +39,10 @@ export async function parseListInWorker(
   if (running >= MAX_PARSES_AT_ONCE) await new Promise<void>((go) => waiting.push(go));
   running += 1;
   try {
-    return await runWorker({ content, format, fileName, limits: options.limits ?? LIST_LIMITS }, options);
+    return await runWorker(
+      { content, format, fileName, limits: options.limits ?? LIST_LIMITS },
+      options,
+    );
   } finally {
     running -= 1;
     waiting.shift()?.();

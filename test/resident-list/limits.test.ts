@@ -14,7 +14,11 @@ function csvWith(rows: number, columns = 3): Buffer {
   const header = ['Navn', 'Adresse', 'Indflytningsdato', 'Etage', 'Dør', 'Sprog'].slice(0, columns);
   const lines = [header.join(';')];
   for (let i = 1; i < rows; i++) {
-    lines.push(['Maja Holm', `Gudrunsvej ${i}`, '05-12-2026', '1', 'th', 'dansk'].slice(0, columns).join(';'));
+    lines.push(
+      ['Maja Holm', `Gudrunsvej ${i}`, '05-12-2026', '1', 'th', 'dansk']
+        .slice(0, columns)
+        .join(';'),
+    );
   }
   return Buffer.from(lines.join('\r\n'));
 }

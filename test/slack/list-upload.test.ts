@@ -142,16 +142,16 @@ describe('a resident list that cannot be read, in Slack', () => {
     expect(replies[0]).toContain('Jeg kunne ikke hente filen');
     expect(replies[0]).not.toContain('\n');
     expect(await db().residents.listUnassigned(areaId)).toEqual([]);
-    const logged = slack.logs.lines.find((line) => line.msg === 'resident list could not be downloaded');
+    const logged = slack.logs.lines.find(
+      (line) => line.msg === 'resident list could not be downloaded',
+    );
     expect(logged).toMatchObject({ err: { code: 'DEPENDENCY_UNAVAILABLE' } });
   });
 
   it('when the .xlsx is broken, then the coordinator gets one line saying what to send instead', async () => {
     const { user } = await coordinator();
     const broken = Buffer.from('PK\u0003\u0004 this was cut off in the middle of sending');
-    nock('https://files.slack.com')
-      .get('/files-pri/T0NABO-FBAD/liste.xlsx')
-      .reply(200, broken);
+    nock('https://files.slack.com').get('/files-pri/T0NABO-FBAD/liste.xlsx').reply(200, broken);
 
     await slack.postEvent(fileShare(user, 'FBAD', 'liste.xlsx', broken.length));
 
@@ -168,7 +168,9 @@ describe('a resident list that cannot be read, in Slack', () => {
       .reply(200, bomb.file);
     const stranger = 'U0STRANGER9';
 
-    expect(await postEventOnly(fileShare(user, 'FBOMB', 'tilflyttere.xlsx', bomb.file.length))).toBe(200);
+    expect(
+      await postEventOnly(fileShare(user, 'FBOMB', 'tilflyttere.xlsx', bomb.file.length)),
+    ).toBe(200);
     while (listParsesRunning() === 0) await new Promise((resolve) => setImmediate(resolve));
 
     // Answers that arrive while the bomb is still being read: the web process's thread is free.

@@ -46,7 +46,10 @@ export function workbookParts(spec: WorkbookSpec): Record<string, string> {
       (spec.date1904 ? '<workbookPr date1904="1"/>' : '') +
       '<sheets>' +
       spec.sheets
-        .map((sheet, index) => `<sheet name="${sheet.name}" sheetId="${index + 1}" r:id="rIdSheet${index}"/>`)
+        .map(
+          (sheet, index) =>
+            `<sheet name="${sheet.name}" sheetId="${index + 1}" r:id="rIdSheet${index}"/>`,
+        )
         .join('') +
       '</sheets></workbook>',
     'xl/_rels/workbook.xml.rels':
@@ -60,7 +63,9 @@ export function workbookParts(spec: WorkbookSpec): Record<string, string> {
       (spec.sharedStrings
         ? `<Relationship Id="rIdStrings" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>`
         : '') +
-      (spec.styles ? `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>` : '') +
+      (spec.styles
+        ? `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>`
+        : '') +
       '</Relationships>',
   };
   for (const sheet of spec.sheets) {
@@ -86,7 +91,9 @@ function sheetXml(rows: string): string {
 /** Zips the parts the ordinary way (deflate), as any spreadsheet program would. */
 export function xlsxOf(spec: WorkbookSpec): Buffer {
   const parts = workbookParts(spec);
-  const files = Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)]));
+  const files = Object.fromEntries(
+    Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)]),
+  );
   return Buffer.from(zipSync(files, { level: 6 }));
 }
 
