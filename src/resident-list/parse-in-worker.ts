@@ -103,6 +103,8 @@ function startListWorker(limits: ListLimits): Worker {
     return new Worker(new URL('./list-worker.js', import.meta.url), { resourceLimits });
   }
   const entry = JSON.stringify(new URL('./list-worker.ts', import.meta.url).href);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`;
+  // Resolved here, so the thread finds tsx whatever the working directory.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const bootstrap = `import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`;
   return new Worker(bootstrap, { eval: true, resourceLimits });
 }
