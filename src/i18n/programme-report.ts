@@ -14,9 +14,6 @@ export const programmeReportDa = {
     `Dage fra indflytning til første forsøg (median), frist ${deadlineDays} dage`,
   programmeReportActivityPanel: (): string => 'Ambassadører og møder',
   programmeReportDeadline: (days: number): string => `Frist: ${days} dage`,
-  programmeReportPercentAxis: (): string => 'Kontaktrate %',
-  programmeReportCountAxis: (): string => 'Antal',
-  programmeReportDaysAxis: (): string => 'Dage',
   programmeReportFootnote: (): string =>
     '«<5»: færre end 5 husstande, vises ikke. Tom: intet at vise. Kun tal, ingen navne.',
   programmeReportArea: (): string => 'Område',
@@ -64,9 +61,6 @@ export const programmeReportEn: typeof programmeReportDa = {
     `Days from moving in to the first try (median), deadline ${deadlineDays} days`,
   programmeReportActivityPanel: () => 'Ambassadors and meetings',
   programmeReportDeadline: (days) => `Deadline: ${days} days`,
-  programmeReportPercentAxis: () => 'Contact rate %',
-  programmeReportCountAxis: () => 'Count',
-  programmeReportDaysAxis: () => 'Days',
   programmeReportFootnote: () =>
     '"<5": fewer than 5 households, not shown. Empty: nothing to show. Figures only, no names.',
   programmeReportArea: () => 'Area',
