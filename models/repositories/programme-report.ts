@@ -80,8 +80,8 @@ export interface ProgrammeFacts {
 
 export interface ProgrammeReportRepository {
   /**
-   * The facts of each window's area, in the order asked. Four queries whatever the number of
-   * areas: households, meetings and check-ins at once, then the visits.
+   * The facts of each window's area, in the order asked. Four queries sent at once (households,
+   * visits, meetings, check-ins), whatever the number of areas.
    */
   facts(windows: readonly ProgrammeFactsWindow[]): Promise<ProgrammeFacts[]>;
 }
@@ -109,7 +109,7 @@ export function createProgrammeReportRepository(models: Models): ProgrammeReport
       });
       if (known.length === 0) return windows.map((window) => empty(window.areaId));
 
-      const [residentDocs, meetingDocs, checkInDocs] = await Promise.all([
+      const [residentDocs, meetingDocs, checkInDocs, visitDocs] = await Promise.all([
         models.residents
           .find(
             {
@@ -155,34 +155,26 @@ export function createProgrammeReportRepository(models: Models): ProgrammeReport
             { areaId: 1, status: 1, due: 1, answeredAt: 1 },
           )
           .lean<Array<Pick<CheckInDoc, '_id' | 'areaId' | 'status' | 'due' | 'answeredAt'>>>(),
+        // All visits of the areas, filtered below: a visit belongs to the report through its
+        // household or through a try in the window, and a filter on a long list of household ids
+        // has no index to use (the one on residentId covers open visits only).
+        models.visits
+          .find(
+            { areaId: { $in: known.map((w) => w._id) } },
+            {
+              areaId: 1,
+              residentId: 1,
+              ambassadorId: 1,
+              status: 1,
+              closingReason: 1,
+              folderLeft: 1,
+              'attempts.at': 1,
+              'attempts.outcome': 1,
+              'attempts.folderLeft': 1,
+            },
+          )
+          .lean<VisitDoc[]>(),
       ]);
-
-      const visitDocs = await models.visits
-        .find(
-          {
-            $or: [
-              ...(residentDocs.length > 0
-                ? [{ residentId: { $in: residentDocs.map((doc) => doc._id) } }]
-                : []),
-              ...known.map((w) => ({
-                areaId: w._id,
-                'attempts.at': { $gte: w.activityFrom, $lt: w.activityUntil },
-              })),
-            ],
-          },
-          {
-            areaId: 1,
-            residentId: 1,
-            ambassadorId: 1,
-            status: 1,
-            closingReason: 1,
-            folderLeft: 1,
-            'attempts.at': 1,
-            'attempts.outcome': 1,
-            'attempts.folderLeft': 1,
-          },
-        )
-        .lean<VisitDoc[]>();
 
       const byArea = new Map(known.map((w) => [w._id.toHexString(), empty(w.areaId)]));
       const factsOf = (areaId: { toHexString(): string }) => byArea.get(areaId.toHexString());
@@ -194,14 +186,27 @@ export function createProgrammeReportRepository(models: Models): ProgrammeReport
           doNotVisit: doc.doNotVisit === true,
         });
       }
+      const windowByArea = new Map(known.map((w) => [w._id.toHexString(), w]));
+      const cohort = new Set(residentDocs.map((doc) => doc._id.toHexString()));
       for (const doc of visitDocs) {
+        const window = windowByArea.get(doc.areaId.toHexString());
+        const attempts = doc.attempts ?? [];
+        const belongs =
+          cohort.has(doc.residentId.toHexString()) ||
+          attempts.some(
+            (attempt) =>
+              window !== undefined &&
+              attempt.at >= window.activityFrom &&
+              attempt.at < window.activityUntil,
+          );
+        if (!belongs) continue;
         factsOf(doc.areaId)?.visits.push({
           residentId: idString(doc.residentId),
           ambassadorId: idString(doc.ambassadorId),
           status: doc.status,
           closingReason: doc.closingReason ?? null,
           folderLeft: doc.folderLeft ?? null,
-          attempts: (doc.attempts ?? []).map((attempt) => ({
+          attempts: attempts.map((attempt) => ({
             at: attempt.at,
             outcome: attempt.outcome,
             folderLeft: attempt.folderLeft ?? null,
