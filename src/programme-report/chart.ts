@@ -1,5 +1,4 @@
 import type * as EChartsCore from 'echarts/core';
-import type { EChartsCoreOption } from 'echarts/core';
 import { catalogFor } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import { REPORT_FONT_FAMILY } from './font.js';
@@ -63,7 +62,7 @@ const COLOURS: Record<
 export interface ChartLayout {
   width: number;
   height: number;
-  option: EChartsCoreOption;
+  option: EChartsCore.EChartsCoreOption;
 }
 
 /** ECharts' own mark for "no value here": the bar or point is left out. */
@@ -94,13 +93,10 @@ export function chartLayout(report: ProgrammeReport, locale: Locale): ChartLayou
     checkIns: text.programmeReportCheckInsHeld(),
   };
 
-  const title =
-    report.areas.length === 1
-      ? text.programmeReportTitle(report.areas[0]?.area.name ?? '', periodLabel(report, locale))
-      : text.programmeReportTitle(
-          report.areas.map((area) => area.area.name).join(', '),
-          periodLabel(report, locale),
-        );
+  const title = text.programmeReportTitle(
+    report.areas.map((area) => area.area.name).join(', '),
+    periodLabel(report, locale),
+  );
 
   const titles: object[] = [
     { text: title, left: MARGIN, top: 16, textStyle: { fontSize: 22, fontWeight: 'bold' } },
