@@ -95,7 +95,9 @@ export function areaFigures(
 
   const visitsOf = new Map<string, VisitFact[]>();
   for (const visit of facts.visits) {
-    visitsOf.set(visit.residentId, [...(visitsOf.get(visit.residentId) ?? []), visit]);
+    const visits = visitsOf.get(visit.residentId);
+    if (visits) visits.push(visit);
+    else visitsOf.set(visit.residentId, [visit]);
   }
 
   const daysToFirstTry = new Map<string, number[]>();
@@ -111,7 +113,9 @@ export function areaFigures(
     if (household.anonymised) continue;
     const moveInDay = household.moveInDate.toISOString().slice(0, 10);
     const days = Math.max(0, daysBetween(moveInDay, dayOf(firstTry, zone)));
-    daysToFirstTry.set(month.month, [...(daysToFirstTry.get(month.month) ?? []), days]);
+    const ofMonth = daysToFirstTry.get(month.month);
+    if (ofMonth) ofMonth.push(days);
+    else daysToFirstTry.set(month.month, [days]);
   }
 
   const ambassadorsByMonth = new Map<string, Set<string>>();
