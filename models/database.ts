@@ -19,6 +19,10 @@ import { createMeetingRepository, type MeetingRepository } from './repositories/
 import { createPersonRepository, type PersonRepository } from './repositories/people.js';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy.js';
 import {
+  createProgrammeReportRepository,
+  type ProgrammeReportRepository,
+} from './repositories/programme-report.js';
+import {
   createProcessedEventRepository,
   type ProcessedEventRepository,
 } from './repositories/processed-events.js';
@@ -74,6 +78,16 @@ export type {
   VisitRetentionFacts,
 } from './repositories/privacy.js';
 export type {
+  AttemptFact,
+  CheckInFact,
+  HouseholdFact,
+  MeetingFact,
+  ProgrammeFacts,
+  ProgrammeFactsWindow,
+  ProgrammeReportRepository,
+  VisitFact,
+} from './repositories/programme-report.js';
+export type {
   AreaRepository,
   AuditEventRepository,
   CheckInRepository,
@@ -104,6 +118,8 @@ export interface NaboDatabase {
   processedEvents: ProcessedEventRepository;
   /** Deletion deadlines, access and erasure requests (src/privacy). */
   privacy: PrivacyRepository;
+  /** The programme report's counts, read in bulk (src/programme-report). */
+  programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
   /** Resolves when the server answers (health checks). */
@@ -165,6 +181,7 @@ export async function connectDatabase(
       auditEvents: createAuditEventRepository(models.auditEvents, now),
       processedEvents: createProcessedEventRepository(models.processedEvents, now),
       privacy: createPrivacyRepository(connection),
+      programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
       async ping() {
