@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importedSpecifiers, packageName, sourceFiles } from '../support/source-imports.js';
 
 /**
  * A production install (`npm ci --omit=dev`) has only `dependencies`. Code that ships — what the
@@ -18,40 +19,21 @@ const buildConfig = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), '
   include: string[];
 };
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(join(root, folder)).flatMap((entry) => {
-    const path = join(folder, entry);
-    if (statSync(join(root, path)).isDirectory()) return sourceFiles(path);
-    return /\.(ts|js|mts|cts)$/.test(entry) && !entry.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** Packages a file loads at run time: `import type` and `export type` are erased by the build. */
+/** Packages a file loads at run time (type-only imports are erased by the build). */
 function runtimePackages(code: string): string[] {
-  const patterns = [
-    /\b(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  return patterns
-    .flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1] ?? ''))
-    .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))
-    .filter((specifier) => !builtinModules.includes(specifier))
-    .map((specifier) =>
-      specifier
-        .split('/')
-        .slice(0, specifier.startsWith('@') ? 2 : 1)
-        .join('/'),
-    );
+  return importedSpecifiers(code, { loadedOnly: true })
+    .filter((specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier))
+    .flatMap((specifier) => packageName(specifier) ?? []);
 }
 
 describe('production install', () => {
   it('when the shipped code is read, then every package it loads is a production dependency', () => {
-    const shipped = [...buildConfig.include, 'bin'].flatMap(sourceFiles);
+    const shipped = [...buildConfig.include, 'bin'].flatMap((folder) => sourceFiles(root, folder));
     expect(shipped.length).toBeGreaterThan(100);
     const missing = shipped.flatMap((file) =>
       runtimePackages(readFileSync(join(root, file), 'utf8'))
         .filter((name) => !(name in manifest.dependencies))
-        .map((name) => `${relative(root, join(root, file))} loads ${name}`),
+        .map((name) => `${file} loads ${name}`),
     );
     expect(missing).toEqual([]);
   });
