@@ -120,10 +120,23 @@ const environmentSchema = z
         problem('NABO_NOW', 'must be a date and time such as 2026-12-31T12:00:00+01:00');
       }
     }
-    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
-      problem('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
+    if (env.MicrosoftAppId && teamsAppType(env) === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      problem(
+        'MicrosoftAppTenantId',
+        'is required for a SingleTenant bot (the default); an existing multi-tenant registration sets MicrosoftAppType=MultiTenant',
+      );
     }
   });
+
+/**
+ * Azure has created only single-tenant bot registrations (or managed identities) since July
+ * 2025, so SingleTenant is the default; MultiTenant remains for registrations made before.
+ */
+function teamsAppType(env: {
+  MicrosoftAppType?: TeamsConfig['appType'] | undefined;
+}): TeamsConfig['appType'] {
+  return env.MicrosoftAppType ?? 'SingleTenant';
+}
 
 export interface SlackConfig {
   botToken: string;
@@ -203,11 +216,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             // A single-tenant bot serves its own tenant unless a list says otherwise.
             allowedTenants:
               parseAllowList(env.NABO_TEAMS_TENANT_IDS) ??
-              (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppTenantId
+              (teamsAppType(env) === 'SingleTenant' && env.MicrosoftAppTenantId
                 ? [env.MicrosoftAppTenantId]
                 : undefined),
             appPassword: env.MicrosoftAppPassword,
-            appType: env.MicrosoftAppType ?? 'MultiTenant',
+            appType: teamsAppType(env),
             tenantId: env.MicrosoftAppTenantId,
           }
         : undefined,

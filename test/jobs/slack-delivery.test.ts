@@ -27,13 +27,13 @@ beforeAll(async () => {
   nock('https://slack.com')
     .persist()
     .post('/api/conversations.open')
-    .reply(200, (_uri, body) => {
-      const users = new URLSearchParams(String(body)).get('users');
+    .reply(200, async (request: Request) => {
+      const users = new URLSearchParams(await request.text()).get('users');
       return { ok: true, channel: { id: `D-${users}` } };
     })
     .post('/api/chat.postMessage')
-    .reply(200, (_uri, body) => {
-      const form = new URLSearchParams(String(body));
+    .reply(200, async (request: Request) => {
+      const form = new URLSearchParams(await request.text());
       posted.push({
         channel: form.get('channel') ?? '',
         text: form.get('text') ?? '',
