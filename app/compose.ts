@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { HostedPlatform } from '../adapters/http/hosted-platform.js';
 import type { PlatformContext } from '../adapters/platform.js';
-import { systemClock, type Clock } from '../kernel/clock.js';
+import { processClock, type Clock } from '../kernel/clock.js';
 import { createLogger, setLogger, type Logger } from '../kernel/logger.js';
 import { isNoRoute, isUnreachable } from '../jobs/delivery/person-messenger.js';
 import { createMeetingJobs, type MeetingJobs } from '../jobs/meetings/index.js';
@@ -73,14 +73,15 @@ export async function composeProcess(
   config: Config,
   options: ProcessOptions,
 ): Promise<NaboProcess> {
-  const clock = options.clock ?? systemClock;
+  // NABO_NOW (tests and local runs, never production) starts this process's clock elsewhere.
+  const clock = options.clock ?? processClock(config.now);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   setLogger(logger);
   const queuePrefix = options.queuePrefix ?? queuePrefixFromEnvironment().prefix;
   const prefix = queuePrefix ? { prefix: queuePrefix } : {};
   const runsJobs = options.role !== 'web';
   const ownsDatabase = options.db === undefined;
-  const db = options.db ?? (await connectDatabase(databaseUri(config)));
+  const db = options.db ?? (await connectDatabase(databaseUri(config), { now: () => clock.now() }));
   // Built below, in this order; closed in the reverse one (running jobs finish first).
   let jobs: JobClient | undefined;
   let running: RunningJobs | undefined;

@@ -7,7 +7,7 @@ import {
   createConsolePlatform,
 } from '../adapters/console/platform.js';
 import { TerminalOutbox } from '../adapters/console/terminal-outbox.js';
-import { systemClock } from '../kernel/clock.js';
+import { parseNow, processClock } from '../kernel/clock.js';
 import { UserError } from '../kernel/errors.js';
 import { createLogger } from '../kernel/logger.js';
 import { assignAndAnnounce } from '../jobs/assignment-jobs.js';
@@ -19,14 +19,18 @@ import { startEmbeddedMongo, type EmbeddedMongo } from '../models/embedded-mongo
 import type { Area, Person } from '../models/types.js';
 import { assignmentMonthOf } from '../src/assignment/assignment-month.js';
 import { loadConfig } from '../src/config/config.js';
+import { demoExampleList } from '../src/demo/example-list.js';
 import { DEMO_AREA_KEY, seedDemoEstate } from '../src/demo/seed.js';
+import { writeDemoList } from '../adapters/cli/demo-list-file.js';
 import { composeProcess, type NaboProcess } from './compose.js';
 
 /**
  * `npm run demo` / `nabo demo`: a small but real Nabo in the terminal. The embedded MongoDB runs
  * in-process unless MONGODB_URI is set; the demo estate is seeded; the jobs run in-process on
  * their own Redis queues, so the month's hand-out arrives as it would on the 1st, and "/spol"
- * fast-forwards to the revisit reminders. You talk as one of the estate's people.
+ * fast-forwards to the revisit reminders. You talk as one of the estate's people. `--now` (or
+ * NABO_NOW) starts the demo's clock at another moment: the estate, the month's list and every
+ * date Nabo reads or writes follow it.
  */
 export function registerDemoCommand(program: Command): void {
   program
@@ -37,25 +41,28 @@ export function registerDemoCommand(program: Command): void {
       'who you are: Birgit, Ahmed or Lise (ambassadors), Mette (coordinator)',
       'Birgit',
     )
-    .action(async (options: { as: string }) => {
+    .option(
+      '--now <iso>',
+      'the moment the demo starts, e.g. 2026-12-31T12:00 (estate time) or with an offset',
+    )
+    .action(async (options: { as: string; now?: string }) => {
       const config = loadConfig();
+      const clock = processClock(
+        demoStart(options.now, config.timeZone, config.environment) ?? config.now,
+      );
       await assertRedisReachable(config.redisUrl);
 
       let embedded: EmbeddedMongo | undefined;
       let uri = config.mongodbUri;
       if (!uri) {
-        embedded = await startEmbeddedMongo();
+        // The server expires conversation states on the demo's clock, which stamps them.
+        embedded = await startEmbeddedMongo({ now: () => clock.now().getTime() });
         uri = `${embedded.uri}nabo`;
       }
-      const db = await connectDatabase(uri);
+      const db = await connectDatabase(uri, { now: () => clock.now() });
       let nabo: NaboProcess | undefined;
       try {
-        const estate = await seedDemoEstate(
-          db,
-          systemClock.now(),
-          config.timeZone,
-          consoleIdentity,
-        );
+        const estate = await seedDemoEstate(db, clock.now(), config.timeZone, consoleIdentity);
         const handle = options.as.trim().toLocaleLowerCase('da');
         const person = await db.people.findByIdentity(consoleIdentity(handle));
         if (!person) {
@@ -73,6 +80,7 @@ export function registerDemoCommand(program: Command): void {
         nabo = await composeProcess(config, {
           role: 'demo',
           db,
+          clock,
           // Logs go to standard error so they never mix with the conversation.
           logger: createLogger({ level: 'warn', destination: process.stderr }),
           // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
@@ -103,11 +111,19 @@ export function registerDemoCommand(program: Command): void {
               logger: nabo.logger,
             },
             area,
-            assignmentMonthOf(systemClock.now(), area.timeZone),
-            systemClock.now(),
+            assignmentMonthOf(clock.now(), area.timeZone),
+            clock.now(),
           );
           await outbox.waitForDeliveries(
             announcement.ambassadorsQueued + announcement.coordinatorsQueued,
+          );
+        }
+        if (role === 'coordinator') {
+          const list = await writeDemoList(
+            await demoExampleList(db, area.id, clock.now(), area.timeZone),
+          );
+          terminal.note(
+            `— This month's list from the housing organisation: write "importer ${list}" —`,
           );
         }
 
@@ -118,7 +134,16 @@ export function registerDemoCommand(program: Command): void {
           process.stdin,
           interactive,
           (line) =>
-            demoControl(line, { jobs: running, meetings, db, person, area, outbox, terminal }),
+            demoControl(line, {
+              jobs: running,
+              meetings,
+              db,
+              person,
+              area,
+              outbox,
+              terminal,
+              now: () => clock.now(),
+            }),
         );
       } finally {
         if (nabo) {
@@ -140,6 +165,7 @@ interface DemoControls {
   area: Area;
   outbox: TerminalOutbox;
   terminal: ConsoleAdapter;
+  now(): Date;
 }
 
 /**
@@ -160,7 +186,7 @@ async function demoControl(line: string, controls: DemoControls): Promise<void> 
 
 /** A check-in for the person at the keyboard, as the six-weekly cadence would start it. */
 async function checkInNow(controls: DemoControls): Promise<void> {
-  const { db, person, area, meetings, outbox, terminal } = controls;
+  const { db, person, area, meetings, outbox, terminal, now } = controls;
   if (!person.roles.some((role) => role.role === 'ambassador')) {
     terminal.note('— Check-ins are for ambassadors: try the demo with --as Birgit. —');
     return;
@@ -170,11 +196,13 @@ async function checkInNow(controls: DemoControls): Promise<void> {
   const checkIn = await db.checkIns.create({
     personId: person.id,
     areaId: area.id,
-    due: new Date(),
+    due: now(),
     reason: 'cadence',
   });
   await meetings.checkInTimers.begin(checkIn.id);
-  await outbox.waitForDeliveries(before + 1, 10_000);
+  // The greeting, then the first question (openingMessages): the next typed line answers the
+  // question, so its buttons must be there before the demo reads on.
+  await outbox.waitForDeliveries(before + 2, 10_000);
 }
 
 /** "/spol": the revisit reminders that are due in the coming days arrive now. */
@@ -204,4 +232,23 @@ async function firstNamesByHandle(db: NaboDatabase, area: Area): Promise<Map<str
       return handle ? [[handle, person.name.split(' ')[0] ?? person.name] as const] : [];
     }),
   );
+}
+
+/** `--now` wins over NABO_NOW; like NABO_NOW it is refused in production. */
+function demoStart(text: string | undefined, zone: string, environment: string): Date | undefined {
+  if (text === undefined) return undefined;
+  if (environment === 'production') {
+    throw new UserError(
+      'INVALID_INPUT',
+      '--now fixes the clock for the demo and is refused in production',
+    );
+  }
+  const start = parseNow(text, zone);
+  if (!start) {
+    throw new UserError(
+      'INVALID_INPUT',
+      `--now must be a date and time such as 2026-12-31T12:00, got "${text}"`,
+    );
+  }
+  return start;
 }

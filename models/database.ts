@@ -20,6 +20,10 @@ import { createMeetingRepository, type MeetingRepository } from './repositories/
 import { createPersonRepository, type PersonRepository } from './repositories/people.js';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy.js';
 import {
+  createProgrammeReportRepository,
+  type ProgrammeReportRepository,
+} from './repositories/programme-report.js';
+import {
   createProcessedEventRepository,
   type ProcessedEventRepository,
 } from './repositories/processed-events.js';
@@ -75,6 +79,16 @@ export type {
   VisitRetentionFacts,
 } from './repositories/privacy.js';
 export type {
+  AttemptFact,
+  CheckInFact,
+  HouseholdFact,
+  MeetingFact,
+  ProgrammeFacts,
+  ProgrammeFactsWindow,
+  ProgrammeReportRepository,
+  VisitFact,
+} from './repositories/programme-report.js';
+export type {
   AreaRepository,
   AuditEventRepository,
   CheckInRepository,
@@ -105,6 +119,8 @@ export interface NaboDatabase {
   processedEvents: ProcessedEventRepository;
   /** Deletion deadlines, access and erasure requests (src/privacy). */
   privacy: PrivacyRepository;
+  /** The programme report's counts, read in bulk (src/programme-report). */
+  programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
   /** Resolves when the server answers (health checks). */
@@ -120,7 +136,7 @@ export interface ConnectOptions {
   /** How long to look for the server before giving up (default 5 s); the CLI fails faster. */
   serverSelectionTimeoutMS?: number;
   /** "Now" for the timestamps the repositories set themselves; tests may fix it. */
-  clock?: Clock;
+  now?: () => Date;
 }
 
 /**
@@ -132,8 +148,13 @@ export async function connectDatabase(
   uri: string,
   options: ConnectOptions = {},
 ): Promise<NaboDatabase> {
-  const clock = options.clock ?? systemClock;
-  const connection = mongoose.createConnection(uri, {
+  const clock: Clock = options.now ? { now: options.now } : systemClock;
+  // A mongoose instance of its own, so createdAt/updatedAt come from this connection's clock:
+  // flows compare them with the injected "now" (first-visit deadlines, "over fristen"), and a
+  // test or demo with a fixed now must not mix it with the wall clock.
+  const instance = new mongoose.Mongoose();
+  instance.now = () => clock.now();
+  const connection = instance.createConnection(uri, {
     autoIndex: true,
     autoCreate: true,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
@@ -163,6 +184,7 @@ export async function connectDatabase(
       auditEvents: createAuditEventRepository(models.auditEvents, clock),
       processedEvents: createProcessedEventRepository(models.processedEvents, clock),
       privacy: createPrivacyRepository(connection),
+      programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
       async ping() {

@@ -1,6 +1,7 @@
 import { connectDatabase, type NaboDatabase } from '../../models/database.js';
 import type { PlatformRegistry } from '../../src/core/platform.js';
 import { databaseUri, type Config } from '../../src/config/config.js';
+import { processClock, type Clock } from '../../kernel/clock.js';
 import type { CliRuntime } from './runtime.js';
 import { UserError } from '../../kernel/errors.js';
 
@@ -12,13 +13,19 @@ export function createCliRuntime(
   terminal: { print(line: string): void },
   platforms: ProcessPlatforms,
 ): CliRuntime {
+  // Read on first use, so `nabo --help` needs no configuration.
+  let clock: Clock | undefined;
+  const now = (): Date => {
+    clock ??= processClock(readConfig().now);
+    return clock.now();
+  };
   return {
     config: readConfig,
     platforms: (db) => platforms(readConfig(), db),
     async openDatabase() {
       const uri = databaseUri(readConfig());
       try {
-        return await connectDatabase(uri, { serverSelectionTimeoutMS: 3_000 });
+        return await connectDatabase(uri, { serverSelectionTimeoutMS: 3_000, now });
       } catch (error) {
         throw new UserError(
           'DEPENDENCY_UNAVAILABLE',
@@ -27,6 +34,7 @@ export function createCliRuntime(
         );
       }
     },
+    now,
     print: (line) => terminal.print(line),
     printJson: (value) => terminal.print(JSON.stringify(value, null, 2)),
   };

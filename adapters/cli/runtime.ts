@@ -13,6 +13,8 @@ export interface CliRuntime {
   config(): Config;
   /** The platforms the worker delivers on, unstarted: queuing a message asks them who is reachable. */
   platforms(db: NaboDatabase): PlatformRegistry;
+  /** The command's "now": the system clock, or where NABO_NOW starts it (tests, demo). */
+  now(): Date;
   print(line: string): void;
   printJson(value: unknown): void;
 }

@@ -1,5 +1,5 @@
 import type { SharedFile } from '../../src/core/inbound.js';
-import { NaboError } from '../../kernel/errors.js';
+import { LimitExceededError, NaboError } from '../../kernel/errors.js';
 
 /**
  * Files sent to the bot in a personal chat. Teams puts them in the person's OneDrive and hands
@@ -10,6 +10,8 @@ export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.do
 
 /** Residents' lists are small; anything larger is a mistake or abuse, not a list. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 const MIME_TYPES: Record<string, string> = {
   csv: 'text/csv',
@@ -60,7 +62,8 @@ async function downloadLimited(
   maxBytes: number,
   fetchImpl: typeof fetch,
 ): Promise<Buffer> {
-  const response = await fetchImpl(url);
+  // A link that never answers must not hold the coordinator's turn: the same bound as Slack's.
+  const response = await fetchImpl(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   if (!response.ok) {
     throw new NaboError(
       'DEPENDENCY_UNAVAILABLE',
@@ -90,9 +93,7 @@ async function downloadLimited(
   return Buffer.concat(chunks);
 }
 
-function tooLarge(maxBytes: number): NaboError {
+function tooLarge(maxBytes: number): LimitExceededError {
   const megabytes = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
-  return new NaboError('INVALID_INPUT', `The file is larger than ${megabytes} MB`, {
-    userFacing: true,
-  });
+  return new LimitExceededError('file_bytes', maxBytes, `The file is larger than ${megabytes} MB`);
 }

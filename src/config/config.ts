@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { parseNow } from '../../kernel/clock.js';
 import { NaboError } from '../../kernel/errors.js';
 import { parseAllowList } from '../privacy/where-data-may-appear.js';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
@@ -71,6 +72,7 @@ const environmentSchema = z
         'must be an IANA time zone such as Europe/Copenhagen',
       ),
     NABO_LOCALE: z.enum(['da', 'en'], { error: 'must be da or en' }).default(DEFAULT_LOCALE),
+    NABO_NOW: optionalText,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -112,10 +114,30 @@ const environmentSchema = z
         'cannot be combined with MicrosoftAppId (authentication would be off)',
       );
     }
-    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
-      problem('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
+    if (env.NABO_NOW !== undefined) {
+      if (env.NODE_ENV === 'production') {
+        problem('NABO_NOW', 'fixes the clock for tests and the demo and is refused in production');
+      } else if (!parseNow(env.NABO_NOW, env.NABO_TIMEZONE)) {
+        problem('NABO_NOW', 'must be a date and time such as 2026-12-31T12:00:00+01:00');
+      }
+    }
+    if (env.MicrosoftAppId && teamsAppType(env) === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      problem(
+        'MicrosoftAppTenantId',
+        'is required for a SingleTenant bot (the default); an existing multi-tenant registration sets MicrosoftAppType=MultiTenant',
+      );
     }
   });
+
+/**
+ * Azure has created only single-tenant bot registrations (or managed identities) since July
+ * 2025, so SingleTenant is the default; MultiTenant remains for registrations made before.
+ */
+function teamsAppType(env: {
+  MicrosoftAppType?: TeamsConfig['appType'] | undefined;
+}): TeamsConfig['appType'] {
+  return env.MicrosoftAppType ?? 'SingleTenant';
+}
 
 export interface SlackConfig {
   botToken: string;
@@ -147,6 +169,8 @@ export interface Config {
   timeZone: string;
   locale: 'da' | 'en';
   logLevel: string;
+  /** Where the process's clock starts (NABO_NOW; tests and the demo only), else undefined. */
+  now: Date | undefined;
 }
 
 /** Reads and validates the configuration; throws a CONFIG_INVALID NaboError with one clear line. */
@@ -193,17 +217,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             // A single-tenant bot serves its own tenant unless a list says otherwise.
             allowedTenants:
               parseAllowList(env.NABO_TEAMS_TENANT_IDS) ??
-              (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppTenantId
+              (teamsAppType(env) === 'SingleTenant' && env.MicrosoftAppTenantId
                 ? [env.MicrosoftAppTenantId]
                 : undefined),
             appPassword: env.MicrosoftAppPassword,
-            appType: env.MicrosoftAppType ?? 'MultiTenant',
+            appType: teamsAppType(env),
             tenantId: env.MicrosoftAppTenantId,
           }
         : undefined,
     timeZone: env.NABO_TIMEZONE,
     locale: env.NABO_LOCALE,
     logLevel: env.LOG_LEVEL,
+    now: env.NABO_NOW === undefined ? undefined : parseNow(env.NABO_NOW, env.NABO_TIMEZONE),
   };
 }
 

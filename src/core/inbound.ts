@@ -48,6 +48,11 @@ export interface SharedFile {
 
 /** A shared file as a flow gets it: fetched on demand, with the bot's credentials and limits. */
 export interface IncomingFile extends SharedFile {
+  /**
+   * Fetches the content through its platform's adapter, with the bot's credentials. Adapters
+   * enforce their size limit and reject with a LimitExceededError when it is passed; any other
+   * rejection means the platform would not hand the file over.
+   */
   download(): Promise<Buffer>;
 }
 

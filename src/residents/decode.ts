@@ -7,17 +7,6 @@
 
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 
-// Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, curly quotes, dashes, …). Node's
-// TextDecoder('windows-1252') treats that range as Latin-1 control codes, so map it here.
-// Undefined positions (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as they are.
-// prettier-ignore
-const CP1252_HIGH: Record<number, string> = {
-  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ',
-  0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“',
-  0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›',
-  0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
-};
-
 export function decodeResidentFile(content: Buffer): { text: string; encoding: DetectedEncoding } {
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) {
     return { text: decodeUtf8(content.subarray(3)) ?? '', encoding: 'utf-8' };
@@ -27,10 +16,8 @@ export function decodeResidentFile(content: Buffer): { text: string; encoding: D
   }
   const utf8 = decodeUtf8(content);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
-  const text = content
-    .toString('latin1')
-    .replace(/[\u0080-\u009f]/g, (char) => CP1252_HIGH[char.charCodeAt(0)] ?? char);
-  return { text, encoding: 'windows-1252' };
+  // Node >= 22 decodes the whole code page, 0x80–0x9F (€, curly quotes, dashes) included.
+  return { text: new TextDecoder('windows-1252').decode(content), encoding: 'windows-1252' };
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {

@@ -54,6 +54,8 @@ describe('configuration', () => {
       { MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' },
       'MicrosoftAppTenantId',
     ],
+    // SingleTenant is the default, so a bot without a type needs its tenant too.
+    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, 'MicrosoftAppTenantId'],
   ])('when %o is given, then the error names %s', (environment, variable) => {
     expect(configError(environment)).toMatch(new RegExp(`^Configuration error: ${variable} `));
   });
@@ -126,6 +128,7 @@ describe('who may use Nabo', () => {
       NABO_SLACK_WORKSPACE_IDS: 'T01, T02',
       MicrosoftAppId: 'app',
       MicrosoftAppPassword: 'pw',
+      MicrosoftAppTenantId: 'home-tenant',
       NABO_TEAMS_TENANT_IDS: 'tenant-a',
     });
     expect(config.slack?.allowedWorkspaces).toEqual(['T01', 'T02']);
@@ -140,5 +143,68 @@ describe('who may use Nabo', () => {
       MicrosoftAppTenantId: 'home-tenant',
     });
     expect(config.teams?.allowedTenants).toEqual(['home-tenant']);
+  });
+});
+
+describe('a fixed "now" for tests and the demo (NABO_NOW)', () => {
+  it('when NABO_NOW names a local time, then the clock starts then in the estate time zone', () => {
+    expect(loadConfig({ NABO_NOW: '2026-12-31T12:00' }).now?.toISOString()).toBe(
+      '2026-12-31T11:00:00.000Z',
+    );
+    expect(loadConfig({ NABO_NOW: '2027-03-28T00:45:00Z' }).now?.toISOString()).toBe(
+      '2027-03-28T00:45:00.000Z',
+    );
+    expect(loadConfig({}).now).toBeUndefined();
+  });
+
+  it('when NABO_NOW is not a date, then start-up stops with one line naming it', () => {
+    expect(configError({ NABO_NOW: 'tomorrow' })).toBe(
+      'Configuration error: NABO_NOW must be a date and time such as 2026-12-31T12:00:00+01:00',
+    );
+  });
+
+  it('when NABO_NOW is set in production, then start-up is refused', () => {
+    const message = configError({
+      NABO_NOW: '2026-12-31T12:00',
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://h/db',
+    });
+    expect(message).toBe(
+      'Configuration error: NABO_NOW fixes the clock for tests and the demo and is refused in production',
+    );
+  });
+});
+
+describe('Teams bot registration type', () => {
+  it('when MicrosoftAppType is not set, then the bot is SingleTenant and serves only its own tenant', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppTenantId: 'home-tenant',
+    });
+    expect(config.teams).toMatchObject({
+      appType: 'SingleTenant',
+      tenantId: 'home-tenant',
+      allowedTenants: ['home-tenant'],
+    });
+  });
+
+  it('when MicrosoftAppTenantId is missing for the default type, then the error says how to keep a multi-tenant registration', () => {
+    expect(configError({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' })).toBe(
+      'Configuration error: MicrosoftAppTenantId is required for a SingleTenant bot (the default); an existing multi-tenant registration sets MicrosoftAppType=MultiTenant',
+    );
+  });
+
+  it('when an existing registration sets MultiTenant, then no tenant id is needed and any tenant is served unless a list says otherwise', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppType: 'MultiTenant',
+    });
+    expect(config.teams).toMatchObject({
+      appType: 'MultiTenant',
+      tenantId: undefined,
+      allowedTenants: undefined,
+    });
   });
 });

@@ -5,12 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPlatform } from '../../adapters/slack/index.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
-import { systemClock } from '../../kernel/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { createLogger } from '../../kernel/logger.js';
 import { useTestDatabase } from '../support/database.js';
 import { slackEstate, startTestJobs, uniquePrefix, waitFor } from './support/jobs-harness.js';
 
-const db = useTestDatabase();
+/** The hand-out runs on the 1st at 09:00, as the scheduler would start it. */
+const clock = fixedClock('2026-12-01T09:00:00+01:00');
+const db = useTestDatabase({ now: () => clock.now() });
 let jobs: RunningJobs;
 let area: Area;
 let ambassadors: Person[];
@@ -24,7 +26,7 @@ beforeAll(async () => {
     { botToken: 'xoxb-test', signingSecret: 'test-secret', appToken: undefined, apiUrl: undefined },
     composeConversation({
       db: db(),
-      clock: systemClock,
+      clock,
       logger,
       timeZone: 'Europe/Copenhagen',
       locale: 'da',
@@ -33,13 +35,13 @@ beforeAll(async () => {
   nock('https://slack.com')
     .persist()
     .post('/api/conversations.open')
-    .reply(200, (_uri, body) => {
-      const users = new URLSearchParams(String(body)).get('users');
+    .reply(200, async (request: Request) => {
+      const users = new URLSearchParams(await request.text()).get('users');
       return { ok: true, channel: { id: `D-${users}` } };
     })
     .post('/api/chat.postMessage')
-    .reply(200, (_uri, body) => {
-      const form = new URLSearchParams(String(body));
+    .reply(200, async (request: Request) => {
+      const form = new URLSearchParams(await request.text());
       posted.push({
         channel: form.get('channel') ?? '',
         text: form.get('text') ?? '',
@@ -47,7 +49,7 @@ beforeAll(async () => {
       });
       return { ok: true, channel: form.get('channel'), ts: `${Date.now()}.${posted.length}` };
     });
-  jobs = await startTestJobs(db(), { prefix: uniquePrefix('slack'), platforms: [slack] });
+  jobs = await startTestJobs(db(), { prefix: uniquePrefix('slack'), platforms: [slack], clock });
 });
 
 afterAll(async () => {

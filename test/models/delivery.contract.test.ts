@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 
 const clock = new Date('2026-12-01T08:00:00.000Z');
-const db = useTestDatabase({ clock: { now: () => clock } });
+const db = useTestDatabase({ now: () => clock });
 
 describe('send ledger (contract)', () => {
   it('when a key is claimed for the first time, then true and the entry is pending', async () => {

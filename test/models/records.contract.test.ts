@@ -3,7 +3,7 @@ import type { Area, Person } from '../../models/types.js';
 import { useTestDatabase } from '../support/database.js';
 
 let clock = new Date('2026-12-01T08:00:00.000Z');
-const db = useTestDatabase({ clock: { now: () => clock } });
+const db = useTestDatabase({ now: () => clock });
 let area: Area;
 let mette: Person;
 let birgit: Person;

@@ -4,7 +4,7 @@ import type { Area, Person, Resident } from '../../models/types.js';
 import { useTestDatabase } from '../support/database.js';
 
 let clock = new Date('2026-12-01T08:00:00.000Z');
-const db = useTestDatabase({ clock: { now: () => clock } });
+const db = useTestDatabase({ now: () => clock });
 
 let area: Area;
 let birgit: Person;
@@ -59,6 +59,24 @@ describe('visits (contract): opening', () => {
       revisitDate: null,
     });
     expect(visit).not.toHaveProperty('isOpen');
+  });
+
+  it("when a visit is opened and changed, then its times are the store's clock, not the wall clock", async () => {
+    // The first-visit deadline and "over fristen" count from createdAt against the injected now.
+    const visit = await db().visits.open(resident(4).id, birgit.id, '2026-12');
+    try {
+      expect(visit.createdAt.toISOString()).toBe('2026-12-01T08:00:00.000Z');
+      clock = new Date('2026-12-01T09:30:00.000Z');
+      const changed = await db().visits.recordAttempt(visit.id, {
+        outcome: 'not_home',
+        folderLeft: true,
+      });
+      expect(changed.createdAt.toISOString()).toBe('2026-12-01T08:00:00.000Z');
+      expect(changed.updatedAt.toISOString()).toBe('2026-12-01T09:30:00.000Z');
+    } finally {
+      await db().visits.close(visit.id, 'moved');
+      clock = new Date('2026-12-01T08:00:00.000Z');
+    }
   });
 
   it('when the same household is handed out again, even to someone else, then CONFLICT', async () => {

@@ -50,6 +50,12 @@ describe('decodeResidentFile', () => {
     expect(decoded).toEqual({ text: '€ øæå', encoding: 'windows-1252' });
   });
 
+  it('when a Windows-1252 note has curly quotes and a dash, then they read as Excel showed them', () => {
+    // „Kom igen“ – Ærø: what Danish Excel writes for quotes and an en dash in a note.
+    const bytes = Buffer.from([0x84, 0x4b, 0x6f, 0x6d, 0x93, 0x20, 0x96, 0x20, 0xc6, 0x72, 0xf8]);
+    expect(decodeResidentFile(bytes)).toEqual({ text: '„Kom“ – Ærø', encoding: 'windows-1252' });
+  });
+
   it('when a UTF-8 BOM leads, then it is stripped', () => {
     const decoded = decodeResidentFile(Buffer.from('\uFEFFnavn', 'utf8'));
     expect(decoded).toEqual({ text: 'navn', encoding: 'utf-8' });

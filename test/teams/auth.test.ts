@@ -48,8 +48,9 @@ beforeAll(async () => {
     .persist()
     .post(/oauth2\/v2\.0\/token/)
     .query(true)
-    .reply(function (uri) {
-      tokenRequests.push(uri);
+    .reply((request: Request) => {
+      const url = new URL(request.url);
+      tokenRequests.push(url.pathname + url.search);
       return [
         200,
         { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: BOT_TOKEN },

@@ -190,10 +190,10 @@ describe('files sent to the bot', () => {
     const undeclared = sharedFile(attachment('https://files.example.test/undeclared'))!;
 
     await expect(downloadSharedFile(declared, 1_000)).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'LIMIT_EXCEEDED',
     });
     await expect(downloadSharedFile(undeclared, 1_000)).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'LIMIT_EXCEEDED',
     });
   });
 

@@ -67,7 +67,7 @@ describe('Teams app package', () => {
     expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}');
     expect(manifest).toMatchObject({
-      manifestVersion: '1.16',
+      manifestVersion: '1.30',
       id: APP_ID,
       icons: { color: 'color.png', outline: 'outline.png' },
       developer: {

@@ -31,11 +31,9 @@ export class FakeSlackApi {
     nock(this.origin)
       .persist()
       .post(/^\/api\/[\w.]+$/)
-      .reply(async (uri, requestBody) => {
-        const method = uri.replace(/^\/api\//, '');
-        const params = Object.fromEntries(
-          new URLSearchParams(typeof requestBody === 'string' ? requestBody : ''),
-        );
+      .reply(async (request: Request) => {
+        const method = new URL(request.url).pathname.replace(/^\/api\//, '');
+        const params = Object.fromEntries(new URLSearchParams(await request.text()));
         const gate = this.held.get(method);
         if (gate) {
           this.held.delete(method);

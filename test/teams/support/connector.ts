@@ -31,12 +31,14 @@ export class FakeConnector {
   private sequence = 0;
 
   install(): this {
-    const answer = (method: 'POST' | 'PUT') =>
-      function (this: nock.ReplyFnContext, uri: string, body: nock.Body) {
-        return connector.answer(method, uri, body, this.req.headers.authorization);
-      };
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const connector = this;
+    // nock 15 hands the reply function the fetch Request the bot sent.
+    const answer = (method: 'POST' | 'PUT') => async (request: Request) =>
+      this.answer(
+        method,
+        new URL(request.url).pathname,
+        await request.text(),
+        request.headers.get('authorization') ?? undefined,
+      );
     nock(new URL(SERVICE_URL).origin)
       .persist()
       .post(ACTIVITIES_PATH)
@@ -66,11 +68,11 @@ export class FakeConnector {
 
   private answer(
     method: 'POST' | 'PUT',
-    uri: string,
-    body: nock.Body,
-    authorization: string | string[] | undefined,
+    path: string,
+    body: string,
+    authorization: string | undefined,
   ): nock.ReplyFnResult {
-    const parsed = (typeof body === 'string' ? JSON.parse(body) : body) as Record<string, unknown>;
+    const parsed = JSON.parse(body) as Record<string, unknown>;
     this.attempts.push({ method, body: parsed });
     const scripted = this.scripted.shift();
     if (scripted)
@@ -79,7 +81,7 @@ export class FakeConnector {
         scripted.body ?? { error: { code: 'Scripted', message: 'scripted' } },
         scripted.headers ?? {},
       ];
-    const match = ACTIVITIES_PATH.exec(uri);
+    const match = ACTIVITIES_PATH.exec(path);
     const conversationId = decodeURIComponent(match?.[1] ?? '');
     const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
     const resultId =
@@ -89,7 +91,7 @@ export class FakeConnector {
       conversationId,
       activityId,
       body: parsed,
-      authorization: Array.isArray(authorization) ? authorization[0] : authorization,
+      authorization,
       resultId,
     });
     return [200, { id: resultId }];
