@@ -11,6 +11,8 @@ export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.do
 /** Residents' lists are small; anything larger is a mistake or abuse, not a list. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
 const MIME_TYPES: Record<string, string> = {
   csv: 'text/csv',
   txt: 'text/plain',
@@ -51,7 +53,8 @@ async function downloadLimited(
   maxBytes: number,
   fetchImpl: typeof fetch,
 ): Promise<Buffer> {
-  const response = await fetchImpl(url);
+  // A link that never answers must not hold the coordinator's turn: the same bound as Slack's.
+  const response = await fetchImpl(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   if (!response.ok) {
     throw new NaboError(
       'DEPENDENCY_UNAVAILABLE',

@@ -114,15 +114,11 @@ function repliesTo(user: TeamsUser): string[] {
 describe('a resident list that cannot be read, in Teams', () => {
   it('when the download link cannot be reached, then the coordinator gets one line saying the file could not be fetched', async () => {
     const { user, areaId } = await coordinator();
-    const download = nock('https://files.example.test')
-      .get('/download/unreachable')
-      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    // A real refusal, not a scripted one: nothing listens on port 1 of this machine.
+    const unreachable = 'https://127.0.0.1:1/download/unreachable';
 
-    await teams.deliver(
-      fileFrom(user, 'tilflyttere.csv', 'https://files.example.test/download/unreachable', 'csv'),
-    );
+    await teams.deliver(fileFrom(user, 'tilflyttere.csv', unreachable, 'csv'));
 
-    expect(download.isDone()).toBe(true);
     const replies = repliesTo(user);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toContain('Jeg kunne ikke hente filen');
