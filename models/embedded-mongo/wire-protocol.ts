@@ -1,5 +1,5 @@
 import { deserialize, serialize, type DeserializeOptions } from 'bson';
-import type { Document } from './bson-values.js';
+import { normalizeIncoming, type Document } from './bson-values.js';
 
 export const OpCode = {
   REPLY: 1,
@@ -15,12 +15,12 @@ const OP_MSG_CHECKSUM_PRESENT = 1 << 0;
 const OP_MSG_MORE_TO_COME = 1 << 1;
 
 /**
- * Promoted values (plain numbers for int32/int64/double, JS RegExp) are what mingo compares;
- * ObjectId, Date and Decimal128 stay BSON classes, which mingo 7.2 handles.
+ * Numbers keep their BSON types (int64 and integral doubles as wrappers, see normalizeIncoming)
+ * so they go back out as they came in; handlers query a promoted view. Regexes become JS RegExp,
+ * which mingo matches with.
  */
 const DESERIALIZE_OPTIONS: DeserializeOptions = {
-  promoteValues: true,
-  promoteLongs: true,
+  promoteValues: false,
   promoteBuffers: false,
   bsonRegExp: false,
 };
@@ -116,7 +116,9 @@ function readDocument(frame: Buffer, offset: number, end: number): { doc: Docume
   }
   try {
     return {
-      doc: deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS),
+      doc: normalizeIncoming(
+        deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS),
+      ) as Document,
       next: offset + size,
     };
   } catch (error) {

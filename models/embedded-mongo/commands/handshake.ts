@@ -2,7 +2,7 @@ import type { CommandContext, CommandHandler } from './context.js';
 import type { Document } from '../bson-values.js';
 
 /** MongoDB 7.0; drivers require a maxWireVersion between 9 and 29 (FIELD-NOTES). */
-const SERVER_VERSION = '7.0.0';
+export const SERVER_VERSION = '7.0.0';
 const WIRE_VERSION = 21;
 
 function helloReply(context: CommandContext): Document {

@@ -1,6 +1,7 @@
-import type { Document } from '../bson-values.js';
+import { promote, type Document } from '../bson-values.js';
 import { CommandError, ErrorCode, errorReply } from '../errors.js';
 import { catalogCommands } from './catalog.js';
+import { explainCommands } from './explain.js';
 import type { CommandContext, CommandHandler } from './context.js';
 import { findAndModifyCommands } from './find-and-modify.js';
 import { handshakeCommands } from './handshake.js';
@@ -21,6 +22,7 @@ const COMMANDS = new Map<string, CommandHandler>(
     ...writeCommands,
     ...findAndModifyCommands,
     ...sessionCommands,
+    ...explainCommands,
   }),
 );
 
@@ -30,15 +32,18 @@ export function commandName(body: Document): string | undefined {
   return undefined;
 }
 
-/** Runs one command; never throws, every failure becomes an `{ok: 0}` reply. */
-export function runCommand(body: Document, context: CommandContext): Document {
-  const name = commandName(body);
+/**
+ * Runs one command (`typed`: as deserialised, BSON number types kept); never throws, every
+ * failure becomes an `{ok: 0}` reply.
+ */
+export function runCommand(typed: Document, context: Omit<CommandContext, 'typed'>): Document {
+  const name = commandName(typed);
   try {
     const handler = name === undefined ? undefined : COMMANDS.get(name);
     if (handler === undefined) {
       throw new CommandError(ErrorCode.CommandNotFound, `no such command: '${name ?? ''}'`);
     }
-    return handler(body, context);
+    return handler(promote(typed), { ...context, typed });
   } catch (error) {
     return errorReply(error);
   }
