@@ -10,7 +10,7 @@ import {
   type IndexSpec,
 } from './index-spec.js';
 import { OrderedKeys } from './ordered-keys.js';
-import type { IndexAccess } from './planner.js';
+import { hasNumericSegment, type IndexAccess } from './planner.js';
 
 /**
  * A document as stored: `doc` keeps its BSON types (int64, doubles) and is what clients get back;
@@ -43,6 +43,7 @@ export class Collection {
   /** The `_id` index in key order; the documents map is its hash side. */
   private readonly idOrder = new OrderedKeys([1]);
   private nextSeq = 0;
+  private access: IndexAccess[] | undefined;
 
   constructor(database: string, name: string, options: Document = {}) {
     this.database = database;
@@ -128,9 +129,15 @@ export class Collection {
     return true;
   }
 
-  /** Every index the planner may read, `_id` first. */
+  /** Every index the planner may read, `_id` first; rebuilt only when indexes change. */
   indexAccess(): IndexAccess[] {
+    this.access ??= this.buildIndexAccess();
+    return this.access;
+  }
+
+  private buildIndexAccess(): IndexAccess[] {
     const idOrder = this.idOrder;
+    const documents = this.documents;
     const access: IndexAccess[] = [
       {
         name: ID_INDEX_NAME,
@@ -138,11 +145,16 @@ export class Collection {
         fields: ['_id'],
         directions: [1],
         multikey: false,
+        numericPath: false,
         unique: true,
         sparse: false,
         partialFilterExpression: undefined,
         scan: (start, end, reverse) =>
           reverse ? idOrder.scanReverse(start, end) : idOrder.scan(start, end),
+        lookup: (values) => {
+          const idKey = canonicalKey(values[0]);
+          return documents.has(idKey) ? [idKey] : [];
+        },
       },
     ];
     for (const index of this.indexes.values()) {
@@ -152,11 +164,15 @@ export class Collection {
         keyPattern: index.spec.key,
         fields: index.fields,
         directions: index.directions,
-        multikey: index.multikey,
+        get multikey() {
+          return index.multikey;
+        },
+        numericPath: hasNumericSegment(index.fields),
         unique: index.spec.unique,
         sparse: index.spec.sparse,
         partialFilterExpression: index.spec.partialFilterExpression,
         scan: (start, end, reverse) => index.scan(start, end, reverse),
+        lookup: (values) => index.lookup(values),
       });
     }
     return access;
@@ -202,6 +218,7 @@ export class Collection {
       index.add(keys, idKey, stored.seq);
     }
     this.indexes.set(spec.name, index);
+    this.access = undefined;
     return true;
   }
 
@@ -212,10 +229,12 @@ export class Collection {
     if (!this.indexes.delete(name)) {
       throw new CommandError(ErrorCode.IndexNotFound, `index not found with name [${name}]`);
     }
+    this.access = undefined;
   }
 
   dropAllIndexes(): void {
     this.indexes.clear();
+    this.access = undefined;
   }
 
   ttlIndexes(): IndexSpec[] {

@@ -47,41 +47,51 @@ function isOperatorObject(condition: unknown): condition is Document {
   return false;
 }
 
+/**
+ * The ends of a type bracket for ranges. Numbers run from -Infinity to Infinity inclusive, which
+ * leaves out NaN (mongod sorts it below every number, yet no range matches it).
+ */
+function bracketEnds(value: unknown): { low: unknown; high: unknown } {
+  const rank = typeRank(value);
+  if (rank === TypeRank.Number) return { low: -Infinity, high: Infinity };
+  return { low: new TypeEdge(rank, 'low'), high: new TypeEdge(rank, 'high') };
+}
+
 function rangeFor(operator: string, value: unknown): Interval | undefined {
   if (!isRangeValue(value)) return undefined;
-  const rank = typeRank(value);
+  const { low, high } = bracketEnds(value);
   switch (operator) {
     case '$gt':
-      return {
-        low: value,
-        lowInclusive: false,
-        high: new TypeEdge(rank, 'high'),
-        highInclusive: true,
-      };
+      return { low: value, lowInclusive: false, high, highInclusive: true };
     case '$gte':
-      return {
-        low: value,
-        lowInclusive: true,
-        high: new TypeEdge(rank, 'high'),
-        highInclusive: true,
-      };
+      return { low: value, lowInclusive: true, high, highInclusive: true };
     case '$lt':
-      return {
-        low: new TypeEdge(rank, 'low'),
-        lowInclusive: true,
-        high: value,
-        highInclusive: false,
-      };
+      return { low, lowInclusive: true, high: value, highInclusive: false };
     case '$lte':
-      return {
-        low: new TypeEdge(rank, 'low'),
-        lowInclusive: true,
-        high: value,
-        highInclusive: true,
-      };
+      return { low, lowInclusive: true, high: value, highInclusive: true };
     default:
       return undefined;
   }
+}
+
+const EXACT_OPERATORS = new Set(['$eq', '$in', '$gt', '$gte', '$lt', '$lte']);
+
+/**
+ * Whether index bounds alone decide `condition` exactly as mongod's matcher would: plain
+ * equality, `$in` and ranges on non-null scalars. Then the filter need not run again on what the
+ * index returns.
+ */
+export function boundsDecide(condition: unknown): boolean {
+  if (!isOperatorObject(condition)) return isRangeValue(condition);
+  for (const [operator, value] of Object.entries(condition)) {
+    if (!EXACT_OPERATORS.has(operator)) return false;
+    if (operator === '$in') {
+      if (!Array.isArray(value) || !value.every(isRangeValue)) return false;
+    } else if (!isRangeValue(value)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Sorted, de-duplicated point intervals, or undefined when a value cannot be looked up. */
@@ -122,20 +132,23 @@ export function constraintsOf(condition: unknown): Constraint[] {
  */
 export function fieldConditions(filter: Document): Map<string, unknown[]> {
   const byField = new Map<string, unknown[]>();
-  const visit = (clause: Document): void => {
-    for (const [field, condition] of Object.entries(clause)) {
-      if (field === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (isPlainObject(part)) visit(part);
-        continue;
-      }
-      if (field.startsWith('$')) continue;
-      const list = byField.get(field);
-      if (list === undefined) byField.set(field, [condition]);
-      else list.push(condition);
-    }
-  };
-  visit(filter);
+  collectConditions(filter, byField);
   return byField;
+}
+
+// A plain function rather than a closure: this runs for every query.
+function collectConditions(clause: Document, byField: Map<string, unknown[]>): void {
+  for (const field in clause) {
+    const condition = clause[field];
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const part of condition) if (isPlainObject(part)) collectConditions(part, byField);
+      continue;
+    }
+    if (field.charCodeAt(0) === 36 /* $ */) continue;
+    const list = byField.get(field);
+    if (list === undefined) byField.set(field, [condition]);
+    else list.push(condition);
+  }
 }
 
 function lowerOf(a: Interval, b: Interval): { value: unknown; inclusive: boolean } {

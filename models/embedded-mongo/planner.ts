@@ -3,6 +3,7 @@ import { canonicalKey, isPlainObject, type Document } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 import {
   allowsNull,
+  boundsDecide,
   constraintsOf,
   describeInterval,
   fieldConditions,
@@ -25,6 +26,10 @@ export interface IndexAccess {
   readonly sparse: boolean;
   readonly partialFilterExpression: Document | undefined;
   scan(start: KeyBound, end: KeyBound, reverse: boolean): Iterable<KeyEntry>;
+  /** A field path with a numeric segment (`a.0`): mongod's positional index semantics, not ours. */
+  readonly numericPath: boolean;
+  /** `_id` keys of documents whose whole index key equals `values` (a hash lookup). */
+  lookup(values: readonly unknown[]): Iterable<string>;
 }
 
 /** A compound range of index keys, in index order. */
@@ -33,14 +38,22 @@ interface KeyRange {
   readonly end: KeyBound;
 }
 
+/**
+ * How a query reads the collection. `exact`: what the plan yields is exactly the filter's
+ * matches (the index bounds decide every clause), so the filter need not run again.
+ */
 export type Plan =
-  | { readonly kind: 'idhack'; readonly id: unknown }
-  | { readonly kind: 'collscan'; readonly reverse: boolean }
+  | { readonly kind: 'idhack'; readonly id: unknown; readonly exact: boolean }
+  | { readonly kind: 'collscan'; readonly reverse: boolean; readonly exact: boolean }
   | {
       readonly kind: 'ixscan';
+      readonly exact: boolean;
+      /** Whole-key values to look up by hash, when every index field has equality bounds. */
+      readonly pointKeys: ReadonlyArray<readonly unknown[]> | undefined;
       readonly index: IndexAccess;
       /** Per bounded field (a prefix of the index's fields), the allowed intervals. */
       readonly bounds: readonly Constraint[];
+      /** Compound key ranges to scan, in index order (computed when first needed). */
       readonly ranges: readonly KeyRange[];
       /** Positions of the sort fields in the index key, when the scan yields the sort order. */
       readonly sortPositions: readonly number[] | undefined;
@@ -54,6 +67,10 @@ export interface PlanRequest {
 }
 
 const NUMERIC_SEGMENT = /(^|\.)\d+(\.|$)/;
+
+export function hasNumericSegment(fields: readonly string[]): boolean {
+  return fields.some((field) => NUMERIC_SEGMENT.test(field));
+}
 
 function sortFields(sort: Document | undefined): Array<[string, number]> {
   if (sort === undefined) return [];
@@ -74,7 +91,9 @@ function idEquality(conditions: Map<string, unknown[]>): { found: boolean; id?: 
 function boundsFor(index: IndexAccess, conditions: Map<string, unknown[]>): Constraint[] {
   const bounds: Constraint[] = [];
   for (const field of index.fields) {
-    const constraints = (conditions.get(field) ?? []).flatMap(constraintsOf);
+    const list = conditions.get(field);
+    if (list === undefined) break;
+    const constraints = list.length === 1 ? constraintsOf(list[0]) : list.flatMap(constraintsOf);
     if (constraints.length === 0) break;
     let chosen: Constraint;
     if (index.multikey) {
@@ -122,6 +141,38 @@ function sortProvision(
   return undefined;
 }
 
+/** Whether the bounds on an index's first `bounded` fields decide every clause of the filter. */
+function decidedByBounds(
+  filter: Document,
+  conditions: Map<string, unknown[]>,
+  index: IndexAccess,
+  bounded: number,
+): boolean {
+  for (const key in filter) if (key.startsWith('$')) return false;
+  for (const [field, list] of conditions) {
+    const position = index.fields.indexOf(field);
+    if (position < 0 || position >= bounded || !list.every(boundsDecide)) return false;
+    // On a multikey index only one predicate per field becomes bounds (see boundsFor).
+    if (index.multikey && (list.length !== 1 || constraintsOf(list[0]).length !== 1)) return false;
+  }
+  return true;
+}
+
+/** Every combination of point values, when all of the index's fields have equality bounds. */
+function pointKeysOf(index: IndexAccess, bounds: readonly Constraint[]): unknown[][] | undefined {
+  if (
+    bounds.length !== index.fields.length ||
+    !bounds.every((constraint) => constraint.every(isPoint))
+  ) {
+    return undefined;
+  }
+  let keys: unknown[][] = [[]];
+  for (const constraint of bounds) {
+    keys = keys.flatMap((key) => constraint.map((interval) => [...key, interval.low]));
+  }
+  return keys;
+}
+
 function keyRanges(index: IndexAccess, bounds: readonly Constraint[]): KeyRange[] {
   let prefixes: Array<{
     start: unknown[];
@@ -157,7 +208,7 @@ function keyRanges(index: IndexAccess, bounds: readonly Constraint[]): KeyRange[
 }
 
 function usable(index: IndexAccess, filter: Document, bounds: readonly Constraint[]): boolean {
-  if (index.fields.some((field) => NUMERIC_SEGMENT.test(field))) return false;
+  if (index.numericPath) return false;
   if (
     index.partialFilterExpression !== undefined &&
     !filterImplies(filter, index.partialFilterExpression)
@@ -201,12 +252,17 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
   const natural = request.sort?.$natural;
   const conditions = fieldConditions(filter);
   const hinted = hintedIndex(request.hint, indexes);
+  const empty = Object.keys(filter).length === 0;
   if (hinted === 'natural' || (natural !== undefined && hinted === undefined)) {
-    return { kind: 'collscan', reverse: natural === -1 };
+    return { kind: 'collscan', reverse: natural === -1, exact: empty };
   }
   if (hinted === undefined) {
     const id = idEquality(conditions);
-    if (id.found) return { kind: 'idhack', id: id.id };
+    if (id.found) {
+      const exact =
+        Object.keys(filter).length === 1 && conditions.get('_id')?.every(boundsDecide) === true;
+      return { kind: 'idhack', id: id.id, exact };
+    }
   }
   let best: { plan: Plan; score: number } | undefined;
   for (const index of hinted === undefined ? indexes : [hinted]) {
@@ -227,16 +283,20 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
         score,
         plan: {
           kind: 'ixscan',
+          exact: decidedByBounds(filter, conditions, index, bounds.length),
+          pointKeys: provision === undefined ? pointKeysOf(index, bounds) : undefined,
           index,
           bounds,
-          ranges: keyRanges(index, bounds),
+          get ranges() {
+            return keyRanges(index, bounds);
+          },
           sortPositions: provision?.positions,
           reverse: provision?.reverse ?? false,
         },
       };
     }
   }
-  return best?.plan ?? { kind: 'collscan', reverse: false };
+  return best?.plan ?? { kind: 'collscan', reverse: false, exact: empty };
 }
 
 /** mongod's `indexBounds` explain field for an index scan. */

@@ -151,6 +151,18 @@ function candidatesInNaturalOrder(
     }
     case 'ixscan': {
       const found = new Map<string, StoredDocument>();
+      if (plan.pointKeys !== undefined) {
+        for (const key of plan.pointKeys) {
+          for (const idKey of plan.index.lookup(key)) {
+            stats.keysExamined += 1;
+            if (found.has(idKey)) continue;
+            const stored = collection.byIdKey(idKey);
+            if (stored !== undefined) found.set(idKey, stored);
+          }
+        }
+        const list = [...found.values()];
+        return list.length > 1 ? list.sort((a, b) => a.seq - b.seq) : list;
+      }
       for (const range of plan.ranges) {
         for (const entry of plan.index.scan(range.start, range.end, false)) {
           stats.keysExamined += 1;
@@ -186,7 +198,7 @@ export function queryStored(
     collection.indexAccess(),
   );
   stats.plan = plan;
-  const matches = matcherFor(filter, spec.variables);
+  const matches = plan.exact ? undefined : matcherFor(filter, spec.variables);
   const sorted = sortsByFields(spec.sort);
   const fromIndexOrder = plan.kind === 'ixscan' && plan.sortPositions !== undefined && sorted;
   const source = fromIndexOrder

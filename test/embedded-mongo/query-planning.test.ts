@@ -264,13 +264,16 @@ describe('embedded mongo: query planning', () => {
       { _id: 7, v: Long.fromNumber(9) },
       { _id: 8, v: 7.5 },
       { _id: 9, v: [1, 'zebra'] },
+      { _id: 10, v: NaN },
+      { _id: 11, v: -Infinity },
     ]);
     const ids = async (filter: Document): Promise<unknown[]> =>
       (await collection.find(filter).toArray()).map((doc) => doc._id);
     expect(await ids({ v: { $gt: 4 } })).toEqual([1, 7, 8]);
     expect(await ids({ v: { $lt: 'b' } })).toEqual([2]);
     expect(await ids({ v: { $gte: 'b' } })).toEqual([9]);
-    expect(await ids({ v: { $lt: 2 } })).toEqual([9]);
+    expect(await ids({ v: { $lt: 2 } })).toEqual([9, 11]);
+    expect(await ids({ v: NaN })).toEqual([10]);
     expect(await ids({ v: null })).toEqual([3, 4]);
     expect(await ids({ v: { $in: [null, 9] } })).toEqual([3, 4, 7]);
     expect(await ids({ v: { $gt: new Date(Date.UTC(2026, 0, 1)) } })).toEqual([5]);
