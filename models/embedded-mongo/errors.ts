@@ -28,6 +28,7 @@ export const ErrorCode = {
   DuplicateKey: 11000,
   /** IDL parser: a field the command does not define (`BSON field 'x.y' is an unknown field.`). */
   UnknownBsonField: 40415,
+  UnrecognizedPipelineStage: 40324,
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,6 +38,8 @@ const codeNames = new Map<number, string>(
 );
 
 export function codeNameOf(code: number): string {
+  // Codes raised from a source location rather than declared by name are called LocationNNNNN.
+  if (code >= 10_000 && code !== ErrorCode.DuplicateKey) return `Location${code}`;
   return codeNames.get(code) ?? 'UnknownError';
 }
 

@@ -1,5 +1,4 @@
-import { Query } from 'mingo';
-import type { CollationSpec } from 'mingo/types';
+import { Aggregator, Query } from 'mingo';
 import { compareBson, sortKeyAt } from './bson-order.js';
 import { isPlainObject, type Document } from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
@@ -14,7 +13,6 @@ export interface FindSpec {
   readonly skip?: number | undefined;
   /** 0 or absent: no limit. */
   readonly limit?: number | undefined;
-  readonly collation?: Document | undefined;
   readonly hint?: unknown;
   /** Variables (`let`) the filter's `$expr` may reference as `$$name`. */
   readonly variables?: Document | undefined;
@@ -68,25 +66,12 @@ function sortsByFields(sort: Document | undefined): boolean {
  * Stable sort in mongod's order: per field the smallest (ascending) or largest (descending) value
  * an array holds, missing fields as null, BSON type order across types.
  */
-export function sortStored(
-  docs: StoredDocument[],
-  sort: Document | undefined,
-  collation?: Document,
-): StoredDocument[] {
+export function sortStored(docs: StoredDocument[], sort: Document | undefined): StoredDocument[] {
   if (!sortsByFields(sort)) return docs;
   validateSort(sort);
   const fields = Object.entries(sort as Document).filter(
     ([field]) => field !== '$natural',
   ) as Array<[string, number]>;
-  if (collation !== undefined) {
-    // Collation-aware ordering is mingo's; the server does not otherwise interpret collations.
-    const byView = new Map(docs.map((stored) => [stored.view, stored]));
-    const cursor = new Query({}, {})
-      .find(docs.map((stored) => stored.view))
-      .sort(Object.fromEntries(fields));
-    cursor.collation(collation as unknown as CollationSpec);
-    return (cursor.all() as Document[]).map((view) => byView.get(view) as StoredDocument);
-  }
   const keyed = docs.map((stored, position) => ({
     stored,
     position,
@@ -193,10 +178,7 @@ export function queryStored(
   const skip = spec.skip ?? 0;
   const limit = spec.limit ?? 0;
   const wanted = limit > 0 ? skip + limit : Infinity;
-  const plan = choosePlan(
-    { filter, sort: spec.collation === undefined ? spec.sort : undefined, hint: spec.hint },
-    collection.indexAccess(),
-  );
+  const plan = choosePlan({ filter, sort: spec.sort, hint: spec.hint }, collection.indexAccess());
   stats.plan = plan;
   const matches = plan.exact ? undefined : matcherFor(filter, spec.variables);
   const sorted = sortsByFields(spec.sort);
@@ -214,7 +196,7 @@ export function queryStored(
   }
   if (sorted && !fromIndexOrder) {
     stats.inMemorySort = true;
-    matched = sortStored(matched, spec.sort, spec.collation);
+    matched = sortStored(matched, spec.sort);
   }
   const window =
     skip > 0 || limit > 0 ? matched.slice(skip, limit > 0 ? skip + limit : undefined) : matched;
@@ -256,6 +238,17 @@ export function findDocuments(
 ): Document[] {
   const found = queryStored(collection, spec, stats).map((stored) => stored.doc);
   return projectDocuments(found, spec.projection);
+}
+
+/**
+ * A command's `let`: each value is an expression (`{$literal: '$x'}`, `{$add: [1, 2]}`),
+ * evaluated once before `$$name` references see it.
+ */
+export function letVariables(body: Document): Document | undefined {
+  const raw = optionalDocument(body, 'let');
+  if (raw === undefined || Object.keys(raw).length === 0) return undefined;
+  const [evaluated] = new Aggregator([{ $replaceWith: raw }], {}).run([{}]) as Document[];
+  return evaluated;
 }
 
 /** Reads an optional sub-document argument, rejecting other types like mongod. */

@@ -36,6 +36,8 @@ export interface UpdateParams {
   readonly arrayFilters?: Document[];
   /** The statement's filter, needed by mingo to resolve the positional `$` operator. */
   readonly filter?: Document;
+  /** The command's evaluated `let`, for `$$name` in pipeline updates. */
+  readonly variables?: Document | undefined;
 }
 
 const POSITIONAL = /(^|\.)\$(\.|$)/;
@@ -104,8 +106,9 @@ function usesPositional(operators: Document): boolean {
 }
 
 /** A pipeline's result keeps the `_id` it dropped (`$replaceRoot` etc.), as mongod re-adds it. */
-function runPipeline(doc: Document, pipeline: Document[]): Document {
-  const [result] = new Aggregator(pipeline, {}).run([cloneDocument(doc)]) as Document[];
+function runPipeline(doc: Document, pipeline: Document[], variables?: Document): Document {
+  const options = variables === undefined ? {} : { variables };
+  const [result] = new Aggregator(pipeline, options).run([cloneDocument(doc)]) as Document[];
   if (result === undefined) {
     throw new CommandError(ErrorCode.BadValue, 'update pipeline removed the document');
   }
@@ -155,7 +158,7 @@ export function applyUpdate(
 ): UpdateOutcome {
   let outcome: UpdateOutcome;
   if (Array.isArray(spec.view)) {
-    const next = runPipeline(current.view, spec.view);
+    const next = runPipeline(current.view, spec.view, params.variables);
     outcome = typedResult(current, next, spec, !valuesEqual(current.view, next));
   } else if (isReplacement(spec.view)) {
     const { _id: id, ...fields } = spec.typed as Document;
@@ -217,7 +220,7 @@ export function buildUpsertDocument(
   if (Array.isArray(spec.view)) {
     const outcome = typedResult(
       { doc: seed, view: seedView },
-      runPipeline(seedView, spec.view),
+      runPipeline(seedView, spec.view, params.variables),
       spec,
       true,
     );

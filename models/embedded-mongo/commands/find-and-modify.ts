@@ -1,8 +1,9 @@
 import { isPlainObject, validateId, type Document } from '../bson-values.js';
 import { CommandError, ErrorCode } from '../errors.js';
-import { optionalDocument, projectDocument, queryStored } from '../query-engine.js';
+import { letVariables, optionalDocument, projectDocument, queryStored } from '../query-engine.js';
 import { applyUpdate, buildUpsertDocument, parseUpdateSpec } from '../update-engine.js';
 import { collectionArgument, documentArray, type CommandHandler } from './context.js';
+import { refuseCollation } from './refusals.js';
 
 /**
  * findAndModify: one document, atomically found and changed. Errors (duplicate keys included) are
@@ -11,7 +12,9 @@ import { collectionArgument, documentArray, type CommandHandler } from './contex
 const findAndModify: CommandHandler = (body, context) => {
   const command = 'findAndModify' in body ? 'findAndModify' : 'findandmodify';
   const name = collectionArgument(body, command);
+  refuseCollation(body);
   const query = optionalDocument(body, 'query') ?? {};
+  const variables = letVariables(body);
   const fields = optionalDocument(body, 'fields');
   const remove = body.remove === true;
   const upsert = body.upsert === true;
@@ -43,7 +46,7 @@ const findAndModify: CommandHandler = (body, context) => {
     sort: optionalDocument(body, 'sort'),
     limit: 1,
     hint: body.hint,
-    variables: optionalDocument(body, 'let'),
+    variables,
   });
   const output = (doc: Document | undefined): Document | null =>
     doc === undefined ? null : projectDocument(doc, fields);
@@ -61,7 +64,7 @@ const findAndModify: CommandHandler = (body, context) => {
     view: parseUpdateSpec(body.update, 'update'),
   };
   if (current !== undefined && collection !== undefined) {
-    const outcome = applyUpdate(current, spec, { arrayFilters, filter: query });
+    const outcome = applyUpdate(current, spec, { arrayFilters, filter: query, variables });
     if (outcome.changed) collection.replace(current, outcome.doc, outcome.view);
     return {
       lastErrorObject: { n: 1, updatedExisting: true },
@@ -71,7 +74,7 @@ const findAndModify: CommandHandler = (body, context) => {
   }
   if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   const typedQuery = isPlainObject(context.typed.query) ? context.typed.query : {};
-  const { doc, view } = buildUpsertDocument(typedQuery, spec, { arrayFilters });
+  const { doc, view } = buildUpsertDocument(typedQuery, spec, { arrayFilters, variables });
   validateId(doc._id);
   context.storage.ensureCollection(context.database, name).collection.insert(doc, view);
   return {

@@ -7,6 +7,7 @@ import { findAndModifyCommands } from './find-and-modify.js';
 import { handshakeCommands } from './handshake.js';
 import { indexCommands } from './indexes.js';
 import { readCommands } from './read.js';
+import { refusedCommands } from './refusals.js';
 import { sessionCommands } from './sessions.js';
 import { writeCommands } from './write.js';
 
@@ -15,6 +16,7 @@ export type { CommandContext } from './context.js';
 // A Map rather than an object so a command named `constructor` or `__proto__` is just unknown.
 const COMMANDS = new Map<string, CommandHandler>(
   Object.entries({
+    ...refusedCommands,
     ...handshakeCommands,
     ...catalogCommands,
     ...indexCommands,

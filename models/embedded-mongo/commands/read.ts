@@ -10,6 +10,7 @@ import type { Collection } from '../collection.js';
 import { CommandError, ErrorCode } from '../errors.js';
 import {
   findDocuments,
+  letVariables,
   matchStored,
   optionalDocument,
   optionalNumber,
@@ -24,6 +25,7 @@ import {
   type CommandContext,
   type CommandHandler,
 } from './context.js';
+import { refuseCollation, refuseFindOptions } from './refusals.js';
 
 function batchSizeOf(source: Document, field = 'batchSize'): number | undefined {
   const batchSize = optionalNumber(source, field);
@@ -38,6 +40,7 @@ function batchSizeOf(source: Document, field = 'batchSize'): number | undefined 
 
 /** The query part of a `find` command, shared with `explain`. */
 export function findSpecOf(body: Document): FindSpec & { singleBatch: boolean } {
+  refuseFindOptions(body);
   let limit = optionalNumber(body, 'limit') ?? 0;
   let singleBatch = body.singleBatch === true;
   // A negative limit is the legacy way of asking for one batch of at most |limit| documents.
@@ -51,9 +54,8 @@ export function findSpecOf(body: Document): FindSpec & { singleBatch: boolean } 
     filter: optionalDocument(body, 'filter'),
     sort: optionalDocument(body, 'sort'),
     projection: optionalDocument(body, 'projection'),
-    collation: optionalDocument(body, 'collation'),
     hint: body.hint,
-    variables: optionalDocument(body, 'let'),
+    variables: letVariables(body),
     skip,
     limit,
     singleBatch,
@@ -97,6 +99,7 @@ export function countMatches(
   body: Document,
   stats?: QueryStats,
 ): number {
+  refuseCollation(body);
   const skip = Math.max(0, optionalNumber(body, 'skip') ?? 0);
   const limit = Math.abs(optionalNumber(body, 'limit') ?? 0);
   const matched = queryStored(
@@ -117,6 +120,7 @@ export function distinctValues(
   body: Document,
   stats?: QueryStats,
 ): unknown[] {
+  refuseCollation(body);
   const key = body.key;
   if (typeof key !== 'string' || key === '') {
     throw new CommandError(
@@ -154,6 +158,9 @@ const UNSUPPORTED_STAGES = new Set([
   '$planCacheStats',
   '$changeStream',
   '$search',
+  '$listLocalSessions',
+  '$listCatalog',
+  '$listSearchIndexes',
   '$searchMeta',
   '$vectorSearch',
 ]);
@@ -247,12 +254,14 @@ export function runAggregation(
 ): Document[] {
   const pipeline = documentArray(body, 'pipeline');
   checkStages(pipeline);
+  refuseCollation(body);
   const { storage, database } = context;
+  const variables = letVariables(body);
   const target = body.aggregate;
   let stages = pipeline;
   let source: Array<{ doc: Document; view: Document }> = [];
   if (typeof target === 'string') {
-    const pushed = pushDown(pipeline, optionalDocument(body, 'let'));
+    const pushed = pushDown(pipeline, variables);
     const emptyLimit = pushed.rest.length === 1 && pushed.rest[0]?.$limit === 0;
     source = emptyLimit
       ? []
@@ -278,11 +287,28 @@ export function runAggregation(
       Array.from(storage.getCollection(database, name)?.stored() ?? [], (stored) =>
         cloneDocument(stored.view),
       ),
-    ...(isPlainObject(body.let) ? { variables: body.let } : {}),
+    ...(variables === undefined ? {} : { variables }),
   });
-  const results = aggregator.run(inputs) as Document[];
+  const results = runStages(aggregator, inputs);
   const passThrough = stages.every((stage) => PASS_THROUGH_STAGES.has(Object.keys(stage)[0] ?? ''));
   return passThrough ? results.map((result) => typedOf.get(result) ?? result) : results;
+}
+
+/** mingo's "unregistered pipeline operator" is mongod's unknown-stage error (code 40324). */
+function runStages(aggregator: Aggregator, inputs: Document[]): Document[] {
+  try {
+    return aggregator.run(inputs) as Document[];
+  } catch (error) {
+    const unknown =
+      error instanceof Error ? /unregistered pipeline operator (\$\w+)/.exec(error.message) : null;
+    if (unknown !== null) {
+      throw new CommandError(
+        ErrorCode.UnrecognizedPipelineStage,
+        `Unrecognized pipeline stage name: '${unknown[1] ?? ''}'`,
+      );
+    }
+    throw error;
+  }
 }
 
 const aggregate: CommandHandler = (body, context) => {

@@ -1,7 +1,7 @@
 import { isPlainObject, validateId, withId, type Document } from '../bson-values.js';
 import { storable } from '../collection.js';
 import { CommandError, ErrorCode, writeError } from '../errors.js';
-import { optionalDocument, optionalNumber, queryStored } from '../query-engine.js';
+import { letVariables, optionalDocument, optionalNumber, queryStored } from '../query-engine.js';
 import {
   applyUpdate,
   buildUpsertDocument,
@@ -14,6 +14,7 @@ import {
   type CommandContext,
   type CommandHandler,
 } from './context.js';
+import { refuseCollation } from './refusals.js';
 
 const MAX_WRITE_BATCH_SIZE = 100_000;
 
@@ -92,6 +93,7 @@ function runUpdateStatement(
   totals: UpdateTotals,
   variables: Document | undefined,
 ): void {
+  refuseCollation(statement);
   const filter = optionalDocument(statement, 'q') ?? {};
   const typedStatementDoc = typedStatement(context, 'updates', index);
   const spec = {
@@ -122,7 +124,7 @@ function runUpdateStatement(
   if (matches.length === 0 || collection === undefined) {
     if (statement.upsert !== true) return;
     const typedFilter = isPlainObject(typedStatementDoc.q) ? typedStatementDoc.q : {};
-    const { doc, view } = buildUpsertDocument(typedFilter, spec, { arrayFilters });
+    const { doc, view } = buildUpsertDocument(typedFilter, spec, { arrayFilters, variables });
     validateId(doc._id);
     context.storage.ensureCollection(context.database, name).collection.insert(doc, view);
     totals.n += 1;
@@ -130,7 +132,7 @@ function runUpdateStatement(
     return;
   }
   for (const current of matches) {
-    const outcome = applyUpdate(current, spec, { arrayFilters, filter });
+    const outcome = applyUpdate(current, spec, { arrayFilters, filter, variables });
     if (outcome.changed) {
       collection.replace(current, outcome.doc, outcome.view);
       totals.nModified += 1;
@@ -146,7 +148,7 @@ const update: CommandHandler = (body, context) => {
     statements(body, 'updates'),
     body.ordered !== false,
     (statement, index) =>
-      runUpdateStatement(context, name, statement, index, totals, optionalDocument(body, 'let')),
+      runUpdateStatement(context, name, statement, index, totals, letVariables(body)),
   );
   const reply: Document = { n: totals.n, nModified: totals.nModified };
   if (totals.upserted.length > 0) reply.upserted = totals.upserted;
@@ -159,6 +161,7 @@ const remove: CommandHandler = (body, { storage, database }) => {
   const collection = storage.getCollection(database, name);
   let n = 0;
   const writeErrors = runBatch(statements(body, 'deletes'), body.ordered !== false, (statement) => {
+    refuseCollation(statement);
     const limit = optionalNumber(statement, 'limit') ?? 0;
     if (limit !== 0 && limit !== 1) {
       throw new CommandError(
@@ -173,7 +176,7 @@ const remove: CommandHandler = (body, { storage, database }) => {
       filter: statement.q,
       limit,
       hint: statement.hint,
-      variables: optionalDocument(body, 'let'),
+      variables: letVariables(body),
     });
     for (const stored of matches) {
       if (collection?.remove(stored.doc) === true) n += 1;
