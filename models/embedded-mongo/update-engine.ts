@@ -231,8 +231,14 @@ export function buildUpsertDocument(
     if (doc._id === undefined && seed._id !== undefined) doc._id = seed._id;
     return withIds(doc);
   }
-  const { operators, setOnInsert } = splitOperators(spec.view);
+  const split = splitOperators(spec.view);
   const next = cloneDocument(seedView);
+  // An upsert may set the new document's _id, which mingo refuses as an _id change.
+  const operators = withoutIdAssignments(next, split.operators, '$set');
+  const setOnInsert =
+    split.setOnInsert === undefined
+      ? undefined
+      : (withoutIdAssignments(next, { $set: split.setOnInsert }, '$set').$set as Document);
   if (Object.keys(operators).length > 0) {
     mingoUpdate(next, operators, params.arrayFilters, undefined);
   }
@@ -240,6 +246,22 @@ export function buildUpsertDocument(
     mingoUpdate(next, { $set: setOnInsert }, undefined, undefined);
   }
   return withIds(typedResult({ doc: seed, view: seedView }, next, spec, true).doc);
+}
+
+/** Applies `operator`'s assignments to `_id` (and `_id.x`) to `doc`; returns the rest. */
+function withoutIdAssignments(doc: Document, operators: Document, operator: string): Document {
+  const assignments = operators[operator];
+  if (!isPlainObject(assignments)) return operators;
+  const idPaths = Object.keys(assignments).filter(
+    (path) => path === '_id' || path.startsWith('_id.'),
+  );
+  if (idPaths.length === 0) return operators;
+  const rest: Document = { ...assignments };
+  for (const path of idPaths) {
+    setPath(doc, path, cloneValue(assignments[path]));
+    delete rest[path];
+  }
+  return { ...operators, [operator]: rest };
 }
 
 function withIds(doc: Document): TypedDocument {
