@@ -4,6 +4,8 @@ import { WireServer } from './server.js';
 import { Storage } from './storage.js';
 import { startHousekeeping } from './ttl-monitor.js';
 
+export { isEmbeddedMongo, EMBEDDED_SERVER_MARKER, type CommandRunner } from './detect.js';
+
 export interface EmbeddedMongoOptions {
   /** Default 127.0.0.1. */
   host?: string;
