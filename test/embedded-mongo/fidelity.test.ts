@@ -130,6 +130,23 @@ describe('embedded mongo: what it cannot do, it refuses like mongod instead of d
   });
 });
 
+describe('embedded mongo: transactions', () => {
+  it('when a transaction is attempted, then it is refused like on a standalone mongod and nothing is written', async () => {
+    const session = client.startSession();
+    try {
+      await expect(
+        session.withTransaction(async () => {
+          await visits.insertOne({ _id: 9, household: 'Tovet 6' }, { session });
+        }),
+        // The driver words code 20 from a standalone this way (MongoDB answers the same).
+      ).rejects.toThrow('This MongoDB deployment does not support retryable writes');
+    } finally {
+      await session.endSession();
+    }
+    expect(await visits.countDocuments({ _id: 9 })).toBe(0);
+  });
+});
+
 describe('embedded mongo: options it used to ignore are honoured', () => {
   it('when updateOne and replaceOne carry a sort, then they change the first document in that order', async () => {
     await visits.updateOne(

@@ -8,7 +8,7 @@ import { handshakeCommands } from './handshake.js';
 import { indexCommands } from './indexes.js';
 import { readCommands } from './read.js';
 import { refusedCommands } from './refusals.js';
-import { sessionCommands } from './sessions.js';
+import { noTransactions, sessionCommands } from './sessions.js';
 import { writeCommands } from './write.js';
 
 export type { CommandContext } from './context.js';
@@ -45,6 +45,7 @@ export function runCommand(typed: Document, context: Omit<CommandContext, 'typed
     if (handler === undefined) {
       throw new CommandError(ErrorCode.CommandNotFound, `no such command: '${name ?? ''}'`);
     }
+    if (typed.txnNumber !== undefined) throw noTransactions();
     return handler(promote(typed), { ...context, typed });
   } catch (error) {
     return errorReply(error);

@@ -188,7 +188,7 @@ function positiveInteger(stage: string, value: unknown): number {
 }
 
 /** Splits `$match` (merged), then `$sort`, then `$skip`/`$limit` off the front of a pipeline. */
-export function pushDown(pipeline: Document[], variables?: Document): PushedDown {
+export function pushDown(pipeline: Document[], variables?: Document, hint?: unknown): PushedDown {
   let position = 0;
   const matches: Document[] = [];
   while (
@@ -229,7 +229,7 @@ export function pushDown(pipeline: Document[], variables?: Document): PushedDown
   const filter =
     matches.length === 0 ? {} : matches.length === 1 ? (matches[0] as Document) : { $and: matches };
   return {
-    spec: { filter, sort, skip, limit: limit === Infinity ? 0 : limit, variables },
+    spec: { filter, sort, skip, limit: limit === Infinity ? 0 : limit, variables, hint },
     rest: limit === 0 ? [{ $limit: 0 }] : pipeline.slice(position),
   };
 }
@@ -261,7 +261,7 @@ export function runAggregation(
   let stages = pipeline;
   let source: Array<{ doc: Document; view: Document }> = [];
   if (typeof target === 'string') {
-    const pushed = pushDown(pipeline, variables);
+    const pushed = pushDown(pipeline, variables, body.hint);
     const emptyLimit = pushed.rest.length === 1 && pushed.rest[0]?.$limit === 0;
     source = emptyLimit
       ? []
