@@ -315,8 +315,8 @@ export function describeBounds(plan: Extract<Plan, { kind: 'ixscan' }>): Documen
   return described;
 }
 
-/** Orders index entries that tie on the sort fields by insertion, like a stable in-memory sort. */
-export function compareSortPositions(positions: readonly number[]) {
+/** Whether two index entries tie on the sort fields (such runs are re-ordered by insertion). */
+export function sameSortKeyAt(positions: readonly number[]) {
   return (a: KeyEntry, b: KeyEntry): boolean =>
     positions.every((position) => compareBson(a.key[position], b.key[position]) === 0);
 }

@@ -4,7 +4,7 @@ import { isPlainObject, type Document } from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
 import { CommandError, ErrorCode } from './errors.js';
 import type { KeyEntry } from './ordered-keys.js';
-import { choosePlan, compareSortPositions, type Plan } from './planner.js';
+import { choosePlan, sameSortKeyAt, type Plan } from './planner.js';
 
 export interface FindSpec {
   readonly filter?: Document | undefined;
@@ -93,7 +93,7 @@ function* sortedFromIndex(
   plan: Extract<Plan, { kind: 'ixscan' }>,
   stats: QueryStats,
 ): Generator<StoredDocument> {
-  const sameSortKey = compareSortPositions(plan.sortPositions ?? []);
+  const sameSortKey = sameSortKeyAt(plan.sortPositions ?? []);
   const seen = plan.index.multikey ? new Set<string>() : undefined;
   const ranges = plan.reverse ? [...plan.ranges].reverse() : plan.ranges;
   let run: KeyEntry[] = [];
@@ -211,14 +211,6 @@ export function matchStored(
   stats?: QueryStats,
 ): StoredDocument[] {
   return queryStored(collection, { filter }, stats);
-}
-
-/** Documents matching `filter`, in natural order. */
-export function matchDocuments(
-  collection: Collection | undefined,
-  filter: Document = {},
-): Document[] {
-  return matchStored(collection, filter).map((stored) => stored.doc);
 }
 
 export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
