@@ -140,6 +140,11 @@ export function retype(
 ): unknown {
   const hint = path.length === 0 ? undefined : hintFor(hints, path);
   if (typeof next === 'number') {
+    // A positional path (`a.$.n`, `a.$[x].n`) may not have touched this element: an unchanged
+    // value there keeps its stored type.
+    if (hint?.path.some(isWildcard) === true && old !== undefined && sameNumber(old, next)) {
+      return old;
+    }
     if (hint !== undefined) {
       switch (hint.kind) {
         case 'set':

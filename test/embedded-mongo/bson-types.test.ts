@@ -153,6 +153,25 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
     expect(typesOf(after)).toMatchObject({ n: 'Long(5)', d: 'Double(8)' });
   });
 
+  it('when a positional update changes one array element, then the other elements keep their types', async () => {
+    await meters.insertOne({
+      _id: 1,
+      rooms: [
+        { name: 'kitchen', count: 1 },
+        { name: 'hall', count: 1 },
+      ],
+    });
+    await meters.updateOne({ _id: 1, 'rooms.name': 'hall' }, {
+      $inc: { 'rooms.$.count': Long.fromNumber(1) },
+    } as Document);
+    expect(await storedTypes(1)).toMatchObject({
+      rooms: [
+        { name: 'kitchen', count: 'Int32(1)' },
+        { name: 'hall', count: 'Long(2)' },
+      ],
+    });
+  });
+
   it('when an aggregation only filters and sorts, then its documents keep their types', async () => {
     await meters.insertMany([
       { _id: 1, n: Long.fromNumber(1), d: new Double(1) },
