@@ -2,7 +2,7 @@ import { connectDatabase } from '../models/database.js';
 import { createRedisConnection } from '../jobs/redis-connection.js';
 import { databaseUri, loadConfig } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
-import { systemClock } from '../src/core/clock.js';
+import { processClock } from '../src/core/clock.js';
 import { createLogger } from '../src/logging/logger.js';
 import { describeFailure } from './cli/exit-codes.js';
 import { startWebProcess } from './http/web-process.js';
@@ -23,17 +23,29 @@ async function startWeb(): Promise<void> {
   loadEnvironmentFile();
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const db = await connectDatabase(databaseUri(config));
+  // NABO_NOW (tests and local runs, never production) starts this process's clock elsewhere.
+  const clock = processClock(config.now);
+  const db = await connectDatabase(databaseUri(config), { now: () => clock.now() });
   const redis = createRedisConnection(config.redisUrl);
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
 
   // The web process only queues jobs (revisit reminders); the worker process runs them.
-  const jobs = openJobClient({ db, redisUrl: config.redisUrl, ...queuePrefixFromEnvironment() });
-  const meetingJobs = createMeetingJobs({ connection: redis, db, ...queuePrefixFromEnvironment() });
+  const jobs = openJobClient({
+    db,
+    redisUrl: config.redisUrl,
+    clock,
+    ...queuePrefixFromEnvironment(),
+  });
+  const meetingJobs = createMeetingJobs({
+    connection: redis,
+    db,
+    clock,
+    ...queuePrefixFromEnvironment(),
+  });
   const platforms: MessagingPlatform[] = [];
   const context: PlatformContext = {
     db,
-    clock: systemClock,
+    clock,
     logger,
     timeZone: config.timeZone,
     locale: config.locale,

@@ -4,7 +4,7 @@ import { createTeamsPlatform } from '../adapters/teams/index.js';
 import { connectDatabase } from '../models/database.js';
 import { databaseUri, loadConfig, type Config } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
-import { systemClock } from '../src/core/clock.js';
+import { processClock } from '../src/core/clock.js';
 import { isNaboError } from '../src/errors.js';
 import { createLogger, setLogger } from '../src/logging/logger.js';
 import { MemoryConsoleOutbox } from './delivery/console-outbox.js';
@@ -40,10 +40,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   setLogger(logger);
   await assertRedisReachable(config.redisUrl);
-  const db = await connectDatabase(databaseUri(config));
+  // NABO_NOW (tests and local runs, never production) starts this process's clock elsewhere.
+  const clock = processClock(config.now);
+  const db = await connectDatabase(databaseUri(config), { now: () => clock.now() });
   const context: PlatformContext = {
     db,
-    clock: systemClock,
+    clock,
     logger,
     timeZone: config.timeZone,
     locale: config.locale,
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
       redisUrl: config.redisUrl,
       platforms,
       ...(consoleOutbox ? { consoleOutbox } : {}),
+      clock,
       logger,
       limits: deliveryLimitsFromEnvironment(),
       sendConcurrency: sendConcurrencyFromEnvironment(),
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     connection: retentionConnection,
     db,
     logger,
+    clock,
     timeZone: config.timeZone,
     ...queuePrefixFromEnvironment(),
   });
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
     connection: meetingConnection,
     db,
     logger,
+    clock,
     timeZone: config.timeZone,
     ...queuePrefixFromEnvironment(),
     deliver: async ({ personId }, message) => {

@@ -21,6 +21,10 @@ import { createMeetingRepository, type MeetingRepository } from './repositories/
 import { createPersonRepository, type PersonRepository } from './repositories/people.js';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy.js';
 import {
+  createProgrammeReportRepository,
+  type ProgrammeReportRepository,
+} from './repositories/programme-report.js';
+import {
   createProcessedEventRepository,
   type ProcessedEventRepository,
 } from './repositories/processed-events.js';
@@ -76,6 +80,16 @@ export type {
   VisitRetentionFacts,
 } from './repositories/privacy.js';
 export type {
+  AttemptFact,
+  CheckInFact,
+  HouseholdFact,
+  MeetingFact,
+  ProgrammeFacts,
+  ProgrammeFactsWindow,
+  ProgrammeReportRepository,
+  VisitFact,
+} from './repositories/programme-report.js';
+export type {
   AreaRepository,
   AuditEventRepository,
   CheckInRepository,
@@ -106,6 +120,8 @@ export interface NaboDatabase {
   processedEvents: ProcessedEventRepository;
   /** Deletion deadlines, access and erasure requests (src/privacy). */
   privacy: PrivacyRepository;
+  /** The programme report's counts, read in bulk (src/programme-report). */
+  programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
   /** Resolves when the server answers (health checks). */
@@ -144,7 +160,12 @@ export async function connectDatabase(
   options: ConnectOptions = {},
 ): Promise<NaboDatabase> {
   const now = options.now ?? systemClock;
-  const connection = mongoose.createConnection(uri, {
+  // A mongoose instance of its own, so createdAt/updatedAt come from this connection's clock:
+  // flows compare them with the injected "now" (first-visit deadlines, "over fristen"), and a
+  // test or demo with a fixed now must not mix it with the wall clock.
+  const instance = new mongoose.Mongoose();
+  instance.now = () => now();
+  const connection = instance.createConnection(uri, {
     autoIndex: true,
     autoCreate: true,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
@@ -176,6 +197,7 @@ export async function connectDatabase(
       auditEvents: createAuditEventRepository(models.auditEvents, now),
       processedEvents: createProcessedEventRepository(models.processedEvents, now),
       privacy: createPrivacyRepository(connection),
+      programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
       async ping() {

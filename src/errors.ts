@@ -13,6 +13,7 @@ export type NaboErrorCode =
   | 'DEPENDENCY_UNAVAILABLE'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'LIMIT_EXCEEDED'
   | 'INTERNAL';
 
 export class NaboError extends Error {
@@ -54,5 +55,29 @@ export class RateLimitedError extends NaboError {
     super('RATE_LIMITED', message, options);
     this.name = 'RateLimitedError';
     this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/**
+ * Something was larger than Nabo accepts: a download, an unpacked spreadsheet, a list's rows.
+ * `limit` names what was measured, `max` the amount allowed and `counted` how far the count got
+ * before reading stopped (so a refusal can be told apart from having read it all first).
+ */
+export class LimitExceededError extends NaboError {
+  readonly limit: string;
+  readonly max: number;
+  readonly counted: number | undefined;
+
+  constructor(
+    limit: string,
+    max: number,
+    message: string,
+    options: { counted?: number; cause?: unknown } = {},
+  ) {
+    super('LIMIT_EXCEEDED', message, { cause: options.cause, userFacing: true });
+    this.name = 'LimitExceededError';
+    this.limit = limit;
+    this.max = max;
+    this.counted = options.counted;
   }
 }

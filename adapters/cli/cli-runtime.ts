@@ -1,5 +1,6 @@
 import { connectDatabase } from '../../models/database.js';
 import { databaseUri, type Config } from '../../src/config/config.js';
+import { processClock, type Clock } from '../../src/core/clock.js';
 import type { CliRuntime } from './runtime.js';
 import { UserError } from '../../src/errors.js';
 
@@ -7,11 +8,17 @@ export function createCliRuntime(
   readConfig: () => Config,
   terminal: { print(line: string): void },
 ): CliRuntime {
+  // Read on first use, so `nabo --help` needs no configuration.
+  let clock: Clock | undefined;
+  const now = (): Date => {
+    clock ??= processClock(readConfig().now);
+    return clock.now();
+  };
   return {
     async openDatabase() {
       const uri = databaseUri(readConfig());
       try {
-        return await connectDatabase(uri, { serverSelectionTimeoutMS: 3_000 });
+        return await connectDatabase(uri, { serverSelectionTimeoutMS: 3_000, now });
       } catch (error) {
         throw new UserError(
           'DEPENDENCY_UNAVAILABLE',
@@ -20,6 +27,7 @@ export function createCliRuntime(
         );
       }
     },
+    now,
     print: (line) => terminal.print(line),
     printJson: (value) => terminal.print(JSON.stringify(value, null, 2)),
   };

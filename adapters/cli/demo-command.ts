@@ -12,20 +12,24 @@ import type { Area, Person } from '../../models/types.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createBot } from '../../src/core/bot.js';
-import { systemClock } from '../../src/core/clock.js';
+import { parseNow, processClock } from '../../src/core/clock.js';
 import type { PersonNotifier } from '../../src/core/turn.js';
+import { demoExampleList } from '../../src/demo/example-list.js';
 import { DEMO_AREA_KEY, seedDemoEstate } from '../../src/demo/seed.js';
 import { UserError } from '../../src/errors.js';
 import { allFlows } from '../../src/flows/index.js';
 import { REDACTED_PATHS, type Logger } from '../../src/logging/logger.js';
 import { ConsoleAdapter } from '../console/console-adapter.js';
 import { TerminalOutbox } from '../console/terminal-outbox.js';
+import { writeDemoList } from './demo-list-file.js';
 
 /**
  * `npm run demo` / `nabo demo`: a small but real Nabo in the terminal. The embedded MongoDB runs
  * in-process unless MONGODB_URI is set; the demo estate is seeded; the jobs run in-process on
  * their own Redis queues, so the month's hand-out arrives as it would on the 1st, and "/spol"
- * fast-forwards to the revisit reminders. You talk as one of the estate's people.
+ * fast-forwards to the revisit reminders. You talk as one of the estate's people. `--now` (or
+ * NABO_NOW) starts the demo's clock at another moment: the estate, the month's list and every
+ * date Nabo reads or writes follow it.
  */
 export function registerDemoCommand(program: Command): void {
   program
@@ -36,22 +40,30 @@ export function registerDemoCommand(program: Command): void {
       'who you are: Birgit, Ahmed or Lise (ambassadors), Mette (coordinator)',
       'Birgit',
     )
-    .action(async (options: { as: string }) => {
+    .option(
+      '--now <iso>',
+      'the moment the demo starts, e.g. 2026-12-31T12:00 (estate time) or with an offset',
+    )
+    .action(async (options: { as: string; now?: string }) => {
       const config = loadConfig();
+      const clock = processClock(
+        demoStart(options.now, config.timeZone, config.environment) ?? config.now,
+      );
       await assertRedisReachable(config.redisUrl);
 
       let embedded: EmbeddedMongo | undefined;
       let uri = config.mongodbUri;
       if (!uri) {
-        embedded = await startEmbeddedMongo();
+        // The server expires conversation states on the demo's clock, which stamps them.
+        embedded = await startEmbeddedMongo({ now: () => clock.now().getTime() });
         uri = `${embedded.uri}nabo`;
       }
-      const db = await connectDatabase(uri);
+      const db = await connectDatabase(uri, { now: () => clock.now() });
       let jobs: RunningJobs | undefined;
       let meetings: { connection: Redis; jobs: MeetingJobs } | undefined;
       const demoPrefix = `nabo-demo-${randomBytes(4).toString('hex')}`;
       try {
-        const estate = await seedDemoEstate(db, systemClock.now(), config.timeZone);
+        const estate = await seedDemoEstate(db, clock.now(), config.timeZone);
         const handle = options.as.trim().toLocaleLowerCase('da');
         const person = await db.people.findByConsoleHandle(handle);
         if (!person) {
@@ -76,6 +88,7 @@ export function registerDemoCommand(program: Command): void {
           // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
           prefix: demoPrefix,
           consoleOutbox: outbox,
+          clock,
           logger,
           lockDurationMs: 2_000,
           stalledIntervalMs: 1_000,
@@ -98,6 +111,7 @@ export function registerDemoCommand(program: Command): void {
             connection: meetingConnection,
             db,
             logger,
+            clock,
             timeZone: config.timeZone,
             prefix: demoPrefix,
             worker: { lockDuration: 2_000, stalledInterval: 1_000 },
@@ -112,7 +126,7 @@ export function registerDemoCommand(program: Command): void {
           {
             db,
             outbound: terminal,
-            clock: systemClock,
+            clock,
             timeZone: config.timeZone,
             locale: config.locale,
             logger,
@@ -145,11 +159,19 @@ export function registerDemoCommand(program: Command): void {
               logger,
             },
             area,
-            assignmentMonthOf(systemClock.now(), area.timeZone),
-            systemClock.now(),
+            assignmentMonthOf(clock.now(), area.timeZone),
+            clock.now(),
           );
           await outbox.waitForDeliveries(
             announcement.ambassadorsQueued + announcement.coordinatorsQueued,
+          );
+        }
+        if (role === 'coordinator') {
+          const list = await writeDemoList(
+            await demoExampleList(db, area.id, clock.now(), area.timeZone),
+          );
+          terminal.note(
+            `— This month's list from the housing organisation: write "importer ${list}" —`,
           );
         }
 
@@ -167,6 +189,7 @@ export function registerDemoCommand(program: Command): void {
               area,
               outbox,
               terminal,
+              now: () => clock.now(),
             }),
         );
       } finally {
@@ -193,6 +216,7 @@ interface DemoControls {
   area: Area;
   outbox: TerminalOutbox;
   terminal: ConsoleAdapter;
+  now(): Date;
 }
 
 /**
@@ -213,7 +237,7 @@ async function demoControl(line: string, controls: DemoControls): Promise<void> 
 
 /** A check-in for the person at the keyboard, as the six-weekly cadence would start it. */
 async function checkInNow(controls: DemoControls): Promise<void> {
-  const { db, person, area, meetings, outbox, terminal } = controls;
+  const { db, person, area, meetings, outbox, terminal, now } = controls;
   if (!meetings || !person.roles.some((role) => role.role === 'ambassador')) {
     terminal.note('— Check-ins are for ambassadors: try the demo with --as Birgit. —');
     return;
@@ -223,11 +247,13 @@ async function checkInNow(controls: DemoControls): Promise<void> {
   const checkIn = await db.checkIns.create({
     personId: person.id,
     areaId: area.id,
-    due: new Date(),
+    due: now(),
     reason: 'cadence',
   });
   await meetings.checkInTimers.begin(checkIn.id);
-  await outbox.waitForDeliveries(before + 1, 10_000);
+  // The greeting, then the first question (openingMessages): the next typed line answers the
+  // question, so its buttons must be there before the demo reads on.
+  await outbox.waitForDeliveries(before + 2, 10_000);
 }
 
 /** "/spol": the revisit reminders that are due in the coming days arrive now. */
@@ -258,4 +284,23 @@ async function firstNamesByHandle(db: NaboDatabase, area: Area): Promise<Map<str
         : [],
     ),
   );
+}
+
+/** `--now` wins over NABO_NOW; like NABO_NOW it is refused in production. */
+function demoStart(text: string | undefined, zone: string, environment: string): Date | undefined {
+  if (text === undefined) return undefined;
+  if (environment === 'production') {
+    throw new UserError(
+      'INVALID_INPUT',
+      '--now fixes the clock for the demo and is refused in production',
+    );
+  }
+  const start = parseNow(text, zone);
+  if (!start) {
+    throw new UserError(
+      'INVALID_INPUT',
+      `--now must be a date and time such as 2026-12-31T12:00, got "${text}"`,
+    );
+  }
+  return start;
 }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { startEmbeddedMongo } from '../../models/embedded-mongo/index.js';
+import { loadConfig } from '../../src/config/config.js';
+import { processClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/errors.js';
 
 /**
@@ -17,15 +19,19 @@ export function registerDevDbCommand(program: Command, print: (line: string) => 
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new UserError('INVALID_INPUT', `--port must be a port number, got "${options.port}"`);
       }
-      const server = await startEmbeddedMongo({ port, host: options.host }).catch(
-        (error: unknown) => {
-          throw new UserError(
-            'DEPENDENCY_UNAVAILABLE',
-            `Cannot listen on ${options.host}:${port} (${(error as Error).message}). Is another database running there?`,
-            { cause: error },
-          );
-        },
-      );
+      // With NABO_NOW the other processes stamp expiry times on that clock: expire on it too.
+      const clock = processClock(loadConfig().now);
+      const server = await startEmbeddedMongo({
+        port,
+        host: options.host,
+        now: () => clock.now().getTime(),
+      }).catch((error: unknown) => {
+        throw new UserError(
+          'DEPENDENCY_UNAVAILABLE',
+          `Cannot listen on ${options.host}:${port} (${(error as Error).message}). Is another database running there?`,
+          { cause: error },
+        );
+      });
       print(`Embedded MongoDB listening at ${server.uri}nabo — in memory only; Ctrl-C stops it.`);
       print(`Use it with: MONGODB_URI=${server.uri}nabo`);
       await new Promise<void>((resolve) => {

@@ -7,6 +7,8 @@ import type { NaboDatabase } from '../../models/database.js';
 export interface CliRuntime {
   /** Opens the database named by MONGODB_URI (default: the local `nabo dev-db`). Close it after use. */
   openDatabase(): Promise<NaboDatabase>;
+  /** The command's "now": the system clock, or where NABO_NOW starts it (tests, demo). */
+  now(): Date;
   print(line: string): void;
   printJson(value: unknown): void;
 }

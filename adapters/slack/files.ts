@@ -1,5 +1,5 @@
 import type { IncomingFile } from '../../src/core/inbound.js';
-import { NaboError } from '../../src/errors.js';
+import { LimitExceededError, NaboError } from '../../src/errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export interface SlackFileInfo {
@@ -95,12 +95,10 @@ export async function downloadSlackFile(
   return Buffer.concat(chunks, received);
 }
 
-function tooLarge(maxBytes: number): NaboError {
-  return new NaboError(
-    'INVALID_INPUT',
+function tooLarge(maxBytes: number): LimitExceededError {
+  return new LimitExceededError(
+    'file_bytes',
+    maxBytes,
     `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`,
-    {
-      userFacing: true,
-    },
   );
 }

@@ -1,5 +1,5 @@
 import type { IncomingFile } from '../../src/core/inbound.js';
-import { NaboError } from '../../src/errors.js';
+import { LimitExceededError, NaboError } from '../../src/errors.js';
 
 /**
  * Files sent to the bot in a personal chat. Teams puts them in the person's OneDrive and hands
@@ -81,9 +81,7 @@ async function downloadLimited(
   return Buffer.concat(chunks);
 }
 
-function tooLarge(maxBytes: number): NaboError {
+function tooLarge(maxBytes: number): LimitExceededError {
   const megabytes = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
-  return new NaboError('INVALID_INPUT', `The file is larger than ${megabytes} MB`, {
-    userFacing: true,
-  });
+  return new LimitExceededError('file_bytes', maxBytes, `The file is larger than ${megabytes} MB`);
 }

@@ -13,6 +13,12 @@ export interface EmbeddedMongoOptions {
   port?: number;
   /** How often TTL indexes are swept. Default 1000 ms. */
   ttlMonitorIntervalMs?: number;
+  /**
+   * The server's "now" for TTL expiry, as milliseconds. Default Date.now. A process whose clock
+   * starts at another moment (the demo with --now) passes its own, so documents it stamps with
+   * that clock do not expire at once.
+   */
+  now?: () => number;
   /** Connection and protocol diagnostics; silent when absent. */
   logger?: Logger;
 }
@@ -48,7 +54,13 @@ export async function startEmbeddedMongo(
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const port = await server.listen(host, options.port ?? 0);
-  const housekeeping = startHousekeeping(storage, cursors, options.ttlMonitorIntervalMs ?? 1000);
+  const housekeeping = startHousekeeping(
+    storage,
+    cursors,
+    options.ttlMonitorIntervalMs ?? 1000,
+    // Read Date at every sweep, not once here: a test that fakes Date moves expiry with it.
+    options.now ?? (() => Date.now()),
+  );
   const uriHost = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | undefined;
   return {

@@ -45,9 +45,10 @@ export function startHousekeeping(
   storage: Storage,
   cursors: CursorRegistry,
   intervalMs: number,
+  now: () => number = () => Date.now(),
 ): Housekeeping {
   const timer = setInterval(() => {
-    expireDocuments(storage, Date.now());
+    expireDocuments(storage, now());
     cursors.sweep();
   }, intervalMs);
   timer.unref();

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { parseNow } from '../core/clock.js';
 import { NaboError } from '../errors.js';
 import { parseAllowList } from '../privacy/where-data-may-appear.js';
 
@@ -70,6 +71,7 @@ const environmentSchema = z
         'must be an IANA time zone such as Europe/Copenhagen',
       ),
     NABO_LOCALE: z.enum(['da', 'en'], { error: 'must be da or en' }).default('da'),
+    NABO_NOW: optionalText,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -111,6 +113,13 @@ const environmentSchema = z
         'cannot be combined with MicrosoftAppId (authentication would be off)',
       );
     }
+    if (env.NABO_NOW !== undefined) {
+      if (env.NODE_ENV === 'production') {
+        problem('NABO_NOW', 'fixes the clock for tests and the demo and is refused in production');
+      } else if (!parseNow(env.NABO_NOW, env.NABO_TIMEZONE)) {
+        problem('NABO_NOW', 'must be a date and time such as 2026-12-31T12:00:00+01:00');
+      }
+    }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       problem('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
     }
@@ -146,6 +155,8 @@ export interface Config {
   timeZone: string;
   locale: 'da' | 'en';
   logLevel: string;
+  /** Where the process's clock starts (NABO_NOW; tests and the demo only), else undefined. */
+  now: Date | undefined;
 }
 
 /** Reads and validates the configuration; throws a CONFIG_INVALID NaboError with one clear line. */
@@ -203,6 +214,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     timeZone: env.NABO_TIMEZONE,
     locale: env.NABO_LOCALE,
     logLevel: env.LOG_LEVEL,
+    now: env.NABO_NOW === undefined ? undefined : parseNow(env.NABO_NOW, env.NABO_TIMEZONE),
   };
 }
 

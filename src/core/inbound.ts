@@ -41,7 +41,11 @@ export interface IncomingFile {
   name: string;
   mimeType: string | undefined;
   sizeBytes: number | undefined;
-  /** Downloads the content with the bot's credentials; adapters enforce their size limit. */
+  /**
+   * Downloads the content with the bot's credentials. Adapters enforce their size limit and
+   * reject with a LimitExceededError when it is passed; any other rejection means the platform
+   * would not hand the file over.
+   */
   download(): Promise<Buffer>;
 }
 

@@ -8,6 +8,7 @@ import { forgetStep, rememberStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, IncomingFile, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
+import { formatCalendarDate } from '../i18n/locale.js';
 import { importApprovedList } from '../resident-list/import-approved.js';
 import { previewList, type ListPreview } from '../resident-list/preview.js';
 import { readListFile, type ListFileProblem } from '../resident-list/read-list-file.js';
@@ -50,6 +51,7 @@ async function receiveList(turn: Turn, file: IncomingFile): Promise<void> {
   }
   const read = await readListFile(file);
   if (!read.ok) {
+    logProblem(turn, read.problem);
     await turn.say(explainProblem(turn, read.problem));
     return;
   }
@@ -99,6 +101,17 @@ function previewMessage(
   section(
     t.listNewHeading(),
     preview.fresh.map((row) => t.listRowLine(row.line, name(row.names), householdAddress(row))),
+  );
+  section(
+    t.listNewMoveInDatesHeading(),
+    preview.newMoveInDates.map((row) =>
+      t.listNewMoveInDateLine(
+        name(row.names),
+        householdAddress(row),
+        formatCalendarDate(row.moveInDate, turn.locale),
+        formatCalendarDate(row.previousMoveInDate, turn.locale),
+      ),
+    ),
   );
   section(
     t.listNewNamesHeading(),
@@ -233,6 +246,39 @@ function explainProblem(turn: Turn, problem: ListFileProblem): string {
       return turn.text.listOldExcel();
     case 'unreadable':
       return turn.text.listUnreadable();
+    case 'download_failed':
+      return turn.text.listDownloadFailed();
+    case 'read_failed':
+      return turn.text.listReadFailed();
+    case 'limit':
+      return explainLimit(turn, problem);
+  }
+}
+
+function explainLimit(turn: Turn, problem: Extract<ListFileProblem, { kind: 'limit' }>): string {
+  switch (problem.limit) {
+    case 'unpacked_bytes':
+      return turn.text.listUnpackedTooLarge(Math.round(problem.max / (1024 * 1024)));
+    case 'rows':
+      return turn.text.listTooManyRows(problem.max);
+    case 'cells':
+      return turn.text.listTooManyCells(problem.max);
+    case 'time':
+      return turn.text.listTooSlow(Math.round(problem.max / 1000));
+    case 'memory':
+      return turn.text.listTooMuchMemory();
+  }
+}
+
+/** What an operator needs to follow up: never the file's content, only what went wrong. */
+function logProblem(turn: Turn, problem: ListFileProblem): void {
+  const logger = turn.deps.logger;
+  if (problem.kind === 'download_failed') {
+    logger.warn({ err: problem.cause }, 'resident list could not be downloaded');
+  } else if (problem.kind === 'read_failed') {
+    logger.error({ err: problem.cause }, 'resident list could not be read');
+  } else if (problem.kind === 'limit') {
+    logger.warn({ limit: problem.limit, max: problem.max }, 'resident list refused by a limit');
   }
 }
 

@@ -3,6 +3,7 @@ import { da as conversationDa } from './da.js';
 import { en as conversationEn } from './en.js';
 import { jobsDa, jobsEn } from './jobs.js';
 import { privacyDa, privacyEn } from './privacy.js';
+import { programmeReportDa, programmeReportEn } from './programme-report.js';
 import { checkInsDa, checkInsEn } from './check-ins.js';
 import { meetingsDa, meetingsEn, statusDa, statusEn } from './meetings.js';
 import { coordinatorDa, coordinatorEn } from './coordinator.js';
@@ -25,6 +26,7 @@ const daCatalog = {
   ...coordinatorDa,
   ...residentListDa,
   ...welcomeFolderDa,
+  ...programmeReportDa,
 };
 const enCatalog: typeof daCatalog = {
   ...conversationEn,
@@ -36,6 +38,7 @@ const enCatalog: typeof daCatalog = {
   ...coordinatorEn,
   ...residentListEn,
   ...welcomeFolderEn,
+  ...programmeReportEn,
 };
 
 export type Catalog = typeof daCatalog;

@@ -33,6 +33,13 @@ export function formatShortDate(date: Date | string, locale: Locale, zone: strin
   });
 }
 
+/** "1. dec. 2026" / "1 Dec 2026": a calendar day ('YYYY-MM-DD') where the year may differ. */
+export function formatCalendarDate(isoDate: string, locale: Locale): string {
+  return DateTime.fromISO(isoDate, { zone: 'utc' })
+    .setLocale(locale === 'da' ? 'da' : 'en-GB')
+    .toLocaleString({ day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB').format(value);
 }

@@ -6,6 +6,8 @@
 const households = (count: number): string => (count === 1 ? '1 husstand' : `${count} husstande`);
 const householdsEn = (count: number): string =>
   count === 1 ? '1 household' : `${count} households`;
+const numberDa = (value: number): string => value.toLocaleString('da-DK');
+const numberEn = (value: number): string => value.toLocaleString('en-GB');
 
 export const residentListDa = {
   listPrivateOnly: (): string =>
@@ -18,6 +20,20 @@ export const residentListDa = {
     'Det er et gammelt Excel-format (.xls). Gem filen som .xlsx eller «CSV (semikolonsepareret)», og send den igen.',
   listUnreadable: (): string =>
     'Jeg kunne ikke finde nogen rækker i filen. Tjek, at den har en overskriftsrække med navn, adresse og indflytningsdato, og send den igen.',
+  listDownloadFailed: (): string =>
+    'Jeg kunne ikke hente filen, så jeg har ikke læst den. Prøv at sende den igen om lidt.',
+  listReadFailed: (): string =>
+    'Noget gik galt, mens jeg læste filen, og intet er gemt. Send den igen — virker det stadig ikke, så gem den som CSV først.',
+  listUnpackedTooLarge: (maxMb: number): string =>
+    `Regnearket fylder over ${maxMb} MB, når det pakkes ud, så jeg har ikke læst det. Gem kun arket med listen som CSV eller som en ny .xlsx, og send den igen.`,
+  listTooManyRows: (max: number): string =>
+    `Listen har over ${numberDa(max)} rækker, så jeg har ikke læst den. Send kun de nye tilflyttere, og send den igen.`,
+  listTooManyCells: (max: number): string =>
+    `Regnearket har over ${numberDa(max)} celler, så jeg har ikke læst det. Slet tomme kolonner og rækker, eller gem listen som CSV, og send den igen.`,
+  listTooSlow: (seconds: number): string =>
+    `Det tog over ${seconds} sekunder at læse regnearket, så jeg stoppede. Gem listen som CSV, og send den igen.`,
+  listTooMuchMemory: (): string =>
+    'Regnearket er for stort til, at jeg kan læse det. Gem kun arket med listen som CSV, og send den igen.',
   listPreviewTitle: (area: string, file: string): string =>
     `📄 ${file} til ${area} — det her vil ske:`,
   listPreviewCounts: (fresh: number, known: number, errors: number): string =>
@@ -31,6 +47,10 @@ export const residentListDa = {
     'Besøgt før, men med et nyt navn (tjek gerne, at det er nye beboere):',
   listNewNameLine: (names: string, address: string, before: string): string =>
     `• ${names}, ${address} (før: ${before})`,
+  listNewMoveInDatesHeading: (): string =>
+    'Samme beboere med en ny indflytningsdato (tjek gerne, om datoen er rettet; de gemmes som en ny husstand):',
+  listNewMoveInDateLine: (names: string, address: string, date: string, before: string): string =>
+    `• ${names}, ${address}: indflytning ${date} (før: ${before})`,
   listKnownHeading: (): string => 'Kendes allerede (springes over):',
   listErrorsHeading: (): string => 'Rækker med fejl (ret dem i filen og send den igen):',
   listRowLine: (line: number, names: string, address: string): string =>
@@ -78,6 +98,20 @@ export const residentListEn: typeof residentListDa = {
     'That is the old Excel format (.xls). Save the file as .xlsx or as CSV and send it again.',
   listUnreadable: (): string =>
     "I couldn't find any rows in the file. Check it has a header row with name, address and move-in date, and send it again.",
+  listDownloadFailed: (): string =>
+    "I couldn't fetch the file, so I haven't read it. Please send it again in a little while.",
+  listReadFailed: (): string =>
+    'Something went wrong while I read the file, and nothing is saved. Send it again — if it still fails, save it as CSV first.',
+  listUnpackedTooLarge: (maxMb: number): string =>
+    `The spreadsheet takes up more than ${maxMb} MB unpacked, so I haven't read it. Save just the sheet with the list as CSV or as a new .xlsx and send it again.`,
+  listTooManyRows: (max: number): string =>
+    `The list has more than ${numberEn(max)} rows, so I haven't read it. Send only the new residents and try again.`,
+  listTooManyCells: (max: number): string =>
+    `The spreadsheet has more than ${numberEn(max)} cells, so I haven't read it. Delete empty columns and rows, or save the list as CSV, and send it again.`,
+  listTooSlow: (seconds: number): string =>
+    `Reading the spreadsheet took more than ${seconds} seconds, so I stopped. Save the list as CSV and send it again.`,
+  listTooMuchMemory: (): string =>
+    'The spreadsheet is too large for me to read. Save just the sheet with the list as CSV and send it again.',
   listPreviewTitle: (area: string, file: string): string =>
     `📄 ${file} for ${area} — this is what will happen:`,
   listPreviewCounts: (fresh: number, known: number, errors: number): string =>
@@ -91,6 +125,10 @@ export const residentListEn: typeof residentListDa = {
     'Visited before, but with a new name (please check these are new residents):',
   listNewNameLine: (names: string, address: string, before: string): string =>
     `• ${names}, ${address} (before: ${before})`,
+  listNewMoveInDatesHeading: (): string =>
+    'The same people with a new move-in date (please check whether the date was corrected; they are saved as a new household):',
+  listNewMoveInDateLine: (names: string, address: string, date: string, before: string): string =>
+    `• ${names}, ${address}: move-in ${date} (before: ${before})`,
   listKnownHeading: (): string => 'Already known (skipped):',
   listErrorsHeading: (): string => 'Rows with errors (fix them in the file and send it again):',
   listRowLine: (line: number, names: string, address: string): string =>

@@ -1,5 +1,5 @@
 import type { NaboDatabase } from '../../models/database.js';
-import { flatKey, residentNaturalKey } from '../../models/resident-keys.js';
+import { flatKey, normaliseName, residentNaturalKey } from '../../models/resident-keys.js';
 import type { Resident, ResidentSummary } from '../../models/types.js';
 import type { ParsedResidentRow, ResidentFileError } from '../residents/index.js';
 
@@ -16,6 +16,17 @@ export interface NewNameRow extends PreviewRow {
   previousNames: string[];
 }
 
+/**
+ * The same people at the same flat as a stored household, with another move-in date: a corrected
+ * date or a second move-in. Stored as a household of its own, so the coordinator should check it.
+ */
+export interface NewMoveInDateRow extends PreviewRow {
+  /** 'YYYY-MM-DD' on the list. */
+  moveInDate: string;
+  /** 'YYYY-MM-DD' of the stored household (the latest, if several). */
+  previousMoveInDate: string;
+}
+
 export interface ListPreview {
   /** Households that will be stored. */
   fresh: PreviewRow[];
@@ -23,6 +34,8 @@ export interface ListPreview {
   known: PreviewRow[];
   /** Of `fresh`: flats visited before under other names. */
   newNames: NewNameRow[];
+  /** Of `fresh`: the same names at the same flat as a stored household, another move-in date. */
+  newMoveInDates: NewMoveInDateRow[];
   errors: ResidentFileError[];
 }
 
@@ -56,8 +69,21 @@ export async function previewList(
     const resident = visit.resident;
     visitedFlats.set(flatKey(areaId, resident.address, resident.unit), resident.names);
   }
+  /** Flat and names → the latest move-in date stored for them. */
+  const storedPeople = new Map<string, string>();
+  for (const resident of stored) {
+    const key = peopleKey(areaId, resident);
+    const date = resident.moveInDate.toISOString().slice(0, 10);
+    if ((storedPeople.get(key) ?? '') < date) storedPeople.set(key, date);
+  }
 
-  const preview: ListPreview = { fresh: [], known: [], newNames: [], errors: [...errors] };
+  const preview: ListPreview = {
+    fresh: [],
+    known: [],
+    newNames: [],
+    newMoveInDates: [],
+    errors: [...errors],
+  };
   for (const row of rows) {
     const key = residentNaturalKey({ areaId, ...row });
     const shown: PreviewRow = {
@@ -72,10 +98,25 @@ export async function previewList(
     }
     knownKeys.add(key);
     preview.fresh.push(shown);
+    const previousMoveInDate = storedPeople.get(peopleKey(areaId, row));
+    if (previousMoveInDate) {
+      preview.newMoveInDates.push({ ...shown, moveInDate: row.moveInDate, previousMoveInDate });
+      continue;
+    }
     const before = visitedFlats.get(flatKey(areaId, row.address, row.unit));
     if (before) preview.newNames.push({ ...shown, previousNames: before });
   }
   return preview;
+}
+
+/** One flat and the people on its door sign, whatever the move-in date. */
+function peopleKey(
+  areaId: string,
+  household: { address: string; unit: string; names: readonly string[] },
+): string {
+  const names = household.names.map(normaliseName).filter((name) => name !== '');
+  names.sort();
+  return `${flatKey(areaId, household.address, household.unit)}|${names.join(',')}`;
 }
 
 function naturalKeyOf(areaId: string, resident: ResidentSummary): string {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
+import { checkGrid, type ListLimits } from '../resident-list/limits.js';
 import { mapColumns, type ColumnMap, type ResidentField } from './columns.js';
 import { decodeResidentFile } from './decode.js';
 import { parseLanguageHints } from './languages.js';
@@ -51,16 +52,25 @@ interface RawRecord {
  * Reads the list of new residents (CSV with comma, semicolon or tab; UTF-8, UTF-16 or Windows
  * code page 1252). Bad rows are reported with their line and the rest still come through, so one
  * typo does not hold back a whole month's households. A file that is no CSV at all (an .xlsx, an
- * empty file) is a UserError.
+ * empty file) is a UserError. With `limits`, a file with more rows or cells is refused
+ * (LimitExceededError) and reading stops one row past the limit.
  */
-export function parseResidentFile(content: Buffer, fileName: string): ParsedResidentFile {
+export function parseResidentFile(
+  content: Buffer,
+  fileName: string,
+  limits?: Pick<ListLimits, 'rows' | 'cells'>,
+): ParsedResidentFile {
   assertLooksLikeText(content, fileName);
   const { text } = decodeResidentFile(content);
   if (text.trim() === '') {
     throw new UserError('IMPORT_FAILED', `${fileName} er tom / ${fileName} is empty`);
   }
   const errors: ResidentFileError[] = [];
-  const records = readRecords(text, errors);
+  const records = readRecords(text, errors, limits?.rows);
+  if (limits) {
+    const columns = records.reduce((widest, record) => Math.max(widest, record.cells.length), 0);
+    checkGrid(records.length, records.length * columns, limits);
+  }
   return parseResidentRecords(records, fileName, errors);
 }
 
@@ -114,7 +124,11 @@ function assertLooksLikeText(content: Buffer, fileName: string): void {
   }
 }
 
-function readRecords(text: string, errors: ResidentFileError[]): RawRecord[] {
+function readRecords(
+  text: string,
+  errors: ResidentFileError[],
+  maxRows: number | undefined,
+): RawRecord[] {
   const delimiter = detectDelimiter(text);
   let parsed: Array<{ record: string[]; info: { lines: number }; raw: string }>;
   try {
@@ -126,6 +140,8 @@ function readRecords(text: string, errors: ResidentFileError[]): RawRecord[] {
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
+      // One past the limit is enough to know it was passed.
+      ...(maxRows === undefined ? {} : { to: maxRows + 1 }),
       on_skip: (error, raw) => {
         if (!error) return undefined;
         const endLine = typeof error.lines === 'number' ? error.lines : 1;

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckIn, Person } from '../../models/types.js';
 import { isCheckInDue } from '../../src/check-ins/cadence.js';
 import { said, textOf } from '../support/conversation.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
 import {
@@ -15,8 +16,10 @@ import {
  * Check-ins (individuelle samtaler) through the chat, with the questions, reminders and alerts
  * running as BullMQ jobs on real Redis. "Now" is Friday 27 November 2026, 10:00 in Copenhagen.
  */
-const db = useTestDatabase();
 const NOW = '2026-11-27T10:00:00+01:00';
+// The store stamps its records on the harness's clock, so createdAt and "now" agree.
+const clock = fixedClock(NOW);
+const db = useTestDatabase({ now: () => clock.now() });
 const HOUR = 60 * 60_000;
 
 let harness: Harness;
@@ -29,7 +32,8 @@ let ambassador: MeetingChat;
 let handles = 0;
 
 beforeEach(async () => {
-  harness = await startHarness(db(), NOW);
+  clock.set(NOW);
+  harness = await startHarness(db(), clock);
   estate = await createEstate(db());
   handles += 1;
   mette = await estate.coordinator('Mette Sørensen', `mette-ci-${handles}`);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -7,6 +8,9 @@ import { describe, expect, it } from 'vitest';
  * and output, real exit codes.
  */
 const root = resolve(import.meta.dirname, '../..');
+
+/** Every run's "now" (NABO_NOW): the demo estate, its list and every date follow it, not the day the suite runs. */
+const NOW = '2026-11-30T10:00:00+01:00';
 
 interface Run {
   code: number | null;
@@ -21,7 +25,7 @@ function nabo(
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', ...args], {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'silent', MONGODB_URI: '', ...options.env },
+      env: { ...process.env, LOG_LEVEL: 'silent', MONGODB_URI: '', NABO_NOW: NOW, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -71,7 +75,7 @@ describe('nabo demo', () => {
     const run = await nabo(['demo', '--as', 'Mette'], {
       input: [
         'tilføj ambassadør Hanne Larsen, sprog dansk, opgang 5, kapacitet 2',
-        'importer docs/examples/tilflyttere-december.csv',
+        'importer docs/examples/tilflyttere-demo.csv',
         '1',
         'Netværksmøde 12/12 kl 17: Velkommen 5 min; Erfaringer fra besøg 20 min; Evt. 10 min',
         '1',
@@ -83,6 +87,9 @@ describe('nabo demo', () => {
     });
 
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `This month's list from the housing organisation: write "importer docs/examples/tilflyttere-demo.csv"`,
+    );
     expect(run.stdout).toContain('Hanne Larsen');
     expect(run.stdout).toContain('linje 6: mangler adresse');
     expect(run.stdout).toContain('3 husstande er gemt, 1 husstand var der i forvejen');
@@ -91,6 +98,43 @@ describe('nabo demo', () => {
     expect(run.stdout).toContain('Birgit ringer til varmemesteren');
     expect(run.stdout).toContain('I alt: planlagt 35 min');
   }, 90_000);
+
+  it("when the demo starts in the night the clocks change (--now), then the hand-out and the month's list are that month's", async () => {
+    const run = await nabo(['demo', '--as', 'Mette', '--now', '2027-03-28T03:10'], {
+      input: 'importer docs/examples/tilflyttere-demo.csv\n1\n',
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Fordeling for Solbakken, marts 2027: 9 husstande er fordelt');
+    expect(run.stdout).toContain('linje 4: Maja og Emil Lund, Gudrunsvej 10, 2. tv');
+    expect(run.stdout).toMatch(/Kendes allerede[^\n]*\n• linje 5: Ove og Else Christensen/);
+    expect(run.stdout).toContain("ugyldig dato '31-02-2027'");
+    expect(run.stdout).toContain('3 husstande er gemt, 1 husstand var der i forvejen');
+    const list = readFileSync(resolve(root, 'docs/examples/tilflyttere-demo.csv'), 'utf8');
+    expect(list).toContain('Maja og Emil Lund;Gudrunsvej 10;2. tv;10;03-03-2027;da');
+    // The seeded Christensens moved in nine days before the demo's "now".
+    expect(list).toContain('Ove og Else Christensen;Gudrunsvej 10;1. th;10;19-03-2027;da');
+  }, 90_000);
+
+  it('when --now is not a date, then the demo stops with one line', async () => {
+    const run = await nabo(['demo', '--now', 'i morgen']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      '--now must be a date and time such as 2026-12-31T12:00, got "i morgen"',
+    );
+  }, 60_000);
+
+  it('when NABO_NOW is set in production, then the process refuses to start with one line', async () => {
+    const run = await nabo(['demo'], {
+      env: { NODE_ENV: 'production', MONGODB_URI: 'mongodb://127.0.0.1:1/nabo' },
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'Configuration error: NABO_NOW fixes the clock for tests and the demo and is refused in production',
+    );
+  }, 60_000);
 
   it('when Birgit asks for the caretaker and her check-in comes, then she gets the number and the first question', async () => {
     const run = await nabo(['demo'], { input: 'varmemesterens nummer?\n/samtale\n4\n' });

@@ -142,3 +142,32 @@ describe('who may use Nabo', () => {
     expect(config.teams?.allowedTenants).toEqual(['home-tenant']);
   });
 });
+
+describe('a fixed "now" for tests and the demo (NABO_NOW)', () => {
+  it('when NABO_NOW names a local time, then the clock starts then in the estate time zone', () => {
+    expect(loadConfig({ NABO_NOW: '2026-12-31T12:00' }).now?.toISOString()).toBe(
+      '2026-12-31T11:00:00.000Z',
+    );
+    expect(loadConfig({ NABO_NOW: '2027-03-28T00:45:00Z' }).now?.toISOString()).toBe(
+      '2027-03-28T00:45:00.000Z',
+    );
+    expect(loadConfig({}).now).toBeUndefined();
+  });
+
+  it('when NABO_NOW is not a date, then start-up stops with one line naming it', () => {
+    expect(configError({ NABO_NOW: 'tomorrow' })).toBe(
+      'Configuration error: NABO_NOW must be a date and time such as 2026-12-31T12:00:00+01:00',
+    );
+  });
+
+  it('when NABO_NOW is set in production, then start-up is refused', () => {
+    const message = configError({
+      NABO_NOW: '2026-12-31T12:00',
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://h/db',
+    });
+    expect(message).toBe(
+      'Configuration error: NABO_NOW fixes the clock for tests and the demo and is refused in production',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, MongoClient, type Db } from 'mongodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 
 let server: EmbeddedMongo;
@@ -276,5 +276,47 @@ describe('embedded mongo: TTL indexes', () => {
       .toEqual(['future', 'not a date', 'recently touched']);
     const ttl = (await c.listIndexes().toArray()).find((i) => i.name === 'expiresAt_1');
     expect(ttl?.expireAfterSeconds).toBe(0);
+  });
+
+  it('when a test fakes Date, then expiry follows the faked clock at every sweep', async () => {
+    // The server was started before Date was faked (beforeAll), as in the retention tests.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2001-11-30T10:00:00Z') });
+    try {
+      const c = db.collection('faked');
+      await c.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+      await c.insertOne({ name: 'until tomorrow', expiresAt: new Date('2001-12-01T10:00:00Z') });
+      // Several sweeps (every 50 ms, real timers): by the real clock it expired long ago.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await c.countDocuments()).toBe(1);
+      vi.setSystemTime(new Date('2001-12-02T10:00:00Z'));
+      await expect.poll(() => c.countDocuments(), { timeout: 5000, interval: 50 }).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('when the server is given a clock (the demo with --now), then expiry counts on that clock', async () => {
+    // A moment long before any real date this runs on: by the wall clock all of it has expired.
+    const demoNow = new Date('2001-11-30T10:00:00Z').getTime();
+    const demo = await startEmbeddedMongo({ ttlMonitorIntervalMs: 50, now: () => demoNow });
+    const demoClient = new MongoClient(`${demo.uri}ttl-clock`);
+    try {
+      await demoClient.connect();
+      const c = demoClient.db().collection('states');
+      await c.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+      await c.insertMany([
+        { name: 'until tomorrow', expiresAt: new Date(demoNow + 86_400_000) },
+        { name: 'yesterday', expiresAt: new Date(demoNow - 86_400_000) },
+      ]);
+      await expect
+        .poll(async () => (await c.find({}).toArray()).map((d) => d.name), {
+          timeout: 5000,
+          interval: 50,
+        })
+        .toEqual(['until tomorrow']);
+    } finally {
+      await demoClient.close();
+      await demo.stop();
+    }
   });
 });

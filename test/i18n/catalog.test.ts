@@ -6,6 +6,7 @@ import { coordinatorDa } from '../../src/i18n/coordinator.js';
 import { jobsDa } from '../../src/i18n/jobs.js';
 import { meetingsDa, statusDa } from '../../src/i18n/meetings.js';
 import { privacyDa } from '../../src/i18n/privacy.js';
+import { programmeReportDa } from '../../src/i18n/programme-report.js';
 import { residentListDa } from '../../src/i18n/resident-list.js';
 import { welcomeFolderDa } from '../../src/i18n/welcome-folder.js';
 
@@ -23,6 +24,7 @@ const modules: Record<string, object> = {
   coordinator: coordinatorDa,
   residentList: residentListDa,
   welcomeFolder: welcomeFolderDa,
+  programmeReport: programmeReportDa,
 };
 
 describe('the message catalogue', () => {

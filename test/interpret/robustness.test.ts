@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   interpretVisitReport,
   matchHousehold,
@@ -85,8 +85,14 @@ describe('robustness', () => {
   });
 
   it('when no clock is given, then "i morgen" is tomorrow in Copenhagen', () => {
-    const report = interpretVisitReport('ikke hjemme, kommer igen i morgen');
-    expect(report.revisitDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The default reads Date: fake only Date, at 00:30 in Copenhagen while UTC is still the 27th.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-27T23:30:00Z') });
+    try {
+      const report = interpretVisitReport('ikke hjemme, kommer igen i morgen');
+      expect(report.revisitDate).toBe('2026-11-29');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('when the same words recur across a long message, then work stays bounded', () => {

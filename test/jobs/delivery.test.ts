@@ -4,6 +4,7 @@ import { sendKeys } from '../../jobs/delivery/send-keys.js';
 import { assertNoEviction } from '../../jobs/redis-eviction-check.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { RateLimitedError } from '../../src/errors.js';
 import { useTestDatabase } from '../support/database.js';
 import {
@@ -14,6 +15,8 @@ import {
   waitFor,
 } from './support/jobs-harness.js';
 
+/** The jobs' "now": reminders added "for now" come due at once. */
+const clock = fixedClock('2026-11-30T10:00:00+01:00');
 const db = useTestDatabase();
 const slack = new RecordingPlatform('slack');
 let jobs: RunningJobs;
@@ -26,7 +29,11 @@ beforeAll(async () => {
   ({ area, ambassadors } = await slackEstate(db(), { ambassadors: 1, households: 5 }));
   ambassador = ambassadors[0]!;
   residents = (await db().residents.listUnassigned(area.id)).map((resident) => resident.id);
-  jobs = await startTestJobs(db(), { prefix: uniquePrefix('delivery'), platforms: [slack] });
+  jobs = await startTestJobs(db(), {
+    prefix: uniquePrefix('delivery'),
+    platforms: [slack],
+    clock,
+  });
 });
 
 afterAll(async () => {
@@ -51,7 +58,7 @@ describe('sending from jobs', () => {
         throw new RateLimitedError('slow down', 600);
       }
     };
-    await jobs.reminders.addRevisit(visit.id, '2026-11-20', new Date());
+    await jobs.reminders.addRevisit(visit.id, '2026-11-20', clock.now());
     await waitFor(() => slack.to(ambassador.id).length === 1, 'the reminder after the wait');
     slack.beforeSend = undefined;
     expect(slack.sent[0]!.at - rateLimitedAt).toBeGreaterThanOrEqual(550);
@@ -112,7 +119,7 @@ describe('sending from jobs', () => {
     const visit = await waitingVisit(3, '2026-11-23');
     await db().visits.close(visit.id, 'met');
     const before = slack.sent.length;
-    await jobs.reminders.addRevisit(visit.id, '2026-11-23', new Date());
+    await jobs.reminders.addRevisit(visit.id, '2026-11-23', clock.now());
     await waitFor(
       async () =>
         (await jobs.queues.schedule.getJob(`revisit-${visit.id}-2026-11-23`))?.finishedOn !==

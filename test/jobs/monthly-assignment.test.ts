@@ -4,6 +4,7 @@ import { scheduleJobIds } from '../../jobs/delivery/send-keys.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { choicesOf, textOf } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import {
@@ -14,6 +15,8 @@ import {
   waitFor,
 } from './support/jobs-harness.js';
 
+/** The worker runs the hand-out of this moment's month. */
+const NOW = '2026-12-01T09:00:00+01:00';
 const db = useTestDatabase();
 const slack = new RecordingPlatform('slack');
 let jobs: RunningJobs;
@@ -32,7 +35,11 @@ beforeAll(async () => {
     monthlyCapacity: 1,
     confidentialityAt: new Date('2026-01-01T00:00:00Z'),
   });
-  jobs = await startTestJobs(db(), { prefix: uniquePrefix('assign'), platforms: [slack] });
+  jobs = await startTestJobs(db(), {
+    prefix: uniquePrefix('assign'),
+    platforms: [slack],
+    clock: fixedClock(NOW),
+  });
 });
 
 afterAll(async () => {
@@ -85,7 +92,7 @@ describe('monthly assignment job', () => {
     expect(slack.to(teamsOnly.id)).toHaveLength(0);
 
     const ledger = await db().sendLedger.get(
-      `assign-${area.key}-${assignmentMonthOf(new Date(), area.timeZone)}-${ambassadors[0]!.id}`,
+      `assign-${area.key}-${assignmentMonthOf(new Date(NOW), area.timeZone)}-${ambassadors[0]!.id}`,
     );
     expect(ledger?.status).toBe('sent');
 

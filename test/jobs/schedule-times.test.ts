@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ASSIGNMENT_CRON } from '../../jobs/assignment-jobs.js';
 import { JobQueues } from '../../jobs/job-queues.js';
 import { createRedisConnection } from '../../jobs/redis-connection.js';
+import { RETENTION_PATTERN } from '../../jobs/retention/retention-queue.js';
 import type { Area } from '../../models/types.js';
 import {
   daysFromToday,
@@ -12,6 +14,21 @@ import { REDIS_URL, uniquePrefix } from './support/jobs-harness.js';
 
 const connection = createRedisConnection(REDIS_URL, { forWorker: true });
 const queues = new JobQueues(connection, uniquePrefix('dst'));
+
+/**
+ * BullMQ counts a scheduler's next run from the later of its start date and Date.now() in this
+ * process, so "now" is fixed (only Date is faked; timers and Redis stay real): before every start
+ * date below, or in the night the clocks change.
+ */
+const NOW = '2027-01-10T12:00:00Z';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(NOW) });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 afterAll(async () => {
   await queues.obliterate();
@@ -35,11 +52,11 @@ const area = (settings: Partial<Area['settings']> = {}): Pick<Area, 'settings' |
 const local = (date: Date) =>
   DateTime.fromJSDate(date, { zone: 'Europe/Copenhagen' }).toFormat('yyyy-MM-dd HH:mm');
 
-/** The next run of a scheduler that starts counting at `from`. */
-async function nextRun(id: string, pattern: string, from: string): Promise<Date> {
+/** The next run of a scheduler that starts counting at `from` (default: now). */
+async function nextRun(id: string, pattern: string, from?: string): Promise<Date> {
   await queues.schedule.upsertJobScheduler(
     id,
-    { pattern, tz: 'Europe/Copenhagen', startDate: new Date(from) },
+    { pattern, tz: 'Europe/Copenhagen', ...(from ? { startDate: new Date(from) } : {}) },
     { name: 'assign', data: { kind: 'assign', areaId: id } },
   );
   const scheduler = await queues.schedule.getJobScheduler(id);
@@ -65,6 +82,43 @@ describe('schedules across daylight-saving changes (Europe/Copenhagen)', () => {
     expect(local(spring)).toBe('2027-03-28 09:00');
     const autumn = await nextRun('dst-autumn-day', '0 9 * * *', '2027-10-30T12:00:00Z');
     expect(local(autumn)).toBe('2027-10-31 09:00');
+  });
+
+  it('when a worker starts in the spring night the clocks go forward, then every schedule keeps its local time', async () => {
+    // 2027-03-28 00:45 UTC is 01:45 in Copenhagen; at 01:00 UTC the clocks jump from 02:00 to 03:00.
+    for (const [at, label] of [
+      ['2027-03-28T00:45:00Z', 'before'],
+      ['2027-03-28T01:15:00Z', 'after'],
+    ] as const) {
+      vi.setSystemTime(new Date(at));
+      expect(local(await nextRun(`spring-hand-out-${label}`, DEFAULT_ASSIGNMENT_CRON))).toBe(
+        '2027-04-01 09:00',
+      );
+      expect(local(await nextRun(`spring-check-ins-${label}`, '0 10 * * *'))).toBe(
+        '2027-03-28 10:00',
+      );
+      expect(local(await nextRun(`spring-retention-${label}`, RETENTION_PATTERN))).toBe(
+        '2027-03-28 03:30',
+      );
+    }
+  });
+
+  it('when a worker starts in the autumn night the clocks go back, then every schedule runs once at its local time', async () => {
+    // 2027-10-31 00:30 UTC is 02:30 summer time; at 01:00 UTC 03:00 becomes 02:00 again.
+    for (const [at, label] of [
+      ['2027-10-31T00:30:00Z', 'before'],
+      ['2027-10-31T01:30:00Z', 'after'],
+    ] as const) {
+      vi.setSystemTime(new Date(at));
+      expect(local(await nextRun(`autumn-hand-out-${label}`, DEFAULT_ASSIGNMENT_CRON))).toBe(
+        '2027-11-01 09:00',
+      );
+      expect(local(await nextRun(`autumn-check-ins-${label}`, '0 10 * * *'))).toBe(
+        '2027-10-31 10:00',
+      );
+      const retention = await nextRun(`autumn-retention-${label}`, RETENTION_PATTERN);
+      expect(retention.toISOString()).toBe('2027-10-31T02:30:00.000Z');
+    }
   });
 
   it('when a revisit falls on a change day, then the reminder is at the area hour local time', () => {

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPlatform } from '../../adapters/slack/index.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
-import { systemClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { useTestDatabase } from '../support/database.js';
 import { slackEstate, startTestJobs, uniquePrefix, waitFor } from './support/jobs-harness.js';
 
-const db = useTestDatabase();
+/** The hand-out runs on the 1st at 09:00, as the scheduler would start it. */
+const clock = fixedClock('2026-12-01T09:00:00+01:00');
+const db = useTestDatabase({ now: () => clock.now() });
 let jobs: RunningJobs;
 let area: Area;
 let ambassadors: Person[];
@@ -20,7 +22,7 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const slack = createSlackPlatform(
     { botToken: 'xoxb-test', signingSecret: 'test-secret', appToken: undefined, apiUrl: undefined },
-    { db: db(), clock: systemClock, logger, timeZone: 'Europe/Copenhagen', locale: 'da' },
+    { db: db(), clock, logger, timeZone: 'Europe/Copenhagen', locale: 'da' },
   );
   nock('https://slack.com')
     .persist()
@@ -39,7 +41,7 @@ beforeAll(async () => {
       });
       return { ok: true, channel: form.get('channel'), ts: `${Date.now()}.${posted.length}` };
     });
-  jobs = await startTestJobs(db(), { prefix: uniquePrefix('slack'), platforms: [slack] });
+  jobs = await startTestJobs(db(), { prefix: uniquePrefix('slack'), platforms: [slack], clock });
 });
 
 afterAll(async () => {

@@ -10,6 +10,8 @@ import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { useTestDatabase } from '../support/database.js';
 import { REDIS_URL, slackEstate, uniquePrefix, waitFor } from './support/jobs-harness.js';
 
+/** The workers' "now" (NABO_NOW): the hand-out they run is this month's. */
+const NOW = '2026-12-01T09:00:00+01:00';
 const db = useTestDatabase();
 const prefix = uniquePrefix('crash');
 const directory = mkdtempSync(join(tmpdir(), 'nabo-crash-'));
@@ -27,6 +29,7 @@ function startWorker(): Promise<ChildProcess> {
     env: {
       ...process.env,
       LOG_LEVEL: 'silent',
+      NABO_NOW: NOW,
       NABO_TEST_MONGO_URI: db.uri(),
       NABO_TEST_DB: db.dbName(),
       NABO_TEST_PREFIX: prefix,
@@ -95,7 +98,7 @@ describe('a worker process killed in the middle of a fan-out', () => {
     expect(new Set(sends().map((send) => send.pid)).size).toBe(2);
     for (const ambassador of ambassadors) {
       const entries = await db().sendLedger.get(
-        `assign-${area.key}-${assignmentMonthOf(new Date(), area.timeZone)}-${ambassador.id}`,
+        `assign-${area.key}-${assignmentMonthOf(new Date(NOW), area.timeZone)}-${ambassador.id}`,
       );
       expect(entries?.status).toBe('sent');
     }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingJobIds } from '../../jobs/meetings/index.js';
 import type { Meeting, Person } from '../../models/types.js';
 import { said, textOf } from '../support/conversation.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
 import { startHarness, type Harness, type MeetingChat } from './support/meeting-harness.js';
@@ -11,8 +12,10 @@ import { startHarness, type Harness, type MeetingChat } from './support/meeting-
  * edits it, and the agenda goes to the ambassadors two days before. Real Redis, embedded MongoDB.
  * "Now" is Friday 27 November 2026, 10:00 in Copenhagen.
  */
-const db = useTestDatabase();
 const NOW = '2026-11-27T10:00:00+01:00';
+// The store stamps its records on the harness's clock, so createdAt and "now" agree.
+const clock = fixedClock(NOW);
+const db = useTestDatabase({ now: () => clock.now() });
 const AGENDA =
   'Netværksmøde 12/12 kl 17-18:30: Velkommen 5 min; Erfaringer fra besøg 20 min; Oplæg om kulturmøder 30 min; Evt. 10 min';
 
@@ -26,7 +29,8 @@ let ambassador: MeetingChat;
 let handles = 0;
 
 beforeEach(async () => {
-  harness = await startHarness(db(), NOW);
+  clock.set(NOW);
+  harness = await startHarness(db(), clock);
   estate = await createEstate(db());
   handles += 1;
   mette = await estate.coordinator('Mette Sørensen', `mette-${handles}`);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingJobIds } from '../../jobs/meetings/index.js';
 import type { Meeting, Person } from '../../models/types.js';
 import { said, textOf } from '../support/conversation.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
 import { startHarness, type Harness, type MeetingChat } from './support/meeting-harness.js';
@@ -11,8 +12,10 @@ import { startHarness, type Harness, type MeetingChat } from './support/meeting-
  * end (delayed BullMQ jobs, promoted here), "næste", notes, action items, and the summary.
  * The meeting starts Saturday 12 December 2026, 17:00 in Copenhagen.
  */
-const db = useTestDatabase();
 const START = '2026-12-12T17:00:00+01:00';
+// The store stamps its records on the harness's clock, so createdAt and "now" agree.
+const clock = fixedClock(START);
+const db = useTestDatabase({ now: () => clock.now() });
 const MINUTE = 60_000;
 
 let harness: Harness;
@@ -23,7 +26,8 @@ let coordinator: MeetingChat;
 let handles = 0;
 
 beforeEach(async () => {
-  harness = await startHarness(db(), START);
+  clock.set(START);
+  harness = await startHarness(db(), clock);
   estate = await createEstate(db());
   handles += 1;
   mette = await estate.coordinator('Mette Sørensen', `mette-run-${handles}`);

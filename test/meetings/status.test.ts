@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../models/types.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { statusMonth } from '../../src/flows/status.js';
 import { said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
@@ -8,10 +9,13 @@ import { startHarness, type Harness } from './support/meeting-harness.js';
 
 /**
  * "status": the coordinator's view of the month — visits, check-ins and the next meeting — and
- * an ambassador's own short numbers. "Now" is Sunday 20 December 2026.
+ * an ambassador's own short numbers. The households were handed out on 2 November; "now" is
+ * Sunday 20 December 2026. The store stamps its records on the same clock.
  */
-const db = useTestDatabase();
+const HANDED_OUT = '2026-11-02T09:00:00+01:00';
 const NOW = '2026-12-20T10:00:00+01:00';
+const clock = fixedClock(HANDED_OUT);
+const db = useTestDatabase({ now: () => clock.now() });
 
 let harness: Harness;
 let estate: TestEstate;
@@ -21,7 +25,7 @@ let lise: Person;
 let handles = 0;
 
 beforeEach(async () => {
-  harness = await startHarness(db(), NOW);
+  clock.set(HANDED_OUT);
   estate = await createEstate(db());
   handles += 1;
   mette = await estate.coordinator('Mette Sørensen', `mette-st-${handles}`);
@@ -69,6 +73,8 @@ beforeEach(async () => {
     status: 'planned',
     items: [{ title: 'Velkommen', timeboxMinutes: 5 }],
   });
+  clock.set(NOW);
+  harness = await startHarness(db(), clock);
 });
 
 afterEach(async () => {

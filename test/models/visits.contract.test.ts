@@ -61,6 +61,24 @@ describe('visits (contract): opening', () => {
     expect(visit).not.toHaveProperty('isOpen');
   });
 
+  it("when a visit is opened and changed, then its times are the store's clock, not the wall clock", async () => {
+    // The first-visit deadline and "over fristen" count from createdAt against the injected now.
+    const visit = await db().visits.open(resident(4).id, birgit.id, '2026-12');
+    try {
+      expect(visit.createdAt.toISOString()).toBe('2026-12-01T08:00:00.000Z');
+      clock = new Date('2026-12-01T09:30:00.000Z');
+      const changed = await db().visits.recordAttempt(visit.id, {
+        outcome: 'not_home',
+        folderLeft: true,
+      });
+      expect(changed.createdAt.toISOString()).toBe('2026-12-01T08:00:00.000Z');
+      expect(changed.updatedAt.toISOString()).toBe('2026-12-01T09:30:00.000Z');
+    } finally {
+      await db().visits.close(visit.id, 'moved');
+      clock = new Date('2026-12-01T08:00:00.000Z');
+    }
+  });
+
   it('when the same household is handed out again, even to someone else, then CONFLICT', async () => {
     await expect(db().visits.open(resident(0).id, ahmed.id, '2026-12')).rejects.toMatchObject({
       name: 'NaboError',

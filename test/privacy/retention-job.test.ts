@@ -15,10 +15,11 @@ import { createEstate } from '../support/estate.js';
 import { REDIS_URL, uniquePrefix, waitFor } from '../jobs/support/jobs-harness.js';
 import { uniqueHandle } from './support/privacy-harness.js';
 
-const db = useTestDatabase();
+/** The run's "now", shared with the store that stamps the households and the erasure. */
+const clock = fixedClock('2026-11-30T10:00:00+01:00');
+const db = useTestDatabase({ now: () => clock.now() });
 const prefix = uniquePrefix('retention');
 const connection = createRedisConnection(REDIS_URL, { forWorker: true });
-const clock = fixedClock(new Date());
 let jobs: RetentionJobs;
 let schedule: Queue;
 

@@ -67,6 +67,80 @@ describe('The monthly list in chat', () => {
     expect(await storedCount(db(), estate.area.id)).toBe(2);
   });
 
+  it('when the same people at the same flat come with another move-in date, then the preview says so and never calls it a new name', async () => {
+    const { estate, actor, chat } = await estateWithLastMonth();
+    // Jonas waits for his first visit (stored, not yet handed out).
+    await db().residents.importMany(estate.area.id, [
+      {
+        names: ['Jonas Madsen'],
+        address: 'Sigridsvej 3',
+        unit: '2. tv',
+        moveInDate: '2026-11-20',
+        source: { list: 'november', row: 2 },
+      },
+    ]);
+    const csv = [
+      'Navn;Adresse;Lejlighed;Indflytning',
+      'Ove og Else Christensen;Gudrunsvej 10;1. th;01-12-2026',
+      'Jonas Madsen;Sigridsvej 3;2. tv;02-12-2026',
+      'Søren Ørsted;Gudrunsvej 14;2. th;01-12-2026',
+    ].join('\n');
+
+    const [preview] = await sendFile(
+      chat,
+      actor,
+      uploaded('december.csv', Buffer.from(csv), { mimeType: 'text/csv' }),
+    );
+    const text = said(preview ? [preview] : []);
+
+    expect(text).toContain(
+      'Samme beboere med en ny indflytningsdato (tjek gerne, om datoen er rettet; de gemmes som en ny husstand):\n' +
+        '• Ove og Else Christensen, Gudrunsvej 10, 1. th: indflytning 1. dec. 2026 (før: 3. nov. 2026)\n' +
+        '• Jonas Madsen, Sigridsvej 3, 2. tv: indflytning 2. dec. 2026 (før: 20. nov. 2026)',
+    );
+    // Only the flat with other people on the door sign is "a new name".
+    expect(text).toContain(
+      'Besøgt før, men med et nyt navn (tjek gerne, at det er nye beboere):\n• Søren Ørsted, Gudrunsvej 14, 2. th (før: Karen Jensen)',
+    );
+    expect(text).not.toContain('(før: Ove og Else Christensen)');
+    expect(text).not.toContain('(før: Jonas Madsen)');
+    expect(preview?.text).toContain('3 husstande er nye og bliver gemt');
+  });
+
+  it('when an English-speaking coordinator gets such a list, then the same people are named with their new move-in date', async () => {
+    const estate = await createEstate(db());
+    const birgit = await estate.ambassador('Birgit Sørensen', `birgit-${++handles}`);
+    await estate.assign(birgit, [
+      {
+        names: ['Ove Christensen', 'Else Christensen'],
+        address: 'Gudrunsvej 10',
+        unit: '1. th',
+        moveInDate: '2026-11-03',
+      },
+    ]);
+    const handle = `mette-en-${++handles}`;
+    await estate.coordinator('Mette Holm', handle);
+    const actor = { platform: 'console' as const, handle };
+    const chat = new Chat(db(), actor);
+    await chat.write('english please');
+    const csv =
+      'Navn;Adresse;Lejlighed;Indflytning\nElse og Ove Christensen;Gudrunsvej 10;1.th;2026-12-01\n';
+
+    const text = said(
+      await sendFile(
+        chat,
+        actor,
+        uploaded('december.csv', Buffer.from(csv), { mimeType: 'text/csv' }),
+      ),
+    );
+
+    expect(text).toContain('The same people with a new move-in date');
+    expect(text).toContain(
+      '• Else and Ove Christensen, Gudrunsvej 10, 1.th: move-in 1 Dec 2026 (before: 3 Nov 2026)',
+    );
+    expect(text).not.toContain('new name');
+  });
+
   it('when the coordinator approves, then every good row is saved at once and the hand-out can start', async () => {
     const { estate, birgit, actor, chat } = await estateWithLastMonth();
     await sendFile(chat, actor, excelCsv());

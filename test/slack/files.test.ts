@@ -55,10 +55,10 @@ describe('files shared in a DM', () => {
     nock('https://files.slack.com').get('/big').reply(200, Buffer.alloc(4096, 1));
     await expect(
       downloadSlackFile('https://files.slack.com/big', undefined, options),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    ).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
     await expect(
       downloadSlackFile('https://files.slack.com/big', 4096, options),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    ).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
   it('when the file URL is not on a Slack host, then the token is never sent', async () => {

@@ -41,9 +41,12 @@ export function useTestDatabase(options: Pick<ConnectOptions, 'now'> = {}): Test
     } else {
       // Imported lazily so a run against real MongoDB does not need the embedded server at all.
       const { startEmbeddedMongo } = await import('../../models/embedded-mongo/index.js');
+      const now = options.now;
       const server = await startEmbeddedMongo({
         port: 0,
         ttlMonitorIntervalMs: EMBEDDED_TTL_MONITOR_INTERVAL_MS,
+        // A test that fixes the store's "now" expires documents on that same clock.
+        ...(now ? { now: () => now().getTime() } : {}),
       });
       serverUri = server.uri;
       stopServer = () => server.stop();
@@ -77,6 +80,9 @@ export function useTestDatabase(options: Pick<ConnectOptions, 'now'> = {}): Test
   return get;
 }
 
+/** The moment CLI commands run at in tests unless one is given. */
+export const CLI_NOW = '2026-11-30T10:00:00+01:00';
+
 /** What a CLI command printed, and whether it closed every connection it opened. */
 export interface CliRun {
   lines: string[];
@@ -94,11 +100,15 @@ export async function runCli(
   db: TestDatabase,
   register: ReadonlyArray<(program: Command, runtime: CliRuntime) => void>,
   args: readonly string[],
+  options: { now?: string } = {},
 ): Promise<CliRun> {
   const run: CliRun = { lines: [], opened: 0, closed: 0 };
+  // Commands run at a fixed moment, as `nabo` does with NABO_NOW.
+  const now = (): Date => new Date(options.now ?? CLI_NOW);
   const runtime: CliRuntime = {
+    now,
     async openDatabase() {
-      const connection = await connectDatabase(db.uri(), { dbName: db.dbName() });
+      const connection = await connectDatabase(db.uri(), { dbName: db.dbName(), now });
       run.opened += 1;
       return {
         ...connection,

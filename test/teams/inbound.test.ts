@@ -177,8 +177,8 @@ describe('files sent to the bot', () => {
     const declared = incomingFile(attachment('https://files.example.test/declared'), 1_000);
     const undeclared = incomingFile(attachment('https://files.example.test/undeclared'), 1_000);
 
-    await expect(declared?.download()).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(undeclared?.download()).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(declared?.download()).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(undeclared?.download()).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
   it('when the download URL is not https, then the attachment is not taken as a file', () => {

@@ -34,7 +34,7 @@ export function registerAssignCommand(program: Command, runtime: CliRuntime): vo
       try {
         const area = await db.areas.findByKey(options.area);
         if (!area) throw new UserError('NOT_FOUND', `Unknown area '${options.area}'`);
-        const now = new Date();
+        const now = runtime.now();
         const month = options.month
           ? assertAssignmentMonth(options.month)
           : assignmentMonthOf(now, area.timeZone);
@@ -76,6 +76,7 @@ async function announce(
     db,
     redisUrl: config.redisUrl,
     routeTo,
+    clock: { now: () => runtime.now() },
     ...(prefix ? { prefix } : {}),
   });
   try {

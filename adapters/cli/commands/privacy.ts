@@ -47,7 +47,7 @@ export function registerPrivacyCommands(program: Command, runtime: CliRuntime): 
     .action(async (kind: SubjectType, id: string, options: { out?: string }) => {
       const db = await runtime.openDatabase();
       try {
-        const now = new Date();
+        const now = runtime.now();
         const exported =
           kind === 'resident'
             ? await exportResident(db, id, operator, now)
@@ -86,7 +86,7 @@ export function registerPrivacyCommands(program: Command, runtime: CliRuntime): 
       await assertRedisReachable(redisUrl);
       const db = await runtime.openDatabase();
       try {
-        const now = new Date();
+        const now = runtime.now();
         const erased =
           kind === 'resident'
             ? await eraseResident(db, id, operator, now)
@@ -180,7 +180,7 @@ export function registerPrivacyCommands(program: Command, runtime: CliRuntime): 
     .action(async () => {
       const db = await runtime.openDatabase();
       try {
-        const counts = await applyRetention(db, new Date());
+        const counts = await applyRetention(db, runtime.now());
         runtime.print(
           Object.entries(counts)
             .map(([rule, count]) => `${rule}: ${count}`)

@@ -1,10 +1,13 @@
 /**
  * A worker process for the crash test: the real jobs runtime with a platform that appends every
  * send it accepts to a file, so the test can count messages across processes. Configured by
- * environment: NABO_TEST_MONGO_URI, NABO_TEST_DB, NABO_TEST_PREFIX, NABO_TEST_SENDS_FILE.
+ * environment: NABO_TEST_MONGO_URI, NABO_TEST_DB, NABO_TEST_PREFIX, NABO_TEST_SENDS_FILE, and
+ * NABO_NOW, read as the real worker reads it.
  */
 import { appendFileSync } from 'node:fs';
 import { connectDatabase } from '../../../models/database.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { processClock } from '../../../src/core/clock.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import { RecordingPlatform, startTestJobs } from './jobs-harness.js';
 
@@ -30,9 +33,14 @@ const env = (name: string): string => {
   return value;
 };
 
-const db = await connectDatabase(env('NABO_TEST_MONGO_URI'), { dbName: env('NABO_TEST_DB') });
+const clock = processClock(loadConfig().now);
+const db = await connectDatabase(env('NABO_TEST_MONGO_URI'), {
+  dbName: env('NABO_TEST_DB'),
+  now: () => clock.now(),
+});
 await startTestJobs(db, {
   prefix: env('NABO_TEST_PREFIX'),
+  clock,
   platforms: [new FilePlatform(env('NABO_TEST_SENDS_FILE'))],
   sendConcurrency: 2,
 });

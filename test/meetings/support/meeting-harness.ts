@@ -101,8 +101,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(db: NaboDatabase, now: string): Promise<Harness> {
-  const clock = fixedClock(now);
+/** `now`: where the harness's clock starts, or a clock the test shares with its database. */
+export async function startHarness(db: NaboDatabase, now: string | SharedClock): Promise<Harness> {
+  const clock = typeof now === 'string' ? fixedClock(now) : now;
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const chats = new Map<string, MeetingChat>();
   const delivered: Harness['delivered'] = [];
