@@ -119,7 +119,11 @@ const DECLINED: Spec[] = [
   ['go away|gaa vaek|get lost|skrid'],
   ['said|they said|he said|she said', 'no'],
   ['they|he|she|just|said', 'no', 'thanks|thank you'],
-  ['not', 'for', 'them|him|her'],
+  // A bare refusal is the whole report ("nej tak", "no thanks, not for us"); "nej tak til kaffe"
+  // declines the coffee, not the visit.
+  { slots: ['nej|no|ingen|nope', 'tak|thanks|thank you|ellers tak|thx'], notAfter: 'til|to|for' },
+  ['ikke|not', 'noget|really|rigtig?', 'for', 'os|dem|mig|ham|hende|us|me|them|him|her'],
+  ['not', 'interested'],
 ];
 
 const POSTPONED: Spec[] = [
@@ -144,6 +148,12 @@ const POSTPONED: Spec[] = [
     'jeg|vi',
     'skulle|kunne|maatte|skal|kan|maa',
     'komme|kigge|proeve|vende',
+  ],
+  [
+    'sagde|bad|said|asked',
+    'mig|os|me|us|to?',
+    'kom|komme|come',
+    'igen|tilbage|back|again|forbi|by|senere|later',
   ],
   ['asked|told|wanted|want', 'me|us', 'to', 'come|return|pop|stop|drop|try|visit|swing'],
   [
@@ -227,6 +237,14 @@ const NOT_HOME: Spec[] = [
     'paa ferie|bortrejst|on holiday|on vacation|away|paa arbejde|at work|out',
   ],
   ['bortrejst'],
+  // "Jonas was out", "familien Christensen var på ferie": the household's name is the subject.
+  {
+    slots: [
+      'var|er|was|were|is|are',
+      'paa ferie|bortrejst|on holiday|on vacation|away|paa arbejde|at work|out|not in|not there',
+    ],
+    notBefore: 'jeg|i|vi|we|you|du|mappen|folder|the folder',
+  },
 ];
 
 const MET: Spec[] = [
@@ -441,7 +459,7 @@ export const CARD_ONLY_PHRASES: readonly CompiledPhrase[] = [
 /** Words that say a later visit is planned; a date in the same clause is then a revisit date. */
 export const REVISIT_CUE_PHRASES: readonly CompiledPhrase[] = [
   [
-    'kommer|komme|kigger|kigge|proever|proeve|proev|forsoeger|forsoege|gaar|gaa|tager|tage|ringer|ringe|banker|smutter|smutte|vender|vende|skal|skulle|kan',
+    'kommer|komme|kom|kigger|kigge|proever|proeve|proev|forsoeger|forsoege|gaar|gaa|tager|tage|ringer|ringe|banker|smutter|smutte|vender|vende|skal|skulle|kan',
     'derhen|derover|forbi|over|ud|lige?',
     'igen|tilbage|forbi|en anden dag|en anden gang|senere|derhen|derover|retur',
   ],
