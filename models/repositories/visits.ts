@@ -60,6 +60,11 @@ export interface VisitRepository {
    * attempt ("remind me in two days"). CONFLICT when closed; the next report sets its own date.
    */
   setRevisitDate(visitId: string, revisitDate: string): Promise<Visit>;
+  /**
+   * Notes that Nabo just asked the ambassador about this household alone (a reminder), so a bare
+   * reply can be read as being about it. A closed or unknown visit is left alone.
+   */
+  markPrompted(visitId: string, at?: Date): Promise<void>;
 }
 
 /** Optimistic rewrites of the attempt list retry this often when reports race. */
@@ -262,6 +267,12 @@ export function createVisitRepository(
       await findExisting(visitId);
       throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no next try to move`);
     },
+
+    async markPrompted(visitId, at) {
+      const _id = parseObjectId(visitId);
+      if (!_id) return;
+      await model.updateOne({ _id, isOpen: true }, { $set: { promptedAt: at ?? now() } });
+    },
   };
 }
 
@@ -311,6 +322,7 @@ function toVisit(doc: VisitDoc): Visit {
     revisitDate: doc.revisitDate ?? null,
     ...(doc.closingReason ? { closingReason: doc.closingReason } : {}),
     ...(doc.closedAt ? { closedAt: doc.closedAt } : {}),
+    ...(doc.promptedAt ? { promptedAt: doc.promptedAt } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
