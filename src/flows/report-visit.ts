@@ -54,6 +54,8 @@ interface ReportMemory {
   lastVisitId?: string;
   /** Every household of the latest message, when it reported several. */
   lastVisitIds?: string[];
+  /** When the latest report was recorded (ISO), by the bot's clock. */
+  reportedAt?: string;
   pending?: PendingReport;
 }
 
@@ -209,10 +211,11 @@ function focusOf(
   const memory = memoryOf(state);
   const reported = memory.lastVisitIds ?? (memory.lastVisitId ? [memory.lastVisitId] : []);
   const [lastReported] = reported;
+  const reportedAt = memory.reportedAt ? Date.parse(memory.reportedAt) : Number.NaN;
   if (state?.step === STEP_DONE && reported.length === 1 && lastReported !== undefined) {
-    const at = state.updatedAt.getTime();
-    if (now - at <= REPORT_FOCUS_MS && visits.some((visit) => visit.id === lastReported))
-      moments.push({ id: lastReported, at });
+    const fresh = now - reportedAt >= 0 && now - reportedAt <= REPORT_FOCUS_MS;
+    if (fresh && visits.some((visit) => visit.id === lastReported))
+      moments.push({ id: lastReported, at: reportedAt });
   }
   moments.sort((a, b) => b.at - a.at);
   const [latest, next] = moments;
@@ -246,7 +249,11 @@ async function reportSeveral(
   }
   const memory: ReportMemory =
     recorded.length > 0
-      ? { lastVisitId: recorded[recorded.length - 1]?.id, lastVisitIds: recorded.map((v) => v.id) }
+      ? {
+          lastVisitId: recorded[recorded.length - 1]?.id,
+          lastVisitIds: recorded.map((v) => v.id),
+          reportedAt: turn.now.toISOString(),
+        }
       : {};
   const [first, ...later] = unclear;
   for (const entry of later) lines.push(turn.text.tellMeLater(nameOf(turn, entry.visit)));
@@ -338,7 +345,10 @@ async function record(
   const stored = await store(turn, visit, pending);
   if (!stored) return;
   const { report, recorded, area } = stored;
-  await rememberStep(turn, REPORT_FLOW, STEP_DONE, { lastVisitId: visit.id });
+  await rememberStep(turn, REPORT_FLOW, STEP_DONE, {
+    lastVisitId: visit.id,
+    reportedAt: turn.now.toISOString(),
+  });
   const confirmation = [
     ...confirmationLines(turn, visit, report, recorded, area),
     turn.text.undoHint(),

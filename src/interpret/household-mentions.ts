@@ -38,7 +38,7 @@ import { isKnownOrTypo, isKnownWord } from './vocabulary.js';
 
 /** A mention decides a household when its score reaches this… */
 export const DECIDING_SCORE = 0.8;
-/** …and no other household comes within this margin of it. */
+/** …and no other household comes strictly closer than this to it. */
 export const CLOSE_CALL_MARGIN = 0.1;
 
 const WEAK_NAME = 0.4;
@@ -447,9 +447,11 @@ function belongsTogether(tokens: readonly Token[], a: Piece, b: Piece): boolean 
     if (token.kind === 'punct' && text === ')') continue;
     return false;
   }
+  // An address goes on across a comma ("Lærkevej 3, 3. th"), even to a unit nobody has.
+  const addressGoesOn = (a.kind === 'street' || a.kind === 'number') && b.kind === 'unit';
   // Two names in a row without a comma are one person ("Jens Christensen"); across a comma or a
-  // bracket, pieces join only when they fit the same household ("Christensen, 1. th").
-  if (soft) return consistent(a, b);
+  // bracket, other pieces join only when they fit the same household ("Christensen, 1. th").
+  if (soft && !addressGoesOn) return consistent(a, b);
   if (a.kind === 'name' && b.kind === 'name' && gap.length > 0) return consistent(a, b);
   return true;
 }
@@ -543,7 +545,10 @@ function combine(
   let verdict: MentionVerdict = 'no_evidence';
   let ids: string[] = [];
   if (best !== undefined && best[1] >= DECIDING_SCORE) {
-    ids = ranked.filter(([, score]) => score >= best[1] - CLOSE_CALL_MARGIN).map(([id]) => id);
+    // Strictly closer than the margin (rounded, so 0.95 against 0.85 is not a close call).
+    const close = (score: number): boolean =>
+      Math.round((best[1] - score) * 1000) < Math.round(CLOSE_CALL_MARGIN * 1000);
+    ids = ranked.filter(([, score]) => close(score)).map(([id]) => id);
     // A piece that points firmly elsewhere makes the mention contradict itself ("Ove på 3. tv").
     for (const piece of group) {
       const pointed = [...piece.scores.entries()].filter(([, s]) => s >= DECIDING_SCORE);
@@ -552,14 +557,16 @@ function combine(
     }
     verdict = ids.length === 1 ? 'one' : 'close_call';
   } else {
-    const sureAddress = group.some(
-      (piece) =>
-        piece.kind !== 'name' &&
-        piece.kind !== 'initials' &&
-        piece.sure &&
-        piece.ruledOut.size > 0 &&
-        piece.scores.size === 0,
-    );
+    // An address a person would read for sure ("nr 12", "Lærkevej 3, 3. th") that fits nobody.
+    const sureAddress =
+      scores.size === 0 &&
+      group.some(
+        (piece) =>
+          piece.kind !== 'name' &&
+          piece.kind !== 'initials' &&
+          piece.sure === true &&
+          piece.ruledOut.size > 0,
+      );
     const namedSomeone = group.some(
       (piece) =>
         piece.kind === 'name' &&
