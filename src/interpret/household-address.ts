@@ -366,6 +366,9 @@ function unitAt(
     j++;
   } else if (w !== null && DOOR_WORDS.has(w)) {
     if (isDot(tokens[j])) j++;
+    // "dør 3 tv", "lejlighed 2. th": the word only introduces a floor and side.
+    const flat = unitAt(tokens, j, options);
+    if (flat && flat.unit.floor !== null) return flat;
     const door = digitsOf(tokens[j]);
     if (door === null) return null;
     j++;

@@ -192,8 +192,6 @@ interface Piece {
   unknownName?: boolean;
   /** Strength of a name slot: 'strong' when a person reading would take it for a name. */
   nameSlot?: 'strong' | 'weak';
-  /** Candidates whose matching name part is a first name (for the full-name rule). */
-  firstNameOf?: Set<string>;
   sure?: boolean;
 }
 
@@ -331,19 +329,15 @@ function namePieces(
       to: i + 1,
       scores: new Map(),
       ruledOut: new Set(),
-      firstNameOf: new Set(),
       ...(slot ? { nameSlot: slot } : {}),
     };
+    // "Holm-Berg": each half must be a name of the household.
+    const halves = token.text.split(/[-‐]/).filter((half) => half.length >= 2);
     for (const { candidate, parts } of prepared) {
-      let best = 0;
-      let first = false;
-      for (const part of parts) {
-        const score = compareName(token.text, part, !known);
-        if (score > best) {
-          best = score;
-          first = part.first && !part.last;
-        }
-      }
+      const bestOf = (typed: string): number =>
+        Math.max(0, ...parts.map((part) => compareName(typed, part, !known)));
+      let best = bestOf(token.text.replace(/[-‐]/g, ''));
+      if (halves.length > 1) best = Math.max(best, Math.min(...halves.map(bestOf)));
       if (best === 0) continue;
       // An everyday word that is also a name ("Else", "Per") counts fully only where a name
       // stands: capitalised inside a sentence, after "hos"/"mødte", or as the subject of a verb.
@@ -353,7 +347,6 @@ function namePieces(
       const plainWord =
         known && !(token.capitalised && !isSentenceStart(tokens, i)) && !afterCue && !subject;
       piece.scores.set(candidate.id, plainWord ? Math.min(best, WEAK_NAME) : best);
-      if (first) piece.firstNameOf?.add(candidate.id);
     }
     if (piece.scores.size > 0 || slot !== null) {
       piece.unknownName = piece.scores.size === 0;
@@ -391,7 +384,10 @@ function initialsPieces(
       isWordToken(token) &&
       token.allCaps &&
       (token.text.length === 2 || token.text.length === 3) &&
-      !NOT_INITIALS.has(token.folded)
+      !NOT_INITIALS.has(token.folded) &&
+      !isKnownWord(token.folded) &&
+      // "OVE IKKE HJEMME": a name written in capitals is the name, not initials.
+      !prepared.some(({ parts }) => parts.some((part) => compareName(token.text, part, false) > 0))
     ) {
       letters = token.folded;
       end = i + 1;

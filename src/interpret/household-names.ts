@@ -46,19 +46,23 @@ export function nameKey(word: string): string {
 
 /** The spelling-insensitive key: sounds that are written in more than one way become one. */
 export function spellingKey(key: string): string {
-  return key
-    .replace(/ch/g, 'k')
-    .replace(/ck/g, 'k')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/c/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/th/g, 't')
-    .replace(/dt/g, 't')
-    .replace(/w/g, 'v')
-    .replace(/z/g, 's')
-    .replace(/x/g, 'ks')
-    .replace(/q/g, 'k')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    key
+      .replace(/ch/g, 'k')
+      .replace(/ck/g, 'k')
+      .replace(/c(?=[eiy])/g, 's')
+      .replace(/c/g, 'k')
+      .replace(/ph/g, 'f')
+      .replace(/th/g, 't')
+      .replace(/dt/g, 't')
+      .replace(/w/g, 'v')
+      .replace(/z/g, 's')
+      .replace(/x/g, 'ks')
+      .replace(/q/g, 'k')
+      // A silent h after the last vowel: "Sarah", "Hannah".
+      .replace(/([aeiouy])h$/, '$1')
+      .replace(/(.)\1+/g, '$1')
+  );
 }
 
 /** One part of a person's name ("ove", "christensen", "al-hassan" and "alhassan"). */

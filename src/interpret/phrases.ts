@@ -54,6 +54,7 @@ const MOVED: Spec[] = [
   ],
   ['ubeboet|unoccupied'],
   ['bor', 'der|her?', 'ikke|ingen', 'der|her|mere|laengere?'],
+  ['er|var', 'der|her', 'ikke', 'mere|laengere'],
   ['ingen|nobody|no one', 'bor|lives|living'],
   ['der', 'bor', 'ingen|en anden|nogle andre|andre|nogen andre'],
   [
@@ -112,6 +113,7 @@ const DECLINED: Spec[] = [
     notAfter: 'op|igen|op igen',
   },
   ['havde|har|had|has', 'ikke|ingen|no', 'lyst|interesse|interest|behov|brug for besoeg'],
+  ['ikke|ingen', 'havde|har?', 'brug|behov', 'for', 'besoeg|et besoeg|det|mappen|noget'],
   ['ikke|no', 'lyst'],
   ['oensker|oenskede|onsker', 'ikke'],
   ['bad', 'mig|os', 'om at?', 'gaa|smutte|forsvinde|lade dem vaere'],
@@ -300,6 +302,15 @@ const MET: Spec[] = [
     'rigtig|meget|super|very|so|really|virkelig|totally?',
     'soede|soed|flinke|flink|rare|rar|venlige|venlig|glade|glad|nice|lovely|friendly|kind|sweet|happy|hyggelige|hyggelig|imoedekommende|welcoming|taknemmelige|thankful|grateful|super soede|soooo nice',
   ],
+  {
+    // "Mikkel og Sara var rigtig søde": the household's names are the subject.
+    slots: [
+      'var|er|virkede|was|were|seemed',
+      'rigtig|meget|super|very|so|really|virkelig|totally?',
+      'soede|soed|flinke|flink|rare|rar|venlige|venlig|glade|glad|nice|lovely|friendly|kind|sweet|happy|hyggelige|hyggelig|imoedekommende|welcoming',
+    ],
+    notBefore: 'jeg|i|vi|we|du|you|naboen|naboerne|the neighbour|the neighbor',
+  },
   [
     'god|godt|hyggelig|hyggeligt|dejlig|dejligt|lang|kort|fin|fint|super|nice|good|great|lovely|short|long|quick|rigtig god|rigtig hyggelig',
     'snak|sludder|besoeg|moede|chat|talk|visit|conversation|samtale|kop kaffe',
@@ -311,6 +322,12 @@ const MET: Spec[] = [
     'rigtig|super|really|very?',
     'godt|fint|super|well|great|fine',
   ],
+  {
+    // "Sara og Mikkel: gik godt"; not "det gik godt med mappen".
+    slots: ['gik|went', 'rigtig|super|really|very?', 'godt|fint|super|well|great'],
+    notBefore: 'det|it|alt|all|ikke|not|som|as|that|mappen',
+    notAfter: 'med|with',
+  },
   ['hilste|hilst', 'paa|on?', `${PERSON}?`],
   ['said', 'hi|hello'],
   ['gav|gave|handed|overrakte|rakte|afleverede', `${PERSON}`],
