@@ -320,3 +320,23 @@ describe('visits (contract): lists', () => {
     expect(await db().visits.listByArea('nope')).toEqual([]);
   });
 });
+
+describe('visits (contract): reminders noted', () => {
+  it('when Nabo reminds the ambassador of an open visit, then the visit keeps the moment; a closed visit and nonsense ids are left alone', async () => {
+    const [open] = await db().visits.listOpenForAmbassador(birgit.id);
+    const [closed] = await db().visits.listByArea(area.id, { status: 'closed' });
+    expect(open?.promptedAt).toBeUndefined();
+
+    await db().visits.markPrompted(open!.id, new Date('2026-12-02T09:00:00.000Z'));
+    expect((await db().visits.findById(open!.id))?.promptedAt).toEqual(
+      new Date('2026-12-02T09:00:00.000Z'),
+    );
+    clock = new Date('2026-12-03T07:30:00.000Z');
+    await db().visits.markPrompted(open!.id);
+    expect((await db().visits.findById(open!.id))?.promptedAt).toEqual(clock);
+
+    await db().visits.markPrompted(closed!.id, clock);
+    expect((await db().visits.findById(closed!.id))?.promptedAt).toBeUndefined();
+    await expect(db().visits.markPrompted('nope')).resolves.toBeUndefined();
+  });
+});
