@@ -41,7 +41,7 @@ const NOT_NAMES = new Set([
 
 /** Folded, with æ/ø/å and their spellings equated ("Sørensen", "soerensen", "sorensen"). */
 export function nameKey(word: string): string {
-  return looseKey(foldDiacritics(word).replace(/['’`´]/g, ''));
+  return looseKey(foldDiacritics(word).replace(/['’`´\-‐]/g, ''));
 }
 
 /** The spelling-insensitive key: sounds that are written in more than one way become one. */
