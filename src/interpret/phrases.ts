@@ -426,8 +426,15 @@ export const FOLDER_NOT_LEFT_PHRASES: readonly CompiledPhrase[] = [
   [FOLDER_NOUN, 'ligger|er|is', 'stadig|still', 'hos mig|her|with me|i min taske|in my bag'],
 ].map(compile);
 
+/** Where the folder went when a message reports several households ("begge steder"). */
+const EVERY_DOOR =
+  'i begge|in both|hos begge|hos dem begge|begge steder|begge|both|both places|alle steder|everywhere';
+
 /** The folder was left: handed over, put in the mailbox, or simply mentioned in a report. */
 export const FOLDER_LEFT_PHRASES: readonly CompiledPhrase[] = [
+  // "mappe lagt begge steder", "lagde mapper begge steder", "folders left in both".
+  [FOLDER_NOUN, 'er|blev|was|were?', LEAVE_VERB_BARE, `${LOCATION_PREP}?`, `${MAILBOX}?`, EVERY_DOOR],
+  [LEAVE_VERB, '~2', FOLDER_NOUN, `${LOCATION_PREP}?`, `${MAILBOX}?`, EVERY_DOOR],
   [
     LEAVE_VERB,
     '~3',
