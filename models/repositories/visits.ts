@@ -44,6 +44,8 @@ export interface VisitRepository {
   findById(visitId: string): Promise<VisitWithResident | null>;
   /** The ambassador's open visits with what is needed to find the door, oldest month first. */
   listOpenForAmbassador(personId: string): Promise<VisitWithResident[]>;
+  /** The ambassador's most recently closed visits (newest first, at most `limit`). */
+  listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
   /** Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary. */
   recordAttempt(visitId: string, attempt: NewVisitAttempt): Promise<Visit>;
@@ -184,6 +186,17 @@ export function createVisitRepository(
       const docs = await model
         .find({ ambassadorId, isOpen: true })
         .sort({ assignmentMonth: 1, createdAt: 1, _id: 1 })
+        .lean<VisitDoc[]>();
+      return withResidents(docs);
+    },
+
+    async listRecentlyClosedForAmbassador(personId, limit) {
+      const ambassadorId = parseObjectId(personId);
+      if (!ambassadorId || limit <= 0) return [];
+      const docs = await model
+        .find({ ambassadorId, isOpen: false })
+        .sort({ closedAt: -1, _id: -1 })
+        .limit(Math.min(limit, 100))
         .lean<VisitDoc[]>();
       return withResidents(docs);
     },

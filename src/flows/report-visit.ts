@@ -143,6 +143,15 @@ export async function reportInOwnWords(
     { focus: focusOf(turn, visits, state) },
     { now: turn.now, zone: turn.zone },
   );
+  // Not decided by the words: they may name a household whose visit is closed ("ove og else
+  // igen" after their visit was closed), which must not fall to the only open household.
+  if (read.kind !== 'reports' || read.because !== 'words') {
+    const closed = await closedVisitNamedIn(turn, text, visits);
+    if (closed) {
+      await turn.say(turn.text.visitAlreadyClosed(nameOf(turn, closed)));
+      return;
+    }
+  }
   switch (read.kind) {
     case 'ask':
       await askWhichHousehold(
@@ -152,7 +161,7 @@ export async function reportInOwnWords(
         memory,
       );
       return;
-    case 'not_on_list':
+    case 'not_on_list': {
       await askWhichHousehold(
         turn,
         visits,
@@ -161,6 +170,7 @@ export async function reportInOwnWords(
         turn.text.notOnYourList(read.written),
       );
       return;
+    }
     case 'reports': {
       const entries = read.reports.flatMap((part) =>
         part.ids.flatMap((id) => {
@@ -176,6 +186,36 @@ export async function reportInOwnWords(
       await reportSeveral(turn, entries);
     }
   }
+}
+
+/** How many of the ambassador's closed visits a name on no open visit is checked against. */
+const RECENTLY_CLOSED = 20;
+
+/**
+ * The closed visit the words name, read against the open and the recently closed households
+ * together (so a name both have is a close call, not a closed visit).
+ */
+async function closedVisitNamedIn(
+  turn: Turn,
+  text: string,
+  open: readonly VisitWithResident[],
+): Promise<VisitWithResident | undefined> {
+  const closed = await turn.deps.db.visits.listRecentlyClosedForAmbassador(
+    turn.person.id,
+    RECENTLY_CLOSED,
+  );
+  if (closed.length === 0) return undefined;
+  const read = readVisitReports(
+    text,
+    [...open, ...closed].map(candidateOf),
+    {},
+    { now: turn.now, zone: turn.zone },
+  );
+  if (read.kind !== 'reports' || read.because !== 'words' || read.reports.length !== 1) {
+    return undefined;
+  }
+  const ids = read.reports[0]?.ids ?? [];
+  return ids.length === 1 ? closed.find((visit) => visit.id === ids[0]) : undefined;
 }
 
 function messageText(turn: Turn): string {

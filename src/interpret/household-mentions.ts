@@ -136,7 +136,7 @@ const NAME_FOLLOWERS = new Set([
 ]);
 /** Capitals that are abbreviations, not initials. */
 const NOT_INITIALS = new Set(
-  'ok tv th st mf nr dk en er ps og it us uk eu no sms tlf am pm hi obs mvh fyi btw lol omg kl ca nb'
+  'ok tv th st mf nr dk en er ps og it us uk eu no sms tlf am pm hi obs mvh fyi btw lol omg kl ca nb aab ab fsb kab sos id cpr vvs dr tv2 mit'
     .split(' ')
     .filter(Boolean),
 );

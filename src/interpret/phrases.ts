@@ -433,7 +433,14 @@ const EVERY_DOOR =
 /** The folder was left: handed over, put in the mailbox, or simply mentioned in a report. */
 export const FOLDER_LEFT_PHRASES: readonly CompiledPhrase[] = [
   // "mappe lagt begge steder", "lagde mapper begge steder", "folders left in both".
-  [FOLDER_NOUN, 'er|blev|was|were?', LEAVE_VERB_BARE, `${LOCATION_PREP}?`, `${MAILBOX}?`, EVERY_DOOR],
+  [
+    FOLDER_NOUN,
+    'er|blev|was|were?',
+    LEAVE_VERB_BARE,
+    `${LOCATION_PREP}?`,
+    `${MAILBOX}?`,
+    EVERY_DOOR,
+  ],
   [LEAVE_VERB, '~2', FOLDER_NOUN, `${LOCATION_PREP}?`, `${MAILBOX}?`, EVERY_DOOR],
   [
     LEAVE_VERB,

@@ -187,6 +187,21 @@ describe('which household, from the words and the conversation', () => {
     expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
   });
 
+  it('when the words name a household whose visit is already closed, then Nabo says so and records nothing', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    await chat.write('mødte Ove og Else, de var søde');
+
+    const answer = said(await chat.write('Ove ikke hjemme i dag'));
+    // In lower case and without a verb after it, the name must not fall to the one open visit.
+    const again = said(await chat.write('ove og else mødt igen'));
+
+    expect(answer).toContain('Besøget hos Ove og Else Christensen er allerede afsluttet');
+    expect(again).toContain('Besøget hos Ove og Else Christensen er allerede afsluttet');
+    const [closed] = await db().visits.listByArea(residents[0]!.areaId, { status: 'closed' });
+    expect(closed?.attempts).toHaveLength(1);
+    expect((await openVisitOf(ambassador.id, residents[1]!.id))?.attempts).toHaveLength(0);
+  });
+
   it('when a reminder about one household just arrived, then a bare "ikke hjemme igen" is about that one', async () => {
     const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
     const madsen = await openVisitOf(ambassador.id, residents[1]!.id);

@@ -315,6 +315,18 @@ describe('visits (contract): lists', () => {
     expect(await db().visits.findById('nope')).toBeNull();
   });
 
+  it("when an ambassador's closed visits are asked for, then the latest closed come first, as many as asked", async () => {
+    const closed = await db().visits.listRecentlyClosedForAmbassador(birgit.id, 10);
+    expect(closed.length).toBeGreaterThan(0);
+    expect(
+      closed.every((visit) => visit.status === 'closed' && visit.ambassadorId === birgit.id),
+    ).toBe(true);
+    const times = closed.map((visit) => visit.closedAt?.getTime() ?? 0);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(await db().visits.listRecentlyClosedForAmbassador(birgit.id, 1)).toHaveLength(1);
+    expect(await db().visits.listRecentlyClosedForAmbassador('nope', 5)).toEqual([]);
+  });
+
   it('when the ambassador or area is unknown, then empty lists', async () => {
     expect(await db().visits.listOpenForAmbassador('65f0000000000000000000ff')).toEqual([]);
     expect(await db().visits.listByArea('nope')).toEqual([]);
