@@ -392,6 +392,29 @@ function initialsPieces(
       letters = token.folded;
       end = i + 1;
     }
+    if (letters.length === 0 && isCapitalLetter(token)) {
+      // "O&E", "S og M": the first letters of two people of one household.
+      const firsts = firstLettersJoined(tokens, i);
+      if (firsts.letters.length >= 2) {
+        const piece: Piece = {
+          kind: 'initials',
+          from: i,
+          to: firsts.end,
+          scores: new Map(),
+          ruledOut: new Set(),
+        };
+        for (const { candidate } of prepared) {
+          const people = candidate.names.map((name) => nameKey(name).charAt(0));
+          const everyone = firsts.letters.every((letter) => people.includes(letter));
+          if (everyone && new Set(firsts.letters).size === firsts.letters.length)
+            piece.scores.set(candidate.id, INITIALS);
+        }
+        for (let k = i; k < firsts.end; k++) used[k] = true;
+        pieces.push(piece);
+        i = firsts.end - 1;
+        continue;
+      }
+    }
     if (letters.length < 2 || letters.length > 3) continue;
     const piece: Piece = {
       kind: 'initials',
@@ -416,6 +439,32 @@ function initialsPieces(
     i = end - 1;
   }
   return pieces;
+}
+
+function isCapitalLetter(token: Token | undefined): boolean {
+  return isWordToken(token) && token.text.length === 1 && /\p{Lu}/u.test(token.text);
+}
+
+/** Single capitals joined by "&", "+", "/", "og" or "and", starting at i. */
+function firstLettersJoined(
+  tokens: readonly Token[],
+  i: number,
+): { letters: string[]; end: number } {
+  const letters: string[] = [];
+  let j = i;
+  while (isCapitalLetter(tokens[j])) {
+    letters.push(tokens[j]?.folded ?? '');
+    const joiner = tokens[j + 1];
+    const joined =
+      joiner !== undefined &&
+      (/^[&+/]$/.test(joiner.text) || joiner.folded === 'og' || joiner.folded === 'and');
+    if (!joined || !isCapitalLetter(tokens[j + 2])) {
+      j += 1;
+      break;
+    }
+    j += 2;
+  }
+  return { letters, end: j };
 }
 
 // ── Mentions ─────────────────────────────────────────────────────────────────────────────────

@@ -115,6 +115,8 @@ describe('resolving the household of a message', () => {
     ['Gudrunsvej 10 1 tv', 'not_on_list'],
     ['the Andersens were out', 'andersen'],
     ['O.C. ikke hjemme', 'christensen'],
+    ['O&E ikke hjemme', 'christensen'],
+    ['S og M mødt', 'holm'],
     ['OVE IKKE HJEMME', 'christensen'],
   ])('when Birgit writes %j, then it is %s', (text, expected) => {
     const { resolution } = resolveHouseholds(text, BIRGIT);
