@@ -126,6 +126,7 @@ const DECLINED: Spec[] = [
   { slots: ['nej|no|ingen|nope', 'tak|thanks|thank you|ellers tak|thx'], notAfter: 'til|to|for' },
   ['ikke|not', 'noget|really|rigtig?', 'for', 'os|dem|mig|ham|hende|us|me|them|him|her'],
   ['not', 'interested'],
+  ['wasnt|werent|isnt|arent|aint', 'really|very|at all?', 'interested|keen'],
 ];
 
 const POSTPONED: Spec[] = [
@@ -156,6 +157,14 @@ const POSTPONED: Spec[] = [
     'mig|os|me|us|to?',
     'kom|komme|come',
     'igen|tilbage|back|again|forbi|by|senere|later',
+  ],
+  [
+    'bad|bede',
+    'om',
+    'at',
+    'jeg|vi',
+    'kom|komme|kommer|kiggede|kigger|kigge',
+    'igen|tilbage|forbi|senere',
   ],
   ['asked|told|wanted|want', 'me|us', 'to', 'come|return|pop|stop|drop|try|visit|swing'],
   [
@@ -239,11 +248,14 @@ const NOT_HOME: Spec[] = [
     'paa ferie|bortrejst|on holiday|on vacation|away|paa arbejde|at work|out',
   ],
   ['bortrejst'],
+  ['der', 'var|er|was|is', 'ingen|ikke nogen|nobody|no one|noone'],
+  ['ingen|no', 'kontakt|contact'],
+  ['kom|came', 'ikke|not', 'til doeren|to the door|ud|ned|hen til doeren|out'],
   // "Jonas was out", "familien Christensen var på ferie": the household's name is the subject.
   {
     slots: [
       'var|er|was|were|is|are',
-      'paa ferie|bortrejst|on holiday|on vacation|away|paa arbejde|at work|out|not in|not there',
+      'paa ferie|bortrejst|on holiday|on vacation|away|paa arbejde|at work|out|not in|not there|ude at rejse|ude og rejse|paa rejse|i udlandet|abroad|travelling|traveling',
     ],
     notBefore: 'jeg|i|vi|we|you|du|mappen|folder|the folder',
   },
@@ -338,6 +350,12 @@ const MET: Spec[] = [
     `${PERSON}`,
   ],
   ['personligt|in person|personally|face to face'],
+  {
+    // "har besøgt Sara og Mikkel": a visit told as done; "prøvede at besøge" is not.
+    slots: ['besoegte|visited', `${PERSON}?`],
+    notBefore: 'ikke|never|proevede at|forsoegte at|tried to',
+  },
+  { slots: ['har|have|has', 'besoegt|visited'], notAfter: 'ikke|not' },
 ];
 
 const AGREED: Spec[] = [
