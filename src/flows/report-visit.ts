@@ -16,6 +16,7 @@ import {
   MAX_REPORT_LENGTH,
   readVisitReports,
   type HouseholdCandidate,
+  type HouseholdContext,
   type VisitReportInterpretation,
 } from '../interpret/index.js';
 import { auditChangeInChat } from '../privacy/audit.js';
@@ -137,12 +138,10 @@ export async function reportInOwnWords(
     await turn.say(turn.text.noOpenVisits());
     return;
   }
-  const read = readVisitReports(
-    text,
-    visits.map(candidateOf),
-    { focus: focusOf(turn, visits, state) },
-    { now: turn.now, zone: turn.zone },
-  );
+  const read = readVisitReports(text, visits.map(candidateOf), focusOf(turn, visits, state), {
+    now: turn.now,
+    zone: turn.zone,
+  });
   // Not decided by the words: they may name a household whose visit is closed ("ove og else
   // igen" after their visit was closed), which must not fall to the only open household.
   if (read.kind !== 'reports' || read.because !== 'words') {
@@ -234,13 +233,14 @@ function candidateOf(visit: VisitWithResident): HouseholdCandidate {
 
 /**
  * The household this conversation is about right now: the one Nabo last reminded the ambassador
- * of, or the one just reported — whichever came last. None when two came at the same moment.
+ * of, or the one just reported — whichever came last. When two came at the same moment, neither;
+ * a question then offers just those two.
  */
 function focusOf(
   turn: Turn,
   visits: readonly VisitWithResident[],
   state: ConversationState | null,
-): string | null {
+): HouseholdContext {
   const now = turn.now.getTime();
   const moments: { id: string; at: number }[] = [];
   for (const visit of visits) {
@@ -258,10 +258,11 @@ function focusOf(
       moments.push({ id: lastReported, at: reportedAt });
   }
   moments.sort((a, b) => b.at - a.at);
-  const [latest, next] = moments;
-  if (latest === undefined) return null;
-  if (next !== undefined && next.id !== latest.id && latest.at - next.at < 60_000) return null;
-  return latest.id;
+  const [latest] = moments;
+  if (latest === undefined) return {};
+  // Two reminders that came together: a message naming neither is asked about between them.
+  const together = [...new Set(moments.filter((m) => latest.at - m.at < 60_000).map((m) => m.id))];
+  return together.length > 1 ? { focus: null, recent: together } : { focus: latest.id };
 }
 
 /**

@@ -28,6 +28,11 @@ export interface HouseholdContext {
    * ambassador of or asked about, or the one just reported.
    */
   focus?: string | null;
+  /**
+   * Households the conversation just touched at the same moment (two reminders arriving
+   * together): a message that names none of them is asked about between these only.
+   */
+  recent?: readonly string[];
 }
 
 /** One household's share of a message that names several. */
@@ -64,7 +69,9 @@ export function resolveHouseholds(
   const text = typeof message === 'string' ? message.slice(0, MAX_ANALYSED_CHARS) : '';
   const mentions = findHouseholdMentions(text, candidates);
   const focus = context.focus && ids.includes(context.focus) ? context.focus : null;
-  return { resolution: decide(text, mentions, ids, focus, hasOutcome), mentions };
+  const recent = (context.recent ?? []).filter((id) => ids.includes(id));
+  const offered = recent.length >= 2 ? recent : ids;
+  return { resolution: decide(text, mentions, ids, focus, hasOutcome, offered), mentions };
 }
 
 function decide(
@@ -73,6 +80,7 @@ function decide(
   all: readonly string[],
   focus: string | null,
   hasOutcome: (part: string) => boolean,
+  offered: readonly string[],
 ): HouseholdResolution {
   const deciding = mentions.filter((mention) => mention.verdict === 'one');
   const closeCalls = mentions.filter((mention) => mention.verdict === 'close_call');
@@ -99,7 +107,7 @@ function decide(
   if (firstUnknown !== undefined) return { kind: 'not_on_list', written: firstUnknown.text };
   if (focus !== null) return { kind: 'one', id: focus, because: 'context' };
   if (all.length === 1) return { kind: 'one', id: all[0] ?? '', because: 'only_household' };
-  return { kind: 'ask', ids: [...all] };
+  return { kind: 'ask', ids: [...offered] };
 }
 
 function unique(ids: readonly string[]): string[] {

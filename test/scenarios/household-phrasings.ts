@@ -227,7 +227,7 @@ export const PHRASING_ROWS: readonly PhrasingRow[] = [
   { who: B, text: 'mødte dem endelig 🎉', household: 'madsen', outcome: 'met', before: [{ remind: 'madsen' }, { press: 'Jeg prøver i dag' }] },
   { who: B, text: 'nr 10 ikke hjemme', household: 'christensen', outcome: 'not_home', before: [{ remind: 'christensen' }] },
   { who: B, text: 'Sara var hjemme, fik en god snak', household: 'holm', outcome: 'met', before: [{ remind: 'madsen' }] },
-  { who: B, text: 'ikke hjemme igen', household: 'ask', before: [{ remind: 'madsen' }, { remind: 'holm' }] },
+  { who: B, text: 'ikke hjemme igen', household: 'ask', offered: ['madsen', 'holm'], before: [{ remind: 'madsen' }, { remind: 'holm' }] },
   { who: B, text: 'de var glade for mappen', household: 'madsen', outcome: 'met', folder: true, before: [{ write: 'ingen hjemme hos jonas' }] },
   { who: B, text: 'nåh, han kom hjem lidt efter og vi fik en snak', household: 'madsen', outcome: 'met', before: [{ write: 'jonas ikke hjemme' }] },
   { who: B, text: 'kasper takkede nej', household: 'andersen', outcome: 'declined', before: [{ write: 'ingen hjemme hos jonas' }] },
