@@ -31,7 +31,14 @@ import {
   type AddressPart,
   type StoredAddress,
 } from './household-address.js';
-import { compareName, namePartsOf, nameKey, type NamePart } from './household-names.js';
+import {
+  compareName,
+  namePartsOf,
+  nameKey,
+  typedName,
+  type NamePart,
+  type TypedName,
+} from './household-names.js';
 import { MAX_ANALYSED_CHARS, type Token } from './normalize.js';
 import type { HouseholdCandidate } from './types.js';
 import { isKnownOrTypo, isKnownWord } from './vocabulary.js';
@@ -332,11 +339,18 @@ function namePieces(
       ...(slot ? { nameSlot: slot } : {}),
     };
     // "Holm-Berg": each half must be a name of the household.
-    const halves = token.text.split(/[-‐]/).filter((half) => half.length >= 2);
+    const whole = typedName(token.text);
+    const halves = token.text
+      .split(/[-‐]/)
+      .filter((half) => half.length >= 2)
+      .map((half) => typedName(half));
     for (const { candidate, parts } of prepared) {
-      const bestOf = (typed: string): number =>
-        Math.max(0, ...parts.map((part) => compareName(typed, part, !known)));
-      let best = bestOf(token.text.replace(/[-‐]/g, ''));
+      const bestOf = (typed: TypedName): number => {
+        let best = 0;
+        for (const part of parts) best = Math.max(best, compareName(typed, part, !known));
+        return best;
+      };
+      let best = bestOf(whole);
       if (halves.length > 1) best = Math.max(best, Math.min(...halves.map(bestOf)));
       if (best === 0) continue;
       // An everyday word that is also a name ("Else", "Per") counts fully only where a name

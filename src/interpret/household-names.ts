@@ -115,24 +115,37 @@ export function typedForms(word: string): string[] {
   return forms;
 }
 
+/** A typed word prepared once for comparing with many name parts. */
+export interface TypedName {
+  forms: readonly { key: string; spelling: string }[];
+}
+
+export function typedName(word: string): TypedName {
+  return { forms: typedForms(word).map((key) => ({ key, spelling: spellingKey(key) })) };
+}
+
 /** How sure it is that `typed` (a word as written) is the name part; see the file comment. */
-export function compareName(typed: string, part: NamePart, allowTypos: boolean): number {
+export function compareName(
+  typed: string | TypedName,
+  part: NamePart,
+  allowTypos: boolean,
+): number {
+  const prepared = typeof typed === 'string' ? typedName(typed) : typed;
   let best = 0;
-  for (const form of typedForms(typed)) {
-    if (form === part.key) return NAME_EXACT;
-    const spelling = spellingKey(form);
+  for (const { key, spelling } of prepared.forms) {
+    if (key === part.key) return NAME_EXACT;
     if (spelling === part.spelling) {
       best = Math.max(best, NAME_SPELLING);
       continue;
     }
-    if (!allowTypos || form.length < 4) continue;
-    const length = Math.min(spelling.length, part.spelling.length);
-    const budget = length >= 9 ? 2 : length >= 5 ? 1 : 0;
-    if (budget === 0) continue;
-    const distance = editDistance(spelling, part.spelling, budget);
-    if (distance > budget) continue;
+    if (!allowTypos || key.length < 4) continue;
     // A different first letter is rarely a slip ("Hansen" is not "Jansen").
     if (spelling.charAt(0) !== part.spelling.charAt(0)) continue;
+    const length = Math.min(spelling.length, part.spelling.length);
+    const budget = length >= 9 ? 2 : length >= 5 ? 1 : 0;
+    if (budget === 0 || Math.abs(spelling.length - part.spelling.length) > budget) continue;
+    const distance = editDistance(spelling, part.spelling, budget);
+    if (distance > budget) continue;
     best = Math.max(best, distance === 1 ? NAME_ONE_OFF : NAME_TWO_OFF);
   }
   return best;
