@@ -187,6 +187,24 @@ describe('which household, from the words and the conversation', () => {
     expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
   });
 
+  it('when one of two households in a message has no clear outcome, then the other is recorded and Nabo asks about that one', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+
+    const answer = said(await chat.write('Ove mødt, Jonas har fået mappen'));
+
+    expect(answer).toContain('du mødte Ove og Else Christensen');
+    expect(answer).toContain('Hvordan gik det hos Jonas Madsen?');
+    expect((await openVisitOf(ambassador.id, residents[1]!.id))?.attempts).toHaveLength(0);
+
+    expect(said(await chat.press('Ikke hjemme – mappe lagt'))).toContain(
+      'Jonas Madsen var ikke hjemme',
+    );
+    expect(await openVisitOf(ambassador.id, residents[1]!.id)).toMatchObject({
+      outcome: 'not_home',
+      folderLeft: true,
+    });
+  });
+
   it('when the words name a household whose visit is already closed, then Nabo says so and records nothing', async () => {
     const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
     await chat.write('mødte Ove og Else, de var søde');
