@@ -13,6 +13,7 @@ import type { Turn } from '../core/turn.js';
 import type { OutcomeChoice } from '../i18n/catalog.js';
 import { formatDay } from '../i18n/locale.js';
 import {
+  conversationFocus,
   MAX_REPORT_LENGTH,
   readVisitReports,
   type HouseholdCandidate,
@@ -59,13 +60,6 @@ interface ReportMemory {
   reportedAt?: string;
   pending?: PendingReport;
 }
-
-/**
- * How long the conversation stays about one household: a bare "ikke hjemme igen" within 12 hours
- * of a reminder about it, or within 2 hours of reporting on it, means that household.
- */
-const PROMPT_FOCUS_MS = 12 * 60 * 60 * 1000;
-const REPORT_FOCUS_MS = 2 * 60 * 60 * 1000;
 
 const STEP_HOUSEHOLD = 'household';
 const STEP_OUTCOME = 'outcome';
@@ -231,38 +225,26 @@ function candidateOf(visit: VisitWithResident): HouseholdCandidate {
   };
 }
 
-/**
- * The household this conversation is about right now: the one Nabo last reminded the ambassador
- * of, or the one just reported — whichever came last. When two came at the same moment, neither;
- * a question then offers just those two.
- */
+/** What just happened in this conversation: reminders of one household, the latest report. */
 function focusOf(
   turn: Turn,
   visits: readonly VisitWithResident[],
   state: ConversationState | null,
 ): HouseholdContext {
-  const now = turn.now.getTime();
-  const moments: { id: string; at: number }[] = [];
-  for (const visit of visits) {
-    const at = visit.promptedAt?.getTime();
-    if (at !== undefined && now - at >= 0 && now - at <= PROMPT_FOCUS_MS)
-      moments.push({ id: visit.id, at });
-  }
   const memory = memoryOf(state);
   const reported = memory.lastVisitIds ?? (memory.lastVisitId ? [memory.lastVisitId] : []);
   const [lastReported] = reported;
-  const reportedAt = memory.reportedAt ? Date.parse(memory.reportedAt) : Number.NaN;
-  if (state?.step === STEP_DONE && reported.length === 1 && lastReported !== undefined) {
-    const fresh = now - reportedAt >= 0 && now - reportedAt <= REPORT_FOCUS_MS;
-    if (fresh && visits.some((visit) => visit.id === lastReported))
-      moments.push({ id: lastReported, at: reportedAt });
-  }
-  moments.sort((a, b) => b.at - a.at);
-  const [latest] = moments;
-  if (latest === undefined) return {};
-  // Two reminders that came together: a message naming neither is asked about between them.
-  const together = [...new Set(moments.filter((m) => latest.at - m.at < 60_000).map((m) => m.id))];
-  return together.length > 1 ? { focus: null, recent: together } : { focus: latest.id };
+  const stillOpen = visits.some((visit) => visit.id === lastReported);
+  return conversationFocus({
+    now: turn.now,
+    prompted: visits.flatMap((visit) =>
+      visit.promptedAt ? [{ id: visit.id, at: visit.promptedAt }] : [],
+    ),
+    reported:
+      state?.step === STEP_DONE && reported.length === 1 && stillOpen && memory.reportedAt
+        ? { id: lastReported ?? '', at: new Date(memory.reportedAt) }
+        : null,
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ export {
   type HouseholdReport,
   type ReadVisitReports,
 } from './household-reports.js';
+export { conversationFocus, type ConversationMoments } from './conversation-focus.js';
 export {
   resolveHouseholds,
   type HouseholdContext,

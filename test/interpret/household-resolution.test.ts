@@ -9,6 +9,7 @@ import {
   namePartsOf,
 } from '../../src/interpret/household-names.js';
 import {
+  conversationFocus,
   readVisitReports,
   resolveHouseholds,
   type HouseholdCandidate,
@@ -212,5 +213,48 @@ describe('several households in one message', () => {
     ['nr 10 og nr 14 ikke hjemme', 'ask'],
   ])('when Birgit writes %j, then each household gets its part', (text, expected) => {
     expect(read(text)).toEqual(expected);
+  });
+});
+
+describe('what the conversation is about', () => {
+  const at = (time: string) => new Date(`2026-11-27T${time}:00+01:00`);
+  const now = at('10:00');
+
+  it('when a reminder came this morning, then the conversation is about its household', () => {
+    expect(conversationFocus({ now, prompted: [{ id: 'madsen', at: at('09:00') }] })).toEqual({
+      focus: 'madsen',
+    });
+  });
+
+  it('when a report came after the reminder, then the reported household is the focus', () => {
+    expect(
+      conversationFocus({
+        now,
+        prompted: [{ id: 'madsen', at: at('08:00') }],
+        reported: { id: 'holm', at: at('09:30') },
+      }),
+    ).toEqual({ focus: 'holm' });
+  });
+
+  it('when two reminders came together, then there is no focus but the two are the ones to ask about', () => {
+    expect(
+      conversationFocus({
+        now,
+        prompted: [
+          { id: 'madsen', at: at('09:00') },
+          { id: 'holm', at: at('09:00') },
+        ],
+      }),
+    ).toEqual({ focus: null, recent: ['madsen', 'holm'] });
+  });
+
+  it('when the reminder is older than 12 hours or the report older than 2, then nothing is the focus', () => {
+    expect(
+      conversationFocus({
+        now,
+        prompted: [{ id: 'madsen', at: new Date('2026-11-26T21:00:00+01:00') }],
+        reported: { id: 'holm', at: at('07:30') },
+      }),
+    ).toEqual({});
   });
 });
