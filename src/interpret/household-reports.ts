@@ -86,6 +86,10 @@ function fromResolution(
           report.folderLeft ??= previous.folderLeft;
           report.revisitDate ??= previous.revisitDate;
           report.looksLikeReport = true;
+        } else if (report.outcome === null && previous?.outcome && !report.looksLikeReport) {
+          // "snakkede med Ove i 10 min, Jonas i 5 min": the verb is said once for both.
+          report.outcome = previous.outcome;
+          report.looksLikeReport = true;
         }
         reports.push({ ids: share.ids, report });
       }

@@ -187,6 +187,16 @@ describe('which household, from the words and the conversation', () => {
     expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
   });
 
+  it('when a report counts minutes like an agenda, then it is still a report', async () => {
+    const { ambassador, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+
+    const answer = said(await chat.write('snakkede med Ove i 10 min, Jonas i 5 min'));
+
+    expect(answer).toContain('du mødte Ove og Else Christensen');
+    expect(answer).toContain('du mødte Jonas Madsen');
+    expect(await db().visits.listOpenForAmbassador(ambassador.id)).toEqual([]);
+  });
+
   it('when one of two households in a message has no clear outcome, then the other is recorded and Nabo asks about that one', async () => {
     const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
 
