@@ -271,6 +271,12 @@ export interface ReadOptions {
   streets: readonly string[];
   /** A lone "th"/"tv" counts as a unit (stored units, not messages). */
   allowBareSide?: boolean;
+  /**
+   * House numbers and floors of the ambassador's households: "10 tv" is house 10, left, when
+   * someone lives at no. 10 and nobody on a 10th floor.
+   */
+  houseNumbers?: ReadonlySet<string>;
+  floors?: ReadonlySet<string>;
 }
 
 function word(token: Token | undefined): string | null {
@@ -429,13 +435,24 @@ export function readAddressParts(tokens: readonly Token[], options: ReadOptions)
       if (isDot(tokens[i])) i++;
       continue;
     }
-    // Right after a street the number is the house number ("Gudrunsvej 2 th").
+    // Right after a street or "nr" the number is the house number ("Gudrunsvej 2 th", "nr 10
+    // th"), and so is a number only a house has ("10 tv" where no. 10 is on the list).
     const afterStreet = parts.at(-1)?.kind === 'street' && parts.at(-1)?.to === i;
-    if (afterStreet && token.kind === 'number') {
+    const afterNr = NUMBER_WORDS_STRONG.has(
+      word(tokens[isDot(tokens[i - 1]) ? i - 2 : i - 1]) ?? '',
+    );
+    const digits = digitsOf(token);
+    // "3. th" with its ordinal dot is a floor, whatever the house numbers are.
+    const onlyAHouse =
+      digits !== null &&
+      !isDot(tokens[i + 1]) &&
+      options.houseNumbers?.has(digits) === true &&
+      options.floors?.has(digits) !== true;
+    if ((afterStreet || afterNr || onlyAHouse) && token.kind === 'number') {
       const house = houseNumberAt(tokens, i, parts, options);
       if (house) {
         parts.push(house.part);
-        i = house.next;
+        i = sideAfterHouse(tokens, house.next, parts);
         continue;
       }
     }
@@ -455,13 +472,29 @@ export function readAddressParts(tokens: readonly Token[], options: ReadOptions)
       const house = houseNumberAt(tokens, i, parts, options);
       if (house) {
         parts.push(house.part);
-        i = house.next;
+        i = sideAfterHouse(tokens, house.next, parts);
         continue;
       }
     }
     i++;
   }
   return parts;
+}
+
+/** "nr 10 th": a side right after a house number is the flat's side (the floor unsaid). */
+function sideAfterHouse(tokens: readonly Token[], i: number, parts: AddressPart[]): number {
+  const w = word(tokens[i]);
+  if (w !== 'th' && w !== 'tv' && w !== 'mf') return i;
+  const side = sideAt(tokens, i, false);
+  if (!side) return i;
+  parts.push({
+    kind: 'unit',
+    unit: { floor: null, side: side.side, door: null },
+    complete: false,
+    from: i,
+    to: side.next,
+  });
+  return side.next;
 }
 
 function houseNumberAt(

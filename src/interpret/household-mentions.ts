@@ -650,7 +650,13 @@ export function findHouseholdMentions(
   const prepared = prepareCandidates(candidates);
   const tokens = tokensOf(text);
   const streets = [...new Set(prepared.flatMap((p) => p.address.street))];
-  const addressParts = readAddressParts(tokens, { streets });
+  const houseNumbers = new Set(
+    prepared.flatMap((p) => (p.address.number ? [p.address.number.replace(/[a-h]$/, '')] : [])),
+  );
+  const floors = new Set(
+    prepared.flatMap((p) => (p.address.unit?.floor ? [p.address.unit.floor] : [])),
+  );
+  const addressParts = readAddressParts(tokens, { streets, houseNumbers, floors });
   const used = new Array<boolean>(tokens.length).fill(false);
   for (const part of addressParts) for (let i = part.from; i < part.to; i++) used[i] = true;
 

@@ -71,7 +71,11 @@ export function resolveHouseholds(
   const focus = context.focus && ids.includes(context.focus) ? context.focus : null;
   const recent = (context.recent ?? []).filter((id) => ids.includes(id));
   const offered = recent.length >= 2 ? recent : ids;
-  return { resolution: decide(text, mentions, ids, focus, hasOutcome, offered), mentions };
+  const people = new Map(candidates.map((candidate) => [candidate.id, candidate.names.length]));
+  return {
+    resolution: decide(text, mentions, ids, focus, hasOutcome, offered, people),
+    mentions,
+  };
 }
 
 function decide(
@@ -81,6 +85,7 @@ function decide(
   focus: string | null,
   hasOutcome: (part: string) => boolean,
   offered: readonly string[],
+  people: ReadonlyMap<string, number>,
 ): HouseholdResolution {
   const deciding = mentions.filter((mention) => mention.verdict === 'one');
   const closeCalls = mentions.filter((mention) => mention.verdict === 'close_call');
@@ -99,6 +104,11 @@ function decide(
   }
   if (closeCalls.length > 0) {
     const tied = unique(closeCalls.flatMap((call) => call.ids));
+    // "parret på 14": of the households at no. 14, the one of two or more people.
+    const couples = COUPLE.test(text) ? tied.filter((id) => (people.get(id) ?? 0) >= 2) : [];
+    const [couple] = couples;
+    if (couples.length === 1 && couple !== undefined)
+      return { kind: 'one', id: couple, because: 'words' };
     if (focus !== null && tied.includes(focus))
       return { kind: 'one', id: focus, because: 'context' };
     return { kind: 'ask', ids: tied };
@@ -109,6 +119,10 @@ function decide(
   if (all.length === 1) return { kind: 'one', id: all[0] ?? '', because: 'only_household' };
   return { kind: 'ask', ids: [...offered] };
 }
+
+/** Words for two people together: they single out a household of two among households of one. */
+const COUPLE =
+  /(?:^|[^\p{L}])(?:parret|ægteparret|aegteparret|the couple|couple|begge to|dem begge|both of them)(?![\p{L}])/iu;
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];

@@ -77,7 +77,8 @@ describe('addresses as ambassadors write them', () => {
     ['st.th.', ['unit st/th']],
     ['3. sal tv', ['unit 3/tv']],
     ['Lærkevej 3 1tv', ['street laerkevej', 'no 3 (strong)', 'unit 1/tv']],
-    ['Gudrunsvej 2 th', ['street gudrunsvej', 'no 2 (strong)']],
+    ['Gudrunsvej 2 th', ['street gudrunsvej', 'no 2 (strong)', 'unit -/th']],
+    ['nr 10 th', ['no 10 (strong)', 'unit -/th']],
     ['kælderen', ['unit kld/-']],
     ['første sal til venstre', ['unit 1/tv']],
     ['2nd floor left', ['unit 2/tv']],
@@ -119,6 +120,8 @@ describe('resolving the household of a message', () => {
     ['O&E ikke hjemme', 'christensen'],
     ['S og M mødt', 'holm'],
     ['OVE IKKE HJEMME', 'christensen'],
+    ['parret på 14 var ikke hjemme', 'holm'],
+    ['14 th ikke hjemme', 'ask'],
   ])('when Birgit writes %j, then it is %s', (text, expected) => {
     const { resolution } = resolveHouseholds(text, BIRGIT);
     const got =
