@@ -12,7 +12,7 @@
  * Each piece is evidence for some households and may rule others out:
  * - a name of the household: 1 (0.95 spelt another way, 0.85 one letter off, 0.8 two letters off
  *   in a long name); a name that is also an everyday word ("Else", "Per", "Bo") only 0.4 unless
- *   it stands where a name stands;
+ *   it stands where a name stands; a name cut short with a dot ("Ch.") 0.6;
  * - initials ("O.C.", "SH"): 0.8;
  * - the house number: 0.8, and a different number rules the household out;
  * - the unit: 0.85 with floor and side, 0.8 floor alone ("kælderen", "3. sal"), 0.5 side alone;
@@ -49,6 +49,7 @@ export const DECIDING_SCORE = 0.8;
 export const CLOSE_CALL_MARGIN = 0.1;
 
 const WEAK_NAME = 0.4;
+const ABBREVIATED_NAME = 0.6;
 const INITIALS = 0.8;
 const HOUSE_NUMBER = 0.8;
 const UNIT_COMPLETE = 0.85;
@@ -338,6 +339,9 @@ function namePieces(
       ruledOut: new Set(),
       ...(slot ? { nameSlot: slot } : {}),
     };
+    const abbreviation = nameKey(token.text);
+    const abbreviated =
+      abbreviation.length >= 2 && abbreviation.length <= 4 && tokens[i + 1]?.text === '.';
     // "Holm-Berg": each half must be a name of the household.
     const whole = typedName(token.text);
     const halves = token.text
@@ -352,6 +356,9 @@ function namePieces(
       };
       let best = bestOf(whole);
       if (halves.length > 1) best = Math.max(best, Math.min(...halves.map(bestOf)));
+      // "Ove Ch.": a name cut short with a dot supports the name it begins.
+      if (best === 0 && abbreviated && parts.some((part) => part.key.startsWith(abbreviation)))
+        best = ABBREVIATED_NAME;
       if (best === 0) continue;
       // An everyday word that is also a name ("Else", "Per") counts fully only where a name
       // stands: capitalised inside a sentence, after "hos"/"mødte", or as the subject of a verb.

@@ -109,6 +109,9 @@ export const PHRASING_ROWS: readonly PhrasingRow[] = [
   { who: B, text: 'ove christensen mødt', household: 'christensen', outcome: 'met' },
   { who: B, text: 'Jonas Madsen ikke hjemme, lagde mappen', household: 'madsen', outcome: 'not_home', folder: true },
   { who: B, text: 'mødte e. christensen', household: 'christensen', outcome: 'met' },
+  { who: B, text: 'Ove Ch. ikke hjemme', household: 'christensen', outcome: 'not_home' },
+  { who: B, text: 'Gudrunsvej10 1th mødt', household: 'christensen', outcome: 'met' },
+  { who: B, text: 'gudrunsve 14 st th ingen hjemme', household: 'andersen', outcome: 'not_home' },
 
   // ── Birgit: initials ──────────────────────────────────────────────────────────────────────────
   { who: B, text: 'O.C. ikke hjemme', household: 'christensen', outcome: 'not_home' },
