@@ -1,20 +1,147 @@
 /**
- * Embedded MongoDB throughput through the real driver: 5,000 single inserts into a collection
- * with a unique index, then 1,000 findOne on that indexed field.
+ * Embedded MongoDB through the real driver, each figure as a ratio to its anchor from the same
+ * run: the driver's own `ping` round trip, which no single-document operation can beat.
+ * Rows: insertOne into a collection with a unique index, findOne on that indexed field, and a
+ * findOne whose `$in` and range filters must be answered from indexes.
+ * A last row measures the driver's own ceiling: findOne against a stub server that answers every
+ * `find` with a ready-made reply, doing no work at all. The driver spends more on a findOne
+ * (cursor set-up and teardown) than on a ping, so no server can take findOne above that row.
+ * Operations and pings run in alternating blocks, so a neighbour's load hits both alike.
  * Run: npx tsx bench/embedded-mongo.ts
  */
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { MongoClient } from 'mongodb';
+import { Long, MongoClient, type Collection, type Db } from 'mongodb';
 import { startEmbeddedMongo } from '../models/embedded-mongo/index.js';
+import {
+  encodeOpMsg,
+  encodeOpReply,
+  MessageFramer,
+  parseMessage,
+} from '../models/embedded-mongo/wire-protocol.js';
 
-const INSERTS = 5_000;
-const FINDS = 1_000;
+const PEOPLE = 5_000;
+const BLOCKS = 10;
+const BLOCK_SIZE = 200;
 
-function report(label: string, count: number, ms: number): void {
-  const perSecond = Math.round((count / ms) * 1000);
+interface Person {
+  email: string;
+  n: number;
+  area: string;
+  at: Date;
+}
+
+interface Timing {
+  ops: number;
+  ms: number;
+}
+
+function perSecond(timing: Timing): number {
+  return (timing.ops / timing.ms) * 1000;
+}
+
+/** Runs `operation` and `ping` in alternating blocks; returns both timings. */
+async function alternate(
+  db: Db,
+  operation: (i: number) => Promise<void>,
+  blockSize = BLOCK_SIZE,
+  blocks = BLOCKS,
+): Promise<{ op: Timing; ping: Timing }> {
+  const op: Timing = { ops: 0, ms: 0 };
+  const ping: Timing = { ops: 0, ms: 0 };
+  let i = 0;
+  for (let block = 0; block < blocks; block++) {
+    let started = performance.now();
+    for (let k = 0; k < blockSize; k++) await db.command({ ping: 1 });
+    ping.ms += performance.now() - started;
+    ping.ops += blockSize;
+    started = performance.now();
+    for (let k = 0; k < blockSize; k++) await operation(i++);
+    op.ms += performance.now() - started;
+    op.ops += blockSize;
+  }
+  return { op, ping };
+}
+
+function report(label: string, timing: { op: Timing; ping: Timing }): void {
+  const ops = perSecond(timing.op);
+  const pings = perSecond(timing.ping);
   console.log(
-    `${label.padEnd(34)} ${String(count).padStart(6)} ops in ${ms.toFixed(0).padStart(6)} ms = ${perSecond} ops/s`,
+    `${label.padEnd(40)} ${Math.round(ops).toString().padStart(6)} ops/s = ${(ops / pings).toFixed(2)}× ping (${Math.round(pings)} round trips/s)`,
   );
+}
+
+/** A wire-protocol server that answers from constants: the driver's cost alone. */
+async function startStubServer(): Promise<{ uri: string; close(): void }> {
+  const hello = {
+    helloOk: true,
+    ismaster: true,
+    isWritablePrimary: true,
+    maxBsonObjectSize: 16 * 1024 * 1024,
+    maxMessageSizeBytes: 48_000_000,
+    maxWriteBatchSize: 100_000,
+    logicalSessionTimeoutMinutes: 30,
+    connectionId: 1,
+    minWireVersion: 0,
+    maxWireVersion: 21,
+    readOnly: false,
+    ok: 1,
+  };
+  const person = { _id: 1, email: 'person1@example.dk', n: 1, area: 'area-1', at: new Date(0) };
+  const server = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    const framer = new MessageFramer();
+    socket.on('data', (chunk: Buffer) => {
+      for (const frame of framer.push(chunk)) {
+        const message = parseMessage(frame);
+        if (message.kind === 'query') {
+          socket.write(
+            encodeOpReply(message.header.requestId, { ...hello, localTime: new Date() }),
+          );
+          continue;
+        }
+        if (message.moreToCome) continue;
+        const body = message.body;
+        const reply =
+          'find' in body
+            ? {
+                cursor: { firstBatch: [person], id: Long.ZERO, ns: `bench.${String(body.find)}` },
+                ok: 1,
+              }
+            : 'hello' in body || 'ismaster' in body
+              ? { ...hello, localTime: new Date() }
+              : { ok: 1 };
+        socket.write(encodeOpMsg(message.header.requestId, reply));
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as net.AddressInfo;
+  return {
+    uri: `mongodb://127.0.0.1:${address.port}/`,
+    close: () => server.close(),
+  };
+}
+
+async function driverCeiling(): Promise<void> {
+  const stub = await startStubServer();
+  const client = new MongoClient(`${stub.uri}bench`);
+  try {
+    await client.connect();
+    const db = client.db();
+    const people = db.collection<Person>('people');
+    for (let i = 0; i < 200; i++) await db.command({ ping: 1 });
+    report(
+      'findOne, stub server (driver ceiling)',
+      await alternate(db, async () => {
+        await people.findOne({ email: 'person1@example.dk' });
+      }),
+    );
+  } finally {
+    await client.close();
+    stub.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -22,27 +149,49 @@ async function main(): Promise<void> {
   const client = new MongoClient(`${server.uri}bench`);
   try {
     await client.connect();
-    const collection = client.db().collection<{ email: string; n: number; at: Date }>('people');
-    await collection.createIndex({ email: 1 }, { unique: true });
+    const db = client.db();
+    const people: Collection<Person> = db.collection<Person>('people');
+    await people.createIndex({ email: 1 }, { unique: true });
+    await people.createIndex({ area: 1, n: 1 });
+    // Warm up the connection pool and JIT on both paths before measuring.
+    for (let i = 0; i < 200; i++) await db.command({ ping: 1 });
 
-    let started = performance.now();
-    for (let i = 0; i < INSERTS; i++) {
-      await collection.insertOne({ email: `person${i}@example.dk`, n: i, at: new Date() });
-    }
-    report('insertOne (unique index on email)', INSERTS, performance.now() - started);
+    const inserts = await alternate(
+      db,
+      async (i) => {
+        await people.insertOne({
+          email: `person${i}@example.dk`,
+          n: i,
+          area: `area-${i % 50}`,
+          at: new Date(Date.UTC(2026, 0, 1)),
+        });
+      },
+      PEOPLE / BLOCKS,
+    );
+    report('insertOne (unique index on email)', inserts);
 
-    started = performance.now();
     let found = 0;
-    for (let i = 0; i < FINDS; i++) {
-      const doc = await collection.findOne({ email: `person${(i * 7) % INSERTS}@example.dk` });
+    const finds = await alternate(db, async (i) => {
+      const doc = await people.findOne({ email: `person${(i * 7) % PEOPLE}@example.dk` });
       if (doc !== null) found++;
-    }
-    report('findOne on indexed email', FINDS, performance.now() - started);
-    if (found !== FINDS) throw new Error(`expected ${FINDS} hits, got ${found}`);
+    });
+    report('findOne on indexed email', finds);
+
+    const ranged = await alternate(db, async (i) => {
+      const doc = await people.findOne({
+        area: { $in: [`area-${i % 50}`, `area-${(i + 1) % 50}`] },
+        n: { $gte: (i * 13) % PEOPLE },
+      });
+      if (doc !== null) found++;
+    });
+    report('findOne by $in + range (compound index)', ranged);
+    const expected = BLOCKS * BLOCK_SIZE * 2;
+    if (found < expected * 0.9) throw new Error(`expected about ${expected} hits, got ${found}`);
   } finally {
     await client.close();
     await server.stop();
   }
+  await driverCeiling();
 }
 
 main().catch((error: unknown) => {

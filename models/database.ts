@@ -1,6 +1,8 @@
+import type { CommandStartedEvent } from 'mongodb';
 import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
 import { NaboError } from '../kernel/errors.js';
 import { migratePersonIdentities } from './migrations/person-identities.js';
+import { isEmbeddedMongo } from './embedded-mongo/detect.js';
 import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
 import {
   createAuditEventRepository,
@@ -125,6 +127,11 @@ export interface NaboDatabase {
   followUps: FollowUpRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
+  /**
+   * True when the server is Nabo's embedded, in-memory MongoDB (tests, demo, `nabo dev-db`),
+   * whose data is gone on every restart; false for a real MongoDB. See embedded-mongo/detect.ts.
+   */
+  isEmbeddedServer(): Promise<boolean>;
   /** Drops the whole database. For tests and the demo only. */
   drop(): Promise<void>;
   close(): Promise<void>;
@@ -137,6 +144,11 @@ export interface ConnectOptions {
   serverSelectionTimeoutMS?: number;
   /** "Now" for the timestamps the repositories set themselves; tests may fix it. */
   now?: () => Date;
+  /**
+   * Receives every command the driver sends (command monitoring), for tests that count
+   * round trips (test/support/command-counter.ts). Off unless given.
+   */
+  commandListener?: (event: CommandStartedEvent) => void;
 }
 
 /**
@@ -159,9 +171,13 @@ export async function connectDatabase(
     autoCreate: true,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
     ...(options.dbName !== undefined ? { dbName: options.dbName } : {}),
+    ...(options.commandListener !== undefined ? { monitorCommands: true } : {}),
   });
   try {
     await connection.asPromise();
+    if (options.commandListener !== undefined) {
+      connection.getClient().on('commandStarted', options.commandListener);
+    }
     const models = registerModels(connection);
     for (const model of Object.values(models)) {
       // init() waits for the automatic index build; syncIndexes() also replaces indexes whose
@@ -191,6 +207,11 @@ export async function connectDatabase(
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
         await db.command({ ping: 1 });
+      },
+      async isEmbeddedServer() {
+        const db = connection.db;
+        if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
+        return isEmbeddedMongo(db);
       },
       async drop() {
         await connection.dropDatabase();

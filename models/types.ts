@@ -245,6 +245,11 @@ export interface Visit {
   revisitDate: string | null;
   closingReason?: ClosingReason;
   closedAt?: Date;
+  /**
+   * When Nabo last put this household alone in front of the ambassador (a revisit reminder, a
+   * first-visit nudge, "I'll try today"): a bare "ikke hjemme igen" soon after means this one.
+   */
+  promptedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }

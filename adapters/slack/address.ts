@@ -15,6 +15,8 @@ export interface SlackAddress {
   triggerId?: string;
   /** When the trigger arrived (ms, the receiver's clock), to know whether it still works. */
   triggerAt?: number;
+  /** The thread the person wrote in: answers go to the same thread. */
+  threadTs?: string;
 }
 
 /** What a ConversationLink stores: enough to post to the person's DM later. */
@@ -59,6 +61,7 @@ export function slackAddressOf(conversation: ConversationRef): SlackAddress {
     ...(typeof address.userId === 'string' ? { userId: address.userId } : {}),
     ...(typeof address.triggerId === 'string' ? { triggerId: address.triggerId } : {}),
     ...(typeof address.triggerAt === 'number' ? { triggerAt: address.triggerAt } : {}),
+    ...(typeof address.threadTs === 'string' ? { threadTs: address.threadTs } : {}),
   };
 }
 

@@ -90,6 +90,15 @@ function personMessage(
   return { body, event, teamId, userId, channel, eventId };
 }
 
+/**
+ * A message written in a thread carries the thread's ts: the answer goes there. The conversation
+ * stays the channel's, so a question asked in the thread and answered below it is one exchange.
+ */
+function threadOf(event: Json): { threadTs?: string } {
+  const threadTs = str(event.thread_ts);
+  return threadTs ? { threadTs } : {};
+}
+
 // ── Events API ──────────────────────────────────────────────────────────────────────────────────
 
 /** `message.im`: a person writes to the bot, or shares a file, in their DM. */
@@ -99,7 +108,7 @@ export function mapDirectMessage(payload: object, context: MapperContext): Mappe
   const { event, teamId, userId, channel, eventId } = envelope;
   if (!isDirectChannel(channel, str(event.channel_type))) return ignore('not a direct message');
 
-  const address: SlackAddress = { teamId, channel, surface: 'message', userId };
+  const address: SlackAddress = { teamId, channel, surface: 'message', userId, ...threadOf(event) };
   const conversation = conversationRef(address, true);
   const common = base(`event:${eventId}`, teamId, userId, conversation, context);
   const directChannel = { teamId, userId, channel };
@@ -131,7 +140,7 @@ export function mapMention(payload: object, context: MapperContext): Mapped {
   const raw = withoutMention(str(event.text) ?? '', botUserId);
   const text = decodeSlackText(raw).trim();
   const mentions = mentionsIn(raw, teamId);
-  const address: SlackAddress = { teamId, channel, surface: 'message', userId };
+  const address: SlackAddress = { teamId, channel, surface: 'message', userId, ...threadOf(event) };
   const conversation = conversationRef(address, isDirectChannel(channel, str(event.channel_type)));
   const common = base(`event:${eventId}`, teamId, userId, conversation, context);
   // "@Nabo" alone is a request for help, as a bare "/nabo" is.
@@ -206,7 +215,7 @@ export async function mapBlockAction(payload: object, context: MapperContext): P
 
   const isDirect = surfaceIsHome || isDirectChannel(channel);
   const conversation = conversationRef(
-    { teamId, channel, surface: 'message', userId, ...trigger },
+    { teamId, channel, surface: 'message', userId, ...trigger, ...threadOf(container) },
     isDirect,
   );
   return {

@@ -33,7 +33,7 @@ export class SlackOutbound implements OutboundPort {
       await this.publishHome(address.userId, message);
       return messageRef(conversation.key, { kind: 'home', userId: address.userId });
     }
-    return this.post(conversation.key, address.channel, message);
+    return this.post(conversation.key, address.channel, message, address.threadTs);
   }
 
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
@@ -61,11 +61,19 @@ export class SlackOutbound implements OutboundPort {
     for (const page of rest) await this.postPage(target.channel, page);
   }
 
-  /** Posts to a channel by id, for proactive sends (jobs) that have no inbound conversation. */
-  async post(key: string, channel: string, message: OutboundMessage): Promise<MessageRef> {
+  /**
+   * Posts to a channel by id (proactive sends from jobs have no inbound conversation), in a
+   * thread when the person wrote in one.
+   */
+  async post(
+    key: string,
+    channel: string,
+    message: OutboundMessage,
+    threadTs?: string,
+  ): Promise<MessageRef> {
     let first: MessageRef | undefined;
     for (const page of renderMessage(message)) {
-      const posted = await this.postPage(channel, page);
+      const posted = await this.postPage(channel, page, threadTs);
       first ??= messageRef(key, { kind: 'message', channel: posted.channel, ts: posted.ts });
     }
     if (!first) throw new Error('renderMessage returned no page');
@@ -75,10 +83,18 @@ export class SlackOutbound implements OutboundPort {
   private async postPage(
     channel: string,
     page: { text: string; blocks: unknown[] },
+    threadTs?: string,
   ): Promise<{ channel: string; ts: string }> {
     const result = await this.api.call(
       'chat.postMessage',
-      { channel, text: page.text, blocks: page.blocks, unfurl_links: false, unfurl_media: false },
+      {
+        channel,
+        text: page.text,
+        blocks: page.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      },
       { retryRateLimited: true },
     );
     return {
@@ -135,6 +151,6 @@ export class SlackOutbound implements OutboundPort {
       .filter((line) => line.trim() !== '')
       .join('\n');
     // The Home tab's conversation is the person's DM with the bot, so the fallback goes there too.
-    return this.post(key, address.channel, { ...rest, text });
+    return this.post(key, address.channel, { ...rest, text }, address.threadTs);
   }
 }

@@ -138,6 +138,11 @@ function messageEvent(
       : { kind: 'ignored', reason: 'foreign_submit' };
   }
 
+  // Like Slack, a channel or group chat is only Nabo's business when someone @mentions it.
+  if (!conversation.isDirect && !mentionsBot(activity)) {
+    return { kind: 'ignored', reason: 'not_mentioned' };
+  }
+
   if (conversation.isDirect) {
     const file = firstFile(activity);
     if (file) return { kind: 'event', event: { ...base, kind: 'file', file }, reference };
@@ -251,6 +256,16 @@ export function readMentions(
     }
   }
   return { text: text.trim(), mentions };
+}
+
+/** Whether the activity @mentions the bot itself (not only other people). */
+export function mentionsBot(activity: Activity): boolean {
+  const botId = activity.recipient?.id;
+  if (!botId) return false;
+  return (activity.entities ?? []).some((entity) => {
+    const mention = entity as { type?: string; mentioned?: { id?: string } };
+    return mention.type === 'mention' && mention.mentioned?.id === botId;
+  });
 }
 
 /** Teams user ids of the form "29:…" carry no AAD id; "8:orgid:<guid>" does. */

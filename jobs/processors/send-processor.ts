@@ -113,6 +113,12 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       log.warn({ err: error }, 'could not note the confirmation on the job');
     });
     await deps.db.sendLedger.markSent(key, { platform: route.platform });
+    // A reminder about one household: the ambassador's next bare "ikke hjemme igen" is about it.
+    if (job.data.kind === 'revisit' || job.data.kind === 'first-attempt-nudge') {
+      await deps.db.visits
+        .markPrompted(job.data.visitId, deps.clock.now())
+        .catch((error: unknown) => log.warn({ err: error }, 'prompt not noted'));
+    }
     // Who was shown which households, for the residents' access requests (ids only).
     await auditResidentRead(deps.db, {
       actorId: person.id,

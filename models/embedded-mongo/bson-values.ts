@@ -1,4 +1,5 @@
-import { EJSON, ObjectId } from 'bson';
+import { Double, EJSON, Long, ObjectId } from 'bson';
+import { CommandError, ErrorCode } from './errors.js';
 
 /** A deserialised BSON document. */
 export type Document = Record<string, unknown>;
@@ -13,6 +14,113 @@ export function isPlainObject(value: unknown): value is Document {
   if (value === null || typeof value !== 'object') return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+const INT32_MIN = -2_147_483_648;
+const INT32_MAX = 2_147_483_647;
+
+/** A JS number that the bson serializer writes as int32 rather than double. */
+function serializesAsInt32(value: number): boolean {
+  return (
+    Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX && !Object.is(value, -0)
+  );
+}
+
+/**
+ * Stored documents keep BSON number types: a JS number stands for an int32 or for a double that
+ * the serializer would write as a double anyway (fractional, out of int32 range, -0, NaN); a
+ * `Double` wrapper for an integral double in int32 range (1.0) and a `Long` for every int64.
+ * Turns what the deserializer gives with `promoteValues: false` into that form, in place.
+ */
+export function normalizeIncoming(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = normalizeIncoming(value[i]);
+    return value;
+  }
+  const tag = (value as { _bsontype?: unknown })._bsontype;
+  if (tag === 'Int32') return (value as { value: number }).value;
+  if (tag === 'Double') {
+    const number = (value as Double).value;
+    return serializesAsInt32(number) ? value : number;
+  }
+  if (tag !== undefined || !isPlainObject(value)) return value;
+  for (const key in value) value[key] = normalizeIncoming(value[key]);
+  return value;
+}
+
+/** A number typed the way a fresh computation (mongod arithmetic on int32/double) yields it. */
+export function numberAs(value: number, type: 'int' | 'long' | 'double'): unknown {
+  switch (type) {
+    case 'long':
+      return Number.isInteger(value) ? Long.fromNumber(value) : value;
+    case 'double':
+      return serializesAsInt32(value) ? new Double(value) : value;
+    default:
+      // int32 arithmetic that leaves the int32 range becomes a long in mongod.
+      return Number.isInteger(value) && !serializesAsInt32(value) && !Object.is(value, -0)
+        ? Long.fromNumber(value)
+        : value;
+  }
+}
+
+/** The BSON numeric type of a stored value, or undefined for non-numbers. */
+export function numericType(value: unknown): 'int' | 'long' | 'double' | 'decimal' | undefined {
+  if (typeof value === 'number') return serializesAsInt32(value) ? 'int' : 'double';
+  if (value === null || typeof value !== 'object') return undefined;
+  switch ((value as { _bsontype?: unknown })._bsontype) {
+    case 'Long':
+      return 'long';
+    case 'Double':
+      return 'double';
+    case 'Int32':
+      return 'int';
+    case 'Decimal128':
+      return 'decimal';
+    default:
+      return undefined;
+  }
+}
+
+function promotedNumber(value: object): number | undefined {
+  const tag = (value as { _bsontype?: unknown })._bsontype;
+  if (tag === 'Long') return (value as Long).toNumber();
+  if (tag === 'Double' || tag === 'Int32') return (value as { value: number }).value;
+  return undefined;
+}
+
+/**
+ * The view queries run on: int64 and double wrappers become plain numbers, as mingo compares
+ * them and as mongod compares numbers across types. Copy-on-write: a value without wrappers is
+ * returned as is, so most documents are their own view.
+ */
+export function promote<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const promoted = promote(item);
+      if (promoted !== item) {
+        copy ??= value.slice();
+        copy[i] = promoted;
+      }
+    }
+    return (copy ?? value) as T;
+  }
+  const number = promotedNumber(value);
+  if (number !== undefined) return number as T;
+  if (!isPlainObject(value)) return value;
+  let copy: Document | undefined;
+  for (const key in value) {
+    const item = value[key];
+    const promoted = promote(item);
+    if (promoted !== item) {
+      copy ??= { ...value };
+      copy[key] = promoted;
+    }
+  }
+  return (copy ?? value) as T;
 }
 
 /**
@@ -108,19 +216,22 @@ export function setPath(doc: Document, path: string, value: unknown): void {
 /**
  * Every value a multikey index sees at `path`: arrays along the way and at the end fan out into
  * their elements, a missing field is `null` (so it collides on a non-sparse unique index, like
- * mongod). `present` reports whether the path exists at all, for sparse indexes.
+ * mongod). `present` reports whether the path exists at all, for sparse indexes; `multikey`
+ * whether an array was crossed, which stops the planner from intersecting bounds on this field.
  */
 export function indexValuesAt(
   doc: Document,
   path: string,
-): { values: unknown[]; present: boolean } {
+): { values: unknown[]; present: boolean; multikey: boolean } {
   const values: unknown[] = [];
   let present = false;
+  let multikey = false;
   const parts = path.split('.');
   const visit = (value: unknown, index: number): void => {
     if (index === parts.length) {
       present = true;
       if (Array.isArray(value)) {
+        multikey = true;
         // mongod indexes an empty array as `undefined`, distinct from null.
         if (value.length === 0) values.push([]);
         else values.push(...value);
@@ -131,6 +242,7 @@ export function indexValuesAt(
     }
     const part = parts[index] as string;
     if (Array.isArray(value)) {
+      multikey = true;
       if (/^\d+$/.test(part)) visit(value[Number(part)], index + 1);
       for (const element of value) if (isPlainObject(element)) visit(element, index);
       return;
@@ -143,7 +255,41 @@ export function indexValuesAt(
   };
   visit(doc, 0);
   if (values.length === 0) values.push(null);
-  return { values, present };
+  return { values, present, multikey };
+}
+
+/**
+ * mongod's rules for a stored `_id`: no array, regex or undefined, and no `$`-prefixed field
+ * names inside it (elsewhere they are allowed since 5.0).
+ */
+export function validateId(id: unknown): void {
+  if (Array.isArray(id)) {
+    throw new CommandError(ErrorCode.BadValue, "can't use an array for _id");
+  }
+  if (
+    id instanceof RegExp ||
+    (typeof id === 'object' && id !== null && bsonTypeOf(id) === 'BSONRegExp')
+  ) {
+    throw new CommandError(ErrorCode.BadValue, "can't use a regex for _id");
+  }
+  if (id === undefined) throw new CommandError(ErrorCode.BadValue, "can't use a undefined for _id");
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    for (const [field, item] of Object.entries(value)) {
+      if (field.startsWith('$')) {
+        throw new CommandError(
+          ErrorCode.DollarPrefixedFieldName,
+          `_id fields may not contain '$'-prefixed fields: ${field} is not valid for storage.`,
+        );
+      }
+      visit(item);
+    }
+  };
+  visit(id);
 }
 
 /** Puts `_id` first, as mongod stores it, generating an ObjectId when the client sent none. */

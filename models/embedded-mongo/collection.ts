@@ -1,7 +1,6 @@
-import { ObjectId } from 'bson';
-import { canonicalKey, formatKeyValue, isPlainObject, type Document } from './bson-values.js';
+import { canonicalKey, formatKeyValue, promote, type Document } from './bson-values.js';
+import { CollectionIndex, type IndexKeys } from './collection-index.js';
 import { CommandError, DuplicateKeyError, ErrorCode } from './errors.js';
-import { HashIndex, type IndexKey } from './hash-index.js';
 import {
   ID_INDEX,
   ID_INDEX_NAME,
@@ -10,41 +9,24 @@ import {
   sameOptions,
   type IndexSpec,
 } from './index-spec.js';
+import { OrderedKeys } from './ordered-keys.js';
+import { hasNumericSegment, type IndexAccess } from './planner.js';
 
-interface StoredDocument {
+/**
+ * A document as stored: `doc` keeps its BSON types (int64, doubles) and is what clients get back;
+ * `view` is the same document with numbers promoted, which queries, sorts and indexes read.
+ * Both are immutable once stored.
+ */
+export interface StoredDocument {
   /** Insertion sequence: natural order survives updates and index-driven lookups. */
   readonly seq: number;
   readonly doc: Document;
+  readonly view: Document;
 }
 
-const NOT_EQUALITY = Symbol('not an equality');
-
-/**
- * The value of a filter clause that is a plain equality an index lookup can answer exactly, or
- * NOT_EQUALITY. Arrays, sub-documents, regexes and exotic numbers fall back to a scan because
- * their match semantics differ from a hash lookup.
- */
-function equalityValue(condition: unknown): unknown {
-  if (condition === null) return null;
-  switch (typeof condition) {
-    case 'string':
-    case 'boolean':
-      return condition;
-    case 'number':
-      return Number.isFinite(condition) ? condition : NOT_EQUALITY;
-    case 'object':
-      if (condition instanceof Date || condition instanceof ObjectId) return condition;
-      if (isPlainObject(condition)) {
-        const keys = Object.keys(condition);
-        if (keys.length === 1 && keys[0] === '$eq') {
-          const inner = equalityValue(condition.$eq);
-          return isPlainObject(condition.$eq) ? NOT_EQUALITY : inner;
-        }
-      }
-      return NOT_EQUALITY;
-    default:
-      return NOT_EQUALITY;
-  }
+/** Pairs a typed document with its query view (the same object when it holds no wrappers). */
+export function storable(doc: Document): { doc: Document; view: Document } {
+  return { doc, view: promote(doc) };
 }
 
 /**
@@ -57,8 +39,11 @@ export class Collection {
   readonly name: string;
   readonly options: Document;
   private readonly documents = new Map<string, StoredDocument>();
-  private readonly indexes = new Map<string, HashIndex>();
+  private readonly indexes = new Map<string, CollectionIndex>();
+  /** The `_id` index in key order; the documents map is its hash side. */
+  private readonly idOrder = new OrderedKeys([1]);
   private nextSeq = 0;
+  private access: IndexAccess[] | undefined;
 
   constructor(database: string, name: string, options: Document = {}) {
     this.database = database;
@@ -79,68 +64,118 @@ export class Collection {
     return Array.from(this.documents.values(), (stored) => stored.doc);
   }
 
-  insert(doc: Document): void {
-    const idKey = this.idKeyOf(doc);
+  /** Stored documents in natural order. */
+  stored(): IterableIterator<StoredDocument> {
+    return this.documents.values();
+  }
+
+  byIdKey(idKey: string): StoredDocument | undefined {
+    return this.documents.get(idKey);
+  }
+
+  byId(id: unknown): StoredDocument | undefined {
+    return this.documents.get(canonicalKey(id));
+  }
+
+  /** Stores a new document; `view` must be `promote(doc)`. */
+  insert(doc: Document, view: Document = promote(doc)): StoredDocument {
+    const idKey = this.idKeyOf(view);
     if (this.documents.has(idKey)) throw this.duplicateIdError(doc._id);
-    const keys = this.checkUnique(doc, undefined);
-    for (const [index, indexKeys] of keys) index.add(indexKeys, idKey);
-    this.documents.set(idKey, { seq: this.nextSeq++, doc });
+    const keys = this.checkUnique(view, undefined);
+    const seq = this.nextSeq++;
+    for (const [index, indexKeys] of keys) index.add(indexKeys, idKey, seq);
+    this.idOrder.insert({ key: [view._id], seq, idKey });
+    const stored: StoredDocument = { seq, doc, view };
+    this.documents.set(idKey, stored);
+    return stored;
   }
 
   /** Swaps `current` for `next` (same `_id`), enforcing unique indexes on the new version. */
-  replace(current: Document, next: Document): void {
-    const idKey = this.idKeyOf(current);
+  replace(
+    current: StoredDocument,
+    next: Document,
+    nextView: Document = promote(next),
+  ): StoredDocument {
+    const idKey = this.idKeyOf(current.view);
     const stored = this.documents.get(idKey);
     if (stored === undefined) {
       throw new CommandError(ErrorCode.InternalError, 'document vanished during update');
     }
-    if (canonicalKey(next._id) !== idKey) {
+    if (canonicalKey(nextView._id) !== idKey) {
       throw new CommandError(
         ErrorCode.ImmutableField,
         "Performing an update on the path '_id' would modify the immutable field '_id'",
       );
     }
-    const newKeys = this.checkUnique(next, idKey);
+    const newKeys = this.checkUnique(nextView, idKey);
     for (const [index, indexKeys] of newKeys) {
-      index.remove(index.keysOf(stored.doc), idKey);
-      index.add(indexKeys, idKey);
+      index.remove(index.keysOf(stored.view), idKey, stored.seq);
+      index.add(indexKeys, idKey, stored.seq);
     }
-    this.documents.set(idKey, { seq: stored.seq, doc: next });
+    const replaced: StoredDocument = { seq: stored.seq, doc: next, view: nextView };
+    this.documents.set(idKey, replaced);
+    return replaced;
   }
 
   remove(doc: Document): boolean {
-    const idKey = canonicalKey(doc._id);
+    const idKey = canonicalKey(promote(doc._id));
     const stored = this.documents.get(idKey);
     if (stored === undefined) return false;
-    for (const index of this.indexes.values()) index.remove(index.keysOf(stored.doc), idKey);
+    for (const index of this.indexes.values()) {
+      index.remove(index.keysOf(stored.view), idKey, stored.seq);
+    }
+    this.idOrder.remove({ key: [stored.view._id], seq: stored.seq, idKey });
     this.documents.delete(idKey);
     return true;
   }
 
-  /**
-   * Documents that may match `filter`, found through `_id` or a single-field index, in natural
-   * order; undefined when no index applies and the caller must scan. Callers still run the full
-   * filter over the result.
-   */
-  candidates(filter: Document): Document[] | undefined {
-    for (const [field, condition] of Object.entries(filter)) {
-      if (field.startsWith('$')) continue;
-      const value = equalityValue(condition);
-      if (value === NOT_EQUALITY) continue;
-      if (field === '_id') {
-        const stored = this.documents.get(canonicalKey(value));
-        return stored === undefined ? [] : [stored.doc];
-      }
-      const index = this.lookupIndexFor(field, value);
-      if (index === undefined) continue;
-      const found: StoredDocument[] = [];
-      for (const idKey of index.lookup(value)) {
-        const stored = this.documents.get(idKey);
-        if (stored !== undefined) found.push(stored);
-      }
-      return found.sort((a, b) => a.seq - b.seq).map((stored) => stored.doc);
+  /** Every index the planner may read, `_id` first; rebuilt only when indexes change. */
+  indexAccess(): IndexAccess[] {
+    this.access ??= this.buildIndexAccess();
+    return this.access;
+  }
+
+  private buildIndexAccess(): IndexAccess[] {
+    const idOrder = this.idOrder;
+    const documents = this.documents;
+    const access: IndexAccess[] = [
+      {
+        name: ID_INDEX_NAME,
+        keyPattern: ID_INDEX.key,
+        fields: ['_id'],
+        directions: [1],
+        multikey: false,
+        numericPath: false,
+        unique: true,
+        sparse: false,
+        partialFilterExpression: undefined,
+        scan: (start, end, reverse) =>
+          reverse ? idOrder.scanReverse(start, end) : idOrder.scan(start, end),
+        lookup: (values) => {
+          const idKey = canonicalKey(values[0]);
+          return documents.has(idKey) ? [idKey] : [];
+        },
+      },
+    ];
+    for (const index of this.indexes.values()) {
+      if (!index.maintained) continue;
+      access.push({
+        name: index.spec.name,
+        keyPattern: index.spec.key,
+        fields: index.fields,
+        directions: index.directions,
+        get multikey() {
+          return index.multikey;
+        },
+        numericPath: hasNumericSegment(index.fields),
+        unique: index.spec.unique,
+        sparse: index.spec.sparse,
+        partialFilterExpression: index.spec.partialFilterExpression,
+        scan: (start, end, reverse) => index.scan(start, end, reverse),
+        lookup: (values) => index.lookup(values),
+      });
     }
-    return undefined;
+    return access;
   }
 
   indexSpecs(): IndexSpec[] {
@@ -175,14 +210,15 @@ export class Collection {
         );
       }
     }
-    const index = new HashIndex(spec);
+    const index = new CollectionIndex(spec);
     for (const [idKey, stored] of this.documents) {
-      const keys = index.keysOf(stored.doc);
+      const keys = index.keysOf(stored.view);
       const conflict = index.findConflict(keys, idKey);
       if (conflict !== undefined) throw index.duplicateError(this.ns, conflict);
-      index.add(keys, idKey);
+      index.add(keys, idKey, stored.seq);
     }
     this.indexes.set(spec.name, index);
+    this.access = undefined;
     return true;
   }
 
@@ -193,10 +229,12 @@ export class Collection {
     if (!this.indexes.delete(name)) {
       throw new CommandError(ErrorCode.IndexNotFound, `index not found with name [${name}]`);
     }
+    this.access = undefined;
   }
 
   dropAllIndexes(): void {
     this.indexes.clear();
+    this.access = undefined;
   }
 
   ttlIndexes(): IndexSpec[] {
@@ -214,25 +252,14 @@ export class Collection {
     return canonicalKey(id);
   }
 
-  private lookupIndexFor(field: string, value: unknown): HashIndex | undefined {
-    for (const index of this.indexes.values()) {
-      if (!index.maintained || index.fields.length !== 1 || index.fields[0] !== field) continue;
-      if (index.spec.partialFilterExpression !== undefined) continue;
-      // A sparse index leaves out documents missing the field, which `{field: null}` matches.
-      if (index.spec.sparse && value === null) continue;
-      return index;
-    }
-    return undefined;
-  }
-
   /** Computes every index's keys for `doc`, throwing E11000 on the first unique conflict. */
   private checkUnique(
-    doc: Document,
+    view: Document,
     selfId: string | undefined,
-  ): Map<HashIndex, IndexKey[] | null> {
-    const keys = new Map<HashIndex, IndexKey[] | null>();
+  ): Map<CollectionIndex, IndexKeys | null> {
+    const keys = new Map<CollectionIndex, IndexKeys | null>();
     for (const index of this.indexes.values()) {
-      const indexKeys = index.keysOf(doc);
+      const indexKeys = index.keysOf(view);
       const conflict = index.findConflict(indexKeys, selfId);
       if (conflict !== undefined) throw index.duplicateError(this.ns, conflict);
       keys.set(index, indexKeys);

@@ -128,6 +128,9 @@ export class CursorRegistry {
 }
 
 function takeBatch(docs: Document[], start: number, size: number): Document[] {
+  // The first document always goes out, so one document needs no size accounting.
+  if (docs.length - start <= 1 || size <= 1)
+    return docs.slice(start, start + Math.max(0, Math.min(size, 1)));
   const batch: Document[] = [];
   let bytes = 0;
   for (let i = start; i < docs.length && batch.length < size; i++) {

@@ -8,11 +8,13 @@ export const ErrorCode = {
   InternalError: 1,
   BadValue: 2,
   FailedToParse: 9,
+  IllegalOperation: 20,
   TypeMismatch: 14,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  DollarPrefixedFieldName: 52,
   InvalidIdField: 53,
   CommandNotFound: 59,
   ImmutableField: 66,
@@ -20,8 +22,13 @@ export const ErrorCode = {
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  CommandNotSupported: 115,
+  CommandNotSupportedOnView: 166,
   NotImplemented: 238,
   DuplicateKey: 11000,
+  /** IDL parser: a field the command does not define (`BSON field 'x.y' is an unknown field.`). */
+  UnknownBsonField: 40415,
+  UnrecognizedPipelineStage: 40324,
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -31,6 +38,8 @@ const codeNames = new Map<number, string>(
 );
 
 export function codeNameOf(code: number): string {
+  // Codes raised from a source location rather than declared by name are called LocationNNNNN.
+  if (code >= 10_000 && code !== ErrorCode.DuplicateKey) return `Location${code}`;
   return codeNames.get(code) ?? 'UnknownError';
 }
 

@@ -4,6 +4,8 @@ import { WireServer } from './server.js';
 import { Storage } from './storage.js';
 import { startHousekeeping } from './ttl-monitor.js';
 
+export { isEmbeddedMongo, EMBEDDED_SERVER_MARKER, type CommandRunner } from './detect.js';
+
 export interface EmbeddedMongoOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -32,6 +34,13 @@ export interface EmbeddedMongo {
 /**
  * Starts an in-memory MongoDB that the real driver and mongoose take for a standalone mongod.
  * For tests, the demo and local development only: nothing is persisted.
+ *
+ * What it promises: answers like mongod 7.0 or a refusal with mongod's error codes, never a
+ * quiet difference. Queries read through indexes as mongod would (equality, `$in`, ranges,
+ * compound prefixes, sorts; planner.ts) and `explain` reports `totalDocsExamined`; int64 and
+ * double keep their BSON types; views, capped/validated collections, collations, `$out`/`$merge`,
+ * collMod and transactions are refused (commands/refusals.ts). It tells clients it is embedded
+ * (`buildInfo.embedded`, see detect.ts and `isEmbeddedMongo`).
  */
 export async function startEmbeddedMongo(
   options: EmbeddedMongoOptions = {},

@@ -1,42 +1,52 @@
-import { Query } from 'mingo';
-import type { CollationSpec } from 'mingo/types';
+import { Aggregator, Query } from 'mingo';
+import { compareBson, sortKeyAt } from './bson-order.js';
 import { isPlainObject, type Document } from './bson-values.js';
-import type { Collection } from './collection.js';
+import type { Collection, StoredDocument } from './collection.js';
 import { CommandError, ErrorCode } from './errors.js';
+import type { KeyEntry } from './ordered-keys.js';
+import { choosePlan, sameSortKeyAt, type Plan } from './planner.js';
 
 export interface FindSpec {
-  readonly filter?: Document;
-  readonly sort?: Document;
-  readonly projection?: Document;
-  readonly skip?: number;
+  readonly filter?: Document | undefined;
+  readonly sort?: Document | undefined;
+  readonly projection?: Document | undefined;
+  readonly skip?: number | undefined;
   /** 0 or absent: no limit. */
-  readonly limit?: number;
-  readonly collation?: Document;
+  readonly limit?: number | undefined;
+  readonly hint?: unknown;
+  /** Variables (`let`) the filter's `$expr` may reference as `$$name`. */
+  readonly variables?: Document | undefined;
 }
 
-/** Documents matching `filter`, in natural order. */
-export function matchDocuments(
-  collection: Collection | undefined,
-  filter: Document = {},
-): Document[] {
-  if (collection === undefined) return [];
-  const source = collection.candidates(filter) ?? collection.all();
-  if (Object.keys(filter).length === 0) return source;
-  const query = new Query(filter, {});
-  return source.filter((doc) => query.test(doc));
+/** What a query cost, for `explain`: mongod's executionStats counters and the chosen plan. */
+export interface QueryStats {
+  plan: Plan | undefined;
+  keysExamined: number;
+  docsExamined: number;
+  nReturned: number;
+  /** The sort ran in memory rather than coming from the index order. */
+  inMemorySort: boolean;
 }
 
-export function sortDocuments(
-  docs: Document[],
-  sort: Document | undefined,
-  collation?: Document,
-): Document[] {
-  if (sort === undefined || Object.keys(sort).length === 0) return docs;
-  const { $natural: natural, ...fields } = sort;
-  // `$natural: -1` asks for reverse insertion order, which mingo does not know about.
-  const ordered = natural === -1 ? [...docs].reverse() : docs;
-  if (Object.keys(fields).length === 0) return ordered;
-  for (const direction of Object.values(fields)) {
+export function newQueryStats(): QueryStats {
+  return { plan: undefined, keysExamined: 0, docsExamined: 0, nReturned: 0, inMemorySort: false };
+}
+
+type Matcher = (view: Document) => boolean;
+
+/** A compiled filter, or undefined for the empty filter that matches everything. */
+function matcherFor(filter: Document, variables?: Document): Matcher | undefined {
+  for (const _key in filter) {
+    const query = new Query(filter, variables === undefined ? {} : { variables });
+    return (view) => query.test(view);
+  }
+  return undefined;
+}
+
+function validateSort(sort: Document | undefined): void {
+  if (sort === undefined) return;
+  for (const [field, direction] of Object.entries(sort)) {
+    if (field === '$natural') continue;
     if (direction !== 1 && direction !== -1) {
       throw new CommandError(
         ErrorCode.BadValue,
@@ -44,9 +54,163 @@ export function sortDocuments(
       );
     }
   }
-  const cursor = new Query({}, {}).find(ordered).sort(fields);
-  if (collation !== undefined) cursor.collation(collation as unknown as CollationSpec);
-  return cursor.all() as Document[];
+}
+
+function sortsByFields(sort: Document | undefined): boolean {
+  if (sort === undefined) return false;
+  for (const field in sort) if (field !== '$natural') return true;
+  return false;
+}
+
+/**
+ * Stable sort in mongod's order: per field the smallest (ascending) or largest (descending) value
+ * an array holds, missing fields as null, BSON type order across types.
+ */
+export function sortStored(docs: StoredDocument[], sort: Document | undefined): StoredDocument[] {
+  if (!sortsByFields(sort)) return docs;
+  validateSort(sort);
+  const fields = Object.entries(sort as Document).filter(
+    ([field]) => field !== '$natural',
+  ) as Array<[string, number]>;
+  const keyed = docs.map((stored, position) => ({
+    stored,
+    position,
+    keys: fields.map(([field, direction]) => sortKeyAt(stored.view, field, direction)),
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < fields.length; i++) {
+      const order = compareBson(a.keys[i], b.keys[i]) * (fields[i] as [string, number])[1];
+      if (order !== 0) return order;
+    }
+    return a.position - b.position;
+  });
+  return keyed.map((entry) => entry.stored);
+}
+
+/** Matching documents from an index scan in the sort order, equal sort keys in natural order. */
+function* sortedFromIndex(
+  collection: Collection,
+  plan: Extract<Plan, { kind: 'ixscan' }>,
+  stats: QueryStats,
+): Generator<StoredDocument> {
+  const sameSortKey = sameSortKeyAt(plan.sortPositions ?? []);
+  const seen = plan.index.multikey ? new Set<string>() : undefined;
+  const ranges = plan.reverse ? [...plan.ranges].reverse() : plan.ranges;
+  let run: KeyEntry[] = [];
+  const flush = function* (): Generator<StoredDocument> {
+    if (run.length > 1) run.sort((a, b) => a.seq - b.seq);
+    for (const entry of run) {
+      const stored = collection.byIdKey(entry.idKey);
+      if (stored !== undefined) yield stored;
+    }
+    run = [];
+  };
+  for (const range of ranges) {
+    for (const entry of plan.index.scan(range.start, range.end, plan.reverse)) {
+      stats.keysExamined += 1;
+      if (seen !== undefined) {
+        if (seen.has(entry.idKey)) continue;
+        seen.add(entry.idKey);
+      }
+      const first = run[0];
+      if (first !== undefined && !sameSortKey(first, entry)) yield* flush();
+      run.push(entry);
+    }
+  }
+  yield* flush();
+}
+
+/** Candidate documents of a plan, in natural order (what a collection scan would yield). */
+function candidatesInNaturalOrder(
+  collection: Collection,
+  plan: Plan,
+  stats: QueryStats,
+): Iterable<StoredDocument> {
+  switch (plan.kind) {
+    case 'collscan':
+      return plan.reverse ? [...collection.stored()].reverse() : collection.stored();
+    case 'idhack': {
+      stats.keysExamined += 1;
+      const stored = collection.byId(plan.id);
+      return stored === undefined ? [] : [stored];
+    }
+    case 'ixscan': {
+      const found = new Map<string, StoredDocument>();
+      if (plan.pointKeys !== undefined) {
+        for (const key of plan.pointKeys) {
+          for (const idKey of plan.index.lookup(key)) {
+            stats.keysExamined += 1;
+            if (found.has(idKey)) continue;
+            const stored = collection.byIdKey(idKey);
+            if (stored !== undefined) found.set(idKey, stored);
+          }
+        }
+        const list = [...found.values()];
+        return list.length > 1 ? list.sort((a, b) => a.seq - b.seq) : list;
+      }
+      for (const range of plan.ranges) {
+        for (const entry of plan.index.scan(range.start, range.end, false)) {
+          stats.keysExamined += 1;
+          if (found.has(entry.idKey)) continue;
+          const stored = collection.byIdKey(entry.idKey);
+          if (stored !== undefined) found.set(entry.idKey, stored);
+        }
+      }
+      const list = [...found.values()];
+      return list.length > 1 ? list.sort((a, b) => a.seq - b.seq) : list;
+    }
+  }
+}
+
+/**
+ * find semantics on stored documents: filter → sort → skip → limit, reading through the best
+ * index. Results are the same as a full scan would give: natural order unless sorted, and equal
+ * sort keys in natural order.
+ */
+export function queryStored(
+  collection: Collection | undefined,
+  spec: FindSpec,
+  stats: QueryStats = newQueryStats(),
+): StoredDocument[] {
+  validateSort(spec.sort);
+  if (collection === undefined) return [];
+  const filter = spec.filter ?? {};
+  const skip = spec.skip ?? 0;
+  const limit = spec.limit ?? 0;
+  const wanted = limit > 0 ? skip + limit : Infinity;
+  const plan = choosePlan({ filter, sort: spec.sort, hint: spec.hint }, collection.indexAccess());
+  stats.plan = plan;
+  const matches = plan.exact ? undefined : matcherFor(filter, spec.variables);
+  const sorted = sortsByFields(spec.sort);
+  const fromIndexOrder = plan.kind === 'ixscan' && plan.sortPositions !== undefined && sorted;
+  const source = fromIndexOrder
+    ? sortedFromIndex(collection, plan, stats)
+    : candidatesInNaturalOrder(collection, plan, stats);
+  const stopEarly = fromIndexOrder || !sorted;
+  let matched: StoredDocument[] = [];
+  for (const stored of source) {
+    stats.docsExamined += 1;
+    if (matches !== undefined && !matches(stored.view)) continue;
+    matched.push(stored);
+    if (stopEarly && matched.length >= wanted) break;
+  }
+  if (sorted && !fromIndexOrder) {
+    stats.inMemorySort = true;
+    matched = sortStored(matched, spec.sort);
+  }
+  const window =
+    skip > 0 || limit > 0 ? matched.slice(skip, limit > 0 ? skip + limit : undefined) : matched;
+  stats.nReturned = window.length;
+  return window;
+}
+
+/** Stored documents matching `filter`, in natural order. */
+export function matchStored(
+  collection: Collection | undefined,
+  filter: Document = {},
+  stats?: QueryStats,
+): StoredDocument[] {
+  return queryStored(collection, { filter }, stats);
 }
 
 export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
@@ -58,15 +222,25 @@ export function projectDocument(doc: Document, projection: Document | undefined)
   return projectDocuments([doc], projection)[0] ?? doc;
 }
 
-/** find semantics: filter → sort → skip → limit → projection. */
-export function findDocuments(collection: Collection | undefined, spec: FindSpec): Document[] {
-  const matched = matchDocuments(collection, spec.filter);
-  const sorted = sortDocuments(matched, spec.sort, spec.collation);
-  const skip = spec.skip ?? 0;
-  const limit = spec.limit ?? 0;
-  const window =
-    skip > 0 || limit > 0 ? sorted.slice(skip, limit > 0 ? skip + limit : undefined) : sorted;
-  return projectDocuments(window, spec.projection);
+/** find semantics: filter → sort → skip → limit → projection, typed documents out. */
+export function findDocuments(
+  collection: Collection | undefined,
+  spec: FindSpec,
+  stats?: QueryStats,
+): Document[] {
+  const found = queryStored(collection, spec, stats).map((stored) => stored.doc);
+  return projectDocuments(found, spec.projection);
+}
+
+/**
+ * A command's `let`: each value is an expression (`{$literal: '$x'}`, `{$add: [1, 2]}`),
+ * evaluated once before `$$name` references see it.
+ */
+export function letVariables(body: Document): Document | undefined {
+  const raw = optionalDocument(body, 'let');
+  if (raw === undefined || Object.keys(raw).length === 0) return undefined;
+  const [evaluated] = new Aggregator([{ $replaceWith: raw }], {}).run([{}]) as Document[];
+  return evaluated;
 }
 
 /** Reads an optional sub-document argument, rejecting other types like mongod. */

@@ -18,15 +18,15 @@ export function expireDocuments(storage: Storage, now: number): number {
         spec.partialFilterExpression === undefined
           ? undefined
           : new Query(spec.partialFilterExpression, {});
-      for (const doc of collection.all()) {
-        const dates = indexValuesAt(doc, field).values.filter(
+      for (const { doc, view } of [...collection.stored()]) {
+        const dates = indexValuesAt(view, field).values.filter(
           (value): value is Date => value instanceof Date,
         );
         if (dates.length === 0) continue;
         const earliest = Math.min(...dates.map((date) => date.getTime()));
         if (
           earliest < cutoff &&
-          (partial === undefined || partial.test(doc)) &&
+          (partial === undefined || partial.test(view)) &&
           collection.remove(doc)
         )
           removed += 1;

@@ -1,20 +1,34 @@
 import { Aggregator, update } from 'mingo';
+import { EJSON } from 'bson';
 import {
   cloneDocument,
   cloneValue,
   isPlainObject,
+  promote,
   setPath,
   valuesEqual,
   withId,
   type Document,
 } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
+import { hintsFrom, needsRetype, retype } from './update-types.js';
 
 /** An update as sent in `u`/`update`: operator document, replacement, or aggregation pipeline. */
 export type UpdateSpec = Document | Document[];
 
-export interface UpdateOutcome {
+/** An update as the client typed it (int64, doubles kept) and its promoted form for mingo. */
+export interface TypedUpdate {
+  readonly typed: UpdateSpec;
+  readonly view: UpdateSpec;
+}
+
+/** A document with its promoted view (see StoredDocument). */
+export interface TypedDocument {
   readonly doc: Document;
+  readonly view: Document;
+}
+
+export interface UpdateOutcome extends TypedDocument {
   readonly changed: boolean;
 }
 
@@ -22,6 +36,8 @@ export interface UpdateParams {
   readonly arrayFilters?: Document[];
   /** The statement's filter, needed by mingo to resolve the positional `$` operator. */
   readonly filter?: Document;
+  /** The command's evaluated `let`, for `$$name` in pipeline updates. */
+  readonly variables?: Document | undefined;
 }
 
 const POSITIONAL = /(^|\.)\$(\.|$)/;
@@ -89,11 +105,14 @@ function usesPositional(operators: Document): boolean {
   );
 }
 
-function runPipeline(doc: Document, pipeline: Document[]): Document {
-  const [result] = new Aggregator(pipeline, {}).run([cloneDocument(doc)]) as Document[];
+/** A pipeline's result keeps the `_id` it dropped (`$replaceRoot` etc.), as mongod re-adds it. */
+function runPipeline(doc: Document, pipeline: Document[], variables?: Document): Document {
+  const options = variables === undefined ? {} : { variables };
+  const [result] = new Aggregator(pipeline, options).run([cloneDocument(doc)]) as Document[];
   if (result === undefined) {
     throw new CommandError(ErrorCode.BadValue, 'update pipeline removed the document');
   }
+  if (result._id === undefined && doc._id !== undefined) return { _id: doc._id, ...result };
   return result;
 }
 
@@ -106,37 +125,58 @@ function assertSameId(before: Document, after: Document): void {
   }
 }
 
+/** Canonical form that tells BSON number types apart (int 5 vs int64 5). */
+function typedKey(value: unknown): string {
+  return EJSON.stringify({ v: value as Document }, { relaxed: false });
+}
+
+/** Types the updated view back (see update-types.ts) and reports whether anything changed. */
+function typedResult(
+  current: TypedDocument,
+  next: Document,
+  spec: TypedUpdate,
+  mingoChanged: boolean,
+): UpdateOutcome {
+  if (!needsRetype(current.doc, current.view, spec.typed, spec.view)) {
+    return { doc: next, view: next, changed: mingoChanged };
+  }
+  const typedSpec = Array.isArray(spec.typed) ? {} : spec.typed;
+  const doc = retype(next, current.doc, hintsFrom(typedSpec, current.doc)) as Document;
+  // `$set: {n: Long(5)}` over an int32 5 changes the stored type, which mongod counts as modified.
+  const changed = mingoChanged || typedKey(doc) !== typedKey(current.doc);
+  return { doc, view: promote(doc), changed };
+}
+
 /**
  * Applies `spec` to a copy of `current`. `$setOnInsert` is ignored here: it only acts on upserts
  * (see buildUpsertDocument), and mingo would reject it as an unknown operator.
  */
 export function applyUpdate(
-  current: Document,
-  spec: UpdateSpec,
+  current: TypedDocument,
+  spec: TypedUpdate,
   params: UpdateParams = {},
 ): UpdateOutcome {
-  let next: Document;
-  let changed: boolean;
-  if (Array.isArray(spec)) {
-    next = runPipeline(current, spec);
-    changed = !valuesEqual(current, next);
-  } else if (isReplacement(spec)) {
-    const { _id: id, ...fields } = spec;
-    if (id !== undefined) assertSameId(current, spec);
-    next = { _id: current._id, ...cloneDocument(fields) };
-    changed = !valuesEqual(current, next);
+  let outcome: UpdateOutcome;
+  if (Array.isArray(spec.view)) {
+    const next = runPipeline(current.view, spec.view, params.variables);
+    outcome = typedResult(current, next, spec, !valuesEqual(current.view, next));
+  } else if (isReplacement(spec.view)) {
+    const { _id: id, ...fields } = spec.typed as Document;
+    if (id !== undefined) assertSameId(current.view, promote(spec.typed as Document));
+    const doc = { _id: current.doc._id, ...cloneDocument(fields) };
+    outcome = { doc, view: promote(doc), changed: typedKey(doc) !== typedKey(current.doc) };
   } else {
-    const { operators } = splitOperators(spec);
-    next = cloneDocument(current);
+    const { operators } = splitOperators(spec.view);
+    const next = cloneDocument(current.view);
     const condition = usesPositional(operators) ? params.filter : undefined;
     const paths =
       Object.keys(operators).length === 0
         ? []
         : mingoUpdate(next, operators, params.arrayFilters, condition);
-    changed = paths.length > 0;
+    outcome = typedResult(current, next, spec, paths.length > 0);
   }
-  assertSameId(current, next);
-  return { doc: next, changed };
+  assertSameId(current.view, outcome.view);
+  return outcome;
 }
 
 /**
@@ -166,26 +206,65 @@ export function seedFromFilter(filter: Document | undefined): Document {
   return seed;
 }
 
-/** The document an upsert inserts when nothing matched `filter`. */
+/**
+ * The document an upsert inserts when nothing matched: seeded from the filter's equality fields
+ * (typed, so `{_id: Long(1)}` seeds an int64), then updated like any other document.
+ */
 export function buildUpsertDocument(
   filter: Document | undefined,
-  spec: UpdateSpec,
+  spec: TypedUpdate,
   params: UpdateParams = {},
-): Document {
+): TypedDocument {
   const seed = seedFromFilter(filter);
-  if (Array.isArray(spec)) return withId(runPipeline(seed, spec));
-  if (isReplacement(spec)) {
-    const doc = cloneDocument(spec);
-    if (doc._id === undefined && seed._id !== undefined) doc._id = seed._id;
-    return withId(doc);
+  const seedView = promote(seed);
+  if (Array.isArray(spec.view)) {
+    const outcome = typedResult(
+      { doc: seed, view: seedView },
+      runPipeline(seedView, spec.view, params.variables),
+      spec,
+      true,
+    );
+    return withIds(outcome.doc);
   }
-  const { operators, setOnInsert } = splitOperators(spec);
-  const doc = seed;
+  if (isReplacement(spec.view)) {
+    const doc = cloneDocument(spec.typed as Document);
+    if (doc._id === undefined && seed._id !== undefined) doc._id = seed._id;
+    return withIds(doc);
+  }
+  const split = splitOperators(spec.view);
+  const next = cloneDocument(seedView);
+  // An upsert may set the new document's _id, which mingo refuses as an _id change.
+  const operators = withoutIdAssignments(next, split.operators, '$set');
+  const setOnInsert =
+    split.setOnInsert === undefined
+      ? undefined
+      : (withoutIdAssignments(next, { $set: split.setOnInsert }, '$set').$set as Document);
   if (Object.keys(operators).length > 0) {
-    mingoUpdate(doc, operators, params.arrayFilters, undefined);
+    mingoUpdate(next, operators, params.arrayFilters, undefined);
   }
   if (setOnInsert !== undefined && Object.keys(setOnInsert).length > 0) {
-    mingoUpdate(doc, { $set: setOnInsert }, undefined, undefined);
+    mingoUpdate(next, { $set: setOnInsert }, undefined, undefined);
   }
-  return withId(doc);
+  return withIds(typedResult({ doc: seed, view: seedView }, next, spec, true).doc);
+}
+
+/** Applies `operator`'s assignments to `_id` (and `_id.x`) to `doc`; returns the rest. */
+function withoutIdAssignments(doc: Document, operators: Document, operator: string): Document {
+  const assignments = operators[operator];
+  if (!isPlainObject(assignments)) return operators;
+  const idPaths = Object.keys(assignments).filter(
+    (path) => path === '_id' || path.startsWith('_id.'),
+  );
+  if (idPaths.length === 0) return operators;
+  const rest: Document = { ...assignments };
+  for (const path of idPaths) {
+    setPath(doc, path, cloneValue(assignments[path]));
+    delete rest[path];
+  }
+  return { ...operators, [operator]: rest };
+}
+
+function withIds(doc: Document): TypedDocument {
+  const complete = withId(doc);
+  return { doc: complete, view: promote(complete) };
 }

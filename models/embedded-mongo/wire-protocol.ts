@@ -1,5 +1,5 @@
 import { deserialize, serialize, type DeserializeOptions } from 'bson';
-import type { Document } from './bson-values.js';
+import { normalizeIncoming, type Document } from './bson-values.js';
 
 export const OpCode = {
   REPLY: 1,
@@ -15,12 +15,12 @@ const OP_MSG_CHECKSUM_PRESENT = 1 << 0;
 const OP_MSG_MORE_TO_COME = 1 << 1;
 
 /**
- * Promoted values (plain numbers for int32/int64/double, JS RegExp) are what mingo compares;
- * ObjectId, Date and Decimal128 stay BSON classes, which mingo 7.2 handles.
+ * Numbers keep their BSON types (int64 and integral doubles as wrappers, see normalizeIncoming)
+ * so they go back out as they came in; handlers query a promoted view. Regexes become JS RegExp,
+ * which mingo matches with.
  */
 const DESERIALIZE_OPTIONS: DeserializeOptions = {
-  promoteValues: true,
-  promoteLongs: true,
+  promoteValues: false,
   promoteBuffers: false,
   bsonRegExp: false,
 };
@@ -116,7 +116,9 @@ function readDocument(frame: Buffer, offset: number, end: number): { doc: Docume
   }
   try {
     return {
-      doc: deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS),
+      doc: normalizeIncoming(
+        deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS),
+      ) as Document,
       next: offset + size,
     };
   } catch (error) {
@@ -200,37 +202,38 @@ export function parseMessage(frame: Buffer): ClientMessage {
 
 let nextRequestId = 1;
 
-function header(bodyLength: number, responseTo: number, opCode: number): Buffer {
-  const head = Buffer.alloc(HEADER_SIZE);
-  head.writeInt32LE(HEADER_SIZE + bodyLength, 0);
-  head.writeInt32LE(nextRequestId, 4);
+function writeHeader(message: Buffer, responseTo: number, opCode: number): void {
+  message.writeInt32LE(message.length, 0);
+  message.writeInt32LE(nextRequestId, 4);
   nextRequestId = nextRequestId >= 0x7fffffff ? 1 : nextRequestId + 1;
-  head.writeInt32LE(responseTo, 8);
-  head.writeInt32LE(opCode, 12);
-  return head;
+  message.writeInt32LE(responseTo, 8);
+  message.writeInt32LE(opCode, 12);
 }
 
-function serializeReply(doc: Document): Buffer {
-  const bytes = serialize(doc, { ignoreUndefined: true });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * Serialises `doc` straight into a message of `prefixLength` zeroed bytes after the header, in
+ * one allocation (a reply is built for every command, so copies show up in profiles).
+ */
+function message(doc: Document, prefixLength: number, responseTo: number, opCode: number): Buffer {
+  const bson = serialize(doc, { ignoreUndefined: true });
+  const start = HEADER_SIZE + prefixLength;
+  const out = Buffer.allocUnsafe(start + bson.byteLength);
+  out.fill(0, HEADER_SIZE, start);
+  out.set(bson, start);
+  writeHeader(out, responseTo, opCode);
+  return out;
 }
 
 /** OP_REPLY, the answer to an OP_QUERY handshake. */
 export function encodeOpReply(responseTo: number, doc: Document): Buffer {
-  const bson = serializeReply(doc);
   // responseFlags(4) cursorID(8) startingFrom(4) numberReturned(4)
-  const prefix = Buffer.alloc(20);
-  prefix.writeInt32LE(1, 16);
-  return Buffer.concat([
-    header(prefix.length + bson.length, responseTo, OpCode.REPLY),
-    prefix,
-    bson,
-  ]);
+  const out = message(doc, 20, responseTo, OpCode.REPLY);
+  out.writeInt32LE(1, HEADER_SIZE + 16);
+  return out;
 }
 
 /** OP_MSG with a single kind-0 body and no flags. */
 export function encodeOpMsg(responseTo: number, doc: Document): Buffer {
-  const bson = serializeReply(doc);
-  const prefix = Buffer.alloc(5); // flagBits(4) = 0, section kind(1) = 0
-  return Buffer.concat([header(prefix.length + bson.length, responseTo, OpCode.MSG), prefix, bson]);
+  // flagBits(4) = 0, section kind(1) = 0
+  return message(doc, 5, responseTo, OpCode.MSG);
 }

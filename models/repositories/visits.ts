@@ -44,6 +44,8 @@ export interface VisitRepository {
   findById(visitId: string): Promise<VisitWithResident | null>;
   /** The ambassador's open visits with what is needed to find the door, oldest month first. */
   listOpenForAmbassador(personId: string): Promise<VisitWithResident[]>;
+  /** The ambassador's most recently closed visits (newest first, at most `limit`). */
+  listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
   /** Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary. */
   recordAttempt(visitId: string, attempt: NewVisitAttempt): Promise<Visit>;
@@ -60,6 +62,11 @@ export interface VisitRepository {
    * attempt ("remind me in two days"). CONFLICT when closed; the next report sets its own date.
    */
   setRevisitDate(visitId: string, revisitDate: string): Promise<Visit>;
+  /**
+   * Notes that Nabo just asked the ambassador about this household alone (a reminder), so a bare
+   * reply can be read as being about it. A closed or unknown visit is left alone.
+   */
+  markPrompted(visitId: string, at?: Date): Promise<void>;
 }
 
 /** Optimistic rewrites of the attempt list retry this often when reports race. */
@@ -183,6 +190,17 @@ export function createVisitRepository(
       return withResidents(docs);
     },
 
+    async listRecentlyClosedForAmbassador(personId, limit) {
+      const ambassadorId = parseObjectId(personId);
+      if (!ambassadorId || limit <= 0) return [];
+      const docs = await model
+        .find({ ambassadorId, isOpen: false })
+        .sort({ closedAt: -1, _id: -1 })
+        .limit(Math.min(limit, 100))
+        .lean<VisitDoc[]>();
+      return withResidents(docs);
+    },
+
     async listByArea(areaId, filter = {}) {
       const areaObjectId = parseObjectId(areaId);
       if (!areaObjectId) return [];
@@ -269,6 +287,12 @@ export function createVisitRepository(
       await findExisting(visitId);
       throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no next try to move`);
     },
+
+    async markPrompted(visitId, at) {
+      const _id = parseObjectId(visitId);
+      if (!_id) return;
+      await model.updateOne({ _id, isOpen: true }, { $set: { promptedAt: at ?? clock.now() } });
+    },
   };
 }
 
@@ -318,6 +342,7 @@ function toVisit(doc: VisitDoc): Visit {
     revisitDate: doc.revisitDate ?? null,
     ...(doc.closingReason ? { closingReason: doc.closingReason } : {}),
     ...(doc.closedAt ? { closedAt: doc.closedAt } : {}),
+    ...(doc.promptedAt ? { promptedAt: doc.promptedAt } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

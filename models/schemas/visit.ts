@@ -30,6 +30,8 @@ export interface VisitDoc {
   revisitDate: string | null;
   closingReason?: ClosingReason;
   closedAt?: Date;
+  /** When Nabo last put this household alone in front of the ambassador (a reminder). */
+  promptedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -73,6 +75,7 @@ export const visitSchema = new Schema<VisitDoc>(
     revisitDate: { type: String, default: null },
     closingReason: { type: String, enum: CLOSING_REASONS },
     closedAt: Date,
+    promptedAt: Date,
   },
   { timestamps: true },
 );

@@ -2,6 +2,7 @@ import type { CheckIn, CheckInFlag } from '../../models/types.js';
 import type { Choice, OutboundMessage } from '../core/outbound.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { CheckInQuestion, CourseChoice, VisitsWish } from '../i18n/check-ins.js';
+import { foldDiacritics } from '../interpret/normalize.js';
 
 /**
  * The check-in, question by question: how it is going (1–5), what went well, anything hard,
@@ -78,29 +79,73 @@ export function questionMessage(
 }
 
 /**
- * Typed words for a button question ("4", "færre", "ja"); null when they do not answer it.
- * Text questions take any words.
+ * Typed words for a button question ("4", "fire", "lidt flere", "nej tak"); null when they do
+ * not answer it. Text questions take any words, but "nej tak" to the courses is the "Nej tak"
+ * button and "spring over" is the skip button.
  */
 export function typedAnswer(question: CheckInQuestion, typed: string): string | null {
-  const words = typed
-    .trim()
-    .toLocaleLowerCase('da')
-    .replace(/[.!]+$/, '');
+  const words = foldDiacritics(typed.trim())
+    .replace(/[!?.,;:()"'«»]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   switch (question) {
     case 'mood':
-      return /^[1-5]$/.test(words) ? words : null;
+      return moodOf(words);
     case 'visits':
-      if (/^(flere|more)\b/.test(words)) return 'more';
-      if (/^(færre|faerre|fewer|less|mindre)\b/.test(words)) return 'fewer';
-      if (/^(som nu|same|as now|uændret|det samme)\b/.test(words)) return 'same';
+      if (MORE.test(words)) return 'more';
+      if (FEWER.test(words)) return 'fewer';
+      // "Vil du gerne have flere eller færre besøg?" — "nej" is neither.
+      if (SAME.test(words)) return 'same';
       return null;
     case 'talk':
-      if (/^(ja|jo|yes|gerne|yep)\b/.test(words)) return 'yes';
-      if (/^(nej|no|nope|ellers tak)\b/.test(words)) return 'no';
+      if (YES.test(words)) return 'yes';
+      if (NO.test(words)) return 'no';
       return null;
+    case 'courses':
+      if (NO_COURSE.test(words)) return 'none';
+      return words === '' ? null : typed.trim();
     default:
+      if (SKIPPED.test(words)) return SKIP;
       return words === '' ? null : typed.trim();
   }
+}
+
+const SOME = String.raw`(?:(?:lidt|gerne|nogle|et par|par|endnu|a few|a bit|some|a little|maybe|maaske|ja)\s+)*`;
+const MORE = new RegExp(String.raw`^${SOME}(?:flere|more|mere|extra)\b`);
+const FEWER = new RegExp(
+  String.raw`^${SOME}(?:faerre|fewer|less|mindre|faa|ikke saa mange|not so many|not as many)\b`,
+);
+const SAME =
+  /^(?:som nu|samme|det samme|same|the same|as now|as is|uaendret|fint som det er|det er fint|passer fint|godt som det er|fine as it is|keep it|nej|nej tak|no|no thanks|nope)\b/;
+const YES = /^(?:ja|jo|yes|yep|yeah|gerne|ja tak|meget gerne|ok|okay|sure|please)\b/;
+const NO = /^(?:nej|no|nope|nah|ellers tak|ikke noedvendigt|not needed|no thanks)\b/;
+const NO_COURSE = /^(?:nej|nej tak|no|no thanks|ingen|none|nothing|ikke lige nu|not now|nope)$/;
+const SKIPPED = /^(?:spring over|skip|pass|spring)$/;
+const MOOD_WORDS: ReadonlyMap<string, string> = new Map([
+  ['en', '1'],
+  ['et', '1'],
+  ['one', '1'],
+  ['to', '2'],
+  ['two', '2'],
+  ['tre', '3'],
+  ['three', '3'],
+  ['fire', '4'],
+  ['four', '4'],
+  ['fem', '5'],
+  ['five', '5'],
+]);
+
+/** "4", "4/5", "en 4'er", "fire", "4 ud af 5", "five" → the score; anything else null. */
+function moodOf(words: string): string | null {
+  const match =
+    /^(?:en |et |a )?([1-5]|[a-z]+)(?:er|s)?(?: ?(?:\/|ud af|af|of|out of) ?(?:5|fem|five))?(?: .*)?$/.exec(
+      words,
+    );
+  const token = match?.[1];
+  if (token === undefined) return null;
+  if (/^[1-5]$/.test(token)) return token;
+  // A word alone: "fire", "five" (not "fire" inside a sentence).
+  return words.split(' ').length <= 4 ? (MOOD_WORDS.get(token) ?? null) : null;
 }
 
 /** How an answer reads for the coordinator, in the coordinator's language. */

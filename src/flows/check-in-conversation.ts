@@ -73,9 +73,10 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   if (COMMAND_INTENTS.has(intent.kind) || recognizeMeetingCommand(text)) return false;
   const answer = typedAnswer(question, text);
   if (answer === null) {
-    // A button question answered in other words: ask again rather than guess.
+    // A button question answered in other words: ask again, saying which words work.
     if (TEXT_QUESTIONS.has(question)) return false;
-    await turn.say(questionMessage(checkIn, question, turn.text));
+    const again = questionMessage(checkIn, question, turn.text);
+    await turn.say({ ...again, text: `${turn.text.checkInHowToAnswer(question)}\n${again.text}` });
     return true;
   }
   if (answer.length > MAX_ANSWER_LENGTH) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { ConversationState, Meeting, MeetingChanges } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
+import { recognizeIntent } from '../interpret/index.js';
 import { forgetStep, rememberStep } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Choice, FormSpec } from '../core/outbound.js';
@@ -68,6 +69,13 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   const parsed = parseAgenda(text, { now: turn.now, zone: turn.zone });
   if (!parsed) return false;
   if (!isCoordinator(turn.person)) {
+    // "snakkede med Ove i 10 min, Jonas i 5 min" has timeboxes but no meeting: it is a report.
+    const noMeeting = parsed.title === '' && parsed.startsAt === null;
+    if (
+      noMeeting &&
+      recognizeIntent(text, { now: turn.now, zone: turn.zone }).kind === 'visit_report'
+    )
+      return false;
     await turn.say(turn.text.onlyCoordinatorsPlan());
     return true;
   }

@@ -13,8 +13,11 @@ import type { Turn } from '../core/turn.js';
 import type { OutcomeChoice } from '../i18n/catalog.js';
 import { formatDay } from '../i18n/locale.js';
 import {
-  interpretVisitReport,
-  matchHousehold,
+  conversationFocus,
+  MAX_REPORT_LENGTH,
+  readVisitReports,
+  type HouseholdCandidate,
+  type HouseholdContext,
   type VisitReportInterpretation,
 } from '../interpret/index.js';
 import { auditChangeInChat } from '../privacy/audit.js';
@@ -51,6 +54,10 @@ interface PendingReport {
 /** Kept across steps so "fortryd" and corrections find the latest report in this conversation. */
 interface ReportMemory {
   lastVisitId?: string;
+  /** Every household of the latest message, when it reported several. */
+  lastVisitIds?: string[];
+  /** When the latest report was recorded (ISO), by the bot's clock. */
+  reportedAt?: string;
   pending?: PendingReport;
 }
 
@@ -64,10 +71,12 @@ function memoryOf(state: ConversationState | null): ReportMemory {
   return state.data as ReportMemory;
 }
 
+async function currentState(turn: Turn): Promise<ConversationState | null> {
+  return turn.deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key);
+}
+
 async function currentMemory(turn: Turn): Promise<ReportMemory> {
-  return memoryOf(
-    await turn.deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key),
-  );
+  return memoryOf(await currentState(turn));
 }
 
 function fromInterpretation(report: VisitReportInterpretation): PendingReport {
@@ -107,7 +116,13 @@ export async function reportInOwnWords(
     await turn.say(turn.text.privateOnly());
     return;
   }
-  const memory = await currentMemory(turn);
+  const text = messageText(turn);
+  if (text.length > MAX_REPORT_LENGTH) {
+    await turn.say(turn.text.reportTooLong(text.length, MAX_REPORT_LENGTH));
+    return;
+  }
+  const state = await currentState(turn);
+  const memory = memoryOf(state);
   if (report.isCorrection && memory.lastVisitId) {
     await correctLastReport(turn, memory.lastVisitId, fromInterpretation(report));
     return;
@@ -117,35 +132,163 @@ export async function reportInOwnWords(
     await turn.say(turn.text.noOpenVisits());
     return;
   }
-  const pending = fromInterpretation(report);
-  const visit = pickHousehold(visits, report);
-  if (!visit) {
-    await askWhichHousehold(turn, visits, pending, memory);
-    return;
+  const read = readVisitReports(text, visits.map(candidateOf), focusOf(turn, visits, state), {
+    now: turn.now,
+    zone: turn.zone,
+  });
+  // Not decided by the words: they may name a household whose visit is closed ("ove og else
+  // igen" after their visit was closed), which must not fall to the only open household.
+  if (read.kind !== 'reports' || read.because !== 'words') {
+    const closed = await closedVisitNamedIn(turn, text, visits);
+    if (closed) {
+      await turn.say(turn.text.visitAlreadyClosed(nameOf(turn, closed)));
+      return;
+    }
   }
-  await continueReport(turn, visit, pending, memory, undefined);
+  switch (read.kind) {
+    case 'ask':
+      await askWhichHousehold(
+        turn,
+        visits.filter((visit) => read.ids.includes(visit.id)),
+        fromInterpretation(read.report),
+        memory,
+      );
+      return;
+    case 'not_on_list': {
+      await askWhichHousehold(
+        turn,
+        visits,
+        fromInterpretation(read.report),
+        memory,
+        turn.text.notOnYourList(read.written),
+      );
+      return;
+    }
+    case 'reports': {
+      const entries = read.reports.flatMap((part) =>
+        part.ids.flatMap((id) => {
+          const visit = visits.find((candidate) => candidate.id === id);
+          return visit ? [{ visit, pending: fromInterpretation(part.report) }] : [];
+        }),
+      );
+      const [only] = entries;
+      if (entries.length === 1 && only) {
+        await continueReport(turn, only.visit, only.pending, memory, undefined);
+        return;
+      }
+      await reportSeveral(turn, entries);
+    }
+  }
 }
 
-function pickHousehold(
-  visits: VisitWithResident[],
-  report: VisitReportInterpretation,
-): VisitWithResident | undefined {
-  if (report.household) return visitNamedBy(report.household, visits);
-  return visits.length === 1 ? visits[0] : undefined;
-}
+/** How many of the ambassador's closed visits a name on no open visit is checked against. */
+const RECENTLY_CLOSED = 20;
 
-/** The open visit whose household the words name (fuzzy); none when unclear. */
-function visitNamedBy(words: string, visits: VisitWithResident[]): VisitWithResident | undefined {
-  const match = matchHousehold(
-    words,
-    visits.map((visit) => ({
-      id: visit.id,
-      names: visit.resident.names,
-      address: visit.resident.address,
-      unit: visit.resident.unit,
-    })),
+/**
+ * The closed visit the words name, read against the open and the recently closed households
+ * together (so a name both have is a close call, not a closed visit).
+ */
+async function closedVisitNamedIn(
+  turn: Turn,
+  text: string,
+  open: readonly VisitWithResident[],
+): Promise<VisitWithResident | undefined> {
+  const closed = await turn.deps.db.visits.listRecentlyClosedForAmbassador(
+    turn.person.id,
+    RECENTLY_CLOSED,
   );
-  return match ? visits.find((visit) => visit.id === match.id) : undefined;
+  if (closed.length === 0) return undefined;
+  const read = readVisitReports(
+    text,
+    [...open, ...closed].map(candidateOf),
+    {},
+    { now: turn.now, zone: turn.zone },
+  );
+  if (read.kind !== 'reports' || read.because !== 'words' || read.reports.length !== 1) {
+    return undefined;
+  }
+  const ids = read.reports[0]?.ids ?? [];
+  return ids.length === 1 ? closed.find((visit) => visit.id === ids[0]) : undefined;
+}
+
+function messageText(turn: Turn): string {
+  const event = turn.event;
+  return event.kind === 'message' || event.kind === 'command' ? event.text : '';
+}
+
+function candidateOf(visit: VisitWithResident): HouseholdCandidate {
+  return {
+    id: visit.id,
+    names: visit.resident.names,
+    address: visit.resident.address,
+    unit: visit.resident.unit,
+  };
+}
+
+/** What just happened in this conversation: reminders of one household, the latest report. */
+function focusOf(
+  turn: Turn,
+  visits: readonly VisitWithResident[],
+  state: ConversationState | null,
+): HouseholdContext {
+  const memory = memoryOf(state);
+  const reported = memory.lastVisitIds ?? (memory.lastVisitId ? [memory.lastVisitId] : []);
+  const [lastReported] = reported;
+  const stillOpen = visits.some((visit) => visit.id === lastReported);
+  return conversationFocus({
+    now: turn.now,
+    prompted: visits.flatMap((visit) =>
+      visit.promptedAt ? [{ id: visit.id, at: visit.promptedAt }] : [],
+    ),
+    reported:
+      state?.step === STEP_DONE && reported.length === 1 && stillOpen && memory.reportedAt
+        ? { id: lastReported ?? '', at: new Date(memory.reportedAt) }
+        : null,
+  });
+}
+
+/**
+ * A message about several households ("nr 10 og nr 14 ikke hjemme, mappe lagt begge steder"):
+ * every household whose outcome is clear is recorded and confirmed in one reply; the first one
+ * that needs a question gets it, the others a line asking to tell about them afterwards.
+ */
+async function reportSeveral(
+  turn: Turn,
+  entries: readonly { visit: VisitWithResident; pending: PendingReport }[],
+): Promise<void> {
+  const needsQuestion = (pending: PendingReport): boolean =>
+    !pending.outcome || (pending.note !== null && sensitiveTopicsIn(pending.note).length > 0);
+  const ready = entries.filter((entry) => !needsQuestion(entry.pending));
+  const unclear = entries.filter((entry) => needsQuestion(entry.pending));
+  const lines: string[] = [];
+  const recorded: VisitWithResident[] = [];
+  for (const { visit, pending } of ready) {
+    const stored = await store(turn, visit, { ...pending, visitId: visit.id });
+    if (!stored) continue;
+    recorded.push(visit);
+    lines.push(
+      confirmationLines(turn, visit, stored.report, stored.recorded, stored.area).join(' '),
+    );
+  }
+  const memory: ReportMemory =
+    recorded.length > 0
+      ? {
+          lastVisitId: recorded[recorded.length - 1]?.id,
+          lastVisitIds: recorded.map((v) => v.id),
+          reportedAt: turn.now.toISOString(),
+        }
+      : {};
+  const [first, ...later] = unclear;
+  for (const entry of later) lines.push(turn.text.tellMeLater(nameOf(turn, entry.visit)));
+  if (recorded.length > 0) {
+    await rememberStep(turn, REPORT_FLOW, STEP_DONE, { ...memory });
+    lines.push(turn.text.undoHint());
+  }
+  if (lines.length > 0) await turn.say(lines.join('\n'));
+  for (const { visit, pending } of ready) {
+    if (pending.note && recorded.includes(visit)) await offerFollowUps(turn, visit, pending.note);
+  }
+  if (first) await continueReport(turn, first.visit, first.pending, memory, undefined);
 }
 
 /** With the household known: ask what happened if unclear, check the note, then record. */
@@ -202,10 +345,11 @@ async function askWhichHousehold(
   visits: VisitWithResident[],
   pending: PendingReport,
   memory: ReportMemory,
+  question: string = turn.text.askWhichHousehold(),
 ): Promise<void> {
   await rememberStep(turn, REPORT_FLOW, STEP_HOUSEHOLD, { ...memory, pending });
   await turn.say({
-    text: turn.text.askWhichHousehold(),
+    text: question,
     choices: visits.slice(0, 10).map((visit) => ({
       label: `${nameOf(turn, visit)}, ${householdAddress(visit.resident)}`,
       action: { flow: REPORT_FLOW, step: STEP_HOUSEHOLD, value: visit.id },
@@ -221,7 +365,29 @@ async function record(
   pending: PendingReport,
   source: MessageRef | undefined,
 ): Promise<void> {
-  if (!pending.outcome) return;
+  const stored = await store(turn, visit, pending);
+  if (!stored) return;
+  const { report, recorded, area } = stored;
+  await rememberStep(turn, REPORT_FLOW, STEP_DONE, {
+    lastVisitId: visit.id,
+    reportedAt: turn.now.toISOString(),
+  });
+  const confirmation = [
+    ...confirmationLines(turn, visit, report, recorded, area),
+    turn.text.undoHint(),
+  ].join(' ');
+  if (source) await replaceAnswered(turn, source, visit, report);
+  await turn.say(confirmation);
+  if (report.note) await offerFollowUps(turn, visit, report.note);
+}
+
+/** Records the attempt, keeps the reminders in step and writes the audit entry. */
+async function store(
+  turn: Turn,
+  visit: VisitWithResident,
+  pending: PendingReport,
+): Promise<{ report: VisitReport; recorded: RecordedReport; area: Area } | undefined> {
+  if (!pending.outcome) return undefined;
   const area = await requireArea(turn, visit.areaId);
   const report: VisitReport = {
     outcome: pending.outcome,
@@ -246,32 +412,28 @@ async function record(
   } else {
     await turn.deps.reminders?.cancel(visit.id);
   }
-  await rememberStep(turn, REPORT_FLOW, STEP_DONE, { lastVisitId: visit.id });
   turn.deps.logger.info(
     { visitId: visit.id, outcome: report.outcome, next: recorded.next.kind },
     'visit reported',
   );
-  const confirmation = confirmationText(turn, visit, report, recorded, area);
-  if (source) await replaceAnswered(turn, source, visit, report);
-  await turn.say(confirmation);
-  if (report.note) await offerFollowUps(turn, visit, report.note);
+  return { report, recorded, area };
 }
 
-function confirmationText(
+/** What was noted for one household and what happens next. */
+function confirmationLines(
   turn: Turn,
   visit: VisitWithResident,
   report: VisitReport,
   recorded: RecordedReport,
   area: Area,
-): string {
+): string[] {
   const name = nameOf(turn, visit);
   const lines = [turn.text.reportRecorded(report.outcome, name, report.folderLeft)];
   const next = recorded.next;
   if (next.kind === 'closed') lines.push(turn.text.visitClosed(next.reason));
   else lines.push(turn.text.nextTry(formatDay(next.revisitDate, turn.locale, area.timeZone)));
   if (report.note) lines.push(turn.text.noteSaved(report.note));
-  lines.push(turn.text.undoHint());
-  return lines.join(' ');
+  return lines;
 }
 
 /** The answered question loses its buttons and shows the answer, so it cannot be answered twice. */
@@ -322,15 +484,22 @@ async function ownOpenVisit(turn: Turn, visitId: string): Promise<VisitWithResid
 /** "fortryd": takes back the latest report in this conversation. */
 export async function undoLastReport(turn: Turn): Promise<void> {
   const memory = await currentMemory(turn);
-  const visit = memory.lastVisitId ? await turn.deps.db.visits.findById(memory.lastVisitId) : null;
-  if (!visit || visit.ambassadorId !== turn.person.id || visit.attempts.length === 0) {
+  // A message that reported several households is taken back as a whole.
+  const ids = memory.lastVisitIds ?? (memory.lastVisitId ? [memory.lastVisitId] : []);
+  const undone: VisitWithResident[] = [];
+  for (const id of ids) {
+    const visit = await turn.deps.db.visits.findById(id);
+    if (!visit || visit.ambassadorId !== turn.person.id || visit.attempts.length === 0) continue;
+    await turn.deps.db.visits.undoLastAttempt(visit.id);
+    await auditChangeInChat(turn, 'visit.report_undone', visit.residentId, { visitId: visit.id });
+    undone.push(visit);
+  }
+  if (undone.length === 0) {
     await turn.say(turn.text.nothingToUndo());
     return;
   }
-  await turn.deps.db.visits.undoLastAttempt(visit.id);
-  await auditChangeInChat(turn, 'visit.report_undone', visit.residentId, { visitId: visit.id });
   await forgetStep(turn);
-  await turn.say(turn.text.undone(nameOf(turn, visit)));
+  await turn.say(undone.map((visit) => turn.text.undone(nameOf(turn, visit))).join('\n'));
 }
 
 /** "nej, jeg lagde ikke mappen": the latest report, amended with what the correction says. */
@@ -427,18 +596,27 @@ async function onReply(turn: Turn, text: string, state: ConversationState): Prom
   const memory = memoryOf(state);
   const pending = memory.pending;
   if (!pending || (state.step !== STEP_HOUSEHOLD && state.step !== STEP_OUTCOME)) return false;
-  const said = interpretVisitReport(text, { now: turn.now, zone: turn.zone });
+  // Too long to be an answer: the fresh-message path says so and records nothing.
+  if (text.length > MAX_REPORT_LENGTH) return false;
   const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+  const options = { now: turn.now, zone: turn.zone };
 
   if (state.step === STEP_HOUSEHOLD) {
-    const visit = visitNamedBy(said.household ?? text, visits);
-    if (!visit) return false;
-    await continueReport(turn, visit, merge(pending, said), memory, undefined);
+    // Only the words of the answer count here: "Madsen", "det var nr 10, 3. tv".
+    const read = readVisitReports(text, visits.map(candidateOf), {}, options);
+    if (read.kind !== 'reports' || read.because !== 'words') return false;
+    const [part] = read.reports;
+    const visit = visits.find((candidate) => candidate.id === part?.ids[0]);
+    if (read.reports.length !== 1 || part?.ids.length !== 1 || !visit) return false;
+    await continueReport(turn, visit, merge(pending, part.report), memory, undefined);
     return true;
   }
   const visit = visits.find((candidate) => candidate.id === pending.visitId);
-  if (!visit || !said.outcome) return false;
-  await continueReport(turn, visit, merge(pending, said), memory, undefined);
+  const said = readVisitReports(text, visit ? [candidateOf(visit)] : [], {}, options);
+  // An answer that names someone else is not about this household.
+  const report = said.kind === 'reports' ? said.reports[0]?.report : undefined;
+  if (!visit || !report?.outcome) return false;
+  await continueReport(turn, visit, merge(pending, report), memory, undefined);
   return true;
 }
 

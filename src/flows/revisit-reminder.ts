@@ -41,6 +41,7 @@ async function tryAgainToday(
   const visit = await ownOpenVisit(turn, visitId);
   if (!visit) return;
   await answered(turn, source, turn.text.revisitTodayButton());
+  await turn.deps.db.visits.markPrompted(visit.id, turn.now);
   await turn.say({ text: turn.text.revisitToday(), sections: [visitSection(turn, visit)] });
 }
 

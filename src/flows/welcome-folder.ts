@@ -24,6 +24,10 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   const entry = parseFolderEntry(text);
   if (entry) return handleEntry(turn, entry);
   if (!looksLikeQuestion(turn, text)) return false;
+  // A short answer to a check-in question ("madklubben", "spring over") is the answer, not a
+  // question about the folder.
+  if (!isPlainQuestion(text) && (await turn.deps.db.checkIns.findPendingForPerson(turn.person.id)))
+    return false;
   const answer = await findAnswer(turn, text);
   if (!answer) return false;
   await turn.say(answerText(turn, answer.answer));
@@ -35,8 +39,12 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
  * that mentions a lamp ("ikke hjemme, lampen i opgangen er i stykker") is not a question: it goes
  * on to be recorded, and the follow-up offer takes it from there.
  */
+function isPlainQuestion(text: string): boolean {
+  return text.includes('?') || QUESTION_START.test(text);
+}
+
 function looksLikeQuestion(turn: Turn, text: string): boolean {
-  if (text.includes('?') || QUESTION_START.test(text)) return true;
+  if (isPlainQuestion(text)) return true;
   if (text.trim().split(/\s+/).length > 4) return false;
   return recognizeIntent(text, { now: turn.now, zone: turn.zone }).kind === 'unknown';
 }

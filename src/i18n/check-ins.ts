@@ -51,6 +51,15 @@ export const checkInsDa = {
   checkInClosed: (): string => 'Den samtale er afsluttet. Tak for dine svar!',
   checkInNotYours: (): string => 'Den samtale er ikke din, så den kan du ikke svare på.',
   answerTooLong: (): string => 'Det blev lidt langt — skriv gerne kortere (højst 1000 tegn).',
+  checkInHowToAnswer: (question: CheckInQuestion): string =>
+    ({
+      mood: 'Skriv et tal fra 1 til 5 (fx «4»), eller tryk på en knap.',
+      went_well: 'Skriv dit svar, eller tryk «Spring over».',
+      hard: 'Skriv dit svar, eller tryk «Spring over».',
+      visits: 'Skriv «flere», «som nu» eller «færre», eller tryk på en knap.',
+      courses: 'Skriv dit forslag, eller tryk på en knap.',
+      talk: 'Skriv «ja» eller «nej», eller tryk på en knap.',
+    })[question],
   // The coordinator's side
   checkInRequested: (name: string): string =>
     `✓ Jeg sender ${name} et par korte spørgsmål nu. Du får besked med det samme, hvis der er noget, og kan læse svarene med «svar fra ${name}».`,
@@ -130,6 +139,15 @@ export const checkInsEn: typeof checkInsDa = {
   checkInClosed: () => 'That check-in is closed. Thank you for your answers!',
   checkInNotYours: () => 'That check-in is not yours, so you cannot answer it.',
   answerTooLong: () => 'That was a bit long — please keep it shorter (at most 1000 characters).',
+  checkInHowToAnswer: (question) =>
+    ({
+      mood: 'Write a number from 1 to 5 (e.g. "4"), or tap a button.',
+      went_well: 'Write your answer, or tap "Skip".',
+      hard: 'Write your answer, or tap "Skip".',
+      visits: 'Write "more", "same" or "fewer", or tap a button.',
+      courses: 'Write your suggestion, or tap a button.',
+      talk: 'Write "yes" or "no", or tap a button.',
+    })[question],
   checkInRequested: (name) =>
     `✓ I am sending ${name} a few short questions now. You will hear at once if anything needs you, and can read the answers with "answers from ${name}".`,
   checkInAlreadyPending: (name) =>

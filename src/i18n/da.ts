@@ -15,7 +15,7 @@ export const da = {
       '• «pause til 1. januar» eller «jeg kan tage 3 om måneden» ændrer, hvor mange besøg du får.',
     ].join('\n'),
   greeting: (name: string): string =>
-    `Hej ${name}! Skriv «mine besøg» for at se dine besøg, eller «hjælp».`,
+    `Hej ${name} 👋 Jeg er Nabo og holder styr på dine velkomstbesøg. Fortæl mig med dine egne ord, hvordan et besøg gik (fx «ikke hjemme hos Hansen, lagde mappen»), eller skriv «mine besøg» eller «hjælp».`,
   thanks: (): string => 'Selv tak! 😊',
   noOpenVisits: (): string =>
     'Du har ingen åbne besøg lige nu. Jeg skriver, når der er nye beboere at byde velkommen.',
@@ -42,6 +42,12 @@ export const da = {
   reportVisitButton: (): string => 'Fortæl om et besøg',
   askOutcome: (household: string): string => `Hvordan gik det hos ${household}?`,
   askWhichHousehold: (): string => 'Hvilken husstand handler det om?',
+  notOnYourList: (written: string): string =>
+    `${written} er ikke på din liste. Hvilken husstand handler det om?`,
+  reportTooLong: (length: number, max: number): string =>
+    `Din besked er for lang til, at jeg kan gemme den (${length.toLocaleString('da-DK')} tegn, højst ${max.toLocaleString('da-DK')}). Skriv den gerne kortere — jeg har ikke gemt noget.`,
+  tellMeLater: (household: string): string =>
+    `Skriv gerne bagefter, hvordan det gik hos ${household}.`,
   sensitiveNote: (note: string): string =>
     `Husk tavshedspligten 🤫 Noten «${note}» ser ud til at handle om noget personligt. Skal jeg gemme den?`,
   keepNoteButton: (): string => 'Ja, gem noten',

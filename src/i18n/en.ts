@@ -13,7 +13,8 @@ export const en: typeof da = {
       '• "undo" removes your latest visit report.',
       '• "pause until 1 January" or "I can take 3 a month" changes how many visits you get.',
     ].join('\n'),
-  greeting: (name) => `Hi ${name}! Write "my visits" to see your visits, or "help".`,
+  greeting: (name) =>
+    `Hi ${name} 👋 I'm Nabo and I keep track of your welcome visits. Tell me in your own words how a visit went (e.g. "Hansen not home, left the folder"), or write "my visits" or "help".`,
   thanks: () => "You're welcome! 😊",
   noOpenVisits: () =>
     "You have no open visits right now. I'll write when there are new residents to welcome.",
@@ -38,6 +39,10 @@ export const en: typeof da = {
   reportVisitButton: () => 'Report a visit',
   askOutcome: (household) => `How did it go at ${household}?`,
   askWhichHousehold: () => 'Which household is it about?',
+  notOnYourList: (written) => `${written} is not on your list. Which household is it about?`,
+  reportTooLong: (length, max) =>
+    `Your message is too long for me to save (${length.toLocaleString('en-GB')} characters, at most ${max.toLocaleString('en-GB')}). Please write it shorter — I have not saved anything.`,
+  tellMeLater: (household) => `Tell me afterwards how it went at ${household}.`,
   sensitiveNote: (note) =>
     `Remember your confidentiality duty 🤫 The note "${note}" seems to be about something personal. Shall I keep it?`,
   keepNoteButton: () => 'Yes, keep the note',

@@ -7,7 +7,8 @@
 import type { Analysis } from './analysis.js';
 import { CORRECTION_OPENERS, CORRECTION_PHRASES } from './phrases.js';
 
-const NO_WORDS = new Set(['nej', 'no', 'nope', 'nah', 'naah']);
+// Not "naah": folded, the Danish "nåh" ("oh well") is spelt the same and corrects nothing.
+const NO_WORDS = new Set(['nej', 'no', 'nope', 'nah']);
 const STATEMENT_STARTERS = new Set([
   'jeg',
   'i',

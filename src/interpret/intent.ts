@@ -9,7 +9,8 @@
  *    "om måneden", "max 4");
  * 4. help and "my visits" — short requests ("hjælp", "?", "mine besøg", "liste");
  * 5. anything that still looks like a report or a correction (the bot asks with buttons);
- * 6. greetings and thanks — only when the message says nothing else.
+ * 6. greetings, test messages ("testing", "er du der?") and thanks — only when the message says
+ *    nothing else.
  * Commands are recognised on whole messages made of known command words plus politeness, so a
  * word like "dansk" inside a report ("hun taler ikke dansk") does not switch the language.
  */
@@ -258,6 +259,41 @@ const THANKS = new Set([
   'perfect',
 ]);
 
+/** "test", "testing 1 2 3", "er du der?", "virker det?": someone trying Nabo out. */
+const TRYING_OUT =
+  /(?:^| )(?:test|testing|tester|testbesked|ping|er du der|er du vaagen|virker du|virker det|virker det her|are you there|you there|is this working|is it working|does this work|does it work)(?: |$)/;
+const TRYING_OUT_WORDS = new Set([
+  'test',
+  'testing',
+  'tester',
+  'testbesked',
+  'ping',
+  'lige',
+  'bare',
+  'just',
+  'er',
+  'du',
+  'der',
+  'vaagen',
+  'virker',
+  'det',
+  'her',
+  'are',
+  'you',
+  'there',
+  'is',
+  'this',
+  'it',
+  'working',
+  'does',
+  'work',
+  'a',
+  'en',
+  'et',
+  'lille',
+  'little',
+]);
+
 function toNumber(word: string | undefined): number | null {
   if (word === undefined) return null;
   if (/^\d+$/.test(word)) return Number(word);
@@ -343,6 +379,14 @@ export function recognizeIntent(text: string, options: InterpretOptions = {}): I
   }
   if (report.looksLikeReport || report.isCorrection || report.folderLeft !== null) {
     return { kind: 'visit_report', report };
+  }
+  // A test message gets the same short hello as a greeting, with what Nabo can do.
+  if (
+    short &&
+    TRYING_OUT.test(s) &&
+    only(words, (w) => TRYING_OUT_WORDS.has(w) || GREETING.has(w) || /^\d+$/.test(w))
+  ) {
+    return { kind: 'greeting' };
   }
   if (
     short &&

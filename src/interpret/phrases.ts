@@ -54,6 +54,7 @@ const MOVED: Spec[] = [
   ],
   ['ubeboet|unoccupied'],
   ['bor', 'der|her?', 'ikke|ingen', 'der|her|mere|laengere?'],
+  ['er|var', 'der|her', 'ikke', 'mere|laengere'],
   ['ingen|nobody|no one', 'bor|lives|living'],
   ['der', 'bor', 'ingen|en anden|nogle andre|andre|nogen andre'],
   [
@@ -112,6 +113,7 @@ const DECLINED: Spec[] = [
     notAfter: 'op|igen|op igen',
   },
   ['havde|har|had|has', 'ikke|ingen|no', 'lyst|interesse|interest|behov|brug for besoeg'],
+  ['ikke|ingen', 'havde|har?', 'brug|behov', 'for', 'besoeg|et besoeg|det|mappen|noget'],
   ['ikke|no', 'lyst'],
   ['oensker|oenskede|onsker', 'ikke'],
   ['bad', 'mig|os', 'om at?', 'gaa|smutte|forsvinde|lade dem vaere'],
@@ -119,7 +121,12 @@ const DECLINED: Spec[] = [
   ['go away|gaa vaek|get lost|skrid'],
   ['said|they said|he said|she said', 'no'],
   ['they|he|she|just|said', 'no', 'thanks|thank you'],
-  ['not', 'for', 'them|him|her'],
+  // A bare refusal is the whole report ("nej tak", "no thanks, not for us"); "nej tak til kaffe"
+  // declines the coffee, not the visit.
+  { slots: ['nej|no|ingen|nope', 'tak|thanks|thank you|ellers tak|thx'], notAfter: 'til|to|for' },
+  ['ikke|not', 'noget|really|rigtig?', 'for', 'os|dem|mig|ham|hende|us|me|them|him|her'],
+  ['not', 'interested'],
+  ['wasnt|werent|isnt|arent|aint', 'really|very|at all?', 'interested|keen'],
 ];
 
 const POSTPONED: Spec[] = [
@@ -144,6 +151,20 @@ const POSTPONED: Spec[] = [
     'jeg|vi',
     'skulle|kunne|maatte|skal|kan|maa',
     'komme|kigge|proeve|vende',
+  ],
+  [
+    'sagde|bad|said|asked',
+    'mig|os|me|us|to?',
+    'kom|komme|come',
+    'igen|tilbage|back|again|forbi|by|senere|later',
+  ],
+  [
+    'bad|bede',
+    'om',
+    'at',
+    'jeg|vi',
+    'kom|komme|kommer|kiggede|kigger|kigge',
+    'igen|tilbage|forbi|senere',
   ],
   ['asked|told|wanted|want', 'me|us', 'to', 'come|return|pop|stop|drop|try|visit|swing'],
   [
@@ -227,6 +248,17 @@ const NOT_HOME: Spec[] = [
     'paa ferie|bortrejst|on holiday|on vacation|away|paa arbejde|at work|out',
   ],
   ['bortrejst'],
+  ['der', 'var|er|was|is', 'ingen|ikke nogen|nobody|no one|noone'],
+  ['ingen|no', 'kontakt|contact'],
+  ['kom|came', 'ikke|not', 'til doeren|to the door|ud|ned|hen til doeren|out'],
+  // "Jonas was out", "familien Christensen var på ferie": the household's name is the subject.
+  {
+    slots: [
+      'var|er|was|were|is|are',
+      'paa ferie|bortrejst|on holiday|on vacation|away|paa arbejde|at work|out|not in|not there|ude at rejse|ude og rejse|paa rejse|i udlandet|abroad|travelling|traveling',
+    ],
+    notBefore: 'jeg|i|vi|we|you|du|mappen|folder|the folder',
+  },
 ];
 
 const MET: Spec[] = [
@@ -282,6 +314,15 @@ const MET: Spec[] = [
     'rigtig|meget|super|very|so|really|virkelig|totally?',
     'soede|soed|flinke|flink|rare|rar|venlige|venlig|glade|glad|nice|lovely|friendly|kind|sweet|happy|hyggelige|hyggelig|imoedekommende|welcoming|taknemmelige|thankful|grateful|super soede|soooo nice',
   ],
+  {
+    // "Mikkel og Sara var rigtig søde": the household's names are the subject.
+    slots: [
+      'var|er|virkede|was|were|seemed',
+      'rigtig|meget|super|very|so|really|virkelig|totally?',
+      'soede|soed|flinke|flink|rare|rar|venlige|venlig|glade|glad|nice|lovely|friendly|kind|sweet|happy|hyggelige|hyggelig|imoedekommende|welcoming',
+    ],
+    notBefore: 'jeg|i|vi|we|du|you|naboen|naboerne|the neighbour|the neighbor',
+  },
   [
     'god|godt|hyggelig|hyggeligt|dejlig|dejligt|lang|kort|fin|fint|super|nice|good|great|lovely|short|long|quick|rigtig god|rigtig hyggelig',
     'snak|sludder|besoeg|moede|chat|talk|visit|conversation|samtale|kop kaffe',
@@ -293,6 +334,12 @@ const MET: Spec[] = [
     'rigtig|super|really|very?',
     'godt|fint|super|well|great|fine',
   ],
+  {
+    // "Sara og Mikkel: gik godt"; not "det gik godt med mappen".
+    slots: ['gik|went', 'rigtig|super|really|very?', 'godt|fint|super|well|great'],
+    notBefore: 'det|it|alt|all|ikke|not|som|as|that|mappen',
+    notAfter: 'med|with',
+  },
   ['hilste|hilst', 'paa|on?', `${PERSON}?`],
   ['said', 'hi|hello'],
   ['gav|gave|handed|overrakte|rakte|afleverede', `${PERSON}`],
@@ -303,6 +350,12 @@ const MET: Spec[] = [
     `${PERSON}`,
   ],
   ['personligt|in person|personally|face to face'],
+  {
+    // "har besøgt Sara og Mikkel": a visit told as done; "prøvede at besøge" is not.
+    slots: ['besoegte|visited', `${PERSON}?`],
+    notBefore: 'ikke|never|proevede at|forsoegte at|tried to',
+  },
+  { slots: ['har|have|has', 'besoegt|visited'], notAfter: 'ikke|not' },
 ];
 
 const AGREED: Spec[] = [
@@ -391,8 +444,22 @@ export const FOLDER_NOT_LEFT_PHRASES: readonly CompiledPhrase[] = [
   [FOLDER_NOUN, 'ligger|er|is', 'stadig|still', 'hos mig|her|with me|i min taske|in my bag'],
 ].map(compile);
 
+/** Where the folder went when a message reports several households ("begge steder"). */
+const EVERY_DOOR =
+  'i begge|in both|hos begge|hos dem begge|begge steder|begge|both|both places|alle steder|everywhere';
+
 /** The folder was left: handed over, put in the mailbox, or simply mentioned in a report. */
 export const FOLDER_LEFT_PHRASES: readonly CompiledPhrase[] = [
+  // "mappe lagt begge steder", "lagde mapper begge steder", "folders left in both".
+  [
+    FOLDER_NOUN,
+    'er|blev|was|were?',
+    LEAVE_VERB_BARE,
+    `${LOCATION_PREP}?`,
+    `${MAILBOX}?`,
+    EVERY_DOOR,
+  ],
+  [LEAVE_VERB, '~2', FOLDER_NOUN, `${LOCATION_PREP}?`, `${MAILBOX}?`, EVERY_DOOR],
   [
     LEAVE_VERB,
     '~3',
@@ -441,7 +508,7 @@ export const CARD_ONLY_PHRASES: readonly CompiledPhrase[] = [
 /** Words that say a later visit is planned; a date in the same clause is then a revisit date. */
 export const REVISIT_CUE_PHRASES: readonly CompiledPhrase[] = [
   [
-    'kommer|komme|kigger|kigge|proever|proeve|proev|forsoeger|forsoege|gaar|gaa|tager|tage|ringer|ringe|banker|smutter|smutte|vender|vende|skal|skulle|kan',
+    'kommer|komme|kom|kigger|kigge|proever|proeve|proev|forsoeger|forsoege|gaar|gaa|tager|tage|ringer|ringe|banker|smutter|smutte|vender|vende|skal|skulle|kan',
     'derhen|derover|forbi|over|ud|lige?',
     'igen|tilbage|forbi|en anden dag|en anden gang|senere|derhen|derover|retur',
   ],

@@ -26,6 +26,11 @@ export interface InterpretOptions {
   now?: Date;
   /** IANA zone the dates are local to; defaults to Europe/Copenhagen. */
   zone?: string;
+  /**
+   * Where the message names households (offsets), as found against the ambassador's list: those
+   * words are neither an outcome nor part of the note ("mødte Sara" → met, no note).
+   */
+  householdSpans?: readonly { start: number; end: number }[];
 }
 
 export type Intent =

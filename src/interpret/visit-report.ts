@@ -11,6 +11,7 @@ import { findDates, type DateFinding } from './date-expression.js';
 import { decideFolderLeft, findFolderSignals } from './folder.js';
 import { findHouseholdMention } from './household-mention.js';
 import { buildNote } from './note.js';
+import { MAX_ANALYSED_CHARS } from './normalize.js';
 import { decideOutcome, findOutcomeSignals } from './outcome.js';
 import { VISIT_WORD_PHRASES } from './phrases.js';
 import { chooseRevisitDate, findRevisitCues, isRevisitDate } from './revisit-date.js';
@@ -18,6 +19,13 @@ import type { InterpretOptions, VisitReportInterpretation } from './types.js';
 import { DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
 
 export const DEFAULT_ZONE = DEFAULT_TIME_ZONE;
+
+/**
+ * The longest report Nabo reads and keeps: 2,000 characters, the same as the analysed text, so a
+ * note is always kept whole. A longer message is not recorded; the ambassador is asked to
+ * shorten it (a pasted e-mail or an accidental paste of a whole document is no visit report).
+ */
+export const MAX_REPORT_LENGTH = MAX_ANALYSED_CHARS;
 
 const EMPTY: VisitReportInterpretation = {
   outcome: null,
@@ -36,6 +44,7 @@ export function interpretVisitReport(
   if (typeof text !== 'string' || text.trim().length === 0) return { ...EMPTY };
   const clock = { now: options.now ?? new Date(), zone: options.zone ?? DEFAULT_ZONE };
   const analysis = new Analysis(text);
+  for (const span of options.householdSpans ?? []) claimSpan(analysis, span);
 
   const household = findHouseholdMention(analysis);
   const isCorrection = detectCorrection(analysis);
@@ -72,6 +81,18 @@ export function interpretVisitReport(
     looksLikeReport,
     isCorrection,
   };
+}
+
+/** The tokens a household mention covers are claimed before anything else reads them. */
+function claimSpan(analysis: Analysis, span: { start: number; end: number }): void {
+  let from = -1;
+  let to = -1;
+  analysis.tokens.forEach((token, index) => {
+    if (token.end <= span.start || token.start >= span.end) return;
+    if (from < 0) from = index;
+    to = index + 1;
+  });
+  if (from >= 0) analysis.claimTokens(from, to);
 }
 
 /**

@@ -85,13 +85,35 @@ export function parseAgenda(text: string, options: ParseAgendaOptions): ParsedAg
   const trimmed = text.trim().slice(0, 4000);
   if (trimmed === '') return null;
   const { header, body } = splitHeader(trimmed);
+  let when = header !== null ? parseHeader(header, options) : emptyHeader();
+
+  // "18.15 Velkomst / 18.20 Erfaringer …": items by their start times.
+  const clocked = header !== null ? clockedItems(body, when, options.zone) : null;
+  if (header !== null && clocked !== null) {
+    if (when.startsAt === null && clocked.first !== null) {
+      when = parseHeader(`${header} kl ${clocked.first}`, options);
+    }
+    return {
+      title: when.title,
+      startsAt: when.startsAt,
+      plannedMinutes: when.plannedMinutes ?? clocked.span,
+      items: clocked.items,
+      problems: [...when.problems, ...clocked.problems],
+    };
+  }
+
   const { items, problems, timed } = parseAgendaItems(body);
   // Without a meeting header, only a real list of timed items is an agenda: one "Kaffe 10 min"
-  // is more likely a chat line than a meeting plan.
-  const isAgenda = header !== null ? timed >= 1 : timed >= 2 && items.length >= 2;
+  // is more likely a chat line than a meeting plan. Under a header that says when the meeting
+  // is, a list of items is an agenda even before it has timeboxes.
+  const listUnderWhen = header !== null && when.startsAt !== null && items.length >= 2;
+  const isAgenda = header !== null ? timed >= 1 || listUnderWhen : timed >= 2 && items.length >= 2;
   if (!isAgenda) return null;
-
-  const when = header !== null ? parseHeader(header, options) : emptyHeader();
+  if (timed === 0 && when.plannedMinutes !== null) {
+    // "kl. 18.15-20.00" and no timeboxes: the meeting's time is shared out evenly.
+    spreadEvenly(items, when.plannedMinutes);
+    problems.splice(0, problems.length);
+  }
   problems.unshift(...when.problems);
   return {
     title: when.title,
@@ -100,6 +122,79 @@ export function parseAgenda(text: string, options: ParseAgendaOptions): ParsedAg
     items,
     problems,
   };
+}
+
+/** Whole minutes per item, the remainder to the first items, never below one minute. */
+function spreadEvenly(items: ParsedAgendaItem[], minutes: number): void {
+  const share = Math.floor(minutes / items.length);
+  if (share < 1) return;
+  let left = minutes - share * items.length;
+  for (const item of items) {
+    item.timeboxMinutes = Math.min(MAX_TIMEBOX_MINUTES, share + (left > 0 ? 1 : 0));
+    left -= 1;
+  }
+}
+
+const CLOCKED_ITEM =
+  /^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?:\s*(?:-|–|—|til|to)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2}))?\s*[:\-–—]?\s+(\S.*)$/i;
+
+/**
+ * Items that each start with their clock time ("18.15 Velkomst", "kl. 19.00-19.30 Oplæg"): an
+ * item lasts until the next one starts, the last one until its own end, the meeting's end, or
+ * the default timebox (with a problem that says so). Null when the lines are not all like that.
+ */
+function clockedItems(
+  body: string,
+  when: HeaderFacts,
+  zone: string,
+): { items: ParsedAgendaItem[]; problems: string[]; first: string | null; span: number } | null {
+  const lines = segmentsOf(body)
+    .map((line) => line.replace(/^(?:[-*•·–—▪◦]|\d{1,2}[)])\s+/u, '').trim())
+    .filter((line) => line !== '' && !LIST_ANNOUNCEMENT.test(words(line).join(' ')));
+  if (lines.length < 2) return null;
+  const rows: { title: string; start: number; end: number | null }[] = [];
+  for (const line of lines.slice(0, MAX_AGENDA_ITEMS)) {
+    const match = CLOCKED_ITEM.exec(line);
+    const start = match ? toClock(match[1], match[2], undefined) : null;
+    if (!match || !start) return null;
+    const end = match[3] !== undefined ? toClock(match[3], match[4], undefined) : null;
+    rows.push({
+      title: clip(trimSeparators(match[5] ?? '')),
+      start: minutesOf(start),
+      end: end ? minutesOf(end) : null,
+    });
+  }
+  const meetingEnd =
+    when.startsAt !== null && when.plannedMinutes !== null
+      ? minutesOf(startClock(when.startsAt, zone)) + when.plannedMinutes
+      : null;
+  const items: ParsedAgendaItem[] = [];
+  const problems: string[] = [];
+  for (const [index, row] of rows.entries()) {
+    const next = rows[index + 1];
+    const until = row.end ?? next?.start ?? meetingEnd;
+    if (until === null) {
+      problems.push(`missing_timebox:${row.title}`);
+      items.push({ title: row.title, timeboxMinutes: DEFAULT_TIMEBOX_MINUTES });
+      continue;
+    }
+    const minutes = until - row.start;
+    if (minutes <= 0) return null;
+    if (minutes > MAX_TIMEBOX_MINUTES) problems.push(`timebox_too_long:${row.title}`);
+    items.push({ title: row.title, timeboxMinutes: minutes });
+  }
+  const firstRow = rows[0];
+  const first = firstRow
+    ? `${Math.floor(firstRow.start / 60)}:${String(firstRow.start % 60).padStart(2, '0')}`
+    : null;
+  const span = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
+  return { items, problems, first, span };
+}
+
+/** The local clock time of a start in the meeting's zone. */
+function startClock(startsAt: Date, zone: string): ClockTime {
+  const zoned = DateTime.fromJSDate(startsAt, { zone });
+  return { hour: zoned.hour, minute: zoned.minute };
 }
 
 /** The items alone, one per line, semicolon or bullet (the form's items field). */

@@ -116,6 +116,42 @@ describe('a check-in with an ambassador', () => {
     );
   });
 
+  it('when Birgit answers the buttons in words, then the words are taken, and words that answer nothing get the words that work', async () => {
+    // The welcome folder knows the dinner club and the caretaker; short answers are still answers.
+    await db().welcomeFolders.replace(estate.area.id, {
+      contacts: [{ kind: 'caretaker', name: 'Varmemester Jens', phone: '12 34 56 78' }],
+      activities: [{ name: 'Madklub', weekday: 4, time: '17:30' }],
+    });
+    await askBirgit();
+    const unclear = said(await ambassador.write('tja, det kommer an på dagen'));
+    expect(unclear).toContain('Skriv et tal fra 1 til 5 (fx «4»), eller tryk på en knap.');
+    expect(unclear).toContain('Hvordan går det?');
+    expect(said(await ambassador.write('fire'))).toContain('Hvad er gået godt siden sidst?');
+    const wentWell = said(await ambassador.write('madklubben'));
+    expect(wentWell).toContain('Er der noget, der har været svært?');
+    expect(wentWell).not.toContain('17:30');
+    const skipped = said(await ambassador.write('spring over'));
+    expect(skipped).toContain('flere eller færre besøg');
+    expect(skipped).not.toContain('12 34 56 78');
+    expect(said(await ambassador.write('hmm'))).toContain(
+      'Skriv «flere», «som nu» eller «færre», eller tryk på en knap.',
+    );
+    expect(said(await ambassador.write('lidt flere'))).toContain('kursus eller en aktivitet');
+    expect(said(await ambassador.write('nej tak'))).toContain('tale med koordinatoren?');
+    expect(said(await ambassador.write('nej'))).toContain('Tak for dine svar');
+
+    const checkIn = await birgitsCheckIn();
+    expect(checkIn).toMatchObject({ status: 'answered', score: 4 });
+    expect(checkIn.answers.map((answer) => [answer.key, answer.answer])).toEqual([
+      ['mood', '4'],
+      ['went_well', 'madklubben'],
+      ['hard', 'skip'],
+      ['visits', 'more'],
+      ['courses', 'none'],
+      ['talk', 'no'],
+    ]);
+  });
+
   it('when an ambassador tries to read someone else’s check-in, then Nabo refuses', async () => {
     await askBirgit();
     await ambassador.press('5');

@@ -193,6 +193,40 @@ describe('nabo interpret', () => {
     });
   }, 60_000);
 
+  it('when households are given with --household, then it shows which one the text lands on, or the question', async () => {
+    const households = [
+      '--household',
+      'Ove og Else Christensen, Gudrunsvej 10, 1. th',
+      '--household',
+      'Jonas Madsen, Gudrunsvej 10, 3. tv',
+      '--household',
+      'Sara Holm / Mikkel Berg, Gudrunsvej 14, 2. th',
+    ];
+    const named = await nabo(['interpret', 'mikkel sagde nej tak', ...households]);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain(
+      'household:    Sara Holm / Mikkel Berg, Gudrunsvej 14, 2. th (named in the text)',
+    );
+    expect(named.stdout).toContain('outcome:      declined');
+
+    const unclear = await nabo(['interpret', 'nr 10 ikke hjemme', ...households, '--json']);
+    expect(JSON.parse(unclear.stdout)).toMatchObject({
+      kind: 'ask',
+      households: [
+        'Ove Christensen / Else Christensen, Gudrunsvej 10, 1. th',
+        'Jonas Madsen, Gudrunsvej 10, 3. tv',
+      ],
+      report: { outcome: 'not_home' },
+    });
+
+    const stranger = await nabo(['interpret', 'ikke hjemme hos Jens Christensen', ...households]);
+    expect(stranger.stdout).toContain('"Jens Christensen" is not on the list');
+
+    const incomplete = await nabo(['interpret', 'mødte dem', '--household', 'Ove']);
+    expect(incomplete.code).toBe(1);
+    expect(incomplete.stderr).toContain('--household needs "<names>, <address>[, <unit>]"');
+  }, 60_000);
+
   it('when --now is not a date, then it exits 1 with one line', async () => {
     const run = await nabo(['interpret', 'mødte dem', '--now', 'yesterday']);
 

@@ -28,6 +28,21 @@ describe('help and my visits', () => {
     expect(choicesOf(help!).map((choice) => choice.label)).toEqual(['Mine besøg']);
   });
 
+  it.each(['testing', 'hej', 'test 123', 'er du der?'])(
+    'when the ambassador writes %j, then a short hello says what Nabo does — not a line from the welcome folder',
+    async (text) => {
+      const { estate, chat } = await ambassador();
+      await db().welcomeFolders.replace(estate.area.id, {
+        contacts: [{ kind: 'caretaker', name: 'Varmemester Jens', phone: '12 34 56 78' }],
+        activities: [],
+      });
+      const answer = said(await chat.write(text));
+      expect(answer).toContain('Hej Birgit 👋 Jeg er Nabo og holder styr på dine velkomstbesøg.');
+      expect(answer).toContain('mine besøg');
+      expect(answer).not.toContain('12 34 56 78');
+    },
+  );
+
   it('when the ambassador has no open visits, then the bot says so and what happens next', async () => {
     const { chat } = await ambassador();
     expect(said(await chat.write('mine besøg'))).toContain('Jeg skriver, når der er nye beboere');

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Chat, choicesOf, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
+import { catalogFor } from '../../src/i18n/catalog.js';
+import { revisitReminderMessage } from '../../src/reminders/reminder-messages.js';
 
 const db = useTestDatabase();
 
@@ -137,6 +139,176 @@ describe('reporting a visit in your own words', () => {
     expect(choicesOf(answer[0]!).map((choice) => choice.label)).toEqual(['Mine besøg', 'Hjælp']);
     expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
   });
+});
+
+describe('which household, from the words and the conversation', () => {
+  it('when one message reports two households, then both are recorded and confirmed together in one reply, and "fortryd" takes both back', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN, ALI]);
+
+    const answer = await chat.write('Ove og Jonas ikke hjemme, mappe lagt begge steder');
+
+    expect(answer).toHaveLength(1);
+    expect(said(answer)).toContain(
+      'Ove og Else Christensen var ikke hjemme, og mappen ligger i postkassen',
+    );
+    expect(said(answer)).toContain('Jonas Madsen var ikke hjemme, og mappen ligger i postkassen');
+    for (const resident of residents.slice(0, 2)) {
+      expect(await openVisitOf(ambassador.id, resident.id)).toMatchObject({
+        outcome: 'not_home',
+        folderLeft: true,
+        attempts: [expect.anything()],
+      });
+    }
+    expect((await openVisitOf(ambassador.id, residents[2]!.id))?.attempts).toHaveLength(0);
+
+    const undone = said(await chat.write('fortryd'));
+    expect(undone).toContain('Ove og Else Christensen');
+    expect(undone).toContain('Jonas Madsen');
+    for (const resident of residents) {
+      expect((await openVisitOf(ambassador.id, resident.id))?.attempts).toHaveLength(0);
+    }
+  });
+
+  it("when the name is on nobody's list, then Nabo says so, offers the list and records nothing", async () => {
+    const kristensen = {
+      names: ['Peter Kristensen', 'Lene Kristensen'],
+      address: 'Sigridsvej 3',
+      unit: '1. tv',
+    };
+    const { ambassador, residents, chat } = await ambassadorWith([kristensen]);
+
+    const answer = await chat.write('ikke hjemme hos Jens Christensen');
+
+    expect(said(answer)).toContain(
+      'Jens Christensen er ikke på din liste. Hvilken husstand handler det om?',
+    );
+    expect(choicesOf(answer[0]!).map((choice) => choice.label)).toEqual([
+      'Peter og Lene Kristensen, Sigridsvej 3, 1. tv',
+    ]);
+    expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
+  });
+
+  it('when a report counts minutes like an agenda, then it is still a report', async () => {
+    const { ambassador, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+
+    const answer = said(await chat.write('snakkede med Ove i 10 min, Jonas i 5 min'));
+
+    expect(answer).toContain('du mødte Ove og Else Christensen');
+    expect(answer).toContain('du mødte Jonas Madsen');
+    expect(await db().visits.listOpenForAmbassador(ambassador.id)).toEqual([]);
+  });
+
+  it('when one of two households in a message has no clear outcome, then the other is recorded and Nabo asks about that one', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+
+    const answer = said(await chat.write('Ove mødt, Jonas har fået mappen'));
+
+    expect(answer).toContain('du mødte Ove og Else Christensen');
+    expect(answer).toContain('Hvordan gik det hos Jonas Madsen?');
+    expect((await openVisitOf(ambassador.id, residents[1]!.id))?.attempts).toHaveLength(0);
+
+    expect(said(await chat.press('Ikke hjemme – mappe lagt'))).toContain(
+      'Jonas Madsen var ikke hjemme',
+    );
+    expect(await openVisitOf(ambassador.id, residents[1]!.id)).toMatchObject({
+      outcome: 'not_home',
+      folderLeft: true,
+    });
+  });
+
+  it('when the words name a household whose visit is already closed, then Nabo says so and records nothing', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    await chat.write('mødte Ove og Else, de var søde');
+
+    const answer = said(await chat.write('Ove ikke hjemme i dag'));
+    // In lower case and without a verb after it, the name must not fall to the one open visit.
+    const again = said(await chat.write('ove og else mødt igen'));
+
+    expect(answer).toContain('Besøget hos Ove og Else Christensen er allerede afsluttet');
+    expect(again).toContain('Besøget hos Ove og Else Christensen er allerede afsluttet');
+    const [closed] = await db().visits.listByArea(residents[0]!.areaId, { status: 'closed' });
+    expect(closed?.attempts).toHaveLength(1);
+    expect((await openVisitOf(ambassador.id, residents[1]!.id))?.attempts).toHaveLength(0);
+  });
+
+  it('when a reminder about one household just arrived, then a bare "ikke hjemme igen" is about that one', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    const madsen = await openVisitOf(ambassador.id, residents[1]!.id);
+    await db().visits.markPrompted(madsen!.id, new Date('2026-11-27T09:00:00+01:00'));
+
+    expect(said(await chat.write('ikke hjemme igen'))).toContain('Jonas Madsen var ikke hjemme');
+    expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
+  });
+
+  it('when "Jeg prøver i dag" is pressed on a reminder, then the next bare report is about that household', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    const christensen = await db().visits.findById(
+      (await openVisitOf(ambassador.id, residents[0]!.id))!.id,
+    );
+    await chat.receive(revisitReminderMessage(catalogFor('da'), 'da', christensen!));
+    await chat.press('Jeg prøver i dag');
+
+    expect(said(await chat.write('mødte dem endelig 🎉'))).toContain(
+      'du mødte Ove og Else Christensen',
+    );
+    expect((await openVisitOf(ambassador.id, residents[1]!.id))?.attempts).toHaveLength(0);
+  });
+
+  it('when the reminder is a day old, then a bare report is asked about again', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    const madsen = await openVisitOf(ambassador.id, residents[1]!.id);
+    await db().visits.markPrompted(madsen!.id, new Date('2026-11-26T09:00:00+01:00'));
+
+    expect(said(await chat.write('ikke hjemme igen'))).toContain('Hvilken husstand');
+  });
+
+  it('when a household was just reported, then the next bare message is about it, unless it names another', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    await chat.write('ingen hjemme hos madsen');
+
+    expect(said(await chat.write('han kom hjem lidt efter, vi fik en god snak'))).toContain(
+      'du mødte Jonas Madsen',
+    );
+    expect(said(await chat.write('christensen takkede nej'))).toContain(
+      'Ove og Else Christensen takkede nej',
+    );
+    expect((await db().visits.listOpenForAmbassador(ambassador.id)).length).toBe(0);
+    expect(residents).toHaveLength(2);
+  });
+});
+
+describe('long messages', () => {
+  it('when a report is up to 2,000 characters, then its note is kept whole', async () => {
+    const { residents, chat } = await ambassadorWith([CHRISTENSEN]);
+    const story = 'de fortalte om deres børnebørn og om haven '.repeat(45).trim();
+    const text = `mødte dem, ${story}`.slice(0, 2000);
+    expect(text.length).toBeGreaterThan(1900);
+
+    await chat.write(text);
+
+    const [closed] = await db().visits.listByArea(residents[0]!.areaId, { status: 'closed' });
+    expect(closed?.note).toBe(text.slice('mødte dem, '.length).trim());
+  });
+
+  it.each([
+    ['2,001 characters', 2001],
+    ['1 MB', 1_000_000],
+  ])(
+    'when a report is %s long, then nothing is recorded and the ambassador is asked to shorten it',
+    async (_name, length) => {
+      const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN]);
+      const text = `mødte dem, ${'og vi snakkede længe '.repeat(Math.ceil(length / 20))}`.slice(
+        0,
+        length,
+      );
+
+      const answer = said(await chat.write(text));
+
+      expect(answer).toContain('Din besked er for lang til, at jeg kan gemme den');
+      expect(answer).toContain('højst 2.000');
+      expect((await openVisitOf(ambassador.id, residents[0]!.id))?.attempts).toHaveLength(0);
+    },
+  );
 });
 
 describe('buttons on the list of visits', () => {

@@ -26,7 +26,7 @@ let residents: string[];
 
 beforeAll(async () => {
   let ambassadors: Person[];
-  ({ area, ambassadors } = await slackEstate(db(), { ambassadors: 1, households: 5 }));
+  ({ area, ambassadors } = await slackEstate(db(), { ambassadors: 1, households: 6 }));
   ambassador = ambassadors[0]!;
   residents = (await db().residents.listUnassigned(area.id)).map((resident) => resident.id);
   jobs = await startTestJobs(db(), {
@@ -128,6 +128,21 @@ describe('sending from jobs', () => {
     );
     expect(slack.sent.length).toBe(before);
     expect(await db().sendLedger.get(sendKeys.revisit(visit.id, '2026-11-23'))).toBeNull();
+  });
+
+  it('when a revisit reminder goes out, then the visit notes it, so a bare "ikke hjemme igen" is read as about it', async () => {
+    const visit = await waitingVisit(5, '2026-11-24');
+    expect((await db().visits.findById(visit.id))?.promptedAt).toBeUndefined();
+    await jobs.reminders.addRevisit(visit.id, '2026-11-24', new Date());
+    await waitFor(
+      async () =>
+        (await db().sendLedger.get(sendKeys.revisit(visit.id, '2026-11-24')))?.status === 'sent',
+      'the reminder to be sent',
+    );
+    await waitFor(
+      async () => (await db().visits.findById(visit.id))?.promptedAt instanceof Date,
+      'the visit to note the reminder',
+    );
   });
 
   it('when the same reminder is scheduled twice, then there is one job', async () => {

@@ -80,6 +80,31 @@ describe('planning a network meeting in chat', () => {
     expect(await harness.delayedIds()).toContain(meetingJobIds.agenda(meeting.id));
   });
 
+  it('when the agenda starts "Dagsorden mandag d. 7. december kl. 18.15" with the items on the lines below, then it gets its start and end', async () => {
+    const timed = said(
+      await coordinator.write(
+        'Dagsorden mandag d. 7. december kl. 18.15\nVelkommen 5 min\nErfaringer fra besøg 20 min\nEvt. 10 min',
+      ),
+    );
+    expect(timed).toContain('mandag 7. december, 18:15–18:50, 35 min');
+
+    const clocked = said(
+      await coordinator.write(
+        'Dagsorden mandag d. 7. december kl. 18.15\n18.15 Velkommen\n18.20 Erfaringer fra besøg\n18.45-19.00 Evt.',
+      ),
+    );
+    expect(clocked).toContain('mandag 7. december, 18:15–19:00, 45 min');
+    expect(clocked).toContain('2. Erfaringer fra besøg — 25 min (18:20)');
+
+    const untimed = said(
+      await coordinator.write(
+        'Dagsorden mandag d. 7. december kl. 18.15\n1. Velkomst\n2. Erfaringer fra besøg',
+      ),
+    );
+    expect(untimed).toContain('mandag 7. december, 18:15–18:35');
+    expect(untimed).toContain('Velkomst');
+  });
+
   it('when items are added, moved, removed and re-timed, then the agenda follows and warns when it overruns', async () => {
     await coordinator.write(AGENDA);
     await coordinator.press('Gem dagsorden');

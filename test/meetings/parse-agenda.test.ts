@@ -9,6 +9,7 @@ import { parseAgenda } from '../../src/meetings/parse-agenda.js';
 const now = new Date('2026-11-27T10:00:00+01:00');
 const zone = 'Europe/Copenhagen';
 const DEC_12_17 = '2026-12-12T16:00:00.000Z';
+const DEC_7_1815 = '2026-12-07T17:15:00.000Z';
 
 interface Row {
   text: string;
@@ -289,6 +290,59 @@ const TABLE: Row[] = [
     items: [['Foredrag', 300]],
     problems: ['timebox_too_long:Foredrag'],
   },
+  // Weekday, "d." and a dotted time in the first line, the items on the lines below.
+  {
+    text: 'Dagsorden mandag d. 7. december kl. 18.15\nVelkommen 5 min\nErfaringer fra besøg 20 min\nEvt. 10 min',
+    startsAt: DEC_7_1815,
+    items: [
+      ['Velkommen', 5],
+      ['Erfaringer fra besøg', 20],
+      ['Evt.', 10],
+    ],
+    problems: [],
+  },
+  {
+    text: 'Dagsorden mandag d. 7. december kl. 18.15\n18.15 Velkomst\n18.20 Erfaringer fra besøg\n18.45 Pause\n19.00 Oplæg om kulturmøder\n19.30-19.45 Tak for i aften',
+    startsAt: DEC_7_1815,
+    plannedMinutes: 90,
+    items: [
+      ['Velkomst', 5],
+      ['Erfaringer fra besøg', 25],
+      ['Pause', 15],
+      ['Oplæg om kulturmøder', 30],
+      ['Tak for i aften', 15],
+    ],
+    problems: [],
+  },
+  {
+    text: 'Dagsorden mandag d. 7. december\nkl. 18.15 Velkomst\nkl. 18.30 Erfaringer fra besøg',
+    startsAt: DEC_7_1815,
+    items: [
+      ['Velkomst', 15],
+      ['Erfaringer fra besøg', 10],
+    ],
+    problems: ['missing_timebox:Erfaringer fra besøg'],
+  },
+  {
+    text: 'Dagsorden mandag d. 7. december kl. 18.15-20.15\n1. Velkomst\n2. Erfaringer fra besøg\n3. Evt.',
+    startsAt: DEC_7_1815,
+    plannedMinutes: 120,
+    items: [
+      ['Velkomst', 40],
+      ['Erfaringer fra besøg', 40],
+      ['Evt.', 40],
+    ],
+    problems: [],
+  },
+  {
+    text: 'Dagsorden mandag d. 7. december kl. 18.15\n1. Velkomst\n2. Erfaringer fra besøg',
+    startsAt: DEC_7_1815,
+    items: [
+      ['Velkomst', 10],
+      ['Erfaringer fra besøg', 10],
+    ],
+    problems: ['missing_timebox:Velkomst', 'missing_timebox:Erfaringer fra besøg'],
+  },
 ];
 
 describe('parseAgenda: the formats coordinators write', () => {
@@ -323,6 +377,7 @@ describe('parseAgenda: the formats coordinators write', () => {
     'Jeg møder dem i morgen kl 17',
     '',
     'Netværksmøde 12/12 kl 17',
+    'Netværksmøde 12/12\nVelkommen\nErfaringer',
   ])('when the text is no agenda (%s), then nothing is parsed', (text) => {
     expect(parseAgenda(text, { now, zone })).toBeNull();
   });

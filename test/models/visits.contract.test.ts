@@ -333,8 +333,40 @@ describe('visits (contract): lists', () => {
     expect(await db().visits.findById('nope')).toBeNull();
   });
 
+  it("when an ambassador's closed visits are asked for, then the latest closed come first, as many as asked", async () => {
+    const closed = await db().visits.listRecentlyClosedForAmbassador(birgit.id, 10);
+    expect(closed.length).toBeGreaterThan(0);
+    expect(
+      closed.every((visit) => visit.status === 'closed' && visit.ambassadorId === birgit.id),
+    ).toBe(true);
+    const times = closed.map((visit) => visit.closedAt?.getTime() ?? 0);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(await db().visits.listRecentlyClosedForAmbassador(birgit.id, 1)).toHaveLength(1);
+    expect(await db().visits.listRecentlyClosedForAmbassador('nope', 5)).toEqual([]);
+  });
+
   it('when the ambassador or area is unknown, then empty lists', async () => {
     expect(await db().visits.listOpenForAmbassador('65f0000000000000000000ff')).toEqual([]);
     expect(await db().visits.listByArea('nope')).toEqual([]);
+  });
+});
+
+describe('visits (contract): reminders noted', () => {
+  it('when Nabo reminds the ambassador of an open visit, then the visit keeps the moment; a closed visit and nonsense ids are left alone', async () => {
+    const [open] = await db().visits.listOpenForAmbassador(birgit.id);
+    const [closed] = await db().visits.listByArea(area.id, { status: 'closed' });
+    expect(open?.promptedAt).toBeUndefined();
+
+    await db().visits.markPrompted(open!.id, new Date('2026-12-02T09:00:00.000Z'));
+    expect((await db().visits.findById(open!.id))?.promptedAt).toEqual(
+      new Date('2026-12-02T09:00:00.000Z'),
+    );
+    clock = new Date('2026-12-03T07:30:00.000Z');
+    await db().visits.markPrompted(open!.id);
+    expect((await db().visits.findById(open!.id))?.promptedAt).toEqual(clock);
+
+    await db().visits.markPrompted(closed!.id, clock);
+    expect((await db().visits.findById(closed!.id))?.promptedAt).toBeUndefined();
+    await expect(db().visits.markPrompted('nope')).resolves.toBeUndefined();
   });
 });

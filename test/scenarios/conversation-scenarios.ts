@@ -118,6 +118,41 @@ export const conversationScenarios: ConversationScenario[] = [
     ],
   },
   {
+    name: 'a report naming two households records both and confirms them in one reply',
+    households: [CHRISTENSEN, MADSEN],
+    steps: [
+      {
+        write: 'Ove og Jonas ikke hjemme, mappe lagt begge steder',
+        expect: [
+          'Ove og Else Christensen var ikke hjemme, og mappen ligger i postkassen',
+          'Jonas Madsen var ikke hjemme, og mappen ligger i postkassen',
+        ],
+      },
+    ],
+    visitsAfter: [
+      { household: 0, status: 'open', attempts: 1, outcome: 'not_home', folderLeft: true },
+      { household: 1, status: 'open', attempts: 1, outcome: 'not_home', folderLeft: true },
+    ],
+  },
+  {
+    name: "a name on nobody's list is said to be so, with the list as buttons, and nothing is recorded",
+    households: [CHRISTENSEN, MADSEN],
+    steps: [
+      {
+        write: 'ikke hjemme hos Jens Christensen',
+        expect: ['Jens Christensen er ikke på din liste. Hvilken husstand handler det om?'],
+        expectButtons: [
+          'Ove og Else Christensen, Gudrunsvej 10, 1. th',
+          'Jonas Madsen, Gudrunsvej 10, 3. tv',
+        ],
+      },
+    ],
+    visitsAfter: [
+      { household: 0, status: 'open', attempts: 0 },
+      { household: 1, status: 'open', attempts: 0 },
+    ],
+  },
+  {
     name: 'an unclear outcome is asked with buttons and nothing is recorded on a guess',
     households: [CHRISTENSEN],
     steps: [

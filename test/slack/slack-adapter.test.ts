@@ -245,6 +245,51 @@ describe('Slack adapter, end to end over HTTP', () => {
     expect(reply?.params.blocks).not.toContain('Christensen');
   });
 
+  it('when a reply is written in a thread of the DM, then the answer goes to that thread', async () => {
+    const { person, user } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    const threadTs = '1790000000.000900';
+
+    await slack.postEvent(
+      directMessage(user, 'ingen hjemme, lagde mappen', { thread_ts: threadTs }),
+    );
+    const [question] = slack.api.callsTo('chat.postMessage');
+    expect(question?.params.thread_ts).toBe(threadTs);
+    expect(visibleText(question!)).toContain('Hvilken husstand handler det om?');
+
+    // The answer below the question, in the same thread, completes the report.
+    await slack.postEvent(directMessage(user, 'det var Madsen', { thread_ts: threadTs }));
+    const [, confirmation] = slack.api.callsTo('chat.postMessage');
+    expect(confirmation?.params.thread_ts).toBe(threadTs);
+    expect(visibleText(confirmation!)).toContain('Jonas Madsen var ikke hjemme');
+    const open = await db().visits.listOpenForAmbassador(person.id);
+    expect(open.find((visit) => visit.resident.names[0] === 'Jonas Madsen')?.attempts).toHaveLength(
+      1,
+    );
+
+    // A message at the top of the DM is answered at the top.
+    await slack.postEvent(directMessage(user, 'mine besøg'));
+    const [, , list] = slack.api.callsTo('chat.postMessage');
+    expect(list?.params.thread_ts).toBeUndefined();
+  });
+
+  it('when the bot is mentioned in a thread of a channel, then it answers in the thread', async () => {
+    const { user } = await ambassadorWith([CHRISTENSEN]);
+    await slack.postEvent(
+      eventEnvelope({
+        type: 'app_mention',
+        user,
+        text: `<@${BOT_USER}> hjælp`,
+        channel: 'C0GENERAL',
+        ts: '1790000000.000300',
+        thread_ts: '1790000000.000100',
+        event_ts: '1790000000.000300',
+      }),
+    );
+    const [reply] = slack.api.callsTo('chat.postMessage');
+    expect(reply?.params.channel).toBe('C0GENERAL');
+    expect(reply?.params.thread_ts).toBe('1790000000.000100');
+  });
+
   it('when a file is shared in the DM, then the bot answers without downloading it unasked', async () => {
     const { user } = await ambassadorWith([]);
     const share = directMessage(user, '', {

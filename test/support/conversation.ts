@@ -188,6 +188,14 @@ export class Chat {
     });
   }
 
+  /**
+   * A message the bot sends on its own (a job's reminder) arrives in this conversation, so its
+   * buttons can be pressed like any other.
+   */
+  async receive(message: OutboundMessage): Promise<void> {
+    await this.adapter.send(this.conversation, message);
+  }
+
   /** Presses the button whose label contains `label` on the latest message that has one. */
   async press(label: string): Promise<OutboundMessage[]> {
     const wanted = label.toLocaleLowerCase('da');

@@ -68,6 +68,33 @@ describe('Teams activities as inbound events', () => {
     },
   );
 
+  it.each(['channel', 'groupChat'] as const)(
+    'when a message in a %s does not mention Nabo, then it is ignored without a word',
+    (type) => {
+      const activity = activityFrom(
+        user,
+        {
+          text: '<at>Birgit</at> kan du tage mødet i morgen?',
+          entities: [
+            {
+              type: 'mention',
+              text: '<at>Birgit</at>',
+              mentioned: { id: '29:someone-else', aadObjectId: user.aadObjectId },
+            },
+          ],
+        },
+        { conversationType: type, conversationId: '19:abc@thread.v2' },
+      );
+      expect(interpret(activity)).toEqual({ kind: 'ignored', reason: 'not_mentioned' });
+      const plain = activityFrom(
+        user,
+        { text: 'testing' },
+        { conversationType: type, conversationId: '19:abc@thread.v2' },
+      );
+      expect(interpret(plain)).toEqual({ kind: 'ignored', reason: 'not_mentioned' });
+    },
+  );
+
   it('when a Nabo button is submitted, then it is an action whose source is the card', () => {
     const activity = activityFrom(user, {
       value: { nabo: { flow: 'report', step: 'outcome', value: 'v1:met' } },

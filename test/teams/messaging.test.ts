@@ -185,6 +185,20 @@ describe('Teams messages, authentication off', () => {
     expect(connector.calls[0]?.conversationId).toBe('19:general@thread.tacv2;messageid=1');
   });
 
+  it('when a channel message does not mention Nabo, then Nabo stays silent in the channel', async () => {
+    const { user } = await ambassadorWith([CHRISTENSEN]);
+    const chatter = activityFrom(
+      user,
+      { text: 'testing' },
+      { conversationType: 'channel', conversationId: '19:general@thread.tacv2;messageid=2' },
+    );
+
+    const response = await teams.deliver(chatter);
+
+    expect(response.status).toBe(200);
+    expect(connector.calls).toEqual([]);
+  });
+
   it('when a known person installs the app, then their reference is stored and they are greeted once', async () => {
     const { user, person } = await ambassadorWith([]);
     const conversationUpdate = activityFrom(user, {

@@ -3,6 +3,7 @@ import { Query } from 'mingo';
 import type { Document } from '../bson-values.js';
 import { optionalDocument, optionalNumber } from '../query-engine.js';
 import { collectionArgument, cursorReply, type CommandHandler } from './context.js';
+import { refuseCreateOptions } from './refusals.js';
 
 /** Fields every command may carry that are not collection options. */
 const GENERIC_FIELDS = new Set([
@@ -22,6 +23,7 @@ const GENERIC_FIELDS = new Set([
 
 const create: CommandHandler = (body, { storage, database }) => {
   const name = collectionArgument(body, 'create');
+  refuseCreateOptions(body);
   const options: Document = {};
   for (const [field, value] of Object.entries(body)) {
     if (field !== 'create' && !GENERIC_FIELDS.has(field)) options[field] = value;

@@ -5,6 +5,11 @@ import type { Storage } from '../storage.js';
 
 /** What a command handler may touch: shared state plus the request's connection and database. */
 export interface CommandContext {
+  /**
+   * The command as sent, with BSON number types (int64, doubles) intact; handlers get its
+   * promoted view as `body` and read documents to store from here.
+   */
+  readonly typed: Document;
   readonly storage: Storage;
   readonly cursors: CursorRegistry;
   readonly database: string;

@@ -1,13 +1,9 @@
-import type { Document } from '../bson-values.js';
+import { isPlainObject, validateId, type Document } from '../bson-values.js';
 import { CommandError, ErrorCode } from '../errors.js';
-import {
-  matchDocuments,
-  optionalDocument,
-  projectDocument,
-  sortDocuments,
-} from '../query-engine.js';
+import { letVariables, optionalDocument, projectDocument, queryStored } from '../query-engine.js';
 import { applyUpdate, buildUpsertDocument, parseUpdateSpec } from '../update-engine.js';
 import { collectionArgument, documentArray, type CommandHandler } from './context.js';
+import { refuseCollation } from './refusals.js';
 
 /**
  * findAndModify: one document, atomically found and changed. Errors (duplicate keys included) are
@@ -16,7 +12,9 @@ import { collectionArgument, documentArray, type CommandHandler } from './contex
 const findAndModify: CommandHandler = (body, context) => {
   const command = 'findAndModify' in body ? 'findAndModify' : 'findandmodify';
   const name = collectionArgument(body, command);
+  refuseCollation(body);
   const query = optionalDocument(body, 'query') ?? {};
+  const variables = letVariables(body);
   const fields = optionalDocument(body, 'fields');
   const remove = body.remove === true;
   const upsert = body.upsert === true;
@@ -43,30 +41,42 @@ const findAndModify: CommandHandler = (body, context) => {
   }
 
   const collection = context.storage.getCollection(context.database, name);
-  const [current] = sortDocuments(
-    matchDocuments(collection, query),
-    optionalDocument(body, 'sort'),
-  );
+  const [current] = queryStored(collection, {
+    filter: query,
+    sort: optionalDocument(body, 'sort'),
+    limit: 1,
+    hint: body.hint,
+    variables,
+  });
   const output = (doc: Document | undefined): Document | null =>
     doc === undefined ? null : projectDocument(doc, fields);
 
   if (remove) {
-    if (current !== undefined) collection?.remove(current);
-    return { lastErrorObject: { n: current === undefined ? 0 : 1 }, value: output(current), ok: 1 };
+    if (current !== undefined) collection?.remove(current.doc);
+    return {
+      lastErrorObject: { n: current === undefined ? 0 : 1 },
+      value: output(current?.doc),
+      ok: 1,
+    };
   }
-  const spec = parseUpdateSpec(body.update, 'update');
+  const spec = {
+    typed: parseUpdateSpec(context.typed.update, 'update'),
+    view: parseUpdateSpec(body.update, 'update'),
+  };
   if (current !== undefined && collection !== undefined) {
-    const outcome = applyUpdate(current, spec, { arrayFilters, filter: query });
-    if (outcome.changed) collection.replace(current, outcome.doc);
+    const outcome = applyUpdate(current, spec, { arrayFilters, filter: query, variables });
+    if (outcome.changed) collection.replace(current, outcome.doc, outcome.view);
     return {
       lastErrorObject: { n: 1, updatedExisting: true },
-      value: output(returnNew ? outcome.doc : current),
+      value: output(returnNew ? outcome.doc : current.doc),
       ok: 1,
     };
   }
   if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-  const doc = buildUpsertDocument(query, spec, { arrayFilters });
-  context.storage.ensureCollection(context.database, name).collection.insert(doc);
+  const typedQuery = isPlainObject(context.typed.query) ? context.typed.query : {};
+  const { doc, view } = buildUpsertDocument(typedQuery, spec, { arrayFilters, variables });
+  validateId(doc._id);
+  context.storage.ensureCollection(context.database, name).collection.insert(doc, view);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
     value: returnNew ? output(doc) : null,

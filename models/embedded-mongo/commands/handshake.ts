@@ -1,8 +1,9 @@
 import type { CommandContext, CommandHandler } from './context.js';
 import type { Document } from '../bson-values.js';
+import { EMBEDDED_SERVER_MARKER } from '../detect.js';
 
 /** MongoDB 7.0; drivers require a maxWireVersion between 9 and 29 (FIELD-NOTES). */
-const SERVER_VERSION = '7.0.0';
+export const SERVER_VERSION = '7.0.0';
 const WIRE_VERSION = 21;
 
 function helloReply(context: CommandContext): Document {
@@ -21,6 +22,7 @@ function helloReply(context: CommandContext): Document {
     minWireVersion: 0,
     maxWireVersion: WIRE_VERSION,
     readOnly: false,
+    embedded: EMBEDDED_SERVER_MARKER,
     ok: 1,
   };
 }
@@ -34,6 +36,7 @@ const buildInfo: CommandHandler = () => ({
   maxBsonObjectSize: 16 * 1024 * 1024,
   storageEngines: ['memory'],
   modules: [],
+  embedded: EMBEDDED_SERVER_MARKER,
   ok: 1,
 });
 
@@ -61,6 +64,9 @@ export const handshakeCommands: Record<string, CommandHandler> = {
     uptimeMillis: Date.now() - context.startedAt,
     localTime: new Date(),
     connections: { current: 0, available: 1000 },
+    // As mongod reports its storage engine; `persistent: false` like the in-memory engine.
+    storageEngine: { name: 'memory', persistent: false, supportsCommittedReads: false },
+    embedded: EMBEDDED_SERVER_MARKER,
     ok: 1,
   }),
 };

@@ -1,12 +1,14 @@
-import type { Document } from '../bson-values.js';
+import { promote, type Document } from '../bson-values.js';
 import { CommandError, ErrorCode, errorReply } from '../errors.js';
 import { catalogCommands } from './catalog.js';
+import { explainCommands } from './explain.js';
 import type { CommandContext, CommandHandler } from './context.js';
 import { findAndModifyCommands } from './find-and-modify.js';
 import { handshakeCommands } from './handshake.js';
 import { indexCommands } from './indexes.js';
 import { readCommands } from './read.js';
-import { sessionCommands } from './sessions.js';
+import { refusedCommands } from './refusals.js';
+import { noTransactions, sessionCommands } from './sessions.js';
 import { writeCommands } from './write.js';
 
 export type { CommandContext } from './context.js';
@@ -14,6 +16,7 @@ export type { CommandContext } from './context.js';
 // A Map rather than an object so a command named `constructor` or `__proto__` is just unknown.
 const COMMANDS = new Map<string, CommandHandler>(
   Object.entries({
+    ...refusedCommands,
     ...handshakeCommands,
     ...catalogCommands,
     ...indexCommands,
@@ -21,6 +24,7 @@ const COMMANDS = new Map<string, CommandHandler>(
     ...writeCommands,
     ...findAndModifyCommands,
     ...sessionCommands,
+    ...explainCommands,
   }),
 );
 
@@ -30,15 +34,19 @@ export function commandName(body: Document): string | undefined {
   return undefined;
 }
 
-/** Runs one command; never throws, every failure becomes an `{ok: 0}` reply. */
-export function runCommand(body: Document, context: CommandContext): Document {
-  const name = commandName(body);
+/**
+ * Runs one command (`typed`: as deserialised, BSON number types kept); never throws, every
+ * failure becomes an `{ok: 0}` reply.
+ */
+export function runCommand(typed: Document, context: Omit<CommandContext, 'typed'>): Document {
+  const name = commandName(typed);
   try {
     const handler = name === undefined ? undefined : COMMANDS.get(name);
     if (handler === undefined) {
       throw new CommandError(ErrorCode.CommandNotFound, `no such command: '${name ?? ''}'`);
     }
-    return handler(body, context);
+    if (typed.txnNumber !== undefined) throw noTransactions();
+    return handler(promote(typed), { ...context, typed });
   } catch (error) {
     return errorReply(error);
   }

@@ -9,6 +9,7 @@ import {
   type CommandContext,
   type CommandHandler,
 } from './context.js';
+import { refuseCollation } from './refusals.js';
 
 function existingCollection(context: CommandContext, name: string): Collection {
   const collection = context.storage.getCollection(context.database, name);
@@ -27,6 +28,7 @@ const createIndexes: CommandHandler = (body, { storage, database }) => {
   if (!Array.isArray(rawSpecs) || rawSpecs.length === 0) {
     throw new CommandError(ErrorCode.BadValue, 'Must specify at least one index to create');
   }
+  for (const raw of rawSpecs) if (isPlainObject(raw)) refuseCollation(raw);
   const specs = rawSpecs.map(parseIndexSpec);
   const { collection, created } = storage.ensureCollection(database, name);
   const before = collection.indexSpecs().length;

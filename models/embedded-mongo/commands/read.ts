@@ -6,12 +6,17 @@ import {
   isPlainObject,
   type Document,
 } from '../bson-values.js';
+import type { Collection } from '../collection.js';
 import { CommandError, ErrorCode } from '../errors.js';
 import {
   findDocuments,
-  matchDocuments,
+  letVariables,
+  matchStored,
   optionalDocument,
   optionalNumber,
+  queryStored,
+  type FindSpec,
+  type QueryStats,
 } from '../query-engine.js';
 import {
   collectionArgument,
@@ -20,6 +25,7 @@ import {
   type CommandContext,
   type CommandHandler,
 } from './context.js';
+import { refuseCollation, refuseFindOptions } from './refusals.js';
 
 function batchSizeOf(source: Document, field = 'batchSize'): number | undefined {
   const batchSize = optionalNumber(source, field);
@@ -32,8 +38,9 @@ function batchSizeOf(source: Document, field = 'batchSize'): number | undefined 
   return batchSize;
 }
 
-const find: CommandHandler = (body, { storage, cursors, database }) => {
-  const name = collectionArgument(body, 'find');
+/** The query part of a `find` command, shared with `explain`. */
+export function findSpecOf(body: Document): FindSpec & { singleBatch: boolean } {
+  refuseFindOptions(body);
   let limit = optionalNumber(body, 'limit') ?? 0;
   let singleBatch = body.singleBatch === true;
   // A negative limit is the legacy way of asking for one batch of at most |limit| documents.
@@ -43,16 +50,24 @@ const find: CommandHandler = (body, { storage, cursors, database }) => {
   }
   const skip = optionalNumber(body, 'skip') ?? 0;
   if (skip < 0) throw new CommandError(ErrorCode.BadValue, 'skip value must be non-negative');
-  const docs = findDocuments(storage.getCollection(database, name), {
+  return {
     filter: optionalDocument(body, 'filter'),
     sort: optionalDocument(body, 'sort'),
     projection: optionalDocument(body, 'projection'),
-    collation: optionalDocument(body, 'collation'),
+    hint: body.hint,
+    variables: letVariables(body),
     skip,
     limit,
-  });
+    singleBatch,
+  };
+}
+
+const find: CommandHandler = (body, { storage, cursors, database }) => {
+  const name = collectionArgument(body, 'find');
+  const spec = findSpecOf(body);
+  const docs = findDocuments(storage.getCollection(database, name), spec);
   return cursorReply(
-    cursors.open(`${database}.${name}`, docs, batchSizeOf(body), singleBatch),
+    cursors.open(`${database}.${name}`, docs, batchSizeOf(body), spec.singleBatch),
     true,
   );
 };
@@ -78,20 +93,34 @@ const killCursors: CommandHandler = (body, { cursors }) => {
   };
 };
 
-const count: CommandHandler = (body, { storage, database }) => {
-  const name = collectionArgument(body, 'count');
-  const matched = matchDocuments(
-    storage.getCollection(database, name),
-    optionalDocument(body, 'query'),
-  );
+/** `count`: the number of matches after skip, capped by limit. */
+export function countMatches(
+  collection: Collection | undefined,
+  body: Document,
+  stats?: QueryStats,
+): number {
+  refuseCollation(body);
   const skip = Math.max(0, optionalNumber(body, 'skip') ?? 0);
   const limit = Math.abs(optionalNumber(body, 'limit') ?? 0);
-  const n = Math.max(0, matched.length - skip);
-  return { n: limit > 0 ? Math.min(n, limit) : n, ok: 1 };
+  const matched = queryStored(
+    collection,
+    { filter: optionalDocument(body, 'query'), skip, limit, hint: body.hint },
+    stats,
+  );
+  return matched.length;
+}
+
+const count: CommandHandler = (body, { storage, database }) => {
+  const name = collectionArgument(body, 'count');
+  return { n: countMatches(storage.getCollection(database, name), body), ok: 1 };
 };
 
-const distinct: CommandHandler = (body, { storage, database }) => {
-  const name = collectionArgument(body, 'distinct');
+export function distinctValues(
+  collection: Collection | undefined,
+  body: Document,
+  stats?: QueryStats,
+): unknown[] {
+  refuseCollation(body);
   const key = body.key;
   if (typeof key !== 'string' || key === '') {
     throw new CommandError(
@@ -100,19 +129,25 @@ const distinct: CommandHandler = (body, { storage, database }) => {
     );
   }
   const seen = new Map<string, unknown>();
-  for (const doc of matchDocuments(
-    storage.getCollection(database, name),
-    optionalDocument(body, 'query'),
-  )) {
-    for (const value of fieldValuesAt(doc, key)) {
+  for (const { doc, view } of matchStored(collection, optionalDocument(body, 'query'), stats)) {
+    const typedValues = fieldValuesAt(doc, key);
+    fieldValuesAt(view, key).forEach((value, index) => {
       const valueKey = canonicalKey(value);
-      if (!seen.has(valueKey)) seen.set(valueKey, value);
-    }
+      if (!seen.has(valueKey)) seen.set(valueKey, typedValues[index]);
+    });
   }
-  return { values: [...seen.values()], ok: 1 };
+  return [...seen.values()];
+}
+
+const distinct: CommandHandler = (body, { storage, database }) => {
+  const name = collectionArgument(body, 'distinct');
+  return { values: distinctValues(storage.getCollection(database, name), body), ok: 1 };
 };
 
-/** Stages that write elsewhere; mingo cannot run them against our storage. */
+/**
+ * Stages the embedded server refuses rather than imitating: writing stages ($out, $merge) and
+ * server-state stages. mongod knows them, so the refusal is NotImplemented, not an unknown stage.
+ */
 const UNSUPPORTED_STAGES = new Set([
   '$out',
   '$merge',
@@ -120,32 +155,86 @@ const UNSUPPORTED_STAGES = new Set([
   '$listSessions',
   '$collStats',
   '$indexStats',
+  '$planCacheStats',
+  '$changeStream',
+  '$search',
+  '$listLocalSessions',
+  '$listCatalog',
+  '$listSearchIndexes',
+  '$searchMeta',
+  '$vectorSearch',
 ]);
 
-function aggregationSource(
-  body: Document,
-  context: CommandContext,
-  pipeline: Document[],
-): { source: Document[]; stages: Document[] } {
-  const target = body.aggregate;
-  if (typeof target !== 'string') {
-    if (target === 1) return { source: [], stages: pipeline };
-    throw new CommandError(
-      ErrorCode.InvalidNamespace,
-      "BSON field 'aggregate' must be a collection name or 1",
-    );
-  }
-  const collection = context.storage.getCollection(context.database, target);
-  const [first, ...rest] = pipeline;
-  // A leading $match uses the indexes (countDocuments is $match + $group).
-  if (first !== undefined && isPlainObject(first.$match) && Object.keys(first).length === 1) {
-    return { source: matchDocuments(collection, first.$match), stages: rest };
-  }
-  return { source: collection?.all() ?? [], stages: pipeline };
+/** Stages that pass documents through unchanged, so their output keeps the stored BSON types. */
+const PASS_THROUGH_STAGES = new Set(['$match', '$sort', '$skip', '$limit', '$sample']);
+
+/** The leading stages the query layer answers from indexes, as mongod pushes them down. */
+export interface PushedDown {
+  readonly spec: FindSpec;
+  readonly rest: Document[];
 }
 
-const aggregate: CommandHandler = (body, context) => {
-  const pipeline = documentArray(body, 'pipeline');
+function positiveInteger(stage: string, value: unknown): number {
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof (value as { toNumber?: unknown })?.toNumber === 'function'
+        ? (value as { toNumber(): number }).toNumber()
+        : NaN;
+  if (!Number.isInteger(number) || number < 0) {
+    throw new CommandError(ErrorCode.BadValue, `invalid argument to ${stage} stage`);
+  }
+  return number;
+}
+
+/** Splits `$match` (merged), then `$sort`, then `$skip`/`$limit` off the front of a pipeline. */
+export function pushDown(pipeline: Document[], variables?: Document, hint?: unknown): PushedDown {
+  let position = 0;
+  const matches: Document[] = [];
+  while (
+    isPlainObject(pipeline[position]?.$match) &&
+    Object.keys(pipeline[position] as Document).length === 1
+  ) {
+    matches.push((pipeline[position] as Document).$match as Document);
+    position += 1;
+  }
+  let sort: Document | undefined;
+  const sortStage = pipeline[position];
+  if (
+    sortStage !== undefined &&
+    isPlainObject(sortStage.$sort) &&
+    Object.keys(sortStage).length === 1
+  ) {
+    sort = sortStage.$sort;
+    position += 1;
+  }
+  let skip = 0;
+  let limit = Infinity;
+  for (;;) {
+    const stage = pipeline[position];
+    if (stage === undefined || Object.keys(stage).length !== 1) break;
+    if ('$skip' in stage) {
+      const n = positiveInteger('$skip', stage.$skip);
+      skip += n;
+      limit = Math.max(0, limit - n);
+    } else if ('$limit' in stage) {
+      const n = positiveInteger('$limit', stage.$limit);
+      if (n === 0) throw new CommandError(ErrorCode.BadValue, 'the limit must be positive');
+      limit = Math.min(limit, n);
+    } else {
+      break;
+    }
+    position += 1;
+  }
+  const filter =
+    matches.length === 0 ? {} : matches.length === 1 ? (matches[0] as Document) : { $and: matches };
+  return {
+    spec: { filter, sort, skip, limit: limit === Infinity ? 0 : limit, variables, hint },
+    rest: limit === 0 ? [{ $limit: 0 }] : pipeline.slice(position),
+  };
+}
+
+function checkStages(pipeline: Document[]): void {
   for (const stage of pipeline) {
     const operator = Object.keys(stage)[0];
     if (operator !== undefined && UNSUPPORTED_STAGES.has(operator)) {
@@ -155,6 +244,74 @@ const aggregate: CommandHandler = (body, context) => {
       );
     }
   }
+}
+
+/** Runs an aggregation; `stats` gets the cost of the pushed-down query part. */
+export function runAggregation(
+  body: Document,
+  context: CommandContext,
+  stats?: QueryStats,
+): Document[] {
+  const pipeline = documentArray(body, 'pipeline');
+  checkStages(pipeline);
+  refuseCollation(body);
+  const { storage, database } = context;
+  const variables = letVariables(body);
+  const target = body.aggregate;
+  let stages = pipeline;
+  let source: Array<{ doc: Document; view: Document }> = [];
+  if (typeof target === 'string') {
+    const pushed = pushDown(pipeline, variables, body.hint);
+    const emptyLimit = pushed.rest.length === 1 && pushed.rest[0]?.$limit === 0;
+    source = emptyLimit
+      ? []
+      : queryStored(storage.getCollection(database, target), pushed.spec, stats);
+    stages = emptyLimit ? [] : pushed.rest;
+  } else if (target !== 1) {
+    throw new CommandError(
+      ErrorCode.InvalidNamespace,
+      "BSON field 'aggregate' must be a collection name or 1",
+    );
+  }
+  if (stages.length === 0) return source.map((stored) => stored.doc);
+  // mingo may modify its input (e.g. $addFields on nested paths): hand it copies.
+  const typedOf = new Map<Document, Document>();
+  const inputs = source.map((stored) => {
+    const copy = cloneDocument(stored.view);
+    typedOf.set(copy, stored.doc);
+    return copy;
+  });
+  const aggregator = new Aggregator(stages, {
+    // $lookup (and $unionWith, $graphLookup) read other collections of the same database.
+    collectionResolver: (name) =>
+      Array.from(storage.getCollection(database, name)?.stored() ?? [], (stored) =>
+        cloneDocument(stored.view),
+      ),
+    ...(variables === undefined ? {} : { variables }),
+  });
+  const results = runStages(aggregator, inputs);
+  const passThrough = stages.every((stage) => PASS_THROUGH_STAGES.has(Object.keys(stage)[0] ?? ''));
+  return passThrough ? results.map((result) => typedOf.get(result) ?? result) : results;
+}
+
+/** mingo's "unregistered pipeline operator" is mongod's unknown-stage error (code 40324). */
+function runStages(aggregator: Aggregator, inputs: Document[]): Document[] {
+  try {
+    return aggregator.run(inputs) as Document[];
+  } catch (error) {
+    const unknown =
+      error instanceof Error ? /unregistered pipeline operator (\$\w+)/.exec(error.message) : null;
+    if (unknown !== null) {
+      throw new CommandError(
+        ErrorCode.UnrecognizedPipelineStage,
+        `Unrecognized pipeline stage name: '${unknown[1] ?? ''}'`,
+      );
+    }
+    throw error;
+  }
+}
+
+const aggregate: CommandHandler = (body, context) => {
   const cursorOptions = optionalDocument(body, 'cursor');
   if (cursorOptions === undefined && body.explain !== true) {
     throw new CommandError(
@@ -162,19 +319,11 @@ const aggregate: CommandHandler = (body, context) => {
       "The 'cursor' option is required, except for aggregate with the explain argument",
     );
   }
-  const { source, stages } = aggregationSource(body, context, pipeline);
-  const { storage, database } = context;
-  const aggregator = new Aggregator(stages, {
-    // $lookup (and $unionWith, $graphLookup) read other collections of the same database.
-    collectionResolver: (name) =>
-      storage.getCollection(database, name)?.all().map(cloneDocument) ?? [],
-  });
-  // mingo may modify its input (e.g. $addFields on nested paths): hand it copies.
-  const results = aggregator.run(source.map(cloneDocument)) as Document[];
+  const results = runAggregation(body, context);
   const ns =
     typeof body.aggregate === 'string'
-      ? `${database}.${body.aggregate}`
-      : `${database}.$cmd.aggregate`;
+      ? `${context.database}.${body.aggregate}`
+      : `${context.database}.$cmd.aggregate`;
   return cursorReply(context.cursors.open(ns, results, batchSizeOf(cursorOptions ?? {})), true);
 };
 

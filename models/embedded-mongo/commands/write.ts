@@ -1,6 +1,7 @@
-import { isPlainObject, withId, type Document } from '../bson-values.js';
+import { isPlainObject, validateId, withId, type Document } from '../bson-values.js';
+import { storable } from '../collection.js';
 import { CommandError, ErrorCode, writeError } from '../errors.js';
-import { matchDocuments, optionalDocument } from '../query-engine.js';
+import { letVariables, optionalDocument, optionalNumber, queryStored } from '../query-engine.js';
 import {
   applyUpdate,
   buildUpsertDocument,
@@ -13,6 +14,7 @@ import {
   type CommandContext,
   type CommandHandler,
 } from './context.js';
+import { refuseCollation } from './refusals.js';
 
 const MAX_WRITE_BATCH_SIZE = 100_000;
 
@@ -52,13 +54,26 @@ function withWriteErrors(reply: Document, writeErrors: Document[]): Document {
   return writeErrors.length === 0 ? reply : { ...reply, writeErrors };
 }
 
-const insert: CommandHandler = (body, { storage, database }) => {
+/** The same statement as the client typed it (int64, doubles), for what gets stored. */
+function typedStatement(context: CommandContext, field: string, index: number): Document {
+  const list = context.typed[field];
+  const statement = Array.isArray(list) ? (list[index] as unknown) : undefined;
+  if (!isPlainObject(statement)) {
+    throw new CommandError(ErrorCode.InternalError, `statement ${index} of '${field}' vanished`);
+  }
+  return statement;
+}
+
+const insert: CommandHandler = (body, context) => {
   const name = collectionArgument(body, 'insert');
   const documents = statements(body, 'documents');
-  const { collection } = storage.ensureCollection(database, name);
+  const { collection } = context.storage.ensureCollection(context.database, name);
   let n = 0;
-  const writeErrors = runBatch(documents, body.ordered !== false, (doc) => {
-    collection.insert(withId(doc));
+  const writeErrors = runBatch(documents, body.ordered !== false, (_doc, index) => {
+    const typed = withId(typedStatement(context, 'documents', index));
+    validateId(typed._id);
+    const { doc, view } = storable(typed);
+    collection.insert(doc, view);
     n += 1;
   });
   return withWriteErrors({ n, ok: 1 }, writeErrors);
@@ -76,32 +91,50 @@ function runUpdateStatement(
   statement: Document,
   index: number,
   totals: UpdateTotals,
+  variables: Document | undefined,
 ): void {
+  refuseCollation(statement);
   const filter = optionalDocument(statement, 'q') ?? {};
-  const spec = parseUpdateSpec(statement.u, 'u');
+  const typedStatementDoc = typedStatement(context, 'updates', index);
+  const spec = {
+    typed: parseUpdateSpec(typedStatementDoc.u, 'u'),
+    view: parseUpdateSpec(statement.u, 'u'),
+  };
   const multi = statement.multi === true;
+  const sort = optionalDocument(statement, 'sort');
+  if (sort !== undefined && multi) {
+    throw new CommandError(ErrorCode.FailedToParse, 'Cannot specify sort with multi=true');
+  }
   const arrayFilters =
     statement.arrayFilters === undefined ? undefined : documentArray(statement, 'arrayFilters');
-  if (multi && isReplacement(spec) && Object.keys(spec).length > 0) {
+  if (multi && isReplacement(spec.view) && Object.keys(spec.view).length > 0) {
     throw new CommandError(
       ErrorCode.FailedToParse,
       'multi update is not supported for replacement-style update',
     );
   }
   const collection = context.storage.getCollection(context.database, name);
-  const matches = matchDocuments(collection, filter);
+  const matches = queryStored(collection, {
+    filter,
+    sort,
+    limit: multi ? 0 : 1,
+    hint: statement.hint,
+    variables,
+  });
   if (matches.length === 0 || collection === undefined) {
     if (statement.upsert !== true) return;
-    const doc = buildUpsertDocument(filter, spec, { arrayFilters });
-    context.storage.ensureCollection(context.database, name).collection.insert(doc);
+    const typedFilter = isPlainObject(typedStatementDoc.q) ? typedStatementDoc.q : {};
+    const { doc, view } = buildUpsertDocument(typedFilter, spec, { arrayFilters, variables });
+    validateId(doc._id);
+    context.storage.ensureCollection(context.database, name).collection.insert(doc, view);
     totals.n += 1;
     totals.upserted.push({ index, _id: doc._id });
     return;
   }
-  for (const current of multi ? matches : matches.slice(0, 1)) {
-    const outcome = applyUpdate(current, spec, { arrayFilters, filter });
+  for (const current of matches) {
+    const outcome = applyUpdate(current, spec, { arrayFilters, filter, variables });
     if (outcome.changed) {
-      collection.replace(current, outcome.doc);
+      collection.replace(current, outcome.doc, outcome.view);
       totals.nModified += 1;
     }
     totals.n += 1;
@@ -114,7 +147,8 @@ const update: CommandHandler = (body, context) => {
   const writeErrors = runBatch(
     statements(body, 'updates'),
     body.ordered !== false,
-    (statement, index) => runUpdateStatement(context, name, statement, index, totals),
+    (statement, index) =>
+      runUpdateStatement(context, name, statement, index, totals, letVariables(body)),
   );
   const reply: Document = { n: totals.n, nModified: totals.nModified };
   if (totals.upserted.length > 0) reply.upserted = totals.upserted;
@@ -127,7 +161,8 @@ const remove: CommandHandler = (body, { storage, database }) => {
   const collection = storage.getCollection(database, name);
   let n = 0;
   const writeErrors = runBatch(statements(body, 'deletes'), body.ordered !== false, (statement) => {
-    const limit = statement.limit ?? 0;
+    refuseCollation(statement);
+    const limit = optionalNumber(statement, 'limit') ?? 0;
     if (limit !== 0 && limit !== 1) {
       throw new CommandError(
         ErrorCode.FailedToParse,
@@ -137,9 +172,14 @@ const remove: CommandHandler = (body, { storage, database }) => {
     if (!isPlainObject(statement.q)) {
       throw new CommandError(ErrorCode.FailedToParse, "BSON field 'delete.deletes.q' is missing");
     }
-    const matches = matchDocuments(collection, statement.q);
-    for (const doc of limit === 1 ? matches.slice(0, 1) : matches) {
-      if (collection?.remove(doc) === true) n += 1;
+    const matches = queryStored(collection, {
+      filter: statement.q,
+      limit,
+      hint: statement.hint,
+      variables: letVariables(body),
+    });
+    for (const stored of matches) {
+      if (collection?.remove(stored.doc) === true) n += 1;
     }
   });
   return withWriteErrors({ n, ok: 1 }, writeErrors);

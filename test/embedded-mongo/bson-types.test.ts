@@ -1,0 +1,188 @@
+import { Double, Int32, Long, MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
+
+let server: EmbeddedMongo;
+let client: MongoClient;
+let db: Db;
+/** `_id`s here are numbers of several BSON types; the driver's typings assume ObjectId. */
+interface Meter {
+  _id: number | Long;
+  [field: string]: unknown;
+}
+
+let meters: Collection<Meter>;
+
+beforeAll(async () => {
+  server = await startEmbeddedMongo();
+  client = new MongoClient(`${server.uri}types`);
+  await client.connect();
+  db = client.db();
+  meters = db.collection<Meter>('meters');
+});
+
+beforeEach(async () => {
+  await meters.deleteMany({});
+});
+
+afterAll(async () => {
+  await client.close();
+  await server.stop();
+});
+
+/** The BSON type names of a stored document's fields, read without the driver's promotion. */
+async function storedTypes(id: number | Long): Promise<Document> {
+  const doc = await meters.findOne({ _id: id as number }, { promoteValues: false });
+  if (doc === null) throw new Error(`no document ${String(id)}`);
+  return typesOf(doc) as Document;
+}
+
+function typesOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(typesOf);
+  if (value !== null && typeof value === 'object') {
+    const tag = (value as { _bsontype?: string })._bsontype;
+    if (tag !== undefined) return `${tag}(${String(value)})`;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, typesOf(item)]));
+  }
+  return value;
+}
+
+describe('embedded mongo: BSON number types survive the round trip', () => {
+  it('when int64 and double values are inserted, then they come back as int64 and double', async () => {
+    await meters.insertOne({
+      _id: 1,
+      small: 7,
+      count: Long.fromNumber(5),
+      beyondDouble: Long.fromString('9007199254740993'),
+      ratio: new Double(2),
+      half: 2.5,
+      nested: { total: Long.fromNumber(12) },
+      readings: [Long.fromNumber(1), new Double(3), 4],
+    });
+    expect(await storedTypes(1)).toEqual({
+      _id: 'Int32(1)',
+      small: 'Int32(7)',
+      count: 'Long(5)',
+      beyondDouble: 'Long(9007199254740993)',
+      ratio: 'Double(2)',
+      half: 'Double(2.5)',
+      nested: { total: 'Long(12)' },
+      readings: ['Long(1)', 'Double(3)', 'Int32(4)'],
+    });
+    // With the driver's default promotion they are plain numbers again, as from mongod.
+    expect(await meters.findOne({ _id: 1 })).toMatchObject({
+      count: 5,
+      ratio: 2,
+      readings: [1, 3, 4],
+    });
+  });
+
+  it('when numbers of different types are queried, then they match by value like mongod', async () => {
+    await meters.insertMany([
+      { _id: 1, n: Long.fromNumber(5) },
+      { _id: 2, n: new Double(5) },
+      { _id: 3, n: 5 },
+      { _id: 4, n: 6 },
+    ]);
+    await meters.createIndex({ n: 1 });
+    expect((await meters.find({ n: 5 }).toArray()).map((doc) => doc._id)).toEqual([1, 2, 3]);
+    expect((await meters.find({ n: { $gte: Long.fromNumber(5) } }).toArray()).length).toBe(4);
+    expect(await meters.distinct('n')).toEqual([5, 6]);
+  });
+
+  it('when $inc and $mul compute, then the result type widens like mongod (int → long → double)', async () => {
+    await meters.insertOne({
+      _id: 1,
+      int: 1,
+      nearMax: 2_147_483_647,
+      long: Long.fromNumber(10),
+      double: new Double(1),
+      untouched: Long.fromNumber(3),
+    });
+    await meters.updateOne({ _id: 1 }, {
+      $inc: { int: 1, nearMax: 1, long: 1, double: 1, fresh: Long.fromNumber(2) },
+      $mul: { untouchedCopy: new Double(2) },
+    } as Document);
+    expect(await storedTypes(1)).toEqual({
+      _id: 'Int32(1)',
+      int: 'Int32(2)',
+      nearMax: 'Long(2147483648)',
+      long: 'Long(11)',
+      double: 'Double(2)',
+      untouched: 'Long(3)',
+      fresh: 'Long(2)',
+      untouchedCopy: 'Double(0)',
+    });
+  });
+
+  it('when $set changes only the type of a value, then the document counts as modified', async () => {
+    await meters.insertOne({ _id: 1, n: 3, label: 'a' });
+    const result = await meters.updateOne({ _id: 1 }, { $set: { n: Long.fromNumber(3) } });
+    expect(result.modifiedCount).toBe(1);
+    expect(await storedTypes(1)).toMatchObject({ n: 'Long(3)' });
+    const again = await meters.updateOne({ _id: 1 }, { $set: { label: 'b' } });
+    expect(again.modifiedCount).toBe(1);
+    expect(await storedTypes(1)).toMatchObject({ n: 'Long(3)', label: 'b' });
+  });
+
+  it('when documents are replaced, upserted, pushed to or returned by findOneAndUpdate, then types are kept', async () => {
+    await meters.insertOne({ _id: 1, n: 1 });
+    await meters.replaceOne({ _id: 1 }, { n: Long.fromNumber(4), d: new Double(8) });
+    expect(await storedTypes(1)).toEqual({ _id: 'Int32(1)', n: 'Long(4)', d: 'Double(8)' });
+
+    await meters.updateOne(
+      { _id: Long.fromNumber(2) },
+      { $set: { seen: new Int32(1) }, $setOnInsert: { since: Long.fromNumber(2026) } },
+      { upsert: true },
+    );
+    expect(await storedTypes(Long.fromNumber(2))).toEqual({
+      _id: 'Long(2)',
+      seen: 'Int32(1)',
+      since: 'Long(2026)',
+    });
+
+    await meters.updateOne({ _id: 1 }, {
+      $push: { log: { $each: [Long.fromNumber(9), 10] } },
+    } as Document);
+    expect(await storedTypes(1)).toMatchObject({ log: ['Long(9)', 'Int32(10)'] });
+
+    const after = await meters.findOneAndUpdate({ _id: 1 }, { $inc: { n: 1 } } as Document, {
+      returnDocument: 'after',
+      promoteValues: false,
+    });
+    expect(typesOf(after)).toMatchObject({ n: 'Long(5)', d: 'Double(8)' });
+  });
+
+  it('when a positional update changes one array element, then the other elements keep their types', async () => {
+    await meters.insertOne({
+      _id: 1,
+      rooms: [
+        { name: 'kitchen', count: 1 },
+        { name: 'hall', count: 1 },
+      ],
+    });
+    await meters.updateOne({ _id: 1, 'rooms.name': 'hall' }, {
+      $inc: { 'rooms.$.count': Long.fromNumber(1) },
+    } as Document);
+    expect(await storedTypes(1)).toMatchObject({
+      rooms: [
+        { name: 'kitchen', count: 'Int32(1)' },
+        { name: 'hall', count: 'Long(2)' },
+      ],
+    });
+  });
+
+  it('when an aggregation only filters and sorts, then its documents keep their types', async () => {
+    await meters.insertMany([
+      { _id: 1, n: Long.fromNumber(1), d: new Double(1) },
+      { _id: 2, n: Long.fromNumber(2), d: new Double(2) },
+    ]);
+    const docs = await meters
+      .aggregate([{ $match: { n: { $gte: 1 } } }, { $sort: { n: -1 } }], { promoteValues: false })
+      .toArray();
+    expect(docs.map(typesOf)).toEqual([
+      { _id: 'Int32(2)', n: 'Long(2)', d: 'Double(2)' },
+      { _id: 'Int32(1)', n: 'Long(1)', d: 'Double(1)' },
+    ]);
+  });
+});

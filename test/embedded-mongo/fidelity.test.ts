@@ -1,0 +1,201 @@
+import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
+
+let server: EmbeddedMongo;
+let client: MongoClient;
+let db: Db;
+
+/** Visits keyed by number, so the order a sort picks is easy to read. */
+interface Visit {
+  _id: number;
+  household?: string;
+  attempt?: number;
+  outcome?: string;
+  latest?: boolean;
+  note?: unknown;
+}
+
+let visits: Collection<Visit>;
+
+const NOT_IMPLEMENTED = { code: 238, codeName: 'NotImplemented' };
+/** Write errors carry the code only, as from mongod. */
+const NOT_IMPLEMENTED_WRITE = { code: 238 };
+
+beforeAll(async () => {
+  server = await startEmbeddedMongo();
+  client = new MongoClient(`${server.uri}fidelity`);
+  await client.connect();
+  db = client.db();
+  visits = db.collection<Visit>('visits');
+});
+
+beforeEach(async () => {
+  await db.dropDatabase();
+  await visits.insertMany([
+    { _id: 1, household: 'Tovet 4', attempt: 1, outcome: 'not-home' },
+    { _id: 2, household: 'Tovet 4', attempt: 2, outcome: 'not-home' },
+    { _id: 3, household: 'Tovet 4', attempt: 3, outcome: 'open' },
+  ]);
+});
+
+afterAll(async () => {
+  await client.close();
+  await server.stop();
+});
+
+async function collectionNames(): Promise<string[]> {
+  return (await db.listCollections({}, { nameOnly: true }).toArray()).map((entry) => entry.name);
+}
+
+describe('embedded mongo: what it cannot do, it refuses like mongod instead of doing something else', () => {
+  it('when a view is created, then the server refuses and creates no empty collection in its place', async () => {
+    await expect(
+      db.createCollection('open_visits', {
+        viewOn: 'visits',
+        pipeline: [{ $match: { outcome: 'open' } }],
+      }),
+    ).rejects.toMatchObject(NOT_IMPLEMENTED);
+    expect(await collectionNames()).toEqual(['visits']);
+  });
+
+  it('when a capped or validated collection is created, then the server refuses the options it would ignore', async () => {
+    await expect(db.createCollection('log', { capped: true, size: 4096 })).rejects.toMatchObject(
+      NOT_IMPLEMENTED,
+    );
+    await expect(
+      db.createCollection('checked', { validator: { outcome: { $type: 'string' } } }),
+    ).rejects.toMatchObject(NOT_IMPLEMENTED);
+    expect(await collectionNames()).toEqual(['visits']);
+  });
+
+  it('when collMod is sent, then it is refused as not implemented, not as an unknown command', async () => {
+    await expect(db.command({ collMod: 'visits', validator: {} })).rejects.toMatchObject(
+      NOT_IMPLEMENTED,
+    );
+  });
+
+  it('when an aggregation writes with $out or $merge, then it is refused and nothing is written', async () => {
+    await expect(visits.aggregate([{ $out: 'copy' }]).toArray()).rejects.toMatchObject(
+      NOT_IMPLEMENTED,
+    );
+    await expect(visits.aggregate([{ $merge: { into: 'copy' } }]).toArray()).rejects.toMatchObject(
+      NOT_IMPLEMENTED,
+    );
+    expect(await collectionNames()).toEqual(['visits']);
+  });
+
+  it("when a stage is unknown, then the error is mongod's unrecognised stage", async () => {
+    await expect(visits.aggregate([{ $teleport: {} }]).toArray()).rejects.toMatchObject({
+      code: 40324,
+      message: "Unrecognized pipeline stage name: '$teleport'",
+    });
+  });
+
+  it('when a query asks for a collation, then it is refused rather than compared binary', async () => {
+    const caseless = { locale: 'da', strength: 2 };
+    await expect(
+      visits.find({ outcome: 'OPEN' }, { collation: caseless }).toArray(),
+    ).rejects.toMatchObject(NOT_IMPLEMENTED);
+    await expect(
+      visits.updateOne(
+        { outcome: 'OPEN' },
+        { $set: { outcome: 'visited' } },
+        { collation: caseless },
+      ),
+    ).rejects.toMatchObject(NOT_IMPLEMENTED_WRITE);
+    await expect(
+      visits.createIndex({ household: 1 }, { unique: true, collation: caseless }),
+    ).rejects.toMatchObject(NOT_IMPLEMENTED);
+    // The simple collation is the binary comparison the server does anyway.
+    expect(
+      await visits.countDocuments({ outcome: 'open' }, { collation: { locale: 'simple' } }),
+    ).toBe(1);
+  });
+
+  it('when an _id holds a $-prefixed field, then inserts and upserts fail with DollarPrefixedFieldName', async () => {
+    const expected = { code: 52 };
+    // The driver types _id as an ObjectId; these statements need other shapes.
+    const raw = db.collection('visits');
+    await expect(
+      raw.insertOne({ _id: { $household: 'Tovet 4' } } as Document),
+    ).rejects.toMatchObject(expected);
+    await expect(
+      raw.updateOne({ attempt: 9 }, { $set: { _id: { $gt: 1 } } } as Document, { upsert: true }),
+    ).rejects.toMatchObject(expected);
+    expect(await visits.countDocuments()).toBe(3);
+    // Dotted names inside _id, and $-prefixed names elsewhere, are allowed since MongoDB 5.0.
+    await raw.insertOne({ _id: { 'house.number': 4 }, note: { $flag: true } } as Document);
+    expect(await visits.countDocuments()).toBe(4);
+  });
+});
+
+describe('embedded mongo: transactions', () => {
+  it('when a transaction is attempted, then it is refused like on a standalone mongod and nothing is written', async () => {
+    const session = client.startSession();
+    try {
+      await expect(
+        session.withTransaction(async () => {
+          await visits.insertOne({ _id: 9, household: 'Tovet 6' }, { session });
+        }),
+        // The driver words code 20 from a standalone this way (MongoDB answers the same).
+      ).rejects.toThrow('This MongoDB deployment does not support retryable writes');
+    } finally {
+      await session.endSession();
+    }
+    expect(await visits.countDocuments({ _id: 9 })).toBe(0);
+  });
+});
+
+describe('embedded mongo: options it used to ignore are honoured', () => {
+  it('when updateOne and replaceOne carry a sort, then they change the first document in that order', async () => {
+    await visits.updateOne(
+      { household: 'Tovet 4' },
+      { $set: { latest: true } },
+      { sort: { attempt: -1 } },
+    );
+    expect((await visits.find({ latest: true }).toArray()).map((visit) => visit._id)).toEqual([3]);
+
+    await visits.replaceOne(
+      { outcome: 'not-home' },
+      { household: 'Tovet 4', attempt: 2, outcome: 'visited' },
+      { sort: { attempt: -1 } },
+    );
+    expect(await visits.findOne({ _id: 2 })).toMatchObject({ outcome: 'visited' });
+    expect(await visits.findOne({ _id: 1 })).toMatchObject({ outcome: 'not-home' });
+  });
+
+  it('when a pipeline update replaces the root without _id, then the document keeps its _id', async () => {
+    await visits.updateOne({ _id: 1 }, [
+      { $replaceRoot: { newRoot: { household: '$household', outcome: 'visited' } } },
+    ]);
+    expect(await visits.findOne({ _id: 1 })).toEqual({
+      _id: 1,
+      household: 'Tovet 4',
+      outcome: 'visited',
+    });
+  });
+
+  it('when find, update and aggregate use let variables, then $$names resolve', async () => {
+    const found = await visits
+      .find({ $expr: { $eq: ['$attempt', '$$wanted'] } }, { let: { wanted: 2 } })
+      .toArray();
+    expect(found.map((visit) => visit._id)).toEqual([2]);
+
+    await visits.updateMany(
+      { $expr: { $lt: ['$attempt', '$$limit'] } },
+      [{ $set: { note: '$$note' } }],
+      { let: { limit: 3, note: { $literal: '$not-a-path' } } },
+    );
+    expect(
+      (await visits.find({ note: '$not-a-path' }).toArray()).map((visit) => visit._id),
+    ).toEqual([1, 2]);
+
+    const projected = await visits
+      .aggregate([{ $match: { _id: 3 } }, { $project: { label: '$$label' } }], {
+        let: { label: 'third' },
+      })
+      .toArray();
+    expect(projected).toEqual([{ _id: 3, label: 'third' }]);
+  });
+});
