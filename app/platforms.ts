@@ -6,6 +6,7 @@ import { createSlackPlatform } from '../adapters/slack/index.js';
 import { slackDeliveryLimitsFromEnvironment } from '../adapters/slack/delivery-limits.js';
 import { createTeamsPlatform } from '../adapters/teams/index.js';
 import { teamsDeliveryLimitsFromEnvironment } from '../adapters/teams/delivery-limits.js';
+import { createWebhookPlatform, webhookConfigFromEnvironment } from '../adapters/webhook/index.js';
 import type { Config } from '../src/config/config.js';
 import type { PlatformAdapter, PlatformRegistry } from '../src/core/platform.js';
 import { composeConversation } from './compose.js';
@@ -32,6 +33,8 @@ export function configuredPlatforms(
     const delivery = teamsDeliveryLimitsFromEnvironment();
     platforms.push(createTeamsPlatform(config.teams, context, { delivery }));
   }
+  const webhook = webhookConfigFromEnvironment();
+  if (webhook) platforms.push(createWebhookPlatform(webhook, context));
   if (config.environment !== 'production') {
     const outbox = options.consoleOutbox ?? new MemoryConsoleOutbox();
     platforms.push(createConsolePlatform(outboxPort(outbox), outbox));
