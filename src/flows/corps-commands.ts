@@ -1,3 +1,4 @@
+import { requireCoordinator } from '../core/coordinator-guard.js';
 import type { ConversationState, LeftReason } from '../../models/types.js';
 import { parseCorpsCommand, type CorpsCommand } from '../corps/corps-command.js';
 import { findAmbassadors } from '../corps/find-ambassador.js';
@@ -76,7 +77,7 @@ async function refuseIfMeantForCorps(turn: Turn, command: CorpsCommand): Promise
     ).flat();
     if (findAmbassadors(command.who, areaPeople, mentionsOf(turn.event)).length === 0) return false;
   }
-  await turn.say(turn.text.coordinatorOnly());
+  await requireCoordinator(turn, `${CORPS_FLOW}:${command.kind}`);
   return true;
 }
 
@@ -85,10 +86,7 @@ async function onAction(
   action: ActionPayload,
   source: MessageRef | undefined,
 ): Promise<void> {
-  if (!isCoordinator(turn.person)) {
-    await turn.say(turn.text.coordinatorOnly());
-    return;
-  }
+  if (!(await requireCoordinator(turn, `${CORPS_FLOW}:${action.step}`))) return;
   const state = await turn.deps.db.conversationStates.get(
     turn.person.id,
     turn.event.conversation.key,
@@ -155,10 +153,7 @@ async function onForm(
   values: Record<string, string>,
   source: MessageRef | undefined,
 ): Promise<void> {
-  if (!isCoordinator(turn.person)) {
-    await turn.say(turn.text.coordinatorOnly());
-    return;
-  }
+  if (!(await requireCoordinator(turn, formId))) return;
   const changes = changesFromForm(values);
   if (!changes) {
     await turn.say(turn.text.capacityInvalid(MAX_MONTHLY_CAPACITY));

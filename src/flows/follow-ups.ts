@@ -1,5 +1,6 @@
+import { requireCoordinator } from '../core/coordinator-guard.js';
 import type { FollowUp } from '../../models/types.js';
-import { coordinatedAreaIds, isCoordinator } from '../corps/roles.js';
+import { coordinatedAreaIds } from '../corps/roles.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
@@ -20,10 +21,7 @@ const COMMAND =
 
 async function onMessage(turn: Turn, text: string): Promise<boolean> {
   if (!COMMAND.test(foldDiacritics(text.trim().replace(/^\/nabo\s+/i, '')))) return false;
-  if (!isCoordinator(turn.person)) {
-    await turn.say(turn.text.coordinatorOnly());
-    return true;
-  }
+  if (!(await requireCoordinator(turn, 'follow-ups:list'))) return true;
   // Follow-ups name the household's address: one-to-one chats only.
   if (!turn.mayShowPersonalData) {
     await turn.say(turn.text.privateOnly());
@@ -79,10 +77,11 @@ async function onAction(
   source: MessageRef | undefined,
 ): Promise<void> {
   const followUp = await turn.deps.db.followUps.findById(action.value);
-  if (!followUp || !coordinatedAreaIds(turn.person).includes(followUp.areaId)) {
+  if (!followUp) {
     await turn.say(turn.text.coordinatorOnly());
     return;
   }
+  if (!(await requireCoordinator(turn, 'follow-ups:close', followUp.areaId))) return;
   try {
     await turn.deps.db.followUps.close(followUp.id, turn.person.id, turn.now);
   } catch (error) {

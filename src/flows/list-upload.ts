@@ -1,3 +1,4 @@
+import { requireCoordinator } from '../core/coordinator-guard.js';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Area, ConversationState } from '../../models/types.js';
@@ -153,10 +154,7 @@ async function onAction(
   action: ActionPayload,
   source: MessageRef | undefined,
 ): Promise<void> {
-  if (!isCoordinator(turn.person)) {
-    await turn.say(turn.text.coordinatorOnly());
-    return;
-  }
+  if (!(await requireCoordinator(turn, `${LIST_FLOW}:${action.step}`))) return;
   if (action.step === 'assign') {
     const area = await chosenArea(turn, action.value);
     if (source) await turn.replace(source, `✓ ${turn.text.assignNowButton()}`);

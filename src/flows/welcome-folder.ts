@@ -1,3 +1,4 @@
+import { requireCoordinator } from '../core/coordinator-guard.js';
 import type { Area, WelcomeFolder } from '../../models/types.js';
 import { areaIdsOf, isCoordinator } from '../corps/roles.js';
 import { forgetStep, type Flow } from '../core/flow.js';
@@ -94,8 +95,7 @@ async function handleEntry(turn: Turn, entry: FolderEntry): Promise<boolean> {
     await showFolders(turn);
     return true;
   }
-  if (!isCoordinator(turn.person)) {
-    await turn.say(turn.text.coordinatorOnly());
+  if (!(await requireCoordinator(turn, 'welcome-folder:change'))) {
     return true;
   }
   const area = await areaOrAsk(turn, FOLDER_FLOW, 'area', { entry });
