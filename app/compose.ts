@@ -25,7 +25,7 @@ import {
 } from '../src/core/platform.js';
 import type { Locale } from '../src/i18n/locale.js';
 import type { BotDependencies } from '../src/core/turn.js';
-import { allFlows } from '../src/flows/index.js';
+import { allFlows } from '../src/core/all-flows.js';
 
 /**
  * The composition root: builds a Nabo process — database, queues, platforms, the inbound

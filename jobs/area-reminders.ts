@@ -1,7 +1,7 @@
 import { waitsForRevisit } from '../kernel/door-outcomes.js';
 import type { NaboDatabase } from '../models/database.js';
 import type { Area } from '../models/types.js';
-import { revisitReminderAt } from '../src/reminders/reminder-times.js';
+import { revisitReminderAt } from '../src/visits/reminder-times.js';
 import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
 import type { BullmqReminderScheduler } from './reminder-jobs.js';

@@ -4,7 +4,7 @@ import {
   runMonthlyAssignment,
   type MonthlyAssignmentRun,
 } from '../src/assignment/run-monthly-assignment.js';
-import type { UnreachableOn } from '../src/i18n/jobs.js';
+import type { UnreachableOn } from '../src/assignment/messages.js';
 import type { Logger } from '../kernel/logger.js';
 import type { PersonMessenger } from './delivery/person-messenger.js';
 import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';

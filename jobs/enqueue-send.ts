@@ -1,5 +1,5 @@
 import type { Person } from '../models/types.js';
-import type { UnreachableOn } from '../src/i18n/jobs.js';
+import type { UnreachableOn } from '../src/assignment/messages.js';
 import { isNoRoute, type PersonMessenger } from './delivery/person-messenger.js';
 import type { JobQueues } from './job-queues.js';
 import type { SendJobData } from './job-types.js';

@@ -1,7 +1,7 @@
 import { waitsForRevisit } from '../kernel/door-outcomes.js';
 import type { NaboDatabase } from '../models/database.js';
 import type { Logger } from '../kernel/logger.js';
-import { revisitReminderAt } from '../src/reminders/reminder-times.js';
+import { revisitReminderAt } from '../src/visits/reminder-times.js';
 import { upsertAssignmentSchedulers } from './assignment-jobs.js';
 import { sendKeys } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';

@@ -10,12 +10,12 @@ import {
 import type { OutboundMessage } from '../../src/core/outbound.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
 import { localeOf, zoneOf } from '../../src/core/language-and-zone.js';
-import type { UnreachableOn } from '../../src/i18n/jobs.js';
+import type { UnreachableOn } from '../../src/assignment/messages.js';
 import {
   firstAttemptEscalationMessage,
   firstAttemptNudgeMessage,
   revisitReminderMessage,
-} from '../../src/reminders/reminder-messages.js';
+} from '../../src/visits/reminder-messages.js';
 import type { SendJobData } from '../job-types.js';
 
 export interface ComposeContext {

@@ -7,7 +7,7 @@ import {
   type PlatformRegistry,
   type Unreachable,
 } from '../../src/core/platform.js';
-import type { UnreachableOn } from '../../src/i18n/jobs.js';
+import type { UnreachableOn } from '../../src/assignment/messages.js';
 
 export { isUnreachable } from '../../src/core/platform.js';
 

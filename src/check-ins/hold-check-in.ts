@@ -2,7 +2,7 @@ import type { NaboDatabase } from '../../models/database.js';
 import type { CheckIn, Person } from '../../models/types.js';
 import type { OutboundMessage } from '../core/outbound.js';
 import type { Catalog } from '../i18n/catalog.js';
-import type { CheckInQuestion } from '../i18n/check-ins.js';
+import type { CheckInQuestion } from './messages.js';
 import type { Logger } from '../../kernel/logger.js';
 import { firstName } from '../meetings/access.js';
 import { CHECK_IN_REMINDER_AFTER_MS, type CheckInScheduler } from './check-in-timers.js';

@@ -1,9 +1,9 @@
 import type { Person } from '../../models/types.js';
 import { recognizeIntent } from '../interpret/index.js';
-import { askWhatTheyWant, showHelp } from '../flows/help.js';
-import { askToPause, askToSetCapacity, resume, switchLanguage } from '../flows/availability.js';
-import { showMyVisits } from '../flows/my-visits.js';
-import { reportInOwnWords, undoLastReport } from '../flows/report-visit.js';
+import { askWhatTheyWant, showHelp } from './help.js';
+import { askToPause, askToSetCapacity, resume, switchLanguage } from '../corps/availability.js';
+import { showMyVisits } from '../visits/my-visits.js';
+import { reportInOwnWords, undoLastReport } from '../visits/report-visit.js';
 import type { Flow } from './flow.js';
 import type { Turn } from './turn.js';
 

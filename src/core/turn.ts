@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { CheckInScheduler } from '../check-ins/check-in-timers.js';
 import type { MeetingTimerScheduler } from '../meetings/meeting-timers.js';
-import type { ReminderScheduler } from '../reminders/reminder-scheduler.js';
+import type { ReminderScheduler } from '../visits/reminder-scheduler.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { IncomingFile, MessageRef, PersonEvent, SharedFile } from './inbound.js';
 import type { OutboundMessage } from './outbound.js';

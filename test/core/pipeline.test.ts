@@ -6,7 +6,7 @@ import type { ConversationRef, InboundEvent, PlatformIdentity } from '../../src/
 import { localeOf, zoneOf } from '../../src/core/language-and-zone.js';
 import { createInboundPipeline } from '../../src/core/pipeline.js';
 import { createPlatformRegistry, type PlatformAdapter } from '../../src/core/platform.js';
-import { allFlows } from '../../src/flows/index.js';
+import { allFlows } from '../../src/core/all-flows.js';
 import { RecordingAdapter, textOf } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';

@@ -4,7 +4,7 @@ import { Chat, choicesOf, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import { revisitReminderMessage } from '../../src/reminders/reminder-messages.js';
+import { revisitReminderMessage } from '../../src/visits/reminder-messages.js';
 
 const db = useTestDatabase();
 

@@ -3,7 +3,7 @@ import { registerAreaCommands } from '../../adapters/cli/commands/area.js';
 import { scheduleJobIds } from '../../jobs/delivery/send-keys.js';
 import { openJobClient, type JobClient } from '../../jobs/start-jobs.js';
 import { createPlatformRegistry } from '../../src/core/platform.js';
-import { revisitReminderAt } from '../../src/reminders/reminder-times.js';
+import { revisitReminderAt } from '../../src/visits/reminder-times.js';
 import { CLI_NOW, runCli, useTestDatabase } from '../support/database.js';
 import { fixedClock } from '../../kernel/clock.js';
 import { createEstate } from '../support/estate.js';

@@ -1,6 +1,6 @@
 import { consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
-import { parsePrivacyRequest } from '../../src/flows/privacy-requests.js';
+import { parsePrivacyRequest } from '../../src/privacy/privacy-requests.js';
 import { Chat, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';

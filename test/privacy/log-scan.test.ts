@@ -9,7 +9,7 @@ import type { Resident } from '../../models/types.js';
 import { createInboundPipeline, type InboundPipeline } from '../../src/core/pipeline.js';
 import { fixedClock } from '../../kernel/clock.js';
 import type { ConversationRef, InboundEvent } from '../../src/core/inbound.js';
-import { allFlows } from '../../src/flows/index.js';
+import { allFlows } from '../../src/core/all-flows.js';
 import { createLogger, logger, setLogger, type Logger } from '../../kernel/logger.js';
 import { applyRetention } from '../../src/privacy/apply-retention.js';
 import { choicesOf, RecordingAdapter, testPlatforms } from '../support/conversation.js';

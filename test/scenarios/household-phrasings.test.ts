@@ -1,9 +1,9 @@
 import { consoleIdentity } from '../../adapters/console/platform.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptOutcome, VisitWithResident } from '../../models/types.js';
-import { householdAddress, householdName } from '../../src/flows/households.js';
+import { householdAddress, householdName } from '../../src/visits/households.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import { revisitReminderMessage } from '../../src/reminders/reminder-messages.js';
+import { revisitReminderMessage } from '../../src/visits/reminder-messages.js';
 import { Chat, choicesOf, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { ESTATE, seedPhrasingEstate, type SeededEstate } from '../support/phrasing-estate.js';

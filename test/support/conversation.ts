@@ -11,7 +11,7 @@ import type {
   SharedFile,
 } from '../../src/core/inbound.js';
 import type { Choice, OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
-import { allFlows } from '../../src/flows/index.js';
+import { allFlows } from '../../src/core/all-flows.js';
 import {
   createPlatformRegistry,
   type PlatformAdapter,

@@ -12,7 +12,7 @@ import type {
 } from '../../../src/core/inbound.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import type { PersonNotifier } from '../../../src/core/turn.js';
-import { allFlows } from '../../../src/flows/index.js';
+import { allFlows } from '../../../src/core/all-flows.js';
 import { createLogger } from '../../../kernel/logger.js';
 import {
   RecordingAdapter,

@@ -11,7 +11,7 @@ import { createInboundPipeline, type InboundPipeline } from '../../../src/core/p
 import { fixedClock } from '../../../kernel/clock.js';
 import type { InboundEvent } from '../../../src/core/inbound.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
-import { allFlows } from '../../../src/flows/index.js';
+import { allFlows } from '../../../src/core/all-flows.js';
 import { createLogger } from '../../../kernel/logger.js';
 import { Chat, choicesOf, testPlatforms } from '../../support/conversation.js';
 

@@ -9,39 +9,27 @@ import type { Choice, FormSpec } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
 import { formatDay } from '../i18n/locale.js';
 import { topicsFrom } from '../check-ins/questions.js';
-import { areaIdsWithRole, firstName, isCoordinator, isCoordinatorOf } from '../meetings/access.js';
-import {
-  AgendaEditError,
-  addItem,
-  moveItem,
-  newItem,
-  removeItem,
-  retimeItem,
-} from '../meetings/agenda.js';
-import {
-  agendaLines,
-  agendaText,
-  peopleOfArea,
-  type RenderContext,
-} from '../meetings/agenda-message.js';
-import { recognizeMeetingCommand, type MeetingCommand } from '../meetings/meeting-commands.js';
-import { agendaSendAt } from '../meetings/meeting-timers.js';
-import { MEETING_AGENDA_FLOW, proposalMessage } from '../meetings/proposal-message.js';
+import { areaIdsWithRole, firstName, isCoordinator, isCoordinatorOf } from './access.js';
+import { AgendaEditError, addItem, moveItem, newItem, removeItem, retimeItem } from './agenda.js';
+import { agendaLines, agendaText, peopleOfArea, type RenderContext } from './agenda-message.js';
+import { recognizeMeetingCommand, type MeetingCommand } from './meeting-commands.js';
+import { agendaSendAt } from './meeting-timers.js';
+import { MEETING_AGENDA_FLOW, proposalMessage } from './proposal-message.js';
 import {
   DEFAULT_TIMEBOX_MINUTES,
   parseAgenda,
   parseAgendaItems,
   parseMeetingWhen,
   type ParsedAgenda,
-} from '../meetings/parse-agenda.js';
+} from './parse-agenda.js';
 import {
   changeMeeting,
   createDraft,
   meetingToEdit,
   newProposal,
   upcomingMeetingForAmbassador,
-} from '../meetings/plan-meeting.js';
-import { scheduleCurrent } from '../meetings/run-meeting.js';
+} from './plan-meeting.js';
+import { scheduleCurrent } from './run-meeting.js';
 
 /**
  * Planning a network meeting in chat. A coordinator writes the agenda in plain words (or fills

@@ -3,10 +3,10 @@ import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
 import { formatDay } from '../i18n/locale.js';
-import { REVISIT_FLOW, SNOOZE_DAYS } from '../reminders/reminder-messages.js';
-import { daysFromToday, revisitReminderAt } from '../reminders/reminder-times.js';
+import { REVISIT_FLOW, SNOOZE_DAYS } from './reminder-messages.js';
+import { daysFromToday, revisitReminderAt } from './reminder-times.js';
 import { householdName } from './households.js';
-import { askWhatTheyWant } from './help.js';
+import { askWhatTheyWant } from '../core/help.js';
 import { visitSection } from './my-visits.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { Choice } from '../core/outbound.js';
-import type { Flow } from '../core/flow.js';
-import type { Turn } from '../core/turn.js';
-import { showMyVisits } from './my-visits.js';
+import type { Choice } from './outbound.js';
+import type { Flow } from './flow.js';
+import type { Turn } from './turn.js';
+import { showMyVisits } from '../visits/my-visits.js';
 
 /**
  * Help, and the shortcut buttons ("Mine besøg", "Hjælp") that do what typing the words would do.

@@ -1,4 +1,4 @@
-import { corpsOverview } from '../corps/corps-overview.js';
+import { corpsOverview } from './corps-overview.js';
 import type { Turn } from '../core/turn.js';
 import { formatShortDate } from '../i18n/locale.js';
 import { coordinatedAreas } from './corps-area.js';

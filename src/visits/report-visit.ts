@@ -22,16 +22,12 @@ import {
 } from '../interpret/index.js';
 import { auditChangeInChat } from '../privacy/audit.js';
 import { sensitiveTopicsIn } from '../privacy/sensitive-note.js';
-import { revisitReminderAt } from '../reminders/reminder-times.js';
-import {
-  recordVisitReport,
-  type RecordedReport,
-  type VisitReport,
-} from '../visits/record-visit-report.js';
+import { revisitReminderAt } from './reminder-times.js';
+import { recordVisitReport, type RecordedReport, type VisitReport } from './record-visit-report.js';
 import { householdAddress, householdName } from './households.js';
 import { offerFollowUps } from '../follow-ups/offer-follow-ups.js';
-import { holdUntilAgreed } from './agreement.js';
-import { askWhatTheyWant } from './help.js';
+import { holdUntilAgreed } from '../corps/agreement.js';
+import { askWhatTheyWant } from '../core/help.js';
 import { REPORT_FLOW, outcomeChoices, visitSection } from './my-visits.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Turn } from '../core/turn.js';
 import type { Catalog, OutcomeChoice } from '../i18n/catalog.js';
 import { formatShortDate, type Locale } from '../i18n/locale.js';
 import { auditAreaReadInChat, auditReadInChat } from '../privacy/audit.js';
-import { holdUntilAgreed } from './agreement.js';
+import { holdUntilAgreed } from '../corps/agreement.js';
 import { householdAddress, householdName } from './households.js';
 
 /** Button actions of the report flow: `report` / `outcome` / `<visitId>:<choice>`. */

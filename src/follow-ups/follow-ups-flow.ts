@@ -8,7 +8,7 @@ import type { Turn } from '../core/turn.js';
 import { isNaboError } from '../../kernel/errors.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { formatShortDate } from '../i18n/locale.js';
-import { householdAddress } from './households.js';
+import { householdAddress } from '../visits/households.js';
 
 /**
  * "opfølgninger": the coordinator's list of follow-ups from visits (a broken lamp, a wish to join

@@ -1,8 +1,8 @@
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
-import { eraseResident } from '../privacy/erase-subject.js';
-import { exportResident } from '../privacy/subject-export.js';
+import { eraseResident } from './erase-subject.js';
+import { exportResident } from './subject-export.js';
 
 /**
  * A coordinator answers a resident's access or erasure request from chat: "udtræk beboer <id>"

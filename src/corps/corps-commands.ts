@@ -1,9 +1,9 @@
 import { requireCoordinator } from '../core/coordinator-guard.js';
 import type { ConversationState, LeftReason } from '../../models/types.js';
-import { parseCorpsCommand, type CorpsCommand } from '../corps/corps-command.js';
-import { findAmbassadors } from '../corps/find-ambassador.js';
-import { mentionsOf } from '../corps/mention.js';
-import { isCoordinator } from '../corps/roles.js';
+import { parseCorpsCommand, type CorpsCommand } from './corps-command.js';
+import { findAmbassadors } from './find-ambassador.js';
+import { mentionsOf } from './mention.js';
+import { isCoordinator } from './roles.js';
 import { MAX_MONTHLY_CAPACITY } from '../../kernel/constants.js';
 import { forgetStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';

@@ -1,11 +1,7 @@
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
-import {
-  answerQuestion,
-  type AnswerResult,
-  type CheckInContext,
-} from '../check-ins/hold-check-in.js';
+import { answerQuestion, type AnswerResult, type CheckInContext } from './hold-check-in.js';
 import {
   CHECK_IN_FLOW,
   MAX_ANSWER_LENGTH,
@@ -13,8 +9,8 @@ import {
   isQuestion,
   questionMessage,
   typedAnswer,
-} from '../check-ins/questions.js';
-import type { CheckInQuestion } from '../i18n/check-ins.js';
+} from './questions.js';
+import type { CheckInQuestion } from './messages.js';
 import { recognizeIntent } from '../interpret/index.js';
 import { recognizeMeetingCommand } from '../meetings/meeting-commands.js';
 

@@ -4,7 +4,7 @@ import type { Flow } from '../core/flow.js';
 import type { Turn } from '../core/turn.js';
 import type { Locale } from '../i18n/locale.js';
 import { formatDay } from '../i18n/locale.js';
-import type { VisitCounts } from '../i18n/meetings.js';
+import type { VisitCounts } from '../meetings/messages.js';
 import { MONTHS } from '../interpret/lexicon.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { areaIdsWithRole, firstName, isCoordinator } from '../meetings/access.js';

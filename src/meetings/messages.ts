@@ -1,4 +1,4 @@
-import type { AgendaEditProblem } from '../meetings/agenda.js';
+import type { AgendaEditProblem } from './agenda.js';
 
 /**
  * What Nabo says around network meetings (agendas, proposals, the running meeting and its

@@ -1,11 +1,6 @@
 import type { ConversationState } from '../../models/types.js';
-import { awaitsAgreement } from '../corps/roles.js';
-import {
-  AGREEMENT_FLOW,
-  CONFIRM_STEP,
-  confirmAgreementChoice,
-  welcomeMessage,
-} from '../corps/welcome.js';
+import { awaitsAgreement } from './roles.js';
+import { AGREEMENT_FLOW, CONFIRM_STEP, confirmAgreementChoice, welcomeMessage } from './welcome.js';
 import { forgetStep, rememberStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';

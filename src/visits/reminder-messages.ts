@@ -1,7 +1,7 @@
 import type { VisitWithResident } from '../../models/types.js';
-import { householdSection } from '../flows/my-visits.js';
+import { householdSection } from './my-visits.js';
 import type { OutboundMessage } from '../core/outbound.js';
-import { householdAddress, householdName } from '../flows/households.js';
+import { householdAddress, householdName } from './households.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDay, type Locale } from '../i18n/locale.js';
 

@@ -8,13 +8,13 @@ import type { ActionPayload, IncomingFile, MessageRef } from '../core/inbound.js
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
 import { formatCalendarDate } from '../i18n/locale.js';
-import { importApprovedList } from '../resident-list/import-approved.js';
-import { previewList, type ListPreview } from '../resident-list/preview.js';
-import { readListFile, type ListFileProblem } from '../resident-list/read-list-file.js';
+import { importApprovedList } from './import-approved.js';
+import { previewList, type ListPreview } from './preview.js';
+import { readListFile, type ListFileProblem } from './read-list-file.js';
 import type { ParsedResidentRow, ResidentFileError } from '../residents/index.js';
-import { areaOrAsk, chosenArea } from './corps-area.js';
-import { householdAddress, householdName } from './households.js';
-import { assignNow } from './list-assign.js';
+import { areaOrAsk, chosenArea } from '../corps/corps-area.js';
+import { householdAddress, householdName } from '../visits/households.js';
+import { assignNow } from '../assignment/list-assign.js';
 
 /**
  * "Here is this month's list": the coordinator drops the housing organisation's file into a

@@ -3,9 +3,9 @@ import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
-import { isCoordinator, isCoordinatorOf } from '../meetings/access.js';
-import { parseActionItem } from '../meetings/action-item.js';
-import { totalMinutes } from '../meetings/agenda.js';
+import { isCoordinator, isCoordinatorOf } from './access.js';
+import { parseActionItem } from './action-item.js';
+import { totalMinutes } from './agenda.js';
 import {
   actionLine,
   clockTime,
@@ -13,14 +13,14 @@ import {
   peopleOfArea,
   summaryText,
   type RenderContext,
-} from '../meetings/agenda-message.js';
-import { recognizeMeetingCommand, type MeetingCommand } from '../meetings/meeting-commands.js';
+} from './agenda-message.js';
+import { recognizeMeetingCommand, type MeetingCommand } from './meeting-commands.js';
 import {
   changeMeeting,
   meetingForActions,
   meetingToStart,
   runningMeetingFor,
-} from '../meetings/plan-meeting.js';
+} from './plan-meeting.js';
 import {
   advance,
   currentItemOf,
@@ -28,8 +28,8 @@ import {
   startMeeting,
   type AdvanceResult,
   type MeetingRunContext,
-} from '../meetings/run-meeting.js';
-import { timerDueAt } from '../meetings/timebox.js';
+} from './run-meeting.js';
+import { timerDueAt } from './timebox.js';
 
 /**
  * Running the network meeting from the coordinator's chat: "start møde", "næste", "note: …",

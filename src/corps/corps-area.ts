@@ -1,7 +1,7 @@
 import type { Area } from '../../models/types.js';
 import { rememberStep } from '../core/flow.js';
 import type { Turn } from '../core/turn.js';
-import { coordinatedAreaIds } from '../corps/roles.js';
+import { coordinatedAreaIds } from './roles.js';
 
 /**
  * Most coordinators run one area; some run two. A change that belongs to one area (a new

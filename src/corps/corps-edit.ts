@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import type { ProfileChanges } from '../../models/types.js';
 import type { LeftReason, Person } from '../../models/types.js';
-import type { CorpsCommand } from '../corps/corps-command.js';
-import { findAmbassadors } from '../corps/find-ambassador.js';
-import { findMention, mentionsOf } from '../corps/mention.js';
-import { parseDetails } from '../corps/profile-details.js';
-import { coordinatedAreaIds } from '../corps/roles.js';
+import type { CorpsCommand } from './corps-command.js';
+import { findAmbassadors } from './find-ambassador.js';
+import { findMention, mentionsOf } from './mention.js';
+import { parseDetails } from './profile-details.js';
+import { coordinatedAreaIds } from './roles.js';
 import { rememberStep } from '../core/flow.js';
 import type { MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';

@@ -1,8 +1,8 @@
 import type { ProfileChanges } from '../../models/types.js';
 import type { Area, Person, PlatformIdentity } from '../../models/types.js';
-import { findMention, mentionsOf } from '../corps/mention.js';
-import { DETAIL_START, parseDetails } from '../corps/profile-details.js';
-import { welcomeMessage } from '../corps/welcome.js';
+import { findMention, mentionsOf } from './mention.js';
+import { DETAIL_START, parseDetails } from './profile-details.js';
+import { welcomeMessage } from './welcome.js';
 import { rememberStep } from '../core/flow.js';
 import type { FormSpec, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';

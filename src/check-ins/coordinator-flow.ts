@@ -5,8 +5,8 @@ import type { OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDay, type Locale } from '../i18n/locale.js';
-import { CHECK_IN_COORDINATOR_FLOW_NAME } from '../check-ins/alerts.js';
-import { answerForReading } from '../check-ins/questions.js';
+import { CHECK_IN_COORDINATOR_FLOW_NAME } from './alerts.js';
+import { answerForReading } from './questions.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { areaIdsWithRole, firstName, isCoordinator, isCoordinatorOf } from '../meetings/access.js';
 

@@ -5,10 +5,10 @@ import { forgetStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
 import { recognizeIntent } from '../interpret/index.js';
-import { answerFolderQuestion, type FolderAnswer } from '../welcome-folder/answer-question.js';
-import { activityLine, contactLine } from '../welcome-folder/format.js';
-import { parseFolderEntry, type FolderEntry } from '../welcome-folder/parse-entry.js';
-import { areaOrAsk, chosenArea } from './corps-area.js';
+import { answerFolderQuestion, type FolderAnswer } from './answer-question.js';
+import { activityLine, contactLine } from './format.js';
+import { parseFolderEntry, type FolderEntry } from './parse-entry.js';
+import { areaOrAsk, chosenArea } from '../corps/corps-area.js';
 
 /**
  * The welcome folder in the pocket. Ambassadors ask in their own words ("varmemesterens

@@ -1,4 +1,4 @@
-import type { UnassignedReason } from '../assignment/assign-households.js';
+import type { UnassignedReason } from './assign-households.js';
 
 /**
  * What the scheduled jobs say: the monthly hand-out, the coordinator's summary, revisit

@@ -1,6 +1,6 @@
 import type { Area } from '../../models/types.js';
-import { assignmentMonthOf } from '../assignment/assignment-month.js';
-import { runMonthlyAssignment } from '../assignment/run-monthly-assignment.js';
+import { assignmentMonthOf } from './assignment-month.js';
+import { runMonthlyAssignment } from './run-monthly-assignment.js';
 import type { Turn } from '../core/turn.js';
 import { catalogFor } from '../i18n/catalog.js';
 import { localeOf } from '../core/language-and-zone.js';
