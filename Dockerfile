@@ -1,6 +1,6 @@
 # Nabo's container image: one image, two processes (the same commands as the Procfile).
-#   web:    node dist/adapters/web.js   (the default command)
-#   worker: node dist/jobs/worker.js
+#   web:    node dist/app/web.js   (the default command)
+#   worker: node dist/app/worker.js
 # Configuration comes from the environment (see .env.example); compose.yaml runs both with
 # MongoDB and Redis.
 
@@ -17,6 +17,8 @@ COPY src ./src
 COPY adapters ./adapters
 COPY jobs ./jobs
 COPY models ./models
+COPY kernel ./kernel
+COPY app ./app
 RUN npm run build
 
 # Runtime stage: the compiled code and its dependencies, owned by root and run as the
@@ -30,4 +32,4 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 USER node
 EXPOSE 3000
-CMD ["node", "dist/adapters/web.js"]
+CMD ["node", "dist/app/web.js"]

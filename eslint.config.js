@@ -19,16 +19,9 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI, the console adapter, benchmarks and scripts talk to a terminal on purpose.
-    files: [
-      'adapters/cli/**',
-      'adapters/console/**',
-      'adapters/web.ts',
-      'jobs/worker.ts',
-      'bench/**',
-      'scripts/**',
-      'bin/**',
-    ],
+    // The CLI, the process entry points, the console adapter, benchmarks and scripts talk to a
+    // terminal on purpose.
+    files: ['adapters/cli/**', 'adapters/console/**', 'app/**', 'bench/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -13,14 +13,15 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createSlackPlatform } from '../adapters/slack/index.js';
+import { composeConversation } from '../app/compose.js';
 import { announceAssignment } from '../jobs/assignment-jobs.js';
-import { DEFAULT_DELIVERY_LIMITS } from '../jobs/settings.js';
+import { createPlatformRegistry } from '../src/core/platform.js';
 import { startJobs } from '../jobs/start-jobs.js';
 import { connectDatabase } from '../models/database.js';
 import type { Area } from '../models/types.js';
 import { runMonthlyAssignment } from '../src/assignment/run-monthly-assignment.js';
-import { systemClock } from '../src/core/clock.js';
-import { createLogger } from '../src/logging/logger.js';
+import { systemClock } from '../kernel/clock.js';
+import { createLogger } from '../kernel/logger.js';
 
 const AREAS = 5;
 const AMBASSADORS = 200;
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
       await db.people.add({
         name: `Ambassadør ${p}`,
         roles: areas.map((area) => ({ areaId: area.id, role: 'ambassador' as const })),
-        identities: { slack: { teamId: 'TBENCH', userId: `U${p}` } },
+        identities: [{ platform: 'slack', workspaceId: 'TBENCH', userId: `U${p}` }],
         monthlyCapacity: 1,
         confidentialityAt: agreed,
       });
@@ -169,25 +170,30 @@ async function main(): Promise<void> {
         appToken: undefined,
         apiUrl: fake.url,
       },
-      { db, clock: systemClock, logger, timeZone: 'Europe/Copenhagen', locale: 'da' },
+      composeConversation({
+        db,
+        clock: systemClock,
+        logger,
+        timeZone: 'Europe/Copenhagen',
+        locale: 'da',
+      }).context,
+      {
+        delivery: {
+          perChannel: { max: 1, windowMs: CHANNEL_INTERVAL_MS },
+          workspacePerSecond: WORKSPACE_PER_SECOND,
+        },
+      },
     );
     const jobs = await startJobs({
       db,
       redisUrl: REDIS_URL,
       prefix,
-      platforms: [slack],
+      platforms: createPlatformRegistry([slack.adapter]),
       logger,
       sendConcurrency: 20,
       reconcileAtStart: false,
       lockDurationMs: 10_000,
       stalledIntervalMs: 5_000,
-      limits: {
-        ...DEFAULT_DELIVERY_LIMITS,
-        slack: {
-          perChannel: { max: 1, windowMs: CHANNEL_INTERVAL_MS },
-          workspacePerSecond: WORKSPACE_PER_SECOND,
-        },
-      },
     });
     try {
       const started = performance.now();

@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { LimitExceededError } from '../src/errors.js';
+import { LimitExceededError } from '../kernel/errors.js';
 import { parseListInWorker } from '../src/resident-list/parse-in-worker.js';
 import { zipBomb } from '../test/resident-list/support/workbooks.js';
 

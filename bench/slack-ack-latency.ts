@@ -22,10 +22,11 @@ import { App } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import { startWebProcess } from '../adapters/http/web-process.js';
 import { createSlackPlatform } from '../adapters/slack/index.js';
+import { composeConversation } from '../app/compose.js';
 import { connectDatabase } from '../models/database.js';
 import { startEmbeddedMongo } from '../models/embedded-mongo/index.js';
-import { systemClock } from '../src/core/clock.js';
-import { createLogger } from '../src/logging/logger.js';
+import { systemClock } from '../kernel/clock.js';
+import { createLogger } from '../kernel/logger.js';
 
 const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench';
@@ -235,7 +236,9 @@ async function benchNabo(
     const person = await db.people.add({
       name: `Ambassadør ${i}`,
       roles: [{ areaId: area.id, role: 'ambassador' }],
-      identities: { slack: { teamId: TEAM, userId: `U${String(i).padStart(4, '0')}` } },
+      identities: [
+        { platform: 'slack', workspaceId: TEAM, userId: `U${String(i).padStart(4, '0')}` },
+      ],
     });
     await db.residents.importMany(area.id, [
       {
@@ -251,15 +254,18 @@ async function benchNabo(
     );
     if (resident) await db.visits.open(resident.id, person.id, '2026-11');
   }
-  const platform = createSlackPlatform(
-    { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl },
-    {
-      db,
-      clock: systemClock,
-      logger: createLogger({ level: 'silent' }),
-      timeZone: 'Europe/Copenhagen',
-      locale: 'da',
-    },
+  const conversation = composeConversation({
+    db,
+    clock: systemClock,
+    logger: createLogger({ level: 'silent' }),
+    timeZone: 'Europe/Copenhagen',
+    locale: 'da',
+  });
+  const platform = conversation.register(
+    createSlackPlatform(
+      { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl },
+      conversation.context,
+    ),
   );
   const web = await startWebProcess({
     port: 0,

@@ -4,7 +4,8 @@ import {
   runMonthlyAssignment,
   type MonthlyAssignmentRun,
 } from '../src/assignment/run-monthly-assignment.js';
-import type { Logger } from '../src/logging/logger.js';
+import type { UnreachableOn } from '../src/assignment/messages.js';
+import type { Logger } from '../kernel/logger.js';
 import type { PersonMessenger } from './delivery/person-messenger.js';
 import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';
 import { enqueueSend } from './enqueue-send.js';
@@ -42,7 +43,7 @@ export interface AnnounceDeps {
 export interface Announcement {
   ambassadorsQueued: number;
   coordinatorsQueued: number;
-  unreachable: Array<{ personId: string; on: string }>;
+  unreachable: Array<{ personId: string; on: UnreachableOn }>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Person } from '../models/types.js';
-import type { UnreachableOn } from '../src/i18n/jobs.js';
+import type { UnreachableOn } from '../src/assignment/messages.js';
 import { isNoRoute, type PersonMessenger } from './delivery/person-messenger.js';
 import type { JobQueues } from './job-queues.js';
 import type { SendJobData } from './job-types.js';
@@ -20,4 +20,9 @@ export async function enqueueSend(
   if (isNoRoute(route)) return { queued: false, unreachableOn: route.on };
   await queues.send(route.platform).add(data.kind, data, { jobId: key });
   return { queued: true };
+}
+
+/** Where someone could not be reached, as one word for job results and logs ("Teams", "nowhere"). */
+export function whereUnreachable(on: UnreachableOn): string {
+  return on === 'nowhere' ? on : on.platform;
 }

@@ -1,13 +1,12 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { DeliveryPlatform } from './delivery/person-messenger.js';
 import type { ScheduleJobData, SendJobData } from './job-types.js';
 
 export const SCHEDULE_QUEUE = 'schedule';
-export const DELIVERY_PLATFORMS: readonly DeliveryPlatform[] = ['slack', 'teams', 'console'];
 export const DEFAULT_QUEUE_PREFIX = 'nabo';
 
-export function sendQueueName(platform: DeliveryPlatform): string {
+/** One send queue per platform, so each platform's workspace cap is its queue's limiter. */
+export function sendQueueName(platform: string): string {
   return `send-${platform}`;
 }
 
@@ -24,35 +23,37 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
-/** The producer side: the schedule queue and one send queue per platform. */
+/**
+ * The producer side: the schedule queue and one send queue per platform. The platforms are an
+ * open set, so a send queue is opened the first time a platform needs one.
+ */
 export class JobQueues {
   readonly schedule: Queue<ScheduleJobData>;
-  private readonly sends = new Map<DeliveryPlatform, Queue<SendJobData>>();
+  private readonly sends = new Map<string, Queue<SendJobData>>();
 
   constructor(
     private readonly connection: Redis,
     readonly prefix: string = DEFAULT_QUEUE_PREFIX,
+    platforms: readonly string[] = [],
   ) {
     this.schedule = new Queue<ScheduleJobData>(SCHEDULE_QUEUE, {
       connection,
       prefix,
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });
-    for (const platform of DELIVERY_PLATFORMS) {
-      this.sends.set(
-        platform,
-        new Queue<SendJobData>(sendQueueName(platform), {
-          connection,
-          prefix,
-          defaultJobOptions: DEFAULT_JOB_OPTIONS,
-        }),
-      );
-    }
+    for (const platform of platforms) this.send(platform);
   }
 
-  send(platform: DeliveryPlatform): Queue<SendJobData> {
-    const queue = this.sends.get(platform);
-    if (!queue) throw new Error(`no send queue for ${platform}`);
+  send(platform: string): Queue<SendJobData> {
+    let queue = this.sends.get(platform);
+    if (!queue) {
+      queue = new Queue<SendJobData>(sendQueueName(platform), {
+        connection: this.connection,
+        prefix: this.prefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
+      this.sends.set(platform, queue);
+    }
     return queue;
   }
 

@@ -1,6 +1,7 @@
+import { waitsForRevisit } from '../kernel/door-outcomes.js';
 import type { NaboDatabase } from '../models/database.js';
-import type { Logger } from '../src/logging/logger.js';
-import { revisitReminderAt } from '../src/reminders/reminder-times.js';
+import type { Logger } from '../kernel/logger.js';
+import { revisitReminderAt } from '../src/visits/reminder-times.js';
 import { upsertAssignmentSchedulers } from './assignment-jobs.js';
 import { sendKeys } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
@@ -43,8 +44,7 @@ export async function reconcile(deps: {
         }
         continue;
       }
-      const waiting = visit.outcome === 'not_home' || visit.outcome === 'postponed';
-      if (!waiting || !visit.revisitDate) continue;
+      if (!waitsForRevisit(visit.outcome) || !visit.revisitDate) continue;
       const key = sendKeys.revisit(visit.id, visit.revisitDate);
       if ((await db.sendLedger.get(key))?.status === 'sent') continue;
       await deps.reminders.addRevisit(

@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { NaboError } from '../src/errors.js';
+import { NaboError } from '../kernel/errors.js';
 
 /**
  * Redis connections for BullMQ. Workers need `maxRetriesPerRequest: null` (BullMQ blocks on

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { NaboError } from '../src/errors.js';
+import { NaboError } from '../kernel/errors.js';
 import { ENVIRONMENT_VARIABLES } from './settings.js';
 
 /**

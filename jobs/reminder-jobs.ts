@@ -1,8 +1,8 @@
 import type { NaboDatabase } from '../models/database.js';
 import type { Area, Visit } from '../models/types.js';
-import type { Clock } from '../src/core/clock.js';
-import type { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
-import { firstAttemptDeadlines, localDate } from '../src/reminders/reminder-times.js';
+import type { Clock } from '../kernel/clock.js';
+import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
+import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
 

@@ -1,118 +1,37 @@
-import { NaboError } from '../src/errors.js';
+import { NaboError } from '../kernel/errors.js';
 
 /**
- * Delivery limits and job settings. The defaults follow the platforms' published limits; each
- * can be overridden by an environment variable (listed in docs/jobs.md) because a workspace or
- * tenant may have its own caps.
+ * Job settings that belong to no platform. Each platform's own send limits (Slack's one message
+ * per second per DM, Teams' per-conversation windows) live with its adapter, which hands them to
+ * the jobs as pace rules; every value can be overridden by an environment variable (docs/jobs.md).
  */
-export interface WindowLimit {
-  max: number;
-  windowMs: number;
-}
 
-export interface DeliveryLimits {
-  slack: {
-    /** Slack: about one message per second per channel (a DM is a channel). */
-    perChannel: WindowLimit;
-    /** The workspace-wide cap for the bot, enforced by the BullMQ limiter of the Slack queue. */
-    workspacePerSecond: number;
-  };
-  teams: {
-    /** Teams: 7 per second and 60 per 30 seconds per conversation. */
-    perConversation: WindowLimit[];
-    /** The tenant-wide cap, enforced by the BullMQ limiter of the Teams queue. */
-    tenantPerSecond: number;
-  };
-  /**
-   * Added to every per-channel window: our clock (Redis TIME at pacing) and the platform's
-   * (arrival of the request) differ by the request's latency, which varies.
-   */
-  marginMs: number;
-}
-
-export const DEFAULT_DELIVERY_LIMITS: DeliveryLimits = {
-  slack: { perChannel: { max: 1, windowMs: 1_000 }, workspacePerSecond: 20 },
-  teams: {
-    perConversation: [
-      { max: 7, windowMs: 1_000 },
-      { max: 60, windowMs: 30_000 },
-    ],
-    tenantPerSecond: 30,
-  },
-  marginMs: 50,
-};
+/**
+ * Added to every pace window: our clock (Redis TIME at pacing) and the platform's (arrival of the
+ * request) differ by the request's latency, which varies.
+ */
+export const DEFAULT_PACING_MARGIN_MS = 50;
 
 export const ENVIRONMENT_VARIABLES = {
-  slackChannelPerSecond: 'NABO_SLACK_CHANNEL_PER_SECOND',
-  slackWorkspacePerSecond: 'NABO_SLACK_WORKSPACE_PER_SECOND',
-  teamsConversationPerSecond: 'NABO_TEAMS_CONVERSATION_PER_SECOND',
-  teamsConversationPer30Seconds: 'NABO_TEAMS_CONVERSATION_PER_30S',
-  teamsTenantPerSecond: 'NABO_TEAMS_TENANT_PER_SECOND',
   sendConcurrency: 'NABO_SEND_CONCURRENCY',
   skipRedisEvictionCheck: 'NABO_SKIP_REDIS_EVICTION_CHECK',
   queuePrefix: 'NABO_QUEUE_PREFIX',
 } as const;
 
-/** Reads the overrides; a value that is not a positive number stops start-up with one line. */
-export function deliveryLimitsFromEnvironment(
-  env: NodeJS.ProcessEnv = process.env,
-): DeliveryLimits {
-  const defaults = DEFAULT_DELIVERY_LIMITS;
-  const [teamsSecond, teams30] = defaults.teams.perConversation;
-  return {
-    slack: {
-      perChannel: {
-        max: positive(
-          env,
-          ENVIRONMENT_VARIABLES.slackChannelPerSecond,
-          defaults.slack.perChannel.max,
-        ),
-        windowMs: 1_000,
-      },
-      workspacePerSecond: positive(
-        env,
-        ENVIRONMENT_VARIABLES.slackWorkspacePerSecond,
-        defaults.slack.workspacePerSecond,
-      ),
-    },
-    teams: {
-      perConversation: [
-        {
-          max: positive(
-            env,
-            ENVIRONMENT_VARIABLES.teamsConversationPerSecond,
-            teamsSecond?.max ?? 7,
-          ),
-          windowMs: 1_000,
-        },
-        {
-          max: positive(
-            env,
-            ENVIRONMENT_VARIABLES.teamsConversationPer30Seconds,
-            teams30?.max ?? 60,
-          ),
-          windowMs: 30_000,
-        },
-      ],
-      tenantPerSecond: positive(
-        env,
-        ENVIRONMENT_VARIABLES.teamsTenantPerSecond,
-        defaults.teams.tenantPerSecond,
-      ),
-    },
-    marginMs: defaults.marginMs,
-  };
-}
-
 export function sendConcurrencyFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
-  return positive(env, ENVIRONMENT_VARIABLES.sendConcurrency, 10);
+  return positiveFromEnvironment(env, ENVIRONMENT_VARIABLES.sendConcurrency, 10);
 }
 
 export function isEvictionCheckSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
   return /^(1|true|yes)$/i.test(env[ENVIRONMENT_VARIABLES.skipRedisEvictionCheck]?.trim() ?? '');
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A positive number from the environment; anything else stops start-up with one line. */
+export function positiveFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

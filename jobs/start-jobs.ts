@@ -1,12 +1,11 @@
 import { Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { MessagingPlatform } from '../adapters/platform.js';
 import type { NaboDatabase } from '../models/database.js';
-import { systemClock, type Clock } from '../src/core/clock.js';
-import { logger as rootLogger, type Logger } from '../src/logging/logger.js';
-import type { ConsoleOutbox } from './delivery/console-outbox.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
+import { logger as rootLogger, type Logger } from '../kernel/logger.js';
 import { Pacer } from './delivery/pacer.js';
-import { PersonMessenger, type DeliveryPlatform } from './delivery/person-messenger.js';
+import type { PlatformRegistry } from '../src/core/platform.js';
+import { PersonMessenger } from './delivery/person-messenger.js';
 import { DEFAULT_QUEUE_PREFIX, JobQueues, SCHEDULE_QUEUE, sendQueueName } from './job-queues.js';
 import type { ScheduleJobData, SendJobData, SendOutcome } from './job-types.js';
 import { createScheduleProcessor } from './processors/schedule-processor.js';
@@ -15,22 +14,23 @@ import { reconcile, type ReconcileReport } from './reconcile.js';
 import { createRedisConnection } from './redis-connection.js';
 import { assertNoEviction } from './redis-eviction-check.js';
 import { BullmqReminderScheduler } from './reminder-jobs.js';
-import { DEFAULT_DELIVERY_LIMITS, slidingSafeLimiter, type DeliveryLimits } from './settings.js';
+import { DEFAULT_PACING_MARGIN_MS, slidingSafeLimiter } from './settings.js';
 
 export interface JobsOptions {
   db: NaboDatabase;
   redisUrl: string;
   /** Redis key prefix of every queue; tests and benchmarks use their own. */
   prefix?: string;
-  /** The platforms this process can deliver on (Slack, Teams). */
-  platforms?: readonly MessagingPlatform[];
-  /** Delivery for people known by a console handle (demo, local runs). */
-  consoleOutbox?: ConsoleOutbox;
-  /** For a process that only queues (the CLI): the platforms the worker delivers on. */
-  routeTo?: readonly DeliveryPlatform[];
+  /**
+   * The platforms jobs deliver on, in the order a person is tried on. A process that only queues
+   * (the web process, the CLI) passes the same platforms as the worker, unstarted: routing a
+   * message to a platform's queue asks its adapter, and sending happens in the worker.
+   */
+  platforms: PlatformRegistry;
   clock?: Clock;
   logger?: Logger;
-  limits?: DeliveryLimits;
+  /** Added to every pace window (see DEFAULT_PACING_MARGIN_MS). */
+  pacingMarginMs?: number;
   /** Parallel sends per platform queue in this process. */
   sendConcurrency?: number;
   /**
@@ -43,6 +43,8 @@ export interface JobsOptions {
   checkEviction?: boolean;
   /** Rebuild schedulers and reminders from MongoDB at start (default true). */
   reconcileAtStart?: boolean;
+  /** The producer side opened earlier (the bot already schedules reminders through it). */
+  client?: JobClient;
 }
 
 /** The producer side, enough for the CLI and the web process: queues and reminders, no workers. */
@@ -60,15 +62,13 @@ export interface RunningJobs extends JobClient {
 
 export function openJobClient(options: JobsOptions): JobClient {
   const connection = createRedisConnection(options.redisUrl, { forWorker: true });
-  const queues = new JobQueues(connection, options.prefix ?? DEFAULT_QUEUE_PREFIX);
-  const clock = options.clock ?? systemClock;
-  const messenger = new PersonMessenger(
-    options.db,
-    options.platforms ?? [],
-    options.limits ?? DEFAULT_DELIVERY_LIMITS,
-    options.consoleOutbox,
-    options.routeTo,
+  const messenger = new PersonMessenger(options.platforms);
+  const queues = new JobQueues(
+    connection,
+    options.prefix ?? DEFAULT_QUEUE_PREFIX,
+    messenger.platformIds,
   );
+  const clock = options.clock ?? systemClock;
   return {
     queues,
     reminders: new BullmqReminderScheduler(options.db, queues, clock),
@@ -82,14 +82,13 @@ export function openJobClient(options: JobsOptions): JobClient {
 
 /**
  * The worker process's jobs: checks Redis, reconciles from MongoDB, then runs one worker for the
- * schedule queue and one per platform it can deliver on. `close()` lets running jobs finish.
+ * schedule queue and one per registered platform. `close()` lets running jobs finish.
  */
 export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
   const log = (options.logger ?? rootLogger()).child({ component: 'jobs' });
   const clock = options.clock ?? systemClock;
-  const limits = options.limits ?? DEFAULT_DELIVERY_LIMITS;
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
-  const client = openJobClient({ ...options, clock });
+  const client = options.client ?? openJobClient({ ...options, clock });
   const connections: Redis[] = [];
   const connect = (): Redis => {
     const connection = createRedisConnection(options.redisUrl, { forWorker: true });
@@ -107,7 +106,11 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
   try {
     const pacerConnection = connect();
     if (options.checkEviction ?? true) await assertNoEviction(pacerConnection);
-    const pacer = new Pacer(pacerConnection, prefix, limits.marginMs);
+    const pacer = new Pacer(
+      pacerConnection,
+      prefix,
+      options.pacingMarginMs ?? DEFAULT_PACING_MARGIN_MS,
+    );
     const base: Omit<WorkerOptions, 'connection'> = {
       prefix,
       lockDuration: options.lockDurationMs ?? 30_000,
@@ -138,7 +141,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     );
     workers.push(scheduleWorker);
 
-    for (const platform of client.messenger.platformNames) {
+    for (const platform of options.platforms.list()) {
       // The processor needs its worker (for rateLimit), and the worker needs the processor.
       const holder: { worker?: Worker<SendJobData, SendOutcome> } = {};
       const processor = createSendProcessor({
@@ -152,8 +155,8 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
           return holder.worker;
         },
       });
-      const cap = platformCap(platform, limits);
-      const worker = new Worker<SendJobData, SendOutcome>(sendQueueName(platform), processor, {
+      const cap = platform.deliveryCapPerSecond;
+      const worker = new Worker<SendJobData, SendOutcome>(sendQueueName(platform.id), processor, {
         ...base,
         connection: connect(),
         concurrency: options.sendConcurrency ?? 10,
@@ -166,13 +169,11 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     for (const worker of workers) {
       worker.on('failed', (job, error) => {
         log.warn(
-          { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, error: error.name },
+          { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error },
           'job failed',
         );
       });
-      worker.on('error', (error) =>
-        log.error({ queue: worker.name, error: error.message }, 'worker error'),
-      );
+      worker.on('error', (error) => log.error({ queue: worker.name, err: error }, 'worker error'));
     }
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     log.info({ queues: workers.map((worker) => worker.name), prefix }, 'jobs started');
@@ -181,13 +182,6 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     await closeAll().catch(() => undefined);
     throw error;
   }
-}
-
-/** The workspace (Slack) or tenant (Teams) cap, as BullMQ's queue-wide limiter. */
-function platformCap(platform: DeliveryPlatform, limits: DeliveryLimits): number | undefined {
-  if (platform === 'slack') return limits.slack.workspacePerSecond;
-  if (platform === 'teams') return limits.teams.tenantPerSecond;
-  return undefined;
 }
 
 async function quit(connection: Redis): Promise<void> {

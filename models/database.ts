@@ -1,6 +1,7 @@
 import type { CommandStartedEvent } from 'mongodb';
 import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
-import { NaboError } from '../src/errors.js';
+import { NaboError } from '../kernel/errors.js';
+import { migratePersonIdentities } from './migrations/person-identities.js';
 import { isEmbeddedMongo } from './embedded-mongo/detect.js';
 import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
 import {
@@ -8,7 +9,7 @@ import {
   type AuditEventRepository,
 } from './repositories/audit-events.js';
 import { createCheckInRepository, type CheckInRepository } from './repositories/check-ins.js';
-import { systemClock, type Clock } from './repositories/clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import {
   createConversationLinkRepository,
   type ConversationLinkRepository,
@@ -142,7 +143,7 @@ export interface ConnectOptions {
   /** How long to look for the server before giving up (default 5 s); the CLI fails faster. */
   serverSelectionTimeoutMS?: number;
   /** "Now" for the timestamps the repositories set themselves; tests may fix it. */
-  now?: Clock;
+  now?: () => Date;
   /**
    * Receives every command the driver sends (command monitoring), for tests that count
    * round trips (test/support/command-counter.ts). Off unless given.
@@ -159,12 +160,12 @@ export async function connectDatabase(
   uri: string,
   options: ConnectOptions = {},
 ): Promise<NaboDatabase> {
-  const now = options.now ?? systemClock;
+  const clock: Clock = options.now ? { now: options.now } : systemClock;
   // A mongoose instance of its own, so createdAt/updatedAt come from this connection's clock:
   // flows compare them with the injected "now" (first-visit deadlines, "over fristen"), and a
   // test or demo with a fixed now must not mix it with the wall clock.
   const instance = new mongoose.Mongoose();
-  instance.now = () => now();
+  instance.now = () => clock.now();
   const connection = instance.createConnection(uri, {
     autoIndex: true,
     autoCreate: true,
@@ -184,18 +185,20 @@ export async function connectDatabase(
       await model.init();
       await model.syncIndexes();
     }
+    // After the indexes: syncIndexes has dropped the per-platform identity indexes by then.
+    await migratePersonIdentities(models.people.collection);
     return {
       areas: createAreaRepository(models.areas),
       people: createPersonRepository(models.people),
       residents: createResidentRepository(models.residents, models.visits),
-      visits: createVisitRepository(models.visits, models.residents, now),
+      visits: createVisitRepository(models.visits, models.residents, clock),
       meetings: createMeetingRepository(models.meetings),
       checkIns: createCheckInRepository(models.checkIns),
-      conversationStates: createConversationStateRepository(models.conversationStates, now),
+      conversationStates: createConversationStateRepository(models.conversationStates, clock),
       conversationLinks: createConversationLinkRepository(models.conversationLinks),
-      sendLedger: createSendLedgerRepository(models.sendLedger, now),
-      auditEvents: createAuditEventRepository(models.auditEvents, now),
-      processedEvents: createProcessedEventRepository(models.processedEvents, now),
+      sendLedger: createSendLedgerRepository(models.sendLedger, clock),
+      auditEvents: createAuditEventRepository(models.auditEvents, clock),
+      processedEvents: createProcessedEventRepository(models.processedEvents, clock),
       privacy: createPrivacyRepository(connection),
       programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),

@@ -1,5 +1,5 @@
 import { Error as MongooseError } from 'mongoose';
-import { NaboError, type NaboErrorCode } from '../src/errors.js';
+import { NaboError, type NaboErrorCode } from '../kernel/errors.js';
 
 /**
  * Invariants such as "one area per key" and "one open visit per household" are enforced by unique

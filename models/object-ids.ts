@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { NaboError } from '../src/errors.js';
+import { NaboError } from '../kernel/errors.js';
 
 /**
  * Ids cross the repository boundary as strings. A string that is not an ObjectId cannot name a

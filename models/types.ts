@@ -4,9 +4,15 @@
  * instants are `Date`s, calendar dates are noted where they occur.
  */
 
+import type { DoorOutcome } from '../kernel/door-outcomes.js';
+
 export type Id = string;
 export type Locale = 'da' | 'en';
-export type Platform = 'slack' | 'teams' | 'console';
+/**
+ * A messaging platform by its id ('slack', 'teams', 'console', 'webhook', …). The set is open:
+ * a platform is whatever adapter the composition root registers under that id.
+ */
+export type Platform = string;
 
 // ── Area (boligområde, afdeling) ────────────────────────────────────────────────────────────────
 
@@ -74,25 +80,15 @@ export interface RoleInArea {
   role: Role;
 }
 
-export interface SlackIdentity {
-  teamId: string;
+/**
+ * Who a person is on one platform: the workspace (Slack team, Teams tenant, 'local' for the
+ * terminal) and the user's id there (Slack user id, Entra ID object id, terminal handle). The
+ * adapter that maps the platform's payloads decides what goes in each field.
+ */
+export interface PlatformIdentity {
+  platform: Platform;
+  workspaceId: string;
   userId: string;
-}
-
-export interface TeamsIdentity {
-  tenantId: string;
-  aadObjectId: string;
-}
-
-export interface ConsoleIdentity {
-  /** Stored lower-case, so `--as Birgit` and `--as birgit` are the same person. */
-  handle: string;
-}
-
-export interface PersonIdentities {
-  slack?: SlackIdentity;
-  teams?: TeamsIdentity;
-  console?: ConsoleIdentity;
 }
 
 export type PersonState = 'active' | 'paused' | 'left';
@@ -109,7 +105,8 @@ export interface Person {
   id: Id;
   name: string;
   roles: RoleInArea[];
-  identities: PersonIdentities;
+  /** At most one identity per platform. */
+  identities: PlatformIdentity[];
   /** ISO 639-1 codes the person speaks, e.g. ['da', 'ar']. */
   languages: string[];
   block?: string;
@@ -127,13 +124,25 @@ export interface Person {
 export interface NewPerson {
   name: string;
   roles: RoleInArea[];
-  identities?: PersonIdentities;
+  identities?: PlatformIdentity[];
   languages?: string[];
   block?: string;
   stairwell?: string;
   monthlyCapacity?: number;
   volunteerAgreementAt?: Date;
   confidentialityAt?: Date;
+  locale?: Locale;
+}
+
+/** What a coordinator may correct in an ambassador's profile; only the fields given change. */
+export interface ProfileChanges {
+  name?: string;
+  languages?: string[];
+  /** '' removes the block. */
+  block?: string;
+  /** '' removes the stairwell. */
+  stairwell?: string;
+  monthlyCapacity?: number;
   locale?: Locale;
 }
 
@@ -200,7 +209,8 @@ export type ResidentSummary = Pick<
 // ── Visit (besøg) and its attempts at the door ──────────────────────────────────────────────────
 
 export type VisitStatus = 'open' | 'closed';
-export type AttemptOutcome = 'met' | 'not_home' | 'declined' | 'moved' | 'postponed';
+/** One try at the door; the list lives in kernel/door-outcomes.ts. */
+export type AttemptOutcome = DoorOutcome;
 export type ClosingReason =
   'met' | 'declined' | 'moved' | 'folder_delivered_not_met' | 'not_reached' | 'erased';
 

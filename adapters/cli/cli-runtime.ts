@@ -1,12 +1,17 @@
-import { connectDatabase } from '../../models/database.js';
+import { connectDatabase, type NaboDatabase } from '../../models/database.js';
+import type { PlatformRegistry } from '../../src/core/platform.js';
 import { databaseUri, type Config } from '../../src/config/config.js';
-import { processClock, type Clock } from '../../src/core/clock.js';
+import { processClock, type Clock } from '../../kernel/clock.js';
 import type { CliRuntime } from './runtime.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../kernel/errors.js';
+
+/** The platforms the worker delivers on, built by the composition root from the configuration. */
+export type ProcessPlatforms = (config: Config, db: NaboDatabase) => PlatformRegistry;
 
 export function createCliRuntime(
   readConfig: () => Config,
   terminal: { print(line: string): void },
+  platforms: ProcessPlatforms,
 ): CliRuntime {
   // Read on first use, so `nabo --help` needs no configuration.
   let clock: Clock | undefined;
@@ -15,6 +20,8 @@ export function createCliRuntime(
     return clock.now();
   };
   return {
+    config: readConfig,
+    platforms: (db) => platforms(readConfig(), db),
     async openDatabase() {
       const uri = databaseUri(readConfig());
       try {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { startEmbeddedMongo } from '../../models/embedded-mongo/index.js';
 import { loadConfig } from '../../src/config/config.js';
-import { processClock } from '../../src/core/clock.js';
-import { UserError } from '../../src/errors.js';
+import { processClock } from '../../kernel/clock.js';
+import { UserError } from '../../kernel/errors.js';
 
 /**
  * `nabo dev-db`: the embedded MongoDB as its own process, so the CLI, the web process and the

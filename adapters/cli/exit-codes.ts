@@ -1,4 +1,4 @@
-import { isNaboError } from '../../src/errors.js';
+import { isNaboError } from '../../kernel/errors.js';
 
 /** 0 success, 1 a mistake the user can fix (told in one line), 2 anything unexpected. */
 export const EXIT_OK = 0;

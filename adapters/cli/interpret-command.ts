@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../src/config/config.js';
-import { parseNow, processClock } from '../../src/core/clock.js';
-import { UserError } from '../../src/errors.js';
+import { parseNow, processClock } from '../../kernel/clock.js';
+import { UserError } from '../../kernel/errors.js';
 import {
   interpretVisitReport,
   readVisitReports,

@@ -8,8 +8,7 @@ import { registerAssignCommand } from './commands/assign.js';
 import { registerPrivacyCommands } from './commands/privacy.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerWelcomeFolderCommands } from './commands/welcome-folder.js';
-import { createCliRuntime } from './cli-runtime.js';
-import { registerDemoCommand } from './demo-command.js';
+import { createCliRuntime, type ProcessPlatforms } from './cli-runtime.js';
 import { registerDevDbCommand } from './dev-db-command.js';
 import { registerInterpretCommand } from './interpret-command.js';
 
@@ -18,8 +17,12 @@ export interface Terminal {
   printError(line: string): void;
 }
 
-/** All `nabo` subcommands. Configuration is read lazily, so `nabo --help` works without any. */
-export function buildProgram(terminal: Terminal): Command {
+/**
+ * The operator's `nabo` subcommands. Configuration is read lazily, so `nabo --help` works
+ * without any. `platforms` comes from the composition root (app/): the platforms the worker
+ * delivers on, for commands that queue messages.
+ */
+export function buildProgram(terminal: Terminal, platforms: ProcessPlatforms): Command {
   const program = new Command('nabo')
     .description('Nabo — the neighbour-ambassador bot. Operator commands.')
     .exitOverride()
@@ -27,10 +30,9 @@ export function buildProgram(terminal: Terminal): Command {
       writeOut: (text) => terminal.print(text.trimEnd()),
       writeErr: (text) => terminal.printError(text.trimEnd()),
     });
-  const runtime = createCliRuntime(() => loadConfig(), terminal);
+  const runtime = createCliRuntime(() => loadConfig(), terminal, platforms);
 
   registerDevDbCommand(program, terminal.print);
-  registerDemoCommand(program);
   registerInterpretCommand(program, terminal.print);
   registerAreaCommands(program, runtime);
   registerPersonCommands(program, runtime);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../kernel/errors.js';
 
 /** Reads a file the operator named; a missing or unreadable file is their mistake (exit 1). */
 export async function readInputFile(file: string): Promise<Buffer> {

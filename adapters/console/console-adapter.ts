@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Bot } from '../../src/core/bot.js';
+import type { InboundPipeline } from '../../src/core/pipeline.js';
 import type {
   ActionPayload,
   ConversationRef,
@@ -7,6 +7,7 @@ import type {
   MessageRef,
 } from '../../src/core/inbound.js';
 import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
+import { CONSOLE_PLATFORM, consoleIdentity } from './platform.js';
 import { renderForTerminal } from './render.js';
 
 /**
@@ -27,7 +28,12 @@ export class ConsoleAdapter implements OutboundPort {
   ) {}
 
   conversationFor(handle: string): ConversationRef {
-    return { platform: 'console', key: `console:${handle}`, isDirect: true, address: { handle } };
+    return {
+      platform: CONSOLE_PLATFORM,
+      key: `console:${handle}`,
+      isDirect: true,
+      address: { handle },
+    };
   }
 
   async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
@@ -59,7 +65,7 @@ export class ConsoleAdapter implements OutboundPort {
   toEvent(line: string, handle: string): InboundEvent {
     const base = {
       eventId: `console-${Date.now()}-${++this.sequence}`,
-      actor: { platform: 'console' as const, handle },
+      actor: consoleIdentity(handle),
       conversation: this.conversationFor(handle),
       receivedAt: new Date(),
     };
@@ -74,7 +80,7 @@ export class ConsoleAdapter implements OutboundPort {
    * handled strictly one after another, so a script reads like a conversation.
    */
   async converse(
-    bot: Bot,
+    pipeline: InboundPipeline,
     person: { handle: string; firstName: string },
     input: NodeJS.ReadableStream,
     interactive: boolean,
@@ -91,7 +97,7 @@ export class ConsoleAdapter implements OutboundPort {
     for await (const line of lines) {
       if (!interactive) this.output.write(`${promptLabel}${line}\n`);
       if (control && line.trim().startsWith('/')) await control(line.trim());
-      else if (line.trim() !== '') await bot.handle(this.toEvent(line, handle));
+      else if (line.trim() !== '') await pipeline.handle(this.toEvent(line, handle));
       if (interactive) this.output.write(promptLabel);
     }
     process.removeListener('SIGINT', stop);

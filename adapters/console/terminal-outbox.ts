@@ -1,4 +1,4 @@
-import type { ConsoleOutbox } from '../../jobs/delivery/console-outbox.js';
+import type { ConsoleOutbox } from './outbox.js';
 import type { MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
 import type { ConsoleAdapter } from './console-adapter.js';

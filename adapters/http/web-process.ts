@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
-import type { MessagingPlatform } from '../platform.js';
+import type { HostedPlatform } from './hosted-platform.js';
 import { createWebApp, listen } from './server.js';
 import type { NaboDatabase } from '../../models/database.js';
 
@@ -20,7 +20,7 @@ export async function startWebProcess(options: {
   host?: string;
   db: NaboDatabase;
   redis: Redis;
-  platforms: MessagingPlatform[];
+  platforms: readonly HostedPlatform[];
 }): Promise<WebProcess> {
   const checks: Record<string, () => Promise<void>> = {
     mongodb: () => options.db.ping(),
@@ -28,7 +28,7 @@ export async function startWebProcess(options: {
       await options.redis.ping();
     },
   };
-  for (const platform of options.platforms) checks[platform.name] = () => platform.check();
+  for (const platform of options.platforms) checks[platform.adapter.id] = () => platform.check();
 
   const app = createWebApp({
     checks,

@@ -1,5 +1,5 @@
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 
 /**
  * What the adapter keeps in a ConversationRef's address to answer there: the channel, and for

@@ -7,7 +7,7 @@ import type {
   MessageSection,
   OutboundMessage,
 } from '../../src/core/outbound.js';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import {
   MAX_ACTION_ID,
   MAX_BLOCKS_PER_MESSAGE,

@@ -1,4 +1,4 @@
-import { NaboError, type NaboErrorCode } from '../../src/errors.js';
+import { NaboError, type NaboErrorCode } from '../../kernel/errors.js';
 
 /**
  * A request Slack (or someone pretending to be Slack) sent that the adapter refuses. It carries

@@ -1,5 +1,5 @@
-import type { IncomingFile } from '../../src/core/inbound.js';
-import { LimitExceededError, NaboError } from '../../src/errors.js';
+import type { SharedFile } from '../../src/core/inbound.js';
+import { LimitExceededError, NaboError } from '../../kernel/errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export interface SlackFileInfo {
@@ -18,14 +18,10 @@ export interface FileDownloadOptions {
 }
 
 /**
- * A file shared in a DM. The content is fetched only when the core asks, with the bot token, and
- * only from Slack's hosts: the URL comes from a request body, and the token must never be sent
- * to an address someone wrote into one. The download stops as soon as it passes the size limit.
+ * A file shared in a DM, as data: its private URL is where the adapter fetches it when the core
+ * asks (downloadSlackFile), with the bot token and only from Slack's hosts.
  */
-export function incomingFile(
-  file: SlackFileInfo,
-  options: FileDownloadOptions,
-): IncomingFile | undefined {
+export function sharedFile(file: SlackFileInfo): SharedFile | undefined {
   const url =
     typeof file.url_private_download === 'string'
       ? file.url_private_download
@@ -38,8 +34,21 @@ export function incomingFile(
     name: typeof file.name === 'string' ? file.name : 'file',
     mimeType: typeof file.mimetype === 'string' ? file.mimetype : undefined,
     sizeBytes,
-    download: () => downloadSlackFile(url, sizeBytes, options),
+    ref: { url },
   };
+}
+
+/**
+ * The content of a shared file. The URL comes from a request body, and the token must never be
+ * sent to an address someone wrote into one: only Slack's hosts are asked. The download stops as
+ * soon as it passes the size limit.
+ */
+export function downloadSharedFile(
+  file: SharedFile,
+  options: FileDownloadOptions,
+): Promise<Buffer> {
+  const url = typeof file.ref.url === 'string' ? file.ref.url : '';
+  return downloadSlackFile(url, file.sizeBytes, options);
 }
 
 export function isSlackHost(url: URL, extraHosts: string[]): boolean {

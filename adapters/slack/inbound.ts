@@ -1,25 +1,24 @@
 import type {
   ConversationRef,
-  InboundEvent,
   MessageRef,
+  PersonEvent,
   PlatformIdentity,
 } from '../../src/core/inbound.js';
 import { conversationRef, isDirectChannel, messageRef, type SlackAddress } from './address.js';
 import { decodeAction, submittedValues } from './blocks.js';
-import { incomingFile, type FileDownloadOptions, type SlackFileInfo } from './files.js';
-import { decodeSlackText, withoutMention } from './text.js';
+import { sharedFile, type SlackFileInfo } from './files.js';
+import { decodeSlackText, mentionsIn, withoutMention } from './text.js';
 
 /**
- * Slack payloads → the core's one inbound event type. Each mapper returns the event, the id to
- * handle it once by, and where the person can be reached directly (to refresh their
- * ConversationLink) — or a reason to ignore the payload. Mappers never call the core.
+ * Slack payloads → the core's one inbound event type. Each mapper returns the event and, when
+ * the payload reveals it, the person's DM with the bot (so the adapter need not open it again) —
+ * or a reason to ignore the payload. Mappers never call the core. Event ids are namespaced by
+ * kind ("event:Ev1", "action:U1:1700000000.1"): retries and replays carry the same one.
  */
 export type Mapped =
   | {
       kind: 'event';
-      event: InboundEvent;
-      /** Namespaced id for processedEvents: retries and replays carry the same one. */
-      dedupeId: string;
+      event: PersonEvent;
       /** The person's DM with the bot, when this payload reveals it. */
       directChannel?: { teamId: string; userId: string; channel: string };
     }
@@ -32,7 +31,6 @@ export interface MapperContext {
   nowMs(): number;
   /** Opens (or finds) the person's DM with the bot. */
   openDirectChannel(userId: string): Promise<string>;
-  files: FileDownloadOptions;
 }
 
 type Json = Record<string, unknown>;
@@ -43,8 +41,9 @@ const obj = (value: unknown): Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 const ignore = (reason: string): Mapped => ({ kind: 'ignore', reason });
 
-function identity(teamId: string, userId: string): PlatformIdentity {
-  return { platform: 'slack', teamId, userId };
+/** A Slack user in their workspace (team), as the core and the people store know them. */
+export function slackIdentity(teamId: string, userId: string): PlatformIdentity {
+  return { platform: 'slack', workspaceId: teamId, userId };
 }
 
 function base(
@@ -54,7 +53,12 @@ function base(
   conversation: ConversationRef,
   context: MapperContext,
 ) {
-  return { eventId, actor: identity(teamId, userId), conversation, receivedAt: context.now() };
+  return {
+    eventId,
+    actor: slackIdentity(teamId, userId),
+    conversation,
+    receivedAt: context.now(),
+  };
 }
 
 /** Messages from bots (ours included) and edits, deletions, joins… are not people talking to us. */
@@ -106,20 +110,24 @@ export function mapDirectMessage(payload: object, context: MapperContext): Mappe
 
   const address: SlackAddress = { teamId, channel, surface: 'message', userId, ...threadOf(event) };
   const conversation = conversationRef(address, true);
-  const common = base(eventId, teamId, userId, conversation, context);
+  const common = base(`event:${eventId}`, teamId, userId, conversation, context);
   const directChannel = { teamId, userId, channel };
-  const dedupeId = `slack:event:${eventId}`;
 
   if (str(event.subtype) === 'file_share') {
     const files = Array.isArray(event.files) ? event.files : [];
-    const file =
-      files.length > 0 ? incomingFile(obj(files[0]) as SlackFileInfo, context.files) : undefined;
+    const file = files.length > 0 ? sharedFile(obj(files[0]) as SlackFileInfo) : undefined;
     if (!file) return ignore('file share without a downloadable file');
-    return { kind: 'event', event: { ...common, kind: 'file', file }, dedupeId, directChannel };
+    return { kind: 'event', event: { ...common, kind: 'file', file }, directChannel };
   }
-  const text = decodeSlackText(str(event.text) ?? '').trim();
+  const raw = str(event.text) ?? '';
+  const text = decodeSlackText(raw).trim();
   if (text === '') return ignore('empty message');
-  return { kind: 'event', event: { ...common, kind: 'message', text }, dedupeId, directChannel };
+  const mentions = mentionsIn(raw, teamId);
+  return {
+    kind: 'event',
+    event: { ...common, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) },
+    directChannel,
+  };
 }
 
 /** `app_mention`: "@Nabo mine besøg" in a channel. The mention of the bot itself is removed. */
@@ -129,16 +137,18 @@ export function mapMention(payload: object, context: MapperContext): Mapped {
   const { body, event, teamId, userId, channel, eventId } = envelope;
   const authorizations = Array.isArray(body.authorizations) ? body.authorizations : [];
   const botUserId = str(obj(authorizations[0]).user_id);
-  const text = decodeSlackText(withoutMention(str(event.text) ?? '', botUserId)).trim();
+  const raw = withoutMention(str(event.text) ?? '', botUserId);
+  const text = decodeSlackText(raw).trim();
+  const mentions = mentionsIn(raw, teamId);
   const address: SlackAddress = { teamId, channel, surface: 'message', userId, ...threadOf(event) };
   const conversation = conversationRef(address, isDirectChannel(channel, str(event.channel_type)));
-  const common = base(eventId, teamId, userId, conversation, context);
+  const common = base(`event:${eventId}`, teamId, userId, conversation, context);
   // "@Nabo" alone is a request for help, as a bare "/nabo" is.
-  const event_: InboundEvent =
+  const event_: PersonEvent =
     text === ''
       ? { ...common, kind: 'command', name: 'nabo', text: '' }
-      : { ...common, kind: 'message', text };
-  return { kind: 'event', event: event_, dedupeId: `slack:event:${eventId}` };
+      : { ...common, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) };
+  return { kind: 'event', event: event_ };
 }
 
 /** `app_home_opened` on the Home tab: the answer is published as the Home view. */
@@ -155,8 +165,10 @@ export function mapHomeOpened(payload: object, context: MapperContext): Mapped {
   const conversation = conversationRef({ teamId, channel, surface: 'home', userId }, true);
   return {
     kind: 'event',
-    event: { ...base(eventId, teamId, userId, conversation, context), kind: 'home_opened' },
-    dedupeId: `slack:event:${eventId}`,
+    event: {
+      ...base(`event:${eventId}`, teamId, userId, conversation, context),
+      kind: 'home_opened',
+    },
     directChannel: { teamId, userId, channel },
   };
 }
@@ -209,12 +221,11 @@ export async function mapBlockAction(payload: object, context: MapperContext): P
   return {
     kind: 'event',
     event: {
-      ...base(`${userId}:${actionTs}`, teamId, userId, conversation, context),
+      ...base(`action:${userId}:${actionTs}`, teamId, userId, conversation, context),
       kind: 'action',
       action,
       source,
     },
-    dedupeId: `slack:action:${userId}:${actionTs}`,
     ...(isDirect ? { directChannel: { teamId, userId, channel } } : {}),
   };
 }
@@ -242,13 +253,12 @@ export function mapViewSubmission(payload: object, context: MapperContext): Mapp
   return {
     kind: 'event',
     event: {
-      ...base(submissionId, teamId, userId, conversation, context),
+      ...base(`view:${submissionId}`, teamId, userId, conversation, context),
       kind: 'form_submit',
       formId,
       values: submittedValues(view.state),
       source: undefined,
     },
-    dedupeId: `slack:view:${submissionId}`,
   };
 }
 
@@ -271,12 +281,11 @@ export async function mapSlashCommand(payload: object, context: MapperContext): 
   return {
     kind: 'event',
     event: {
-      ...base(triggerId, teamId, userId, conversation, context),
+      ...base(`command:${triggerId}`, teamId, userId, conversation, context),
       kind: 'command',
       name: 'nabo',
       text,
     },
-    dedupeId: `slack:command:${triggerId}`,
     directChannel: { teamId, userId, channel },
   };
 }

@@ -1,6 +1,6 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 
 /**
  * Bolt's and the Web API client's logger, backed by our pino logger. Their debug output includes

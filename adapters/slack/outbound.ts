@@ -1,6 +1,6 @@
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import { messageRef, slackAddressOf, targetOf, type SlackAddress } from './address.js';
 import { renderHome, renderMessage, renderModal } from './blocks.js';
 import { isSlackApiError } from './errors.js';

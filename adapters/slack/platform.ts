@@ -1,13 +1,12 @@
 import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Express } from 'express';
-import { createBot, type Bot } from '../../src/core/bot.js';
-import type { BotDependencies } from '../../src/core/turn.js';
 import type { SlackConfig } from '../../src/config/config.js';
-import { NaboError } from '../../src/errors.js';
-import { isAllowedTenant } from '../../src/privacy/where-data-may-appear.js';
+import { NaboError } from '../../kernel/errors.js';
 import { isSharedWithOtherWorkspaces } from './slack-connect.js';
-import { allFlows } from '../../src/flows/index.js';
-import type { MessagingPlatform, PlatformContext } from '../platform.js';
+import type { HostedPlatform } from '../http/hosted-platform.js';
+import type { PlatformContext } from '../platform.js';
+import type { PlatformAdapter } from '../../src/core/platform.js';
+import { DEFAULT_SLACK_DELIVERY_LIMITS, type SlackDeliveryLimits } from './delivery-limits.js';
 import {
   mapBlockAction,
   mapDirectMessage,
@@ -21,6 +20,8 @@ import {
 import { boltLogger } from './logger.js';
 import { slackMessages } from './messages.js';
 import { SlackOutbound } from './outbound.js';
+import { linkAddressOf } from './address.js';
+import { downloadSharedFile } from './files.js';
 import { SlackReach } from './reach.js';
 import { SlackHttpReceiver } from './receiver.js';
 import { createSlackApi } from './web-api.js';
@@ -38,17 +39,11 @@ export interface SlackPlatformOptions {
   nowMs?: () => number;
   /** Waiting out a 429; tests pass one that does not sleep. */
   sleep?: (ms: number) => Promise<void>;
-  /**
-   * The bot's optional collaborators (revisit reminders, the cross-platform notifier, meeting and
-   * check-in timers), which PlatformContext does not carry yet; the web process passes them here.
-   */
-  botExtras?: Omit<
-    Partial<BotDependencies>,
-    'db' | 'outbound' | 'clock' | 'timeZone' | 'locale' | 'logger'
-  >;
+  /** How fast jobs may write to people (slackDeliveryLimitsFromEnvironment). */
+  delivery?: SlackDeliveryLimits;
 }
 
-export interface SlackPlatform extends MessagingPlatform {
+export interface SlackPlatform extends HostedPlatform {
   readonly transport: SlackTransport;
   /** Resolves when every turn started so far has finished (tests await this; no sleeping). */
   settled(): Promise<void>;
@@ -74,8 +69,8 @@ export function chooseTransport(
 /**
  * Nabo in a Slack workspace. Bolt receives (HTTP on the web process's Express app, or Socket
  * Mode) and dispatches to small listeners; each listener acknowledges first, maps the payload to
- * the core's inbound event, handles each event id once, and lets the bot answer through the Slack
- * outbound port.
+ * the core's inbound event and hands it to the pipeline; the core answers through the Slack
+ * outbound port (Block Kit).
  */
 export function createSlackPlatform(
   config: SlackConfig,
@@ -100,19 +95,10 @@ export function createSlackPlatform(
     logger,
   });
   const reach = new SlackReach({ db: context.db, api, outbound, logger });
-  const bot: Bot = createBot(
-    {
-      ...context.services,
-      ...options.botExtras,
-      db: context.db,
-      outbound,
-      clock: context.clock,
-      timeZone: context.timeZone,
-      locale: context.locale,
-      logger,
-    },
-    allFlows,
-  );
+  const files = {
+    token: config.botToken,
+    extraHosts: config.apiUrl ? [new URL(config.apiUrl).host] : [],
+  };
 
   const httpReceiver =
     transport === 'http' && config.signingSecret
@@ -145,22 +131,19 @@ export function createSlackPlatform(
     },
   });
   app.error(async (error) => {
-    logger.error({ err: error.message, code: error.code }, 'Slack listener failed');
+    logger.error({ err: error }, 'Slack listener failed');
   });
 
   const mapperContext: MapperContext = {
     now: () => context.clock.now(),
     nowMs,
     openDirectChannel: (userId) => reach.openDirectChannel(userId),
-    files: {
-      token: config.botToken,
-      extraHosts: config.apiUrl ? [new URL(config.apiUrl).host] : [],
-    },
   };
 
   /**
-   * One event, once: only from an allowed workspace, deduplicated, with the person's DM link
-   * refreshed; a conversation another organisation can read is marked so no resident data goes there.
+   * One payload: mapped, marked when another organisation can read the conversation (Slack
+   * Connect), then accepted and processed by the pipeline — which allows workspaces, handles
+   * each event once and answers.
    */
   async function handle(map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> {
     try {
@@ -169,48 +152,20 @@ export function createSlackPlatform(
         logger.debug({ reason: mapped.reason }, 'Slack payload ignored');
         return;
       }
-      const actor = mapped.event.actor;
-      const teamId = actor.platform === 'slack' ? actor.teamId : undefined;
-      if (!isAllowedTenant(teamId, config.allowedWorkspaces)) {
-        await refuseWorkspace(teamId ?? 'unknown', mapped.event.kind);
-        return;
-      }
-      if (!(await context.db.processedEvents.markProcessed(mapped.dedupeId))) {
-        logger.info({ eventId: mapped.dedupeId }, 'Slack event already handled');
-        return;
-      }
-      if (mapped.directChannel) await reach.remember(mapped.directChannel);
-      const event = isSharedWithOtherWorkspaces(body, teamId)
+      if (mapped.directChannel) reach.noteDirectChannel(mapped.directChannel);
+      const event = isSharedWithOtherWorkspaces(body, mapped.event.actor.workspaceId)
         ? {
             ...mapped.event,
             conversation: { ...mapped.event.conversation, sharedWithOtherWorkspaces: true },
           }
         : mapped.event;
-      await bot.handle(event);
+      if ((await context.pipeline.accept(event)).accepted) await context.pipeline.process(event);
     } catch (error) {
-      logger.error(
-        {
-          err: error instanceof Error ? error.message : String(error),
-          code: (error as { code?: unknown }).code,
-        },
-        'Slack turn failed',
-      );
+      logger.error({ err: error }, 'Slack turn failed');
     }
   }
   const run = (map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> =>
     tracker.track(turns.run(() => handle(map, body)));
-
-  /** Another workspace's events are ignored, and the refusal is audit-logged (ids only). */
-  async function refuseWorkspace(teamId: string, kind: string): Promise<void> {
-    logger.warn({ teamId, kind }, 'Slack event from a workspace that is not allowed ignored');
-    await context.db.auditEvents.record({
-      action: 'platform.workspace_refused',
-      subjectType: 'workspace',
-      subjectId: `slack:${teamId}`,
-      platform: 'slack',
-      details: { kind },
-    });
-  }
 
   // Events are acknowledged by Bolt before listeners run; interactivity and commands ack here first.
   app.event('message', ({ body }) => run(() => mapDirectMessage(body, mapperContext), body));
@@ -229,8 +184,25 @@ export function createSlackPlatform(
     await run(() => mapSlashCommand(body, mapperContext), body);
   });
 
+  const delivery = options.delivery ?? DEFAULT_SLACK_DELIVERY_LIMITS;
+  const adapter: PlatformAdapter = {
+    id: 'slack',
+    displayName: 'Slack',
+    outbound,
+    allowedWorkspaces: config.allowedWorkspaces,
+    sendToPerson: (person, message) => reach.sendToPerson(person, message),
+    // One message per second per DM; the key names the person's DM with the bot.
+    deliveryPace: (identity) => [
+      { key: `slack:${identity.workspaceId}:${identity.userId}`, ...delivery.perChannel },
+    ],
+    deliveryCapPerSecond: delivery.workspacePerSecond,
+    downloadFile: (file) => downloadSharedFile(file, files),
+    // The person's DM with the bot: a channel to post to, any time later.
+    linkAddress: (conversation) => linkAddressOf(conversation.address),
+  };
+
   return {
-    name: 'slack',
+    adapter,
     transport,
     mount(target: Express) {
       if (httpReceiver) target.post(SLACK_EVENTS_PATH, httpReceiver.handler());
@@ -254,7 +226,6 @@ export function createSlackPlatform(
       if (transport === 'socket') await app.stop();
       await tracker.settled();
     },
-    sendToPerson: (personId, message) => reach.sendToPerson(personId, message),
     check: () => api.check(),
     settled: () => tracker.settled(),
   };

@@ -1,8 +1,10 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
-import type { Logger } from '../../src/logging/logger.js';
-import type { Unreachable } from '../platform.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Unreachable } from '../../src/core/platform.js';
+import type { Person } from '../../models/types.js';
+import { identityOn } from '../../models/identities.js';
 import { conversationKey, linkAddressOf, type SlackLinkAddress } from './address.js';
 import { isSlackApiError } from './errors.js';
 import type { SlackOutbound } from './outbound.js';
@@ -47,7 +49,6 @@ class BoundedMap<V> extends Map<string, V> {
  */
 export class SlackReach {
   private readonly directChannels = new BoundedMap<string>(10_000);
-  private readonly linked = new BoundedMap<string>(10_000);
 
   constructor(
     private readonly deps: {
@@ -69,29 +70,13 @@ export class SlackReach {
     return channel;
   }
 
-  /**
-   * A known person wrote in their DM (or opened it): remember it as their ConversationLink. Once
-   * stored, the same DM is not looked up or written again by this process.
-   */
-  async remember(direct: { teamId: string; userId: string; channel: string }): Promise<void> {
+  /** A payload showed the person's DM with the bot: no need to open it again. */
+  noteDirectChannel(direct: { userId: string; channel: string }): void {
     this.directChannels.set(direct.userId, direct.channel);
-    const slackUser = `${direct.teamId}:${direct.userId}`;
-    if (this.linked.get(slackUser) === direct.channel) return;
-    const person = await this.deps.db.people.findBySlack(direct.teamId, direct.userId);
-    if (!person) return;
-    const address: SlackLinkAddress = { teamId: direct.teamId, channel: direct.channel };
-    await this.deps.db.conversationLinks.upsert({
-      personId: person.id,
-      platform: 'slack',
-      address,
-    });
-    this.linked.set(slackUser, direct.channel);
   }
 
-  async sendToPerson(
-    personId: string,
-    message: OutboundMessage,
-  ): Promise<MessageRef | Unreachable> {
+  async sendToPerson(person: Person, message: OutboundMessage): Promise<MessageRef | Unreachable> {
+    const personId = person.id;
     const link = await this.deps.db.conversationLinks.get(personId, 'slack');
     const stored = linkAddressOf(link?.address);
     if (stored) {
@@ -103,15 +88,13 @@ export class SlackReach {
           return this.unreachableOr(error, personId);
       }
     }
-    const person = await this.deps.db.people.findById(personId);
-    const slack = person?.identities.slack;
+    const slack = identityOn(person, 'slack');
     if (!slack) return { unreachable: true, reason: 'no_link' };
     try {
       this.directChannels.delete(slack.userId);
       const channel = await this.openDirectChannel(slack.userId);
-      const address: SlackLinkAddress = { teamId: slack.teamId, channel };
+      const address: SlackLinkAddress = { teamId: slack.workspaceId, channel };
       await this.deps.db.conversationLinks.upsert({ personId, platform: 'slack', address });
-      this.linked.set(`${slack.teamId}:${slack.userId}`, channel);
       return await this.post(address, message);
     } catch (error) {
       return this.unreachableOr(error, personId);

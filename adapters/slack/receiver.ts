@@ -1,6 +1,6 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import { SlackRequestError } from './errors.js';
 import { ACK_DEADLINE_MS, MAX_BODY_BYTES } from './limits.js';
 import { parseSlackBody, type SlackBody } from './parse-body.js';

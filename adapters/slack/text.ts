@@ -1,3 +1,5 @@
+import type { Mention } from '../../src/core/inbound.js';
+
 /**
  * Slack's text conventions. In mrkdwn, `<…>` is a control sequence (`<!channel>`, `<@U123>`,
  * `<https://…|label>`), so text from the core (which may hold a household name someone typed) is
@@ -27,6 +29,24 @@ export function decodeSlackText(text: string): string {
     return label ?? target;
   });
   return unescapeMrkdwn(readable);
+}
+
+/**
+ * The people a message mentions (`<@U123|birgit>`, `<@U123>`), as the core's mentions: who, in
+ * the person's workspace, and how each reads in the decoded text ("@birgit", "@U123").
+ */
+export function mentionsIn(text: string, teamId: string): Mention[] {
+  const mentions: Mention[] = [];
+  for (const match of text.matchAll(/<@([UW][A-Z0-9]{2,})(?:\|([^>]*))?>/g)) {
+    const userId = match[1] ?? '';
+    const label = match[2]?.trim();
+    mentions.push({
+      identity: { platform: 'slack', workspaceId: teamId, userId },
+      text: `@${label || userId}`,
+      ...(label ? { label } : {}),
+    });
+  }
+  return mentions;
 }
 
 /** Removes a mention of the bot (`<@U0BOT>`) so "@Nabo mine besøg" reads "mine besøg". */

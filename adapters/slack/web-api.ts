@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/logging/logger.js';
-import type { NaboErrorCode } from '../../src/errors.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { NaboErrorCode } from '../../kernel/errors.js';
 import { SlackApiError } from './errors.js';
 import { AUTH_CHECK_CACHE_MS, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_RETRIES } from './limits.js';
 import { boltLogger } from './logger.js';

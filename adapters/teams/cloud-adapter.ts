@@ -7,8 +7,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { TeamsConfig } from '../../src/config/config.js';
-import { NaboError } from '../../src/errors.js';
-import type { Logger } from '../../src/logging/logger.js';
+import { NaboError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
 import { statusOf } from './retry.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { IncomingFile } from '../../src/core/inbound.js';
-import { LimitExceededError, NaboError } from '../../src/errors.js';
+import type { SharedFile } from '../../src/core/inbound.js';
+import { LimitExceededError, NaboError } from '../../kernel/errors.js';
 
 /**
  * Files sent to the bot in a personal chat. Teams puts them in the person's OneDrive and hands
@@ -29,11 +29,7 @@ export interface TeamsFileAttachment {
 }
 
 /** The file of a `file.download.info` attachment, or undefined for any other attachment. */
-export function incomingFile(
-  attachment: TeamsFileAttachment,
-  maxBytes: number,
-  fetchImpl: typeof fetch = fetch,
-): IncomingFile | undefined {
+export function sharedFile(attachment: TeamsFileAttachment): SharedFile | undefined {
   if (attachment.contentType !== TEAMS_FILE_DOWNLOAD_INFO) return undefined;
   const content = attachment.content as { downloadUrl?: unknown; fileType?: unknown } | undefined;
   const downloadUrl = content?.downloadUrl;
@@ -42,10 +38,23 @@ export function incomingFile(
   return {
     name: attachment.name ?? 'file',
     mimeType: MIME_TYPES[fileType],
-    // Teams does not say how large the file is; download() enforces the limit.
+    // Teams does not say how large the file is; the download enforces the limit.
     sizeBytes: undefined,
-    download: () => downloadLimited(downloadUrl, maxBytes, fetchImpl),
+    ref: { downloadUrl },
   };
+}
+
+/** The content of a shared file, from the pre-authorised URL Teams gave, within the size limit. */
+export function downloadSharedFile(
+  file: SharedFile,
+  maxBytes: number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Buffer> {
+  const url = typeof file.ref.downloadUrl === 'string' ? file.ref.downloadUrl : '';
+  if (!url.startsWith('https://')) {
+    return Promise.reject(new NaboError('INVALID_INPUT', 'Not a Teams file download address'));
+  }
+  return downloadLimited(url, maxBytes, fetchImpl);
 }
 
 async function downloadLimited(

@@ -3,11 +3,13 @@ import type {
   ActionPayload,
   ConversationRef,
   InboundEvent,
-  IncomingFile,
+  Mention,
   MessageRef,
+  PersonEvent,
   PlatformIdentity,
+  SharedFile,
 } from '../../src/core/inbound.js';
-import { incomingFile, type TeamsFileAttachment } from './files.js';
+import { sharedFile, type TeamsFileAttachment } from './files.js';
 
 /**
  * Teams activities as the core's inbound events. Pure: no I/O, so every mapping is tested
@@ -19,18 +21,10 @@ export const ADAPTIVE_CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
 export type Interpreted =
   | { kind: 'event'; event: InboundEvent; reference: ConversationReference }
-  | {
-      kind: 'installed';
-      conversation: ConversationRef;
-      reference: ConversationReference;
-      actor: PlatformIdentity | undefined;
-    }
   | { kind: 'ignored'; reason: string };
 
 export interface InterpretOptions {
   receivedAt: Date;
-  maxFileBytes: number;
-  fetchImpl?: typeof fetch;
 }
 
 /** Limits on what a card submit may carry back; anything beyond is not ours. */
@@ -50,16 +44,49 @@ export function interpretActivity(activity: Activity, options: InterpretOptions)
         (member) => member.id === activity.recipient?.id,
       );
       return botAdded
-        ? { kind: 'installed', conversation, reference, actor: identityOf(activity) }
+        ? installed(activity, conversation, reference, options)
         : { kind: 'ignored', reason: 'conversation_update' };
     }
     case 'installationUpdate':
       return activity.action === 'add' || activity.action === 'add-upgrade'
-        ? { kind: 'installed', conversation, reference, actor: identityOf(activity) }
+        ? installed(activity, conversation, reference, options)
         : { kind: 'ignored', reason: 'installation_update' };
     default:
       return { kind: 'ignored', reason: activity.type || 'unknown' };
   }
+}
+
+/**
+ * The bot was installed (personal app) or added to a team or group chat. Teams sends both a
+ * conversationUpdate and an installationUpdate for one install: both carry the same event id,
+ * one per conversation, so the pipeline greets once.
+ */
+function installed(
+  activity: Activity,
+  conversation: ConversationRef,
+  reference: ConversationReference,
+  options: InterpretOptions,
+): Interpreted {
+  return {
+    kind: 'event',
+    event: {
+      kind: 'installed',
+      eventId: `welcome:${conversation.key}`,
+      actor: identityOf(activity),
+      workspaceId: tenantOf(activity),
+      conversation,
+      receivedAt: options.receivedAt,
+    },
+    reference,
+  };
+}
+
+/** The tenant of an activity: on the conversation, or (older clients) in channelData. */
+export function tenantOf(activity: Activity): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const channelTenant =
+    typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined;
+  return activity.conversation?.tenantId ?? channelTenant;
 }
 
 /** `teams:<conversation id>`; a personal chat with the bot is the only direct conversation. */
@@ -79,15 +106,17 @@ export function conversationKey(conversationId: string): string {
   return `teams:${conversationId}`;
 }
 
+/** A Teams user in their tenant, by Entra ID object id, as the core and the people store know them. */
+export function teamsIdentity(tenantId: string, aadObjectId: string): PlatformIdentity {
+  return { platform: 'teams', workspaceId: tenantId, userId: aadObjectId };
+}
+
 /** The person behind an activity: their Entra ID object id in their tenant. */
 export function identityOf(activity: Activity): PlatformIdentity | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const channelTenant =
-    typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined;
-  const tenantId = activity.conversation.tenantId ?? channelTenant;
+  const tenantId = tenantOf(activity);
   const aadObjectId = activity.from?.aadObjectId;
   if (!tenantId || !aadObjectId) return undefined;
-  return { platform: 'teams', tenantId, aadObjectId };
+  return teamsIdentity(tenantId, aadObjectId);
 }
 
 function messageEvent(
@@ -115,13 +144,17 @@ function messageEvent(
   }
 
   if (conversation.isDirect) {
-    const file = firstFile(activity, options);
+    const file = firstFile(activity);
     if (file) return { kind: 'event', event: { ...base, kind: 'file', file }, reference };
   }
 
-  const text = withoutBotMention(activity);
+  const { text, mentions } = readMentions(activity, actor.workspaceId);
   if (text === '') return { kind: 'ignored', reason: 'empty_message' };
-  return { kind: 'event', event: { ...base, kind: 'message', text }, reference };
+  return {
+    kind: 'event',
+    event: { ...base, kind: 'message', text, ...(mentions.length > 0 ? { mentions } : {}) },
+    reference,
+  };
 }
 
 /** Action.Execute (Universal Actions) arrives as an invoke carrying the same data. */
@@ -142,14 +175,14 @@ function invokeEvent(
     : { kind: 'ignored', reason: 'foreign_submit' };
 }
 
-type EventBase = Pick<InboundEvent, 'eventId' | 'actor' | 'conversation' | 'receivedAt'>;
+type EventBase = Pick<PersonEvent, 'eventId' | 'actor' | 'conversation' | 'receivedAt'>;
 
 /** A Nabo button (`{nabo: {flow, step, value}}`) or form (`{nabo: {form}, ...inputs}`). */
 function submittedEvent(
   data: unknown,
   base: EventBase,
   source: MessageRef | undefined,
-): InboundEvent | undefined {
+): PersonEvent | undefined {
   if (!isRecord(data) || !isRecord(data.nabo)) return undefined;
   const nabo = data.nabo;
   const action = asActionPayload(nabo);
@@ -181,9 +214,9 @@ function sourceOf(activity: Activity, conversation: ConversationRef): MessageRef
     : undefined;
 }
 
-function firstFile(activity: Activity, options: InterpretOptions): IncomingFile | undefined {
+function firstFile(activity: Activity): SharedFile | undefined {
   for (const attachment of (activity.attachments ?? []) as TeamsFileAttachment[]) {
-    const file = incomingFile(attachment, options.maxFileBytes, options.fetchImpl);
+    const file = sharedFile(attachment);
     if (file) return file;
   }
   return undefined;
@@ -193,10 +226,15 @@ function firstFile(activity: Activity, options: InterpretOptions): IncomingFile 
  * In channels and group chats the bot only hears messages that @mention it, and the mention is
  * part of the text ("<at>Nabo</at> mine besøg"); it is not part of what the person asks. Other
  * people's mentions ("tilføj ambassadør <at>Birgit</at>") carry who they are in the activity's
- * entities: the text gets `<at aad="…">Birgit</at>`, so the core knows whom the coordinator means.
+ * entities: the text shows their name, and the mention says whom the coordinator means. A
+ * mention without a directory id is left as written; it names nobody Nabo could know.
  */
-export function withoutBotMention(activity: Activity): string {
+export function readMentions(
+  activity: Activity,
+  tenantId: string,
+): { text: string; mentions: Mention[] } {
   let text = activity.text ?? '';
+  const mentions: Mention[] = [];
   for (const entity of activity.entities ?? []) {
     const mention = entity as {
       type?: string;
@@ -212,11 +250,12 @@ export function withoutBotMention(activity: Activity): string {
     }
     const aad = mention.mentioned?.aadObjectId ?? aadFromUserId(mention.mentioned?.id);
     if (typeof aad === 'string' && /^[0-9a-f-]{36}$/i.test(aad)) {
-      const name = mention.text.replace(/<\/?at>/g, '');
-      text = text.split(mention.text).join(`<at aad="${aad}">${name}</at>`);
+      const name = mention.text.replace(/<\/?at>/g, '').trim();
+      text = text.split(mention.text).join(name);
+      mentions.push({ identity: teamsIdentity(tenantId, aad), text: name, label: name });
     }
   }
-  return text.trim();
+  return { text: text.trim(), mentions };
 }
 
 /** Whether the activity @mentions the bot itself (not only other people). */

@@ -1,8 +1,8 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
-import { NaboError } from '../../src/errors.js';
-import type { Logger } from '../../src/logging/logger.js';
+import { NaboError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
 import {
   byteSize,
   MAX_ACTIVITY_BYTES,

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadEnvironmentFile } from '../../src/config/environment-file.js';
-import { isNaboError, NaboError } from '../../src/errors.js';
+import { isNaboError, NaboError } from '../../kernel/errors.js';
 import { colorIcon, outlineIcon } from './app-package/icons.js';
 import { createZip } from './app-package/zip.js';
 

@@ -1,10 +1,11 @@
 import type { TeamsConfig } from '../../src/config/config.js';
-import { createBot } from '../../src/core/bot.js';
-import type { Flow } from '../../src/core/flow.js';
-import { allFlows } from '../../src/flows/index.js';
-import type { MessagingPlatform, PlatformContext } from '../platform.js';
+import type { HostedPlatform } from '../http/hosted-platform.js';
+import type { PlatformContext } from '../platform.js';
+import type { PlatformAdapter } from '../../src/core/platform.js';
+import { DEFAULT_TEAMS_DELIVERY_LIMITS, type TeamsDeliveryLimits } from './delivery-limits.js';
 import { TeamsCloudAdapter } from './cloud-adapter.js';
-import { DEFAULT_MAX_FILE_BYTES } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, downloadSharedFile } from './files.js';
+import { asConversationReference, storableReference } from './references.js';
 import { TeamsOutbound } from './outbound.js';
 import { sendToPerson } from './proactive.js';
 import { createReceiver } from './receiver.js';
@@ -26,12 +27,12 @@ export interface TeamsPlatformOptions {
   bodyLimit?: string | number;
   /** Below Teams' ~28 KB message limit by default. */
   maxActivityBytes?: number;
-  flows?: readonly Flow[];
   fetchImpl?: typeof fetch;
+  /** How fast jobs may write to people (teamsDeliveryLimitsFromEnvironment). */
+  delivery?: TeamsDeliveryLimits;
 }
 
-export interface TeamsPlatform extends MessagingPlatform {
-  readonly name: 'teams';
+export interface TeamsPlatform extends HostedPlatform {
   /** Resolves when every message received so far has been fully handled (tests, shutdown). */
   whenIdle(): Promise<void>;
 }
@@ -48,11 +49,11 @@ export function createTeamsPlatform(
   if (config.appId === '') {
     logger.warn('Teams authentication is OFF (empty MicrosoftAppId): for local use only');
   }
-  const adapter = new TeamsCloudAdapter(config, logger);
+  const cloudAdapter = new TeamsCloudAdapter(config, logger);
   const references = new ReferenceBook();
   const work = new WorkQueue(logger);
   const outbound = new TeamsOutbound({
-    adapter,
+    adapter: cloudAdapter,
     references,
     retry: { ...defaultRetryPolicy, ...options.retry },
     logger,
@@ -60,34 +61,42 @@ export function createTeamsPlatform(
       ? { maxActivityBytes: options.maxActivityBytes }
       : {}),
   });
-  const bot = createBot(
-    {
-      ...context.services,
-      db: context.db,
-      outbound,
-      clock: context.clock,
-      timeZone: context.timeZone,
-      locale: context.locale,
-      logger,
-    },
-    options.flows ?? allFlows,
-  );
   const receiver = createReceiver({
-    adapter,
-    bot,
-    outbound,
-    db: context.db,
+    adapter: cloudAdapter,
+    pipeline: context.pipeline,
     clock: context.clock,
-    locale: context.locale,
     logger,
     references,
-    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    allowedTenants: config.allowedTenants,
-    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
   });
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+
+  const delivery = options.delivery ?? DEFAULT_TEAMS_DELIVERY_LIMITS;
+  const adapter: PlatformAdapter = {
+    id: 'teams',
+    displayName: 'Teams',
+    outbound,
+    allowedWorkspaces: config.allowedTenants,
+    sendToPerson: (person, message) =>
+      sendToPerson({ db: context.db, outbound, logger }, person, message),
+    // A bot can only write to someone who installed it or wrote to it: that left a link.
+    canReach: async (person) =>
+      (await context.db.conversationLinks.get(person.id, 'teams')) !== null,
+    deliveryPace: (identity) =>
+      delivery.perConversation.map((limit, index) => ({
+        key: `teams:${identity.workspaceId}:${identity.userId}:${index}`,
+        ...limit,
+      })),
+    deliveryCapPerSecond: delivery.tenantPerSecond,
+    downloadFile: (file) => downloadSharedFile(file, maxFileBytes, options.fetchImpl),
+    // The conversation reference, without the names Teams puts in it: enough to write later.
+    linkAddress: (conversation) => {
+      const reference = asConversationReference(conversation.address);
+      return reference ? storableReference(reference) : undefined;
+    },
+  };
 
   return {
-    name: 'teams',
+    adapter,
     mount(app) {
       mountMessagesRoute(app, {
         receiver,
@@ -103,9 +112,7 @@ export function createTeamsPlatform(
       // The server no longer accepts requests; let the answers already under way go out.
       await work.whenIdle();
     },
-    sendToPerson: (personId, message) =>
-      sendToPerson({ db: context.db, outbound, logger }, personId, message),
-    check: () => adapter.checkCredentials(CHECK_SERVICE_URL),
+    check: () => cloudAdapter.checkCredentials(CHECK_SERVICE_URL),
     whenIdle: () => work.whenIdle(),
   };
 }

@@ -1,8 +1,9 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
-import type { Logger } from '../../src/logging/logger.js';
-import type { Unreachable } from '../platform.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Person } from '../../models/types.js';
+import type { Unreachable } from '../../src/core/platform.js';
 import { conversationKey } from './inbound.js';
 import { asConversationReference } from './references.js';
 import { statusOf } from './retry.js';
@@ -16,9 +17,10 @@ import { statusOf } from './retry.js';
  */
 export async function sendToPerson(
   deps: { db: NaboDatabase; outbound: OutboundPort; logger: Logger },
-  personId: string,
+  person: Person,
   message: OutboundMessage,
 ): Promise<MessageRef | Unreachable> {
+  const personId = person.id;
   const link = await deps.db.conversationLinks.get(personId, 'teams');
   const reference = asConversationReference(link?.address);
   if (!reference) return { unreachable: true, reason: 'not_installed' };

@@ -1,9 +1,8 @@
 import type { Activity } from 'botbuilder';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import { TeamsAuthenticationError } from './cloud-adapter.js';
 import type { BackgroundWork, Receiver } from './receiver.js';
-import { describeError } from './work-queue.js';
 
 /**
  * POST /api/messages: the HTTP side of the Teams adapter. The route parses its own JSON with a
@@ -39,10 +38,7 @@ export function mountMessagesRoute(app: Express, options: MessagesRouteOptions):
       outcome = await options.receiver.receive(authorization, activity);
     } catch (error) {
       if (error instanceof TeamsAuthenticationError) {
-        options.logger.warn(
-          { err: describeError(error.cause) },
-          'teams request refused: not authenticated',
-        );
+        options.logger.warn({ err: error.cause }, 'teams request refused: not authenticated');
         response.status(401).json({ error: 'unauthorized' });
         return;
       }
@@ -68,7 +64,7 @@ export function mountMessagesRoute(app: Express, options: MessagesRouteOptions):
       // Other body-parser refusals: unsupported charset or encoding, aborted upload.
       response.status(status).json({ error: 'bad request' });
     } else {
-      options.logger.error({ err: describeError(error) }, 'teams request failed');
+      options.logger.error({ err: error }, 'teams request failed');
       response.status(500).json({ error: 'internal error' });
     }
   };

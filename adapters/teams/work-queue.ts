@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 
 /**
  * Work that runs after Teams has had its HTTP answer (Teams gives a bot 15 s per request, and a
@@ -16,7 +16,7 @@ export class WorkQueue {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous.then(work).catch((error: unknown) => {
       // Never the message text or names: only what kind of work failed and why.
-      this.logger.error({ err: describeError(error), work: label }, 'teams background work failed');
+      this.logger.error({ err: error, work: label }, 'teams background work failed');
     });
     this.tails.set(key, next);
     this.pending.add(next);
@@ -30,20 +30,4 @@ export class WorkQueue {
   async whenIdle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
-}
-
-/**
- * What a log line may say about an error: its kind, code and HTTP status. The message only for
- * connector (HTTP) errors: messages of other errors can quote stored data, names included.
- */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { name: typeof error };
-  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
-  return {
-    name: error.name,
-    ...(code !== undefined ? { code } : {}),
-    ...(typeof statusCode === 'number'
-      ? { status: statusCode, message: error.message.slice(0, 300) }
-      : {}),
-  };
 }

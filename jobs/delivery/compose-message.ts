@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { NaboDatabase } from '../../models/database.js';
-import type { Area, Person } from '../../models/types.js';
+import type { Person } from '../../models/types.js';
 import {
   ambassadorAssignmentMessage,
   coordinatorSummaryMessage,
@@ -9,12 +9,13 @@ import {
 } from '../../src/assignment/assignment-messages.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import type { UnreachableOn } from '../../src/i18n/jobs.js';
+import { localeOf, zoneOf } from '../../src/core/language-and-zone.js';
+import type { UnreachableOn } from '../../src/assignment/messages.js';
 import {
   firstAttemptEscalationMessage,
   firstAttemptNudgeMessage,
   revisitReminderMessage,
-} from '../../src/reminders/reminder-messages.js';
+} from '../../src/visits/reminder-messages.js';
 import type { SendJobData } from '../job-types.js';
 
 export interface ComposeContext {
@@ -40,7 +41,8 @@ export async function composeMessage(
   data: SendJobData,
 ): Promise<ComposedMessage | undefined> {
   const { db } = context;
-  const text = catalogFor(person.locale);
+  const locale = localeOf(person);
+  const text = catalogFor(locale);
   switch (data.kind) {
     case 'assignment': {
       const area = await db.areas.findById(data.areaId);
@@ -48,7 +50,7 @@ export async function composeMessage(
       const visits = await visitsHandedOut(db, area, data.month, person.id);
       if (visits.length === 0) return undefined;
       return {
-        message: ambassadorAssignmentMessage(text, person.locale, data.month, visits),
+        message: ambassadorAssignmentMessage(text, locale, data.month, visits),
         residentIds: visits.map((visit) => visit.residentId),
       };
     }
@@ -61,14 +63,14 @@ export async function composeMessage(
         now: context.now,
         reachability: context.reachability,
       });
-      return { message: coordinatorSummaryMessage(text, person.locale, summary), residentIds: [] };
+      return { message: coordinatorSummaryMessage(text, locale, summary), residentIds: [] };
     }
     case 'revisit': {
       const visit = await db.visits.findById(data.visitId);
       if (!visit || visit.status !== 'open' || visit.ambassadorId !== person.id) return undefined;
       if (visit.revisitDate !== data.revisitDate) return undefined;
       return {
-        message: revisitReminderMessage(text, person.locale, visit),
+        message: revisitReminderMessage(text, locale, visit),
         residentIds: [visit.residentId],
       };
     }
@@ -78,7 +80,7 @@ export async function composeMessage(
       if (visit.ambassadorId !== person.id) return undefined;
       const area = await db.areas.findById(visit.areaId);
       return {
-        message: firstAttemptNudgeMessage(text, person.locale, zoneOf(area), visit),
+        message: firstAttemptNudgeMessage(text, locale, zoneOf(area), visit),
         residentIds: [visit.residentId],
       };
     }
@@ -97,19 +99,9 @@ export async function composeMessage(
         Math.floor(DateTime.fromJSDate(context.now).diff(movedIn, 'days').days),
       );
       return {
-        message: firstAttemptEscalationMessage(
-          text,
-          person.locale,
-          visit,
-          ambassador?.name ?? '?',
-          days,
-        ),
+        message: firstAttemptEscalationMessage(text, locale, visit, ambassador?.name ?? '?', days),
         residentIds: [visit.residentId],
       };
     }
   }
-}
-
-function zoneOf(area: Area | null): string {
-  return area?.timeZone ?? 'Europe/Copenhagen';
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { WindowLimit } from '../settings.js';
+import type { PaceRule } from '../../src/core/platform.js';
 
 /**
  * Per-channel pacing across every worker process: a sliding log per key in Redis (a sorted set
@@ -31,10 +31,6 @@ for i, key in ipairs(KEYS) do
 end
 return 0
 `;
-
-export interface PaceRule extends WindowLimit {
-  key: string;
-}
 
 export class Pacer {
   private sequence = 0;

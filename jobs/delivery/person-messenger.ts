@@ -1,18 +1,19 @@
-import type { NaboDatabase } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
-import type { MessagingPlatform, Unreachable } from '../../adapters/platform.js';
 import type { MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
-import type { UnreachableOn } from '../../src/i18n/jobs.js';
-import type { DeliveryLimits } from '../settings.js';
-import type { ConsoleOutbox } from './console-outbox.js';
-import type { PaceRule } from './pacer.js';
+import {
+  displayNameOf,
+  type PaceRule,
+  type PlatformRegistry,
+  type Unreachable,
+} from '../../src/core/platform.js';
+import type { UnreachableOn } from '../../src/assignment/messages.js';
 
-export type DeliveryPlatform = 'slack' | 'teams' | 'console';
+export { isUnreachable } from '../../src/core/platform.js';
 
 /** How to reach one person: the platform, and the keys their channel is paced by. */
 export interface Route {
-  platform: DeliveryPlatform;
+  platform: string;
   pace: PaceRule[];
 }
 
@@ -27,61 +28,31 @@ export function isNoRoute(route: Route | NoRoute): route is NoRoute {
 }
 
 /**
- * Picks the platform for a person and delivers there: Slack identity → the Slack platform, Teams
- * identity → Teams, a console handle → the console outbox (demo and local runs). A person on a
- * platform this process does not run, or on Teams without a stored conversation (Teams can only
- * write to someone who has talked to the bot once), cannot be reached; the coordinator is told.
+ * Picks the platform for a person and delivers there. The person is tried on each registered
+ * platform they have an identity on, in the registry's order, and taken by the first that can
+ * reach them (Teams can only write to someone who has talked to the bot once). Someone on no
+ * platform this process runs cannot be reached, and the coordinator is told where they are.
  */
 export class PersonMessenger {
-  private readonly platforms: Map<'slack' | 'teams', MessagingPlatform>;
-  private readonly reachable: ReadonlySet<DeliveryPlatform>;
+  constructor(private readonly platforms: PlatformRegistry) {}
 
-  /**
-   * `routeTo` is for a process that only queues (the CLI): it names the platforms the worker
-   * delivers on, without holding them itself.
-   */
-  constructor(
-    private readonly db: NaboDatabase,
-    platforms: readonly MessagingPlatform[],
-    private readonly limits: DeliveryLimits,
-    private readonly outbox?: ConsoleOutbox,
-    routeTo?: readonly DeliveryPlatform[],
-  ) {
-    this.platforms = new Map(platforms.map((platform) => [platform.name, platform]));
-    this.reachable = new Set(
-      routeTo ?? [...this.platforms.keys(), ...(outbox ? (['console'] as const) : [])],
-    );
-  }
-
-  /** The platforms this process delivers on (one send worker each). */
-  get platformNames(): DeliveryPlatform[] {
-    return [...this.platforms.keys(), ...(this.outbox ? (['console'] as const) : [])];
+  /** The platforms this process delivers on (one send queue and worker each). */
+  get platformIds(): string[] {
+    return this.platforms.list().map((platform) => platform.id);
   }
 
   async route(person: Person): Promise<Route | NoRoute> {
-    const { slack, teams, console: terminal } = person.identities;
-    if (slack && this.reachable.has('slack')) {
-      const channel = `slack:${slack.teamId}:${slack.userId}`;
-      return { platform: 'slack', pace: [{ key: channel, ...this.limits.slack.perChannel }] };
+    for (const platform of this.platforms.list()) {
+      const identity = person.identities.find((candidate) => candidate.platform === platform.id);
+      if (!identity) continue;
+      if (platform.canReach && !(await platform.canReach(person))) continue;
+      return { platform: platform.id, pace: platform.deliveryPace?.(identity) ?? [] };
     }
-    if (
-      teams &&
-      this.reachable.has('teams') &&
-      (await this.db.conversationLinks.get(person.id, 'teams'))
-    ) {
-      const conversation = `teams:${teams.tenantId}:${teams.aadObjectId}`;
-      return {
-        platform: 'teams',
-        pace: this.limits.teams.perConversation.map((limit, index) => ({
-          key: `${conversation}:${index}`,
-          ...limit,
-        })),
-      };
-    }
-    if (terminal && this.reachable.has('console')) return { platform: 'console', pace: [] };
-    if (teams) return { unreachable: true, on: 'teams' };
-    if (slack) return { unreachable: true, on: 'slack' };
-    return { unreachable: true, on: 'none' };
+    const known = person.identities[0];
+    return {
+      unreachable: true,
+      on: known ? { platform: displayNameOf(this.platforms, known.platform) } : 'nowhere',
+    };
   }
 
   /** Where the coordinator's summary should say the person cannot be reached, if anywhere. */
@@ -96,17 +67,8 @@ export class PersonMessenger {
     person: Person,
     message: OutboundMessage,
   ): Promise<MessageRef | Unreachable> {
-    if (route.platform === 'console') {
-      const handle = person.identities.console?.handle;
-      if (!handle || !this.outbox) return { unreachable: true, reason: 'not_installed' };
-      return this.outbox.deliver(handle, message);
-    }
     const platform = this.platforms.get(route.platform);
     if (!platform) return { unreachable: true, reason: 'not_installed' };
-    return platform.sendToPerson(person.id, message);
+    return platform.sendToPerson(person, message);
   }
-}
-
-export function isUnreachable(result: MessageRef | Unreachable): result is Unreachable {
-  return 'unreachable' in result;
 }

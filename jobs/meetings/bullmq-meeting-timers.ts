@@ -1,7 +1,7 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import type { CheckInFlag } from '../../models/types.js';
 import type { CheckInScheduler } from '../../src/check-ins/check-in-timers.js';
-import type { Clock } from '../../src/core/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { MeetingTimerScheduler } from '../../src/meetings/meeting-timers.js';
 import { timerDueAt, type TimerKind } from '../../src/meetings/timebox.js';
 import { meetingJobIds, type MeetingJobData } from './meeting-job-types.js';

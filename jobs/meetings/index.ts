@@ -5,9 +5,9 @@ import {
   CHECK_IN_REMINDER_AFTER_MS,
   type CheckInScheduler,
 } from '../../src/check-ins/check-in-timers.js';
-import { systemClock, type Clock } from '../../src/core/clock.js';
-import { NaboError } from '../../src/errors.js';
-import { logger as rootLogger, type Logger } from '../../src/logging/logger.js';
+import { systemClock, type Clock } from '../../kernel/clock.js';
+import { NaboError } from '../../kernel/errors.js';
+import { logger as rootLogger, type Logger } from '../../kernel/logger.js';
 import { agendaSendAt, type MeetingTimerScheduler } from '../../src/meetings/meeting-timers.js';
 import { BullmqMeetingTimers, MEETING_JOB_OPTIONS } from './bullmq-meeting-timers.js';
 import {
@@ -16,6 +16,7 @@ import {
   type MeetingJobData,
 } from './meeting-job-types.js';
 import { createMeetingProcessor, type Deliver } from './meeting-processor.js';
+import { DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
 
 export type { Deliver, DeliveryTarget } from './meeting-processor.js';
 export { MEETINGS_QUEUE, meetingJobIds } from './meeting-job-types.js';
@@ -60,7 +61,7 @@ export interface MeetingJobs {
 export function createMeetingJobs(options: MeetingJobsOptions): MeetingJobs {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? rootLogger();
-  const timeZone = options.timeZone ?? 'Europe/Copenhagen';
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const queue = new Queue<MeetingJobData>(MEETINGS_QUEUE, {
     connection: options.connection,
     prefix: options.prefix ?? 'nabo',
@@ -121,10 +122,7 @@ export function createMeetingJobs(options: MeetingJobsOptions): MeetingJobs {
           : {}),
       });
       worker.on('failed', (job, error) => {
-        logger.warn(
-          { jobId: job?.id, kind: job?.data.kind, error: error.message },
-          'meeting job failed',
-        );
+        logger.warn({ jobId: job?.id, kind: job?.data.kind, err: error }, 'meeting job failed');
       });
       await queue.upsertJobScheduler(
         CHECK_IN_CADENCE_SCHEDULER,

@@ -11,12 +11,13 @@ import {
   type CheckInContext,
 } from '../../src/check-ins/hold-check-in.js';
 import { questionMessage } from '../../src/check-ins/questions.js';
-import type { Clock } from '../../src/core/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
 import { proposalMessage } from '../../src/meetings/proposal-message.js';
 import { catalogFor, type Catalog } from '../../src/i18n/catalog.js';
-import { formatDay, isLocale, type Locale } from '../../src/i18n/locale.js';
-import type { Logger } from '../../src/logging/logger.js';
+import { formatDay, type Locale } from '../../src/i18n/locale.js';
+import { localeOf, zoneOf } from '../../src/core/language-and-zone.js';
+import type { Logger } from '../../kernel/logger.js';
 import { firstName } from '../../src/meetings/access.js';
 import { agendaLines, clockTime, meetingTitle } from '../../src/meetings/agenda-message.js';
 import { timerStillApplies } from '../../src/meetings/run-meeting.js';
@@ -66,12 +67,12 @@ export function createMeetingProcessor(deps: MeetingProcessorDeps) {
   }
 
   function textFor(person: Person | null | undefined): { text: Catalog; locale: Locale } {
-    const locale: Locale = person && isLocale(person.locale) ? person.locale : 'da';
+    const locale: Locale = localeOf(person);
     return { text: catalogFor(locale), locale };
   }
 
-  async function zoneOf(areaId: string): Promise<string> {
-    return (await db.areas.findById(areaId))?.timeZone ?? deps.timeZone;
+  async function zoneOfArea(areaId: string): Promise<string> {
+    return zoneOf(await db.areas.findById(areaId), deps.timeZone);
   }
 
   function checkInContext(): CheckInContext {
@@ -121,7 +122,7 @@ export function createMeetingProcessor(deps: MeetingProcessorDeps) {
   async function agenda(meetingId: string): Promise<void> {
     const meeting = await db.meetings.findById(meetingId);
     if (!meeting || meeting.status !== 'planned' || meeting.agendaSentAt) return;
-    const zone = await zoneOf(meeting.areaId);
+    const zone = await zoneOfArea(meeting.areaId);
     const ambassadors = (await db.people.listByArea(meeting.areaId, 'ambassador')).filter(
       (person) => person.status.state !== 'left',
     );
@@ -149,7 +150,7 @@ export function createMeetingProcessor(deps: MeetingProcessorDeps) {
     const meeting = await db.meetings.findById(meetingId);
     const proposed = meeting?.proposals.find((entry) => entry.id === proposalId);
     if (!meeting || !proposed || proposed.status !== 'pending') return;
-    const zone = await zoneOf(meeting.areaId);
+    const zone = await zoneOfArea(meeting.areaId);
     const proposer = await db.people.findById(proposed.proposedBy);
     for (const coordinator of await coordinatorsOf(meeting.areaId, meeting.coordinatorId)) {
       const { text, locale } = textFor(coordinator);

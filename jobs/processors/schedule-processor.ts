@@ -1,12 +1,12 @@
 import type { Job } from 'bullmq';
 import type { NaboDatabase } from '../../models/database.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
-import type { Clock } from '../../src/core/clock.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import { assignAndAnnounce, type AnnounceDeps } from '../assignment-jobs.js';
 import type { PersonMessenger } from '../delivery/person-messenger.js';
 import { sendKeys } from '../delivery/send-keys.js';
-import { enqueueSend } from '../enqueue-send.js';
+import { enqueueSend, whereUnreachable } from '../enqueue-send.js';
 import type { JobQueues } from '../job-queues.js';
 import type { ScheduleJobData } from '../job-types.js';
 import type { BullmqReminderScheduler } from '../reminder-jobs.js';
@@ -66,7 +66,9 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
             personId: ambassador.id,
           },
         );
-        return queued.queued ? { queued: 1 } : { unreachable: queued.unreachableOn };
+        return queued.queued
+          ? { queued: 1 }
+          : { unreachable: whereUnreachable(queued.unreachableOn) };
       }
       case 'first-attempt-nudge': {
         const visit = await deps.db.visits.findById(data.visitId);
@@ -81,7 +83,9 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
           sendKeys.firstAttemptNudge(visit.id),
           { kind: 'first-attempt-nudge', visitId: visit.id, personId: ambassador.id },
         );
-        return queued.queued ? { queued: 1 } : { unreachable: queued.unreachableOn };
+        return queued.queued
+          ? { queued: 1 }
+          : { unreachable: whereUnreachable(queued.unreachableOn) };
       }
       case 'first-attempt-escalation': {
         const visit = await deps.db.visits.findById(data.visitId);

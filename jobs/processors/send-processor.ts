@@ -1,8 +1,8 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { NaboDatabase } from '../../models/database.js';
-import type { Clock } from '../../src/core/clock.js';
-import { isNaboError, RateLimitedError } from '../../src/errors.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import { isNaboError, RateLimitedError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
 import { auditResidentRead } from '../../src/privacy/audit.js';
 import { composeMessage } from '../delivery/compose-message.js';
 import type { Pacer } from '../delivery/pacer.js';
@@ -101,7 +101,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
         await deps.worker().rateLimit(retryAfterMs);
         throw Worker.RateLimitError();
       }
-      log.warn({ error: describe(error) }, 'send failed; will retry');
+      log.warn({ err: error }, 'send failed; will retry');
       throw error;
     }
     if (isUnreachable(result)) {
@@ -110,14 +110,14 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       return { status: 'unreachable', reason: result.reason };
     }
     await job.updateData({ ...job.data, confirmedMessageId: result.id }).catch((error: unknown) => {
-      log.warn({ error: describe(error) }, 'could not note the confirmation on the job');
+      log.warn({ err: error }, 'could not note the confirmation on the job');
     });
     await deps.db.sendLedger.markSent(key, { platform: route.platform });
     // A reminder about one household: the ambassador's next bare "ikke hjemme igen" is about it.
     if (job.data.kind === 'revisit' || job.data.kind === 'first-attempt-nudge') {
       await deps.db.visits
         .markPrompted(job.data.visitId, deps.clock.now())
-        .catch((error: unknown) => log.warn({ error: describe(error) }, 'prompt not noted'));
+        .catch((error: unknown) => log.warn({ err: error }, 'prompt not noted'));
     }
     // Who was shown which households, for the residents' access requests (ids only).
     await auditResidentRead(deps.db, {
@@ -125,7 +125,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       platform: route.platform,
       residentIds: composed.residentIds,
       action: `message.${job.data.kind}`,
-    }).catch((error: unknown) => log.warn({ error: describe(error) }, 'audit entry not written'));
+    }).catch((error: unknown) => log.warn({ err: error }, 'audit entry not written'));
     log.info({ platform: route.platform }, 'sent');
     return { status: 'sent', platform: route.platform };
   };
@@ -139,13 +139,4 @@ export function rateLimitDelay(error: unknown): number | undefined {
     return typeof retryAfterMs === 'number' ? Math.max(1, retryAfterMs) : 1_000;
   }
   return undefined;
-}
-
-/** Error messages may quote a platform's answer, never message text: log the class and code. */
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
-  }
-  return typeof error;
 }

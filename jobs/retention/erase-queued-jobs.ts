@@ -1,7 +1,7 @@
 import { Queue, type Job, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { RETENTION_QUEUE } from './retention-queue.js';
-import { DELIVERY_PLATFORMS, SCHEDULE_QUEUE, sendQueueName } from '../job-queues.js';
+import { SCHEDULE_QUEUE } from '../job-queues.js';
 
 /**
  * Erasure reaches Redis too: every BullMQ job, scheduler and event whose id or data mentions one
@@ -35,7 +35,8 @@ const RESTING_STATES: JobType[] = [
 ];
 
 export function knownQueueNames(): string[] {
-  return [SCHEDULE_QUEUE, ...DELIVERY_PLATFORMS.map(sendQueueName), RETENTION_QUEUE];
+  // Send queues (one per platform, an open set) are found by the SCAN below.
+  return [SCHEDULE_QUEUE, RETENTION_QUEUE];
 }
 
 export async function eraseQueuedJobs(

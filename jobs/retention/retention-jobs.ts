@@ -1,8 +1,8 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { NaboDatabase } from '../../models/database.js';
-import { systemClock, type Clock } from '../../src/core/clock.js';
-import { logger as rootLogger, type Logger } from '../../src/logging/logger.js';
+import { systemClock, type Clock } from '../../kernel/clock.js';
+import { logger as rootLogger, type Logger } from '../../kernel/logger.js';
 import { applyRetention, type RetentionCounts } from '../../src/privacy/apply-retention.js';
 import { ERASURE_ACTIONS } from '../../src/privacy/erase-subject.js';
 import { DEFAULT_QUEUE_PREFIX } from '../job-queues.js';

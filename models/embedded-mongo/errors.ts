@@ -1,4 +1,5 @@
-import type { Document } from './bson-values.js';
+/** A BSON document as the server handles it (the same shape bson-values.ts names Document). */
+type Document = Record<string, unknown>;
 
 /**
  * mongod error codes the embedded server raises. Clients (the driver, mongoose, our own

@@ -3,7 +3,7 @@ import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, requireObjectId } from '../object-ids.js';
 import type { AuditEventDoc } from '../schemas/audit-event.js';
 import type { AuditEvent, AuditSubjectType, NewAuditEvent } from '../types.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /** Who did what to which record, for the coordinator's accountability: ids and counts only. */
 export interface AuditEventRepository {
@@ -14,13 +14,13 @@ export interface AuditEventRepository {
 
 export function createAuditEventRepository(
   model: Model<AuditEventDoc>,
-  now: Clock,
+  clock: Clock,
 ): AuditEventRepository {
   return {
     async record(event) {
       const created = await translateWriteErrors(() =>
         model.create({
-          at: now(),
+          at: clock.now(),
           ...(event.actorId !== undefined
             ? { actorId: requireObjectId(event.actorId, 'Actor id') }
             : {}),

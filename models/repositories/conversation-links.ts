@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { ConversationLinkDoc } from '../schemas/conversation-link.js';
 import type { ConversationLink, Platform } from '../types.js';

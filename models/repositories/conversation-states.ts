@@ -1,9 +1,9 @@
 import type { Model } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { parseObjectId, requireObjectId, idString } from '../object-ids.js';
 import type { ConversationStateDoc } from '../schemas/conversation-state.js';
 import type { ConversationState, SaveConversationState } from '../types.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface ConversationStateRepository {
   /** The live state, or null; an expired state counts as gone even before MongoDB removes it. */
@@ -15,7 +15,7 @@ export interface ConversationStateRepository {
 
 export function createConversationStateRepository(
   model: Model<ConversationStateDoc>,
-  now: Clock,
+  clock: Clock,
 ): ConversationStateRepository {
   return {
     async get(personId, conversationKey) {
@@ -23,7 +23,7 @@ export function createConversationStateRepository(
       if (!_id) return null;
       // The TTL monitor runs about once a minute: filter so a flow never resumes past its expiry.
       const doc = await model
-        .findOne({ personId: _id, conversationKey, expiresAt: { $gt: now() } })
+        .findOne({ personId: _id, conversationKey, expiresAt: { $gt: clock.now() } })
         .lean<ConversationStateDoc>();
       return doc ? toState(doc) : null;
     },
@@ -36,7 +36,7 @@ export function createConversationStateRepository(
         );
       }
       const personId = requireObjectId(state.personId, 'Person id');
-      const expiresAt = new Date(now().getTime() + state.ttlSeconds * 1000);
+      const expiresAt = new Date(clock.now().getTime() + state.ttlSeconds * 1000);
       const doc = await model
         .findOneAndUpdate(
           { personId, conversationKey: state.conversationKey },

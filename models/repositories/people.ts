@@ -1,18 +1,28 @@
 import type { Model, UpdateQuery } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
+import { describeIdentity, identityKey } from '../identities.js';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { PersonDoc } from '../schemas/person.js';
-import type { LeftReason, Locale, NewPerson, Person, PersonIdentities, Role } from '../types.js';
+import { MAX_MONTHLY_CAPACITY } from '../../kernel/constants.js';
+import type {
+  LeftReason,
+  Locale,
+  NewPerson,
+  Person,
+  PlatformIdentity,
+  ProfileChanges,
+  Role,
+} from '../types.js';
+
+export type { ProfileChanges } from '../types.js';
 
 export interface PersonRepository {
-  /** Throws ALREADY_EXISTS when a Slack, Teams or console identity belongs to someone else. */
+  /** Throws ALREADY_EXISTS when one of the platform identities belongs to someone else. */
   add(input: NewPerson): Promise<Person>;
   findById(id: string): Promise<Person | null>;
-  /** Case-insensitive: handles are stored lower-case. */
-  findByConsoleHandle(handle: string): Promise<Person | null>;
-  findBySlack(teamId: string, userId: string): Promise<Person | null>;
-  findByTeams(tenantId: string, aadObjectId: string): Promise<Person | null>;
+  /** The person behind a platform identity, exactly as the platform's adapter spells it. */
+  findByIdentity(identity: PlatformIdentity): Promise<Person | null>;
   /** Everyone with a role in the area (or with that role there), by name. */
   listByArea(areaId: string, role?: Role): Promise<Person[]>;
   /** Ambassador takes a break until the given instant. CONFLICT for someone who has left. */
@@ -25,30 +35,15 @@ export interface PersonRepository {
    * or stairwell removes it. INVALID_INPUT for a bad language code or capacity.
    */
   updateProfile(personId: string, changes: ProfileChanges): Promise<Person>;
-  /** Adds or replaces one platform identity (ALREADY_EXISTS when it belongs to someone else). */
-  linkIdentity(personId: string, identities: PersonIdentities): Promise<Person>;
+  /**
+   * Adds the person's identity on a platform, replacing the one they had there (ALREADY_EXISTS
+   * when it belongs to someone else).
+   */
+  linkIdentity(personId: string, identity: PlatformIdentity): Promise<Person>;
   /** The person leaves the programme; the record stays for history. CONFLICT if already left. */
   markLeft(personId: string, reason: LeftReason, note?: string): Promise<Person>;
   /** The volunteer agreement and confidentiality duty are confirmed at `at` (kept if set before). */
   confirmAgreement(personId: string, at: Date): Promise<Person>;
-}
-
-export interface ProfileChanges {
-  name?: string;
-  languages?: string[];
-  /** '' removes the block. */
-  block?: string;
-  /** '' removes the stairwell. */
-  stairwell?: string;
-  monthlyCapacity?: number;
-  locale?: Locale;
-}
-
-/** Upper bound for households per month: a typo like 40 instead of 4 should not pass silently. */
-export const MAX_MONTHLY_CAPACITY = 30;
-
-export function normaliseConsoleHandle(handle: string): string {
-  return handle.normalize('NFC').trim().toLocaleLowerCase('da');
 }
 
 export function createPersonRepository(model: Model<PersonDoc>): PersonRepository {
@@ -69,9 +64,16 @@ export function createPersonRepository(model: Model<PersonDoc>): PersonRepositor
     throw notFound(personId);
   }
 
+  async function findById(id: string): Promise<Person | null> {
+    const _id = parseObjectId(id);
+    if (!_id) return null;
+    const doc = await model.findById(_id).lean<PersonDoc>();
+    return doc ? toPerson(doc) : null;
+  }
+
   return {
     async add(input) {
-      const identities = normaliseIdentities(input.identities ?? {});
+      const identities = normaliseIdentities(input.identities ?? []);
       if (input.monthlyCapacity !== undefined) assertCapacity(input.monthlyCapacity);
       const created = await translateWriteErrors(
         () =>
@@ -81,7 +83,7 @@ export function createPersonRepository(model: Model<PersonDoc>): PersonRepositor
               areaId: requireObjectId(role.areaId, 'Area id'),
               role: role.role,
             })),
-            identities,
+            ...storedIdentities(identities),
             languages: normaliseLanguages(input.languages ?? []),
             block: input.block,
             stairwell: input.stairwell,
@@ -98,34 +100,10 @@ export function createPersonRepository(model: Model<PersonDoc>): PersonRepositor
       return toPerson(created.toObject<PersonDoc>());
     },
 
-    async findById(id) {
-      const _id = parseObjectId(id);
-      if (!_id) return null;
-      const doc = await model.findById(_id).lean<PersonDoc>();
-      return doc ? toPerson(doc) : null;
-    },
+    findById,
 
-    async findByConsoleHandle(handle) {
-      const doc = await model
-        .findOne({ 'identities.console.handle': normaliseConsoleHandle(handle) })
-        .lean<PersonDoc>();
-      return doc ? toPerson(doc) : null;
-    },
-
-    async findBySlack(teamId, userId) {
-      const doc = await model
-        .findOne({ 'identities.slack.teamId': teamId, 'identities.slack.userId': userId })
-        .lean<PersonDoc>();
-      return doc ? toPerson(doc) : null;
-    },
-
-    async findByTeams(tenantId, aadObjectId) {
-      const doc = await model
-        .findOne({
-          'identities.teams.tenantId': tenantId,
-          'identities.teams.aadObjectId': aadObjectId,
-        })
-        .lean<PersonDoc>();
+    async findByIdentity(identity) {
+      const doc = await model.findOne({ identityKeys: identityKey(identity) }).lean<PersonDoc>();
       return doc ? toPerson(doc) : null;
     },
 
@@ -195,16 +173,21 @@ export function createPersonRepository(model: Model<PersonDoc>): PersonRepositor
       });
     },
 
-    async linkIdentity(personId, identities) {
-      const normalised = normaliseIdentities(identities);
-      const $set: Record<string, unknown> = {};
-      if (normalised.slack) $set['identities.slack'] = normalised.slack;
-      if (normalised.teams) $set['identities.teams'] = normalised.teams;
-      if (normalised.console) $set['identities.console'] = normalised.console;
-      return translateWriteErrors(() => updateExisting(personId, { $set }), {
-        code: 'ALREADY_EXISTS',
-        message: `Another person already has this ${describeIdentities(normalised)} identity`,
-      });
+    async linkIdentity(personId, identity) {
+      const [linked] = normaliseIdentities([identity]);
+      const current = await findById(personId);
+      if (!current || !linked) throw notFound(personId);
+      const identities = [
+        ...current.identities.filter((existing) => existing.platform !== linked.platform),
+        linked,
+      ];
+      return translateWriteErrors(
+        () => updateExisting(personId, { $set: storedIdentities(identities) }),
+        {
+          code: 'ALREADY_EXISTS',
+          message: `Another person already has this ${describeIdentities(identities)} identity`,
+        },
+      );
     },
 
     async markLeft(personId, reason, note) {
@@ -256,40 +239,47 @@ function normaliseLanguages(languages: readonly string[]): string[] {
   return [...new Set(codes)];
 }
 
-function normaliseIdentities(identities: PersonIdentities): PersonIdentities {
-  const normalised: PersonIdentities = {};
-  if (identities.slack) normalised.slack = { ...identities.slack };
-  if (identities.teams) normalised.teams = { ...identities.teams };
-  if (identities.console) {
-    const handle = normaliseConsoleHandle(identities.console.handle);
-    if (!/^[\p{L}\p{N}._-]+$/u.test(handle)) {
+/** Every field filled in, and one identity per platform (a later one replaces an earlier one). */
+function normaliseIdentities(identities: readonly PlatformIdentity[]): PlatformIdentity[] {
+  const byPlatform = new Map<string, PlatformIdentity>();
+  for (const identity of identities) {
+    const cleaned = {
+      platform: identity.platform.trim(),
+      workspaceId: identity.workspaceId.trim(),
+      userId: identity.userId.trim(),
+    };
+    if (cleaned.platform === '' || cleaned.workspaceId === '' || cleaned.userId === '') {
       throw new NaboError(
         'INVALID_INPUT',
-        `Console handle '${identities.console.handle}' may hold letters, digits, '.', '_' and '-'`,
+        `Incomplete platform identity ${describeIdentity(cleaned)}`,
       );
     }
-    normalised.console = { handle };
+    byPlatform.set(cleaned.platform, cleaned);
   }
-  return normalised;
+  return [...byPlatform.values()];
 }
 
-function describeIdentities(identities: PersonIdentities): string {
-  const kinds = [
-    identities.slack && 'Slack',
-    identities.teams && 'Teams',
-    identities.console && 'console',
-  ].filter((kind): kind is string => typeof kind === 'string');
-  return kinds.join('/') || 'platform';
+/** The identities and the keys the unique index reads; no keys at all for nobody's identity. */
+function storedIdentities(identities: readonly PlatformIdentity[]): {
+  identities: PlatformIdentity[];
+  identityKeys: string[] | undefined;
+} {
+  return {
+    identities: [...identities],
+    identityKeys: identities.length > 0 ? identities.map(identityKey) : undefined,
+  };
+}
+
+function describeIdentities(identities: readonly PlatformIdentity[]): string {
+  return identities.map((identity) => identity.platform).join('/') || 'platform';
 }
 
 function toPerson(doc: PersonDoc): Person {
-  const identities: PersonIdentities = {};
-  const stored = doc.identities ?? {};
-  if (stored.slack) identities.slack = { teamId: stored.slack.teamId, userId: stored.slack.userId };
-  if (stored.teams) {
-    identities.teams = { tenantId: stored.teams.tenantId, aadObjectId: stored.teams.aadObjectId };
-  }
-  if (stored.console) identities.console = { handle: stored.console.handle };
+  const identities = (doc.identities ?? []).map(({ platform, workspaceId, userId }) => ({
+    platform,
+    workspaceId,
+    userId,
+  }));
   return {
     id: idString(doc._id),
     name: doc.name,

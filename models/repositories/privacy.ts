@@ -1,5 +1,5 @@
 import type { Connection, Model, Schema, SchemaType } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { idString, parseObjectId } from '../object-ids.js';
 import { AREA_MODEL, type AreaDoc } from '../schemas/area.js';
 import { AUDIT_EVENT_MODEL, type AuditEventDoc } from '../schemas/audit-event.js';

@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from '../mongo-errors.js';
 import type { ProcessedEventDoc } from '../schemas/processed-event.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /** Slack and Teams redeliver events they think were lost; each event id is handled once. */
 export interface ProcessedEventRepository {
@@ -11,12 +11,12 @@ export interface ProcessedEventRepository {
 
 export function createProcessedEventRepository(
   model: Model<ProcessedEventDoc>,
-  now: Clock,
+  clock: Clock,
 ): ProcessedEventRepository {
   return {
     async markProcessed(eventId) {
       try {
-        await model.create({ eventId, processedAt: now() });
+        await model.create({ eventId, processedAt: clock.now() });
         return true;
       } catch (error) {
         if (isDuplicateKeyError(error)) return false;

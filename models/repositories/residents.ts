@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { calendarDateToUtc } from '../calendar-date.js';
 import { duplicateKeyWriteErrorCount } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';

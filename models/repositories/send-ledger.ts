@@ -1,9 +1,9 @@
 import type { Model } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { isDuplicateKeyError } from '../mongo-errors.js';
 import type { SendLedgerDoc } from '../schemas/send-ledger.js';
 import type { Platform, SendLedgerEntry } from '../types.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /**
  * Outbound sends that jobs make are at most once per key: retries, restarts and duplicate
@@ -21,7 +21,7 @@ export interface SendLedgerRepository {
 
 export function createSendLedgerRepository(
   model: Model<SendLedgerDoc>,
-  now: Clock,
+  clock: Clock,
 ): SendLedgerRepository {
   async function finish(
     key: string,
@@ -62,7 +62,7 @@ export function createSendLedgerRepository(
     async markSent(key, options = {}) {
       return finish(key, {
         status: 'sent',
-        sentAt: now(),
+        sentAt: clock.now(),
         ...(options.platform ? { platform: options.platform } : {}),
       });
     },

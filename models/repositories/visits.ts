@@ -1,6 +1,6 @@
 import type { Model, Types, UpdateQuery } from 'mongoose';
-import { NaboError } from '../../src/errors.js';
-import { logger } from '../../src/logging/logger.js';
+import { NaboError } from '../../kernel/errors.js';
+import { logger } from '../../kernel/logger.js';
 import { isCalendarDate } from '../calendar-date.js';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
@@ -19,7 +19,7 @@ import type {
   VisitStatus,
   VisitWithResident,
 } from '../types.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import { toResidentSummary } from './residents.js';
 
 export interface NewVisitAttempt {
@@ -75,7 +75,7 @@ const MAX_REWRITE_TRIES = 3;
 export function createVisitRepository(
   model: Model<VisitDoc>,
   residentModel: Model<ResidentDoc>,
-  now: Clock,
+  clock: Clock,
 ): VisitRepository {
   async function findExisting(visitId: string): Promise<VisitDoc> {
     const _id = parseObjectId(visitId);
@@ -214,7 +214,7 @@ export function createVisitRepository(
     },
 
     async recordAttempt(visitId, attempt) {
-      const attemptDoc = toAttemptDoc(attempt, now);
+      const attemptDoc = toAttemptDoc(attempt, clock);
       return rewriteAttempts(visitId, (current) => {
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
@@ -252,7 +252,14 @@ export function createVisitRepository(
         ? await model
             .findOneAndUpdate(
               { _id, isOpen: true },
-              { $set: { status: 'closed', isOpen: false, closingReason: reason, closedAt: now() } },
+              {
+                $set: {
+                  status: 'closed',
+                  isOpen: false,
+                  closingReason: reason,
+                  closedAt: clock.now(),
+                },
+              },
               { returnDocument: 'after' },
             )
             .lean<VisitDoc>()
@@ -284,12 +291,12 @@ export function createVisitRepository(
     async markPrompted(visitId, at) {
       const _id = parseObjectId(visitId);
       if (!_id) return;
-      await model.updateOne({ _id, isOpen: true }, { $set: { promptedAt: at ?? now() } });
+      await model.updateOne({ _id, isOpen: true }, { $set: { promptedAt: at ?? clock.now() } });
     },
   };
 }
 
-function toAttemptDoc(attempt: NewVisitAttempt, now: Clock): AttemptDoc {
+function toAttemptDoc(attempt: NewVisitAttempt, clock: Clock): AttemptDoc {
   if (!ATTEMPT_OUTCOMES.includes(attempt.outcome)) {
     throw new NaboError('INVALID_INPUT', `Unknown attempt outcome '${String(attempt.outcome)}'`);
   }
@@ -301,7 +308,7 @@ function toAttemptDoc(attempt: NewVisitAttempt, now: Clock): AttemptDoc {
   }
   const note = attempt.note?.trim();
   return {
-    at: attempt.at ?? now(),
+    at: attempt.at ?? clock.now(),
     outcome: attempt.outcome,
     folderLeft: attempt.folderLeft ?? null,
     ...(note ? { note } : {}),

@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import type { Locale, RetentionSettings } from '../types.js';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
 
 type RetentionKey = keyof RetentionSettings;
 
@@ -56,8 +57,8 @@ export const areaSchema = new Schema<AreaDoc>(
   {
     key: { type: String, required: true, unique: true },
     name: { type: String, required: true },
-    timeZone: { type: String, required: true, default: 'Europe/Copenhagen' },
-    locale: { type: String, enum: ['da', 'en'], required: true, default: 'da' },
+    timeZone: { type: String, required: true, default: DEFAULT_TIME_ZONE },
+    locale: { type: String, enum: ['da', 'en'], required: true, default: DEFAULT_LOCALE },
     settings: { type: settingsSchema, default: () => ({}) },
   },
   { timestamps: true },

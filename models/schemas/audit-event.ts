@@ -28,11 +28,8 @@ export const auditEventSchema = new Schema<AuditEventDoc>(
     },
     // A string, not an ObjectId: an audit trail must outlive (and not depend on) its subject.
     subjectId: { type: String, required: true },
-    platform: {
-      type: String,
-      enum: ['slack', 'teams', 'console', 'cli', 'system'],
-      required: true,
-    },
+    // Any platform id (the set is open), or 'cli' / 'system' for what no chat caused.
+    platform: { type: String, required: true },
     details: { type: Schema.Types.Mixed, default: () => ({}) },
   },
   { timestamps: true, minimize: false },

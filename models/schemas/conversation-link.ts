@@ -15,7 +15,8 @@ export interface ConversationLinkDoc {
 export const conversationLinkSchema = new Schema<ConversationLinkDoc>(
   {
     personId: { type: Schema.Types.ObjectId, required: true },
-    platform: { type: String, enum: ['slack', 'teams', 'console'], required: true },
+    // Any registered platform's id: the set of platforms is open.
+    platform: { type: String, required: true },
     address: { type: Schema.Types.Mixed, required: true },
   },
   { timestamps: true, minimize: false },

@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import type { LeftReason, Locale, PersonState, Role } from '../types.js';
+import { DEFAULT_LOCALE, DEFAULT_MONTHLY_CAPACITY } from '../../kernel/constants.js';
 
 export const PERSON_MODEL = 'Person';
 
@@ -7,11 +8,9 @@ export interface PersonDoc {
   _id: Types.ObjectId;
   name: string;
   roles: Array<{ areaId: Types.ObjectId; role: Role }>;
-  identities?: {
-    slack?: { teamId: string; userId: string };
-    teams?: { tenantId: string; aadObjectId: string };
-    console?: { handle: string };
-  };
+  identities?: Array<{ platform: string; workspaceId: string; userId: string }>;
+  /** identityKey() of each identity, absent when there is none: the unique index reads it. */
+  identityKeys?: string[];
   languages: string[];
   block?: string;
   stairwell?: string;
@@ -32,29 +31,11 @@ const roleSchema = new Schema(
   { _id: false },
 );
 
-const identitiesSchema = new Schema(
+const identitySchema = new Schema(
   {
-    slack: {
-      type: new Schema(
-        { teamId: { type: String, required: true }, userId: { type: String, required: true } },
-        { _id: false },
-      ),
-      default: undefined,
-    },
-    teams: {
-      type: new Schema(
-        {
-          tenantId: { type: String, required: true },
-          aadObjectId: { type: String, required: true },
-        },
-        { _id: false },
-      ),
-      default: undefined,
-    },
-    console: {
-      type: new Schema({ handle: { type: String, required: true } }, { _id: false }),
-      default: undefined,
-    },
+    platform: { type: String, required: true },
+    workspaceId: { type: String, required: true },
+    userId: { type: String, required: true },
   },
   { _id: false },
 );
@@ -73,43 +54,30 @@ export const personSchema = new Schema<PersonDoc>(
   {
     name: { type: String, required: true },
     roles: { type: [roleSchema], default: [] },
-    identities: { type: identitiesSchema, default: () => ({}) },
+    identities: { type: [identitySchema], default: [] },
+    identityKeys: { type: [String], default: undefined },
     languages: { type: [String], default: [] },
     block: String,
     stairwell: String,
-    monthlyCapacity: { type: Number, default: 4, min: 0 },
+    monthlyCapacity: { type: Number, default: DEFAULT_MONTHLY_CAPACITY, min: 0 },
     status: { type: statusSchema, default: () => ({ state: 'active' }) },
     volunteerAgreementAt: Date,
     confidentialityAt: Date,
-    locale: { type: String, enum: ['da', 'en'], default: 'da' },
+    locale: { type: String, enum: ['da', 'en'], default: DEFAULT_LOCALE },
   },
   { timestamps: true },
 );
 
-// A platform identity belongs to one person. Partial indexes: people without that platform carry
-// no such field and must not collide with each other on "missing".
+// A platform identity belongs to one person. One string per identity (models/identities.ts) in
+// a unique multikey index: a compound index over the array's fields would pair every platform
+// with every user id of the same person. Partial: people without any identity have no keys and
+// must not collide with each other on "missing".
 personSchema.index(
-  { 'identities.slack.teamId': 1, 'identities.slack.userId': 1 },
+  { identityKeys: 1 },
   {
-    name: 'unique_slack_identity',
+    name: 'unique_platform_identity',
     unique: true,
-    partialFilterExpression: { 'identities.slack.userId': { $exists: true } },
-  },
-);
-personSchema.index(
-  { 'identities.teams.tenantId': 1, 'identities.teams.aadObjectId': 1 },
-  {
-    name: 'unique_teams_identity',
-    unique: true,
-    partialFilterExpression: { 'identities.teams.aadObjectId': { $exists: true } },
-  },
-);
-personSchema.index(
-  { 'identities.console.handle': 1 },
-  {
-    name: 'unique_console_handle',
-    unique: true,
-    partialFilterExpression: { 'identities.console.handle': { $exists: true } },
+    partialFilterExpression: { identityKeys: { $exists: true } },
   },
 );
 personSchema.index({ 'roles.areaId': 1, 'roles.role': 1 }, { name: 'by_area_role' });

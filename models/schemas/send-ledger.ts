@@ -19,7 +19,7 @@ export const sendLedgerSchema = new Schema<SendLedgerDoc>(
     // The unique key is what makes a proactive message go out at most once per purpose.
     key: { type: String, required: true, unique: true },
     status: { type: String, enum: ['pending', 'sent', 'failed'], required: true },
-    platform: { type: String, enum: ['slack', 'teams', 'console'] },
+    platform: { type: String },
     sentAt: Date,
     attempts: { type: Number, required: true, default: 1 },
   },

@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { DOOR_OUTCOMES } from '../../kernel/door-outcomes.js';
 import type { AttemptOutcome, ClosingReason, VisitStatus } from '../types.js';
 
 export const VISIT_MODEL = 'Visit';
@@ -35,13 +36,7 @@ export interface VisitDoc {
   updatedAt: Date;
 }
 
-export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = [
-  'met',
-  'not_home',
-  'declined',
-  'moved',
-  'postponed',
-];
+export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = DOOR_OUTCOMES;
 
 export const CLOSING_REASONS: readonly ClosingReason[] = [
   'met',

@@ -1,10 +1,10 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, Person, VisitWithResident } from '../../models/types.js';
 import type { OutboundMessage } from '../core/outbound.js';
-import { householdAddress } from '../flows/households.js';
-import { householdSection } from '../flows/my-visits.js';
+import { householdAddress } from '../visits/households.js';
+import { householdSection } from '../visits/my-visits.js';
 import type { Catalog } from '../i18n/catalog.js';
-import type { UnreachableOn } from '../i18n/jobs.js';
+import type { UnreachableOn } from './messages.js';
 import type { Locale } from '../i18n/locale.js';
 import type { ExclusionReason, UnassignedReason } from './assign-households.js';
 import { monthLabel } from './assignment-month.js';

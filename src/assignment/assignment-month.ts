@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { NaboError } from '../errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import type { Locale } from '../i18n/locale.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -1,6 +1,6 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, Visit } from '../../models/types.js';
-import { isNaboError } from '../errors.js';
+import { isNaboError } from '../../kernel/errors.js';
 import { assignHouseholds, type AssignmentPlan } from './assign-households.js';
 
 export interface MonthlyAssignmentRun {

@@ -1,7 +1,7 @@
 import type { CheckIn, CheckInFlag } from '../../models/types.js';
 import type { Choice, OutboundMessage } from '../core/outbound.js';
 import type { Catalog } from '../i18n/catalog.js';
-import type { CheckInQuestion, CourseChoice, VisitsWish } from '../i18n/check-ins.js';
+import type { CheckInQuestion, CourseChoice, VisitsWish } from './messages.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 
 /**

@@ -1,8 +1,9 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { parseNow } from '../core/clock.js';
-import { NaboError } from '../errors.js';
+import { parseNow } from '../../kernel/clock.js';
+import { NaboError } from '../../kernel/errors.js';
 import { parseAllowList } from '../privacy/where-data-may-appear.js';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
 
 /**
  * The whole configuration, read once at start-up from the environment (and `.env`, loaded by
@@ -65,12 +66,12 @@ const environmentSchema = z
     NABO_TIMEZONE: z
       .string()
       .trim()
-      .default('Europe/Copenhagen')
+      .default(DEFAULT_TIME_ZONE)
       .refine(
         (zone) => IANAZone.isValidZone(zone),
         'must be an IANA time zone such as Europe/Copenhagen',
       ),
-    NABO_LOCALE: z.enum(['da', 'en'], { error: 'must be da or en' }).default('da'),
+    NABO_LOCALE: z.enum(['da', 'en'], { error: 'must be da or en' }).default(DEFAULT_LOCALE),
     NABO_NOW: optionalText,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

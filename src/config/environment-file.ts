@@ -1,4 +1,4 @@
-import { NaboError } from '../errors.js';
+import { NaboError } from '../../kernel/errors.js';
 
 /**
  * Loads `.env` from the working directory when present, with Node's own loader: a variable

@@ -1,31 +1,23 @@
 import type { Person } from '../../models/types.js';
-import { catalogFor } from '../i18n/catalog.js';
-import { isLocale, type Locale } from '../i18n/locale.js';
 import { recognizeIntent } from '../interpret/index.js';
-import { askWhatTheyWant, showHelp } from '../flows/help.js';
-import { askToPause, askToSetCapacity, resume, switchLanguage } from '../flows/availability.js';
-import { showMyVisits } from '../flows/my-visits.js';
-import { reportInOwnWords, undoLastReport } from '../flows/report-visit.js';
+import { askWhatTheyWant, showHelp } from './help.js';
+import { askToPause, askToSetCapacity, resume, switchLanguage } from '../corps/availability.js';
+import { showMyVisits } from '../visits/my-visits.js';
+import { reportInOwnWords, undoLastReport } from '../visits/report-visit.js';
 import type { Flow } from './flow.js';
-import { identifyPerson } from './identify-person.js';
-import type { InboundEvent } from './inbound.js';
-import { asMessage, type BotDependencies, type Turn } from './turn.js';
-
-export interface Bot {
-  /** Handles one inbound event from any adapter; answers through the outbound port. */
-  handle(event: InboundEvent): Promise<void>;
-}
+import type { Turn } from './turn.js';
 
 /**
- * The conversation core. Every adapter hands it the same inbound events; it finds the person,
- * picks their language, and lets the right flow answer. Unknown people get one polite line and
- * nothing about them is stored.
+ * The conversation: which flow answers a turn. A question a flow asked earlier gets the answer
+ * first; then feature flows claim their own commands; then Nabo's general intents (help, my
+ * visits, a visit report in the ambassador's own words, undo, availability, language). The
+ * inbound pipeline (pipeline.ts) has found the person and their language before this runs.
  */
-export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
+export function createDispatcher(flows: readonly Flow[]): (turn: Turn) => Promise<void> {
   const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
 
   async function handleText(turn: Turn, text: string): Promise<void> {
-    const pending = await deps.db.conversationStates.get(
+    const pending = await turn.deps.db.conversationStates.get(
       turn.person.id,
       turn.event.conversation.key,
     );
@@ -86,8 +78,9 @@ export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
       case 'home_opened':
         return showMyVisits(turn);
       case 'file': {
+        const file = turn.received(event.file);
         for (const flow of flows) {
-          if (flow.onFile && (await flow.onFile(turn, event.file))) return;
+          if (flow.onFile && (await flow.onFile(turn, file))) return;
         }
         await turn.say(turn.text.fileNotExpected());
         return;
@@ -95,34 +88,7 @@ export function createBot(deps: BotDependencies, flows: readonly Flow[]): Bot {
     }
   }
 
-  return {
-    async handle(event) {
-      const person = await identifyPerson(deps.db, event.actor);
-      if (!person) {
-        deps.logger.info(
-          { platform: event.conversation.platform, kind: event.kind },
-          'message from an unknown person',
-        );
-        await deps.outbound.send(event.conversation, {
-          text: catalogFor(deps.locale).unknownPerson(),
-        });
-        return;
-      }
-      const locale: Locale = isLocale(person.locale) ? person.locale : deps.locale;
-      const turn: Turn = {
-        event,
-        person,
-        locale,
-        zone: deps.timeZone,
-        now: deps.clock.now(),
-        text: catalogFor(locale),
-        deps,
-        say: (message) => deps.outbound.send(event.conversation, asMessage(message)),
-        replace: (ref, message) => deps.outbound.update(ref, asMessage(message)),
-      };
-      await dispatch(turn);
-    },
-  };
+  return dispatch;
 }
 
 function firstName(person: Person): string {

@@ -7,12 +7,5 @@ export async function identifyPerson(
   db: NaboDatabase,
   identity: PlatformIdentity,
 ): Promise<Person | undefined> {
-  switch (identity.platform) {
-    case 'slack':
-      return (await db.people.findBySlack(identity.teamId, identity.userId)) ?? undefined;
-    case 'teams':
-      return (await db.people.findByTeams(identity.tenantId, identity.aadObjectId)) ?? undefined;
-    case 'console':
-      return (await db.people.findByConsoleHandle(identity.handle)) ?? undefined;
-  }
+  return (await db.people.findByIdentity(identity)) ?? undefined;
 }

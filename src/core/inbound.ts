@@ -1,13 +1,13 @@
-/**
- * The one inbound event type every adapter produces (Slack, Teams, the terminal). The core never
- * sees a platform payload: it sees who wrote, in which conversation, and what they did.
- */
-export type Platform = 'slack' | 'teams' | 'console';
+import type { Platform, PlatformIdentity } from '../../models/types.js';
 
-export type PlatformIdentity =
-  | { platform: 'slack'; teamId: string; userId: string }
-  | { platform: 'teams'; tenantId: string; aadObjectId: string }
-  | { platform: 'console'; handle: string };
+/**
+ * The one inbound event type every adapter produces (Slack, Teams, the terminal, …). The core
+ * never sees a platform payload: it sees who wrote, in which conversation, and what they did.
+ * Events are plain data (no functions, no SDK objects), so they can be stored and processed
+ * later: a shared file is described, and fetched through its platform's adapter when needed.
+ */
+export type { Platform, PlatformIdentity };
+export { describeIdentity } from '../../models/identities.js';
 
 export interface ConversationRef {
   platform: Platform;
@@ -37,16 +37,35 @@ export interface MessageRef {
   id: string;
 }
 
-export interface IncomingFile {
+/** A file someone shared with the bot, as data: what it is, and where its platform keeps it. */
+export interface SharedFile {
   name: string;
   mimeType: string | undefined;
   sizeBytes: number | undefined;
+  /** What the platform's adapter needs to fetch it (a URL): storable, read only by that adapter. */
+  ref: Record<string, unknown>;
+}
+
+/** A shared file as a flow gets it: fetched on demand, with the bot's credentials and limits. */
+export interface IncomingFile extends SharedFile {
   /**
-   * Downloads the content with the bot's credentials. Adapters enforce their size limit and
-   * reject with a LimitExceededError when it is passed; any other rejection means the platform
-   * would not hand the file over.
+   * Fetches the content through its platform's adapter, with the bot's credentials. Adapters
+   * enforce their size limit and reject with a LimitExceededError when it is passed; any other
+   * rejection means the platform would not hand the file over.
    */
   download(): Promise<Buffer>;
+}
+
+/**
+ * Someone the writer named with their platform's mention ("tilføj @Birgit"). The adapter reads
+ * the platform's markup, so the core never parses `<@U123>` or `<at>…</at>`.
+ */
+export interface Mention {
+  identity: PlatformIdentity;
+  /** How the mention reads in the event's text ("@birgit", "Birgit Sørensen"). */
+  text: string;
+  /** The name the mention showed, when it showed one. */
+  label?: string;
 }
 
 interface InboundBase {
@@ -58,7 +77,7 @@ interface InboundBase {
 }
 
 export type InboundEvent =
-  | (InboundBase & { kind: 'message'; text: string })
+  | (InboundBase & { kind: 'message'; text: string; mentions?: Mention[] })
   | (InboundBase & { kind: 'action'; action: ActionPayload; source: MessageRef | undefined })
   | (InboundBase & {
       kind: 'form_submit';
@@ -67,18 +86,28 @@ export type InboundEvent =
       source: MessageRef | undefined;
     })
   | (InboundBase & { kind: 'command'; name: string; text: string })
-  | (InboundBase & { kind: 'file'; file: IncomingFile })
-  | (InboundBase & { kind: 'home_opened' });
+  | (InboundBase & { kind: 'file'; file: SharedFile })
+  | (InboundBase & { kind: 'home_opened' })
+  | InstalledEvent;
+
+/**
+ * The bot was added to a conversation (a personal app installed, a team or group chat joined).
+ * Who did it is not always known; the workspace is, for the allow-list.
+ */
+export interface InstalledEvent extends Omit<InboundBase, 'actor'> {
+  kind: 'installed';
+  actor: PlatformIdentity | undefined;
+  workspaceId: string | undefined;
+}
+
+/** What a person did: every event but an install, which the pipeline answers itself. */
+export type PersonEvent = Exclude<InboundEvent, InstalledEvent>;
 
 export type InboundKind = InboundEvent['kind'];
 
-export function describeIdentity(identity: PlatformIdentity): string {
-  switch (identity.platform) {
-    case 'slack':
-      return `slack:${identity.teamId}:${identity.userId}`;
-    case 'teams':
-      return `teams:${identity.tenantId}:${identity.aadObjectId}`;
-    case 'console':
-      return `console:${identity.handle}`;
-  }
+/** The workspace (Slack team, Teams tenant) an event comes from, for the allow-list. */
+export function workspaceOf(event: InboundEvent): string | undefined {
+  return event.kind === 'installed'
+    ? (event.workspaceId ?? event.actor?.workspaceId)
+    : event.actor.workspaceId;
 }

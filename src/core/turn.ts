@@ -2,18 +2,20 @@ import type { NaboDatabase } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { CheckInScheduler } from '../check-ins/check-in-timers.js';
 import type { MeetingTimerScheduler } from '../meetings/meeting-timers.js';
-import type { ReminderScheduler } from '../reminders/reminder-scheduler.js';
-import type { Clock } from './clock.js';
-import type { InboundEvent, MessageRef } from './inbound.js';
-import type { OutboundMessage, OutboundPort } from './outbound.js';
+import type { ReminderScheduler } from '../visits/reminder-scheduler.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { IncomingFile, MessageRef, PersonEvent, SharedFile } from './inbound.js';
+import type { OutboundMessage } from './outbound.js';
+import type { PlatformAdapter, PlatformRegistry } from './platform.js';
 
-/** What the core needs from the world; the same for every adapter. */
+/** What the core needs from the world; the same for every platform. */
 export interface BotDependencies {
   db: NaboDatabase;
-  outbound: OutboundPort;
+  /** The platforms this process runs: answers go out through the event's platform. */
+  platforms: PlatformRegistry;
   clock: Clock;
   /** Default zone and language when a person or area says nothing else. */
   timeZone: string;
@@ -22,8 +24,8 @@ export interface BotDependencies {
   /** Schedules revisit reminders (jobs/ implements it); absent where no jobs run. */
   reminders?: ReminderScheduler;
   /**
-   * Reaches a person outside the current conversation (a new ambassador's welcome). Adapters
-   * implement it; absent in the console and tests, where the welcome waits for their first message.
+   * Reaches a person outside the current conversation (a new ambassador's welcome). Absent in
+   * tests, where the welcome waits for their first message.
    */
   notifier?: PersonNotifier;
   /** Meeting timers, agenda hand-out and proposals (jobs/meetings/); absent where no jobs run. */
@@ -38,19 +40,28 @@ export interface PersonNotifier {
 }
 
 /**
- * One turn of a conversation: who is talking, in which language, and how to answer. Flows get a
- * Turn and never see the platform.
+ * One turn of a conversation: who is talking, in which language, whether names may be shown
+ * here, and how to answer. Flows get a Turn and never see the platform.
  */
 export interface Turn {
-  readonly event: InboundEvent;
+  readonly event: PersonEvent;
   readonly person: Person;
   readonly locale: Locale;
   readonly zone: string;
   readonly now: Date;
   readonly text: Catalog;
+  /**
+   * Residents' names, addresses and notes may be shown in this conversation: it is one-to-one
+   * with the bot and no other organisation can read it.
+   */
+  readonly mayShowPersonalData: boolean;
   readonly deps: BotDependencies;
+  /** The platform the person talks through, for what only it knows. */
+  readonly platform: PlatformAdapter;
   say(message: OutboundMessage | string): Promise<MessageRef>;
   replace(ref: MessageRef, message: OutboundMessage | string): Promise<void>;
+  /** A shared file with its content fetched on demand by the platform it came from. */
+  received(file: SharedFile): IncomingFile;
 }
 
 export function asMessage(message: OutboundMessage | string): OutboundMessage {

@@ -18,11 +18,30 @@ export type CorpsCommand =
   | { kind: 'resume'; who: string }
   | { kind: 'leave'; who: string };
 
+/** "tilføj @Birgit …": the add command whose rest starts with a mention. */
+function addingSomeoneMentioned(
+  folded: string,
+  mentioned: readonly string[],
+): RegExpExecArray | null {
+  const add = /^(?:tilfoej|tilfoj|add)\s+(.*)$/.exec(folded);
+  const rest = add?.[1] ?? '';
+  return mentioned.some((text) => text !== '' && rest.startsWith(foldDiacritics(text)))
+    ? add
+    : null;
+}
+
 /** Words after which a text is about the welcome folder, not a person ("fjern kontakt …"). */
 const FOLDER_WORDS = /^(?:kontakt|contact|aktivitet|activity|gave|gift|mappe|folder)\b/;
 const SELF = /^(?:mig|me|mit|my|myself)$/;
 
-export function parseCorpsCommand(text: string): CorpsCommand | undefined {
+/**
+ * `mentioned`: how the people the line mentions read in it ("@birgit", "Birgit Sørensen"), as
+ * the platform's adapter found them; "tilføj @Birgit" needs no word "ambassadør".
+ */
+export function parseCorpsCommand(
+  text: string,
+  mentioned: readonly string[] = [],
+): CorpsCommand | undefined {
   const line = text
     .trim()
     .replace(/^\/nabo\s+/i, '')
@@ -43,7 +62,7 @@ export function parseCorpsCommand(text: string): CorpsCommand | undefined {
   const add =
     /^(?:tilfoej|tilfoj|add|opret)\s+(?:en\s+|an\s+)?(?:ny\s+|new\s+)?(?:(?:nabo)?ambassad(?:oe|o)r(?:en)?|ambassador)(?:\s+(.*))?$/.exec(
       folded,
-    ) ?? /^(?:tilfoej|tilfoj|add)\s+((?:<@|<at|@[uw][a-z0-9]{6,}).*)$/.exec(folded);
+    ) ?? addingSomeoneMentioned(folded, mentioned);
   if (add) {
     const rest = add[1] ? restAfter(line, folded, add[1]) : '';
     if (!FOLDER_WORDS.test(foldDiacritics(rest))) return { kind: 'add', rest };

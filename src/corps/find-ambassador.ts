@@ -1,5 +1,6 @@
 import type { Person } from '../../models/types.js';
-import type { PlatformIdentity } from '../core/inbound.js';
+import { sameIdentity } from '../../models/identities.js';
+import type { Mention } from '../core/inbound.js';
 import { allowedEdits, editDistance } from '../interpret/fuzzy.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { findMention } from './mention.js';
@@ -12,16 +13,15 @@ import { findMention } from './mention.js';
 export function findAmbassadors(
   who: string,
   people: readonly Person[],
-  coordinator: PlatformIdentity,
+  mentions: readonly Mention[] | undefined,
 ): Person[] {
-  const mentioned = findMention(who, coordinator);
-  const slack = mentioned?.mention.identities.slack;
-  if (slack) return people.filter((person) => person.identities.slack?.userId === slack.userId);
-  const teams = mentioned?.mention.identities.teams;
-  if (teams) {
-    return people.filter((person) => person.identities.teams?.aadObjectId === teams.aadObjectId);
+  const mentioned = findMention(who, mentions)?.mention;
+  if (mentioned) {
+    return people.filter((person) =>
+      person.identities.some((identity) => sameIdentity(identity, mentioned.identity)),
+    );
   }
-  const wanted = key(mentioned?.mention.label ?? who.replace(/^@/, ''));
+  const wanted = key(who.replace(/^@/, ''));
   if (wanted === '') return [];
 
   const scored = people.map((person) => ({ person, score: score(wanted, person.name) }));

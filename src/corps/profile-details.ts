@@ -1,4 +1,4 @@
-import type { ProfileChanges } from '../../models/repositories/people.js';
+import type { ProfileChanges } from '../../models/types.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { parseLanguageHints } from '../residents/languages.js';
 

@@ -1,13 +1,13 @@
 import type { Person } from '../../models/types.js';
 import type { Choice, OutboundMessage } from '../core/outbound.js';
 import { catalogFor } from '../i18n/catalog.js';
-import { isLocale } from '../i18n/locale.js';
+import { localeOf } from '../core/language-and-zone.js';
 
 export const AGREEMENT_FLOW = 'agreement';
 export const CONFIRM_STEP = 'confirm';
 
 export function confirmAgreementChoice(person: Person): Choice {
-  const text = catalogFor(isLocale(person.locale) ? person.locale : 'da');
+  const text = catalogFor(localeOf(person));
   return {
     label: text.agreementConfirmButton(),
     action: { flow: AGREEMENT_FLOW, step: CONFIRM_STEP, value: person.id },
@@ -20,7 +20,7 @@ export function confirmAgreementChoice(person: Person): Choice {
  * thing to do now (confirm the volunteer agreement and the confidentiality duty).
  */
 export function welcomeMessage(person: Person, areaName: string): OutboundMessage {
-  const text = catalogFor(isLocale(person.locale) ? person.locale : 'da');
+  const text = catalogFor(localeOf(person));
   const firstName = person.name.split(/\s+/)[0] ?? person.name;
   return {
     text: text.ambassadorWelcome(firstName, areaName),

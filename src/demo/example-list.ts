@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { NaboDatabase } from '../../models/database.js';
 import type { ResidentSummary } from '../../models/types.js';
-import { householdName } from '../flows/households.js';
+import { householdName } from '../visits/households.js';
 
 /**
  * The demo's stand-in for the housing organisation's monthly list of new residents, written for

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { NaboDatabase } from '../../models/database.js';
-import type { NewResident, Person } from '../../models/types.js';
+import type { NewResident, Person, PlatformIdentity } from '../../models/types.js';
 
 /**
  * The demo estate, in the handbook's setting: a coordinator, three ambassadors and ten new
@@ -107,11 +107,15 @@ export interface DemoEstate {
   seeded: boolean;
 }
 
-/** Seeds the demo estate once; on a database that already has it, returns what is there. */
+/**
+ * Seeds the demo estate once; on a database that already has it, returns what is there. The
+ * people are known on the platform the demo talks through: `identityFor('birgit')` says how.
+ */
 export async function seedDemoEstate(
   db: NaboDatabase,
   now: Date,
   zone: string,
+  identityFor: (handle: string) => PlatformIdentity,
 ): Promise<DemoEstate> {
   const existing = await db.areas.findByKey(DEMO_AREA_KEY);
   if (existing) {
@@ -141,13 +145,13 @@ export async function seedDemoEstate(
     Mette: await db.people.add({
       name: 'Mette Holm',
       roles: [{ areaId: area.id, role: 'coordinator' }],
-      identities: { console: { handle: 'mette' } },
+      identities: [identityFor('mette')],
       languages: ['da', 'en'],
     }),
     Birgit: await db.people.add({
       name: 'Birgit Sørensen',
       roles: [{ areaId: area.id, role: 'ambassador' }],
-      identities: { console: { handle: 'birgit' } },
+      identities: [identityFor('birgit')],
       languages: ['da'],
       stairwell: '10',
       monthlyCapacity: 4,
@@ -156,7 +160,7 @@ export async function seedDemoEstate(
     Ahmed: await db.people.add({
       name: 'Ahmed Hassan',
       roles: [{ areaId: area.id, role: 'ambassador' }],
-      identities: { console: { handle: 'ahmed' } },
+      identities: [identityFor('ahmed')],
       languages: ['da', 'ar', 'so'],
       stairwell: '12',
       monthlyCapacity: 3,
@@ -165,7 +169,7 @@ export async function seedDemoEstate(
     Lise: await db.people.add({
       name: 'Lise Nielsen',
       roles: [{ areaId: area.id, role: 'ambassador' }],
-      identities: { console: { handle: 'lise' } },
+      identities: [identityFor('lise')],
       languages: ['da', 'en'],
       stairwell: '3',
       monthlyCapacity: 2,

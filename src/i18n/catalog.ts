@@ -1,14 +1,13 @@
-import type { AttemptOutcome } from '../../models/types.js';
 import { da as conversationDa } from './da.js';
 import { en as conversationEn } from './en.js';
-import { jobsDa, jobsEn } from './jobs.js';
-import { privacyDa, privacyEn } from './privacy.js';
-import { programmeReportDa, programmeReportEn } from './programme-report.js';
-import { checkInsDa, checkInsEn } from './check-ins.js';
-import { meetingsDa, meetingsEn, statusDa, statusEn } from './meetings.js';
-import { coordinatorDa, coordinatorEn } from './coordinator.js';
-import { residentListDa, residentListEn } from './resident-list.js';
-import { welcomeFolderDa, welcomeFolderEn } from './welcome-folder.js';
+import { jobsDa, jobsEn } from '../assignment/messages.js';
+import { privacyDa, privacyEn } from '../privacy/messages.js';
+import { programmeReportDa, programmeReportEn } from '../programme-report/messages.js';
+import { checkInsDa, checkInsEn } from '../check-ins/messages.js';
+import { meetingsDa, meetingsEn, statusDa, statusEn } from '../meetings/messages.js';
+import { coordinatorDa, coordinatorEn } from '../corps/messages.js';
+import { residentListDa, residentListEn } from '../resident-list/messages.js';
+import { welcomeFolderDa, welcomeFolderEn } from '../welcome-folder/messages.js';
 import type { Locale } from './locale.js';
 
 /**
@@ -49,4 +48,4 @@ export function catalogFor(locale: Locale): Catalog {
   return catalogs[locale];
 }
 
-export type OutcomeChoice = AttemptOutcome | 'not_home_folder';
+export type { OutcomeChoice } from '../../kernel/door-outcomes.js';

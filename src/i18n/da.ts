@@ -1,5 +1,5 @@
 import type { AttemptOutcome, ClosingReason } from '../../models/types.js';
-import type { OutcomeChoice } from './catalog.js';
+import type { OutcomeChoice } from '../../kernel/door-outcomes.js';
 
 /** Danish, the default. Short, friendly, and always says what happens next. */
 export const da = {

@@ -1,6 +1,8 @@
+import type { DoorOutcome } from '../../kernel/door-outcomes.js';
+
 /** Public types of the interpreter (re-exported from `index.ts`). */
 
-export type VisitOutcome = 'met' | 'not_home' | 'declined' | 'moved' | 'postponed';
+export type VisitOutcome = DoorOutcome;
 
 export interface VisitReportInterpretation {
   /** null when the text is not a visit report or the outcome is unclear. */

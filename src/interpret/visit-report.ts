@@ -16,8 +16,9 @@ import { decideOutcome, findOutcomeSignals } from './outcome.js';
 import { VISIT_WORD_PHRASES } from './phrases.js';
 import { chooseRevisitDate, findRevisitCues, isRevisitDate } from './revisit-date.js';
 import type { InterpretOptions, VisitReportInterpretation } from './types.js';
+import { DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
 
-export const DEFAULT_ZONE = 'Europe/Copenhagen';
+export const DEFAULT_ZONE = DEFAULT_TIME_ZONE;
 
 /**
  * The longest report Nabo reads and keeps: 2,000 characters, the same as the analysed text, so a

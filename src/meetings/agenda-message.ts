@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActionItem, Meeting, Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDay, formatShortDate, type Locale } from '../i18n/locale.js';
-import type { ActionLine } from '../i18n/meetings.js';
+import type { ActionLine } from './messages.js';
 import { firstName } from './access.js';
 import { endsAt, itemStarts, overrunMinutes, totalMinutes } from './agenda.js';
 import { summarise } from './timebox.js';

@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../../models/types.js';
-import { NaboError } from '../errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { MAX_AGENDA_ITEMS, MAX_TIMEBOX_MINUTES } from './parse-agenda.js';
 
 /**

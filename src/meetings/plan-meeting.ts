@@ -6,7 +6,7 @@ import type {
   MeetingChanges,
   Person,
 } from '../../models/types.js';
-import { NaboError } from '../errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import { areaIdsWithRole } from './access.js';
 import { newItem } from './agenda.js';
 import type { ParsedAgendaItem } from './parse-agenda.js';

@@ -1,7 +1,7 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { AgendaItem, Meeting, MeetingConversation } from '../../models/types.js';
-import { NaboError } from '../errors.js';
-import type { Logger } from '../logging/logger.js';
+import { NaboError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { MeetingTimerScheduler } from './meeting-timers.js';
 import { actualMinutes, type TimerKind } from './timebox.js';
 

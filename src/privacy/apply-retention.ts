@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area } from '../../models/types.js';
-import { isNaboError } from '../errors.js';
-import { logger as rootLogger, type Logger } from '../logging/logger.js';
+import { isNaboError } from '../../kernel/errors.js';
+import { logger as rootLogger, type Logger } from '../../kernel/logger.js';
 import { planAreaRetention } from './retention-plan.js';
 import { GLOBAL_RETENTION, retentionFor } from './retention-settings.js';
 

@@ -1,6 +1,6 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area } from '../../models/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { toCsv, type CsvOptions, type CsvValue } from './csv-guard.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { PersonTraceCounts } from '../../models/repositories/privacy.js';
-import { isNaboError, UserError } from '../errors.js';
+import { isNaboError, UserError } from '../../kernel/errors.js';
 import { auditChange } from './audit.js';
 import type { Requester } from './subject-export.js';
 

@@ -1,7 +1,7 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { StoredCollection, StoredRecord } from '../../models/repositories/privacy.js';
 import type { AuditPlatform } from '../../models/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { auditChange } from './audit.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 
 /**
  * The report's months are 'YYYY-MM' labels. Which month an instant (a try at the door, a meeting,

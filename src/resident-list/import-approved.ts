@@ -1,6 +1,6 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, AuditPlatform } from '../../models/types.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import { toNewResident, type ParsedResidentRow } from '../residents/index.js';
 
 export interface ApprovedImport {

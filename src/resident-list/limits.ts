@@ -1,4 +1,4 @@
-import { LimitExceededError } from '../errors.js';
+import { LimitExceededError } from '../../kernel/errors.js';
 
 /**
  * How much of an uploaded list Nabo reads before it refuses. A monthly list is a few hundred

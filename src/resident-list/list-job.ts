@@ -1,4 +1,9 @@
-import { LimitExceededError, NaboError, UserError, type NaboErrorCode } from '../errors.js';
+import {
+  LimitExceededError,
+  NaboError,
+  UserError,
+  type NaboErrorCode,
+} from '../../kernel/errors.js';
 import type { ParsedResidentFile } from '../residents/parse-resident-file.js';
 import type { ListLimits } from './limits.js';
 

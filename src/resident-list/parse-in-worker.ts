@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { NaboError } from '../errors.js';
+import { NaboError } from '../../kernel/errors.js';
 import type { ParsedResidentFile } from '../residents/parse-resident-file.js';
 import { LIST_LIMITS, listLimitExceeded, type ListLimits } from './limits.js';
 import { reviveError, type ListFormat, type ListJob, type ListJobResult } from './list-job.js';

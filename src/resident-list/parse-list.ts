@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import {
   parseResidentFile,
   parseResidentRecords,

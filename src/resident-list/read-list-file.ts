@@ -1,5 +1,5 @@
 import type { IncomingFile } from '../core/inbound.js';
-import { LimitExceededError, UserError } from '../errors.js';
+import { LimitExceededError, UserError } from '../../kernel/errors.js';
 import type { ParsedResidentFile } from '../residents/parse-resident-file.js';
 import { LIST_LIMITS, isListLimit, type ListLimit } from './limits.js';
 import type { ListFormat } from './list-job.js';

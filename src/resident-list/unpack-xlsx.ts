@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { zipSync, type Zippable } from 'fflate';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { LimitExceededError, UserError } from '../errors.js';
+import { LimitExceededError, UserError } from '../../kernel/errors.js';
 import { listLimitExceeded } from './limits.js';
 
 export interface UnpackedWorkbook {

@@ -1,5 +1,5 @@
 import { readSheet, type CellValue } from 'read-excel-file/node';
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { checkGrid, type ListLimits } from './limits.js';
 import { unpackWorkbook } from './unpack-xlsx.js';
 

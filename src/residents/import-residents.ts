@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import type { NaboDatabase } from '../../models/database.js';
 import type { AuditPlatform, NewResident } from '../../models/types.js';
-import { UserError } from '../errors.js';
-import { logger } from '../logging/logger.js';
+import { UserError } from '../../kernel/errors.js';
+import { logger } from '../../kernel/logger.js';
 import {
   parseResidentFile,
   type ParsedResidentRow,

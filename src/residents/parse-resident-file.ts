@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { checkGrid, type ListLimits } from '../resident-list/limits.js';
 import { mapColumns, type ColumnMap, type ResidentField } from './columns.js';
 import { decodeResidentFile } from './decode.js';

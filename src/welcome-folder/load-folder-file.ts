@@ -6,7 +6,7 @@ import type {
   WelcomeContactKind,
   WelcomeFolderContent,
 } from '../../models/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { decodeResidentFile } from '../residents/decode.js';
 import { parseActivity } from './parse-entry.js';

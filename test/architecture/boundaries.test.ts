@@ -1,78 +1,119 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildImportGraph, forbiddenReach, importCycles, readImports } from './import-graph.js';
 
 /**
- * The layout is the architecture: the platform-neutral core in src/ never reaches into adapters/
- * or a platform SDK, and only models/ knows about mongoose. This test reads the sources, so a
- * forbidden import fails the build the moment it is written.
+ * The layout is the architecture, and this test reads the sources to hold it:
+ *
+ *   kernel/   errors, logging, shared constants: imports nothing of ours
+ *   models/   mongoose and the repositories: kernel/ only
+ *   src/      the platform-neutral core: kernel/ and models/ (never loading mongoose)
+ *   jobs/     BullMQ: kernel/, models/, src/
+ *   adapters/ the platforms, the CLI, the console: anything but app/
+ *   app/      the composition root: everything
+ *
+ * Imports are followed through other files, so a forbidden module two hops away fails as surely
+ * as a direct import; and no two modules may import each other, directly or in a ring.
  */
 const root = resolve(import.meta.dirname, '../..');
+const graph = buildImportGraph(root, ['kernel', 'models', 'src', 'jobs', 'adapters', 'app']);
 
-function sourceFiles(folder: string): string[] {
-  const absolute = join(root, folder);
-  return readdirSync(absolute).flatMap((entry) => {
-    const path = join(absolute, entry);
-    if (statSync(path).isDirectory()) return sourceFiles(relative(root, path));
-    return /\.(ts|js|mts|cts)$/.test(entry) ? [relative(root, path)] : [];
-  });
-}
-
-/** Every module specifier a file imports, statically or dynamically, or re-exports from. */
-export function importedSpecifiers(code: string): string[] {
-  const patterns = [
-    /\bimport\s+(?:type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/g,
-    /\bexport\s+(?:type\s+)?[^'"]*?\sfrom\s+['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1] ?? ''));
-}
-
-function violations(folder: string, isForbidden: (specifier: string, file: string) => boolean) {
-  return sourceFiles(folder).flatMap((file) =>
-    importedSpecifiers(readFileSync(join(root, file), 'utf8'))
-      .filter((specifier) => isForbidden(specifier, file))
-      .map((specifier) => `${file} imports ${specifier}`),
+const inFolder =
+  (...folders: string[]) =>
+  (target: string): boolean =>
+    folders.some((folder) => target.startsWith(`${folder}/`));
+const isPlatformSdk = (target: string): boolean =>
+  target.startsWith('@slack/') ||
+  target === 'botbuilder' ||
+  target.startsWith('botbuilder-') ||
+  target.startsWith('botframework-') ||
+  target.startsWith('@microsoft/');
+const isMongoose = (target: string): boolean => target === 'mongoose';
+/** What src/ may not even name in a type: the platforms and the storage technology. */
+const directly = (from: string, isForbidden: (target: string) => boolean): string[] =>
+  [...graph.entries()].flatMap(([file, edges]) =>
+    file.startsWith(from)
+      ? edges.filter((edge) => isForbidden(edge.target)).map((edge) => `${file} → ${edge.target}`)
+      : [],
   );
-}
-
-const reachesAdapters = (specifier: string, file: string): boolean =>
-  specifier.startsWith('.') &&
-  relative(root, resolve(root, file, '..', specifier)).split(/[\\/]/)[0] === 'adapters';
-const isPlatformSdk = (specifier: string): boolean =>
-  specifier.startsWith('@slack/') ||
-  specifier === 'botbuilder' ||
-  specifier.startsWith('botbuilder-') ||
-  specifier.startsWith('botframework-');
-const isMongoose = (specifier: string): boolean =>
-  specifier === 'mongoose' || specifier.startsWith('mongoose/');
 
 describe('architecture boundaries', () => {
-  it('when the core in src/ is read, then it imports neither adapters/ nor a platform SDK', () => {
-    expect(violations('src', (s, f) => reachesAdapters(s, f) || isPlatformSdk(s))).toEqual([]);
+  it('when kernel/ is followed, then it reaches nothing of Nabo beyond itself', () => {
+    expect(
+      forbiddenReach(graph, 'kernel/', inFolder('models', 'src', 'jobs', 'adapters', 'app')),
+    ).toEqual([]);
+  });
+
+  it('when models/ is followed, then it reaches neither src/, jobs/, adapters/ nor app/', () => {
+    expect(forbiddenReach(graph, 'models/', inFolder('src', 'jobs', 'adapters', 'app'))).toEqual(
+      [],
+    );
+  });
+
+  it('when the core in src/ is followed, then it reaches no adapters/, jobs/, app/ and no platform SDK', () => {
+    const forbidden = (target: string) =>
+      inFolder('adapters', 'jobs', 'app')(target) || isPlatformSdk(target);
+    expect(forbiddenReach(graph, 'src/', forbidden)).toEqual([]);
+  });
+
+  it('when the core in src/ runs, then nothing it loads loads mongoose, and it never names mongoose', () => {
+    expect(forbiddenReach(graph, 'src/', isMongoose, { runtimeOnly: true })).toEqual([]);
+    expect(directly('src/', isMongoose)).toEqual([]);
+  });
+
+  it('when jobs/ is followed, then it reaches neither adapters/ nor app/', () => {
+    expect(forbiddenReach(graph, 'jobs/', inFolder('adapters', 'app'))).toEqual([]);
+  });
+
+  it('when adapters/ is followed, then it reaches no app/ (only entry points start the process)', () => {
+    expect(forbiddenReach(graph, 'adapters/', inFolder('app'))).toEqual([]);
   });
 
   it('when code outside models/ is read, then none of it imports mongoose', () => {
-    const outside = ['src', 'adapters', 'jobs'].flatMap((folder) => violations(folder, isMongoose));
+    const outside = ['kernel/', 'src/', 'jobs/', 'adapters/', 'app/'].flatMap((folder) =>
+      directly(folder, isMongoose),
+    );
     expect(outside).toEqual([]);
   });
 
-  it('when a forbidden import is written, then the reader sees it', () => {
-    // Guards the guard: the scanner must catch each import form, or the tests above prove nothing.
+  it('when every module is followed, then no two import each other, directly or in a ring', () => {
+    expect(importCycles(graph)).toEqual([]);
+  });
+});
+
+describe('the boundary check itself', () => {
+  // Guards the guard: a checker that sees nothing proves nothing.
+  const fixtures = resolve(import.meta.dirname, 'fixtures');
+  const fixtureGraph = buildImportGraph(fixtures, ['src', 'models']);
+
+  it('when a forbidden import is written in any form, then the reader sees it', () => {
     const code = [
       "import { App } from '@slack/bolt';",
       "import type { Connection } from 'mongoose';",
+      "import { type Model, type Schema } from 'mongoose';",
       "export { x } from '../adapters/slack/index.js';",
+      "export type { Y } from './y.js';",
       "const m = await import('botbuilder');",
+      "import './side-effect.js';",
     ].join('\n');
-    expect(importedSpecifiers(code)).toEqual([
-      '@slack/bolt',
-      'mongoose',
-      '../adapters/slack/index.js',
-      'botbuilder',
+    expect(readImports(code)).toEqual([
+      { specifier: '@slack/bolt', typeOnly: false },
+      { specifier: 'mongoose', typeOnly: true },
+      { specifier: 'mongoose', typeOnly: true },
+      { specifier: '../adapters/slack/index.js', typeOnly: false },
+      { specifier: './y.js', typeOnly: true },
+      { specifier: 'botbuilder', typeOnly: false },
+      { specifier: './side-effect.js', typeOnly: false },
     ]);
-    expect(reachesAdapters('../../adapters/slack/index.js', 'src/core/bot.ts')).toBe(true);
-    expect(reachesAdapters('../outbound.js', 'src/core/bot.ts')).toBe(false);
+  });
+
+  it('when a core file loads mongoose two files away, then the chain is reported', () => {
+    expect(forbiddenReach(fixtureGraph, 'src/', isMongoose, { runtimeOnly: true })).toEqual([
+      'src/flow.ts → models/helper.ts → mongoose',
+    ]);
+  });
+
+  it('when two modules import each other, then the cycle is reported', () => {
+    expect(importCycles(fixtureGraph)).toEqual([['src/loops/first.ts', 'src/loops/second.ts']]);
   });
 });

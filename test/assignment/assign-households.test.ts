@@ -11,7 +11,7 @@ function person(id: string, extra: Partial<Person> = {}): Person {
     id,
     name: `Person ${id}`,
     roles: [{ areaId: AREA, role: 'ambassador' }],
-    identities: {},
+    identities: [],
     languages: ['da'],
     monthlyCapacity: 3,
     status: { state: 'active' },

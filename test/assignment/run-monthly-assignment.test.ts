@@ -87,7 +87,7 @@ describe('runMonthlyAssignment', () => {
       area,
       month: '2026-12',
       now: NOW,
-      reachability: async (person) => (person.name === 'Ahmed' ? 'teams' : undefined),
+      reachability: async (person) => (person.name === 'Ahmed' ? { platform: 'Teams' } : undefined),
     });
     const text = coordinatorSummaryMessage(catalogFor('da'), 'da', summary).text;
     expect(text).toContain('Fordeling for Runparken, december 2026: 3 husstande er fordelt.');

@@ -1,9 +1,10 @@
+import { consoleHandleOf, consoleIdentity } from '../../adapters/console/platform.js';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckIn, Person } from '../../models/types.js';
 import { isCheckInDue } from '../../src/check-ins/cadence.js';
 import { said, textOf } from '../support/conversation.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
 import {
@@ -163,7 +164,7 @@ describe('a check-in with an ambassador', () => {
     const refused = said(
       await other.deliver({
         eventId: 'forged-1',
-        actor: { platform: 'console', handle: ahmed.identities.console?.handle ?? '' },
+        actor: consoleIdentity(consoleHandleOf(ahmed) ?? ''),
         conversation: { platform: 'console', key: 'forged', isDirect: true, address: {} },
         receivedAt: new Date(NOW),
         kind: 'action',
@@ -177,7 +178,7 @@ describe('a check-in with an ambassador', () => {
     const answered = said(
       await other.deliver({
         eventId: 'forged-2',
-        actor: { platform: 'console', handle: ahmed.identities.console?.handle ?? '' },
+        actor: consoleIdentity(consoleHandleOf(ahmed) ?? ''),
         conversation: { platform: 'console', key: 'forged', isDirect: true, address: {} },
         receivedAt: new Date(NOW),
         kind: 'action',

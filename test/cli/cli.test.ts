@@ -23,7 +23,7 @@ function nabo(
   options: { input?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli.ts', ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent', MONGODB_URI: '', NABO_NOW: NOW, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

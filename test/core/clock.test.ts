@@ -5,7 +5,7 @@ import {
   parseNow,
   processClock,
   systemClock,
-} from '../../src/core/clock.js';
+} from '../../kernel/clock.js';
 
 describe('a process clock that starts at a given moment', () => {
   it('when five minutes pass after the start, then the clock says five minutes after the start', () => {

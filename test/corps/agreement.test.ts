@@ -1,3 +1,4 @@
+import { consoleHandleOf, consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
 import { planMonthlyAssignment } from '../../src/assignment/run-monthly-assignment.js';
 import { Chat, said } from '../support/conversation.js';
@@ -14,13 +15,13 @@ async function unconfirmedAmbassadorWithVisit() {
   const nadia = await db().people.add({
     name: 'Nadia Omar',
     roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: { console: { handle } },
+    identities: [consoleIdentity(handle)],
   });
   // Handed out before the rule existed (or by hand): the gate still holds in chat.
   const [resident] = await estate.assign(nadia, [
     { names: ['Jonas Madsen'], address: 'Gudrunsvej 10', unit: '3. tv' },
   ]);
-  return { estate, nadia, resident, chat: new Chat(db(), { platform: 'console', handle }) };
+  return { estate, nadia, resident, chat: new Chat(db(), consoleIdentity(handle)) };
 }
 
 describe('The volunteer agreement gate', () => {
@@ -68,10 +69,7 @@ describe('The volunteer agreement gate', () => {
     chat.clock.advance(60 * 60 * 1000);
     await chat.deliver({
       eventId: 'again',
-      actor: {
-        platform: 'console',
-        handle: (await db().people.findById(nadia.id))!.identities.console!.handle,
-      },
+      actor: consoleIdentity(consoleHandleOf((await db().people.findById(nadia.id))!)!),
       conversation: chat.adapter.sent[0]!.conversation,
       receivedAt: chat.clock.now(),
       kind: 'action',
@@ -113,7 +111,7 @@ describe('The volunteer agreement gate', () => {
     await estate.assign(birgit, [
       { names: ['Ove Christensen'], address: 'Gudrunsvej 10', unit: '1. th' },
     ]);
-    const answer = said(await new Chat(db(), { platform: 'console', handle }).write('mine besøg'));
+    const answer = said(await new Chat(db(), consoleIdentity(handle)).write('mine besøg'));
     expect(answer).toContain('Ove Christensen');
     expect(answer).not.toContain('velkommen som naboambassadør');
   });

@@ -1,3 +1,4 @@
+import { consoleHandleOf, consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
 import { Chat, said, textOf } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
@@ -17,7 +18,7 @@ async function coordinatorChat() {
   const estate = await createEstate(db());
   const coordinatorHandle = handle('mette');
   const coordinator = await estate.coordinator('Mette Holm', coordinatorHandle);
-  const actor = { platform: 'console' as const, handle: coordinatorHandle };
+  const actor = consoleIdentity(coordinatorHandle);
   return { estate, coordinator, actor, chat: new Chat(db(), actor) };
 }
 
@@ -53,10 +54,7 @@ describe('The ambassador corps in chat', () => {
     const { estate, chat } = await coordinatorChat();
     await chat.write('tilføj ambassadør Yusuf Ali');
     const [yusuf] = await ambassadorsOf(estate.area.id);
-    const yusufChat = new Chat(db(), {
-      platform: 'console',
-      handle: yusuf?.identities.console?.handle ?? '',
-    });
+    const yusufChat = new Chat(db(), consoleIdentity(consoleHandleOf(yusuf!) ?? ''));
 
     const [welcome] = await yusufChat.write('hej');
 
@@ -72,15 +70,28 @@ describe('The ambassador corps in chat', () => {
     await db().people.add({
       name: 'Mette Holm',
       roles: [{ areaId: estate.area.id, role: 'coordinator' }],
-      identities: { slack: { teamId: 'T1', userId: 'UMETTE01' } },
+      identities: [{ platform: 'slack', workspaceId: 'T1', userId: 'UMETTE01' }],
     });
     const notifier = new RecordingNotifier();
     const { bot, adapter } = botWithNotifier(db(), notifier);
-    const mette = { platform: 'slack' as const, teamId: 'T1', userId: 'UMETTE01' };
+    const mette = { platform: 'slack', workspaceId: 'T1', userId: 'UMETTE01' };
 
-    await bot.handle(messageEvent(mette, 'tilføj <@UBIRGIT9|birgit> Birgit Sørensen'));
+    // "tilføj <@UBIRGIT9|birgit> Birgit Sørensen", as the Slack adapter reads it.
+    await bot.handle(
+      messageEvent(mette, 'tilføj @birgit Birgit Sørensen', [
+        {
+          identity: { platform: 'slack', workspaceId: 'T1', userId: 'UBIRGIT9' },
+          text: '@birgit',
+          label: 'birgit',
+        },
+      ]),
+    );
 
-    const birgit = await db().people.findBySlack('T1', 'UBIRGIT9');
+    const birgit = await db().people.findByIdentity({
+      platform: 'slack',
+      workspaceId: 'T1',
+      userId: 'UBIRGIT9',
+    });
     expect(birgit?.name).toBe('Birgit Sørensen');
     expect(notifier.sent).toHaveLength(1);
     expect(notifier.sent[0]?.personId).toBe(birgit?.id);
@@ -93,16 +104,25 @@ describe('The ambassador corps in chat', () => {
     await db().people.add({
       name: 'Mette Holm',
       roles: [{ areaId: estate.area.id, role: 'coordinator' }],
-      identities: { slack: { teamId: 'T2', userId: 'UMETTE02' } },
+      identities: [{ platform: 'slack', workspaceId: 'T2', userId: 'UMETTE02' }],
     });
-    const chat = new Chat(db(), { platform: 'slack', teamId: 'T2', userId: 'UMETTE02' });
+    const chat = new Chat(db(), { platform: 'slack', workspaceId: 'T2', userId: 'UMETTE02' });
 
-    expect(said(await chat.write('/nabo tilføj @UAHMED77'))).toContain(
-      'Hvad hedder den nye ambassadør',
-    );
+    const ahmed = { platform: 'slack', workspaceId: 'T2', userId: 'UAHMED77' };
+    expect(
+      said(await chat.write('/nabo tilføj @UAHMED77', [{ identity: ahmed, text: '@UAHMED77' }])),
+    ).toContain('Hvad hedder den nye ambassadør');
     await chat.write('Ahmed Karimi');
 
-    expect((await db().people.findBySlack('T2', 'UAHMED77'))?.name).toBe('Ahmed Karimi');
+    expect(
+      (
+        await db().people.findByIdentity({
+          platform: 'slack',
+          workspaceId: 'T2',
+          userId: 'UAHMED77',
+        })
+      )?.name,
+    ).toBe('Ahmed Karimi');
   });
 
   it('when the coordinator edits in words or with the form, then only the given fields change', async () => {
@@ -241,7 +261,7 @@ describe('The ambassador corps in chat', () => {
     const birgitHandle = handle('birgit');
     const birgit = await estate.ambassador('Birgit Sørensen', birgitHandle);
     await estate.ambassador('Ahmed Karimi', handle('ahmed'));
-    const chat = new Chat(db(), { platform: 'console', handle: birgitHandle });
+    const chat = new Chat(db(), consoleIdentity(birgitHandle));
 
     for (const command of [
       'tilføj ambassadør Lise Berg',
@@ -268,7 +288,7 @@ describe('The ambassador corps in chat', () => {
     const estate = await createEstate(db());
     const birgitHandle = handle('birgit');
     await estate.ambassador('Birgit Sørensen', birgitHandle);
-    const chat = new Chat(db(), { platform: 'console', handle: birgitHandle });
+    const chat = new Chat(db(), consoleIdentity(birgitHandle));
     expect(said(await chat.write('ret det til ikke hjemme'))).not.toContain(
       'koordinatoren, der klarer',
     );

@@ -1,3 +1,4 @@
+import { consoleHandleOf } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
@@ -55,11 +56,27 @@ describe('People repository: what the corps needs', () => {
     const estate = await createEstate(db());
     const birgit = await estate.ambassador('Birgit Sørensen', `b-${++handles}`);
     const ahmed = await estate.ambassador('Ahmed Karimi', `a-${++handles}`);
-    await db().people.linkIdentity(birgit.id, { slack: { teamId: 'T1', userId: 'ULINK001' } });
-    expect((await db().people.findBySlack('T1', 'ULINK001'))?.id).toBe(birgit.id);
-    expect((await db().people.findById(birgit.id))?.identities.console).toBeDefined();
+    await db().people.linkIdentity(birgit.id, {
+      platform: 'slack',
+      workspaceId: 'T1',
+      userId: 'ULINK001',
+    });
+    expect(
+      (
+        await db().people.findByIdentity({
+          platform: 'slack',
+          workspaceId: 'T1',
+          userId: 'ULINK001',
+        })
+      )?.id,
+    ).toBe(birgit.id);
+    expect(consoleHandleOf((await db().people.findById(birgit.id))!)).toBeDefined();
     await expect(
-      db().people.linkIdentity(ahmed.id, { slack: { teamId: 'T1', userId: 'ULINK001' } }),
+      db().people.linkIdentity(ahmed.id, {
+        platform: 'slack',
+        workspaceId: 'T1',
+        userId: 'ULINK001',
+      }),
     ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
   });
 

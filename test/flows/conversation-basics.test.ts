@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
 import { Chat, choicesOf, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
@@ -15,7 +16,7 @@ async function ambassador(locale?: 'da' | 'en') {
   const estate = await createEstate(db());
   const handle = `p${Math.random().toString(36).slice(2, 8)}`;
   const person = await estate.ambassador('Birgit Sørensen', handle, locale ? { locale } : {});
-  return { estate, person, chat: new Chat(db(), { platform: 'console', handle }) };
+  return { estate, person, chat: new Chat(db(), consoleIdentity(handle)) };
 }
 
 describe('help and my visits', () => {

@@ -1,9 +1,10 @@
+import { consoleHandleOf, consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
 import { Chat, choicesOf, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import { revisitReminderMessage } from '../../src/reminders/reminder-messages.js';
+import { revisitReminderMessage } from '../../src/visits/reminder-messages.js';
 
 const db = useTestDatabase();
 
@@ -21,7 +22,7 @@ async function ambassadorWith(households: Array<typeof CHRISTENSEN>, settings = 
   const handle = `amb${Math.random().toString(36).slice(2, 8)}`;
   const ambassador = await estate.ambassador('Birgit Sørensen', handle);
   const residents = await estate.assign(ambassador, households);
-  const chat = new Chat(db(), { platform: 'console', handle });
+  const chat = new Chat(db(), consoleIdentity(handle));
   return { estate, ambassador, residents, chat };
 }
 
@@ -341,7 +342,7 @@ describe('buttons on the list of visits', () => {
     const again = said(
       await chat.deliver({
         eventId: 'replayed-click',
-        actor: { platform: 'console', handle: 'x' },
+        actor: consoleIdentity('x'),
         conversation: chat.adapter.sent[0]!.conversation,
         receivedAt: new Date(),
         kind: 'action',
@@ -358,13 +359,13 @@ describe('buttons on the list of visits', () => {
   it("when an ambassador presses a button for another ambassador's household, then it is refused and nothing changes", async () => {
     const { estate, residents } = await ambassadorWith([CHRISTENSEN]);
     const other = await estate.ambassador('Ahmed Hassan', 'ahmed-other');
-    const intruder = new Chat(db(), { platform: 'console', handle: 'ahmed-other' });
+    const intruder = new Chat(db(), consoleIdentity('ahmed-other'));
     const visit = (await db().visits.listByArea(estate.area.id))[0]!;
 
     const answer = said(
       await intruder.deliver({
         eventId: 'foreign-click',
-        actor: { platform: 'console', handle: 'ahmed-other' },
+        actor: consoleIdentity('ahmed-other'),
         conversation: {
           platform: 'console',
           key: 'console:ahmed-other',
@@ -455,14 +456,14 @@ describe('confidentiality at the moment of writing', () => {
 
 describe('who may see what', () => {
   it('when someone the bot does not know writes, then they get one polite line and nothing is stored', async () => {
-    const stranger = new Chat(db(), { platform: 'console', handle: 'nobody-here' });
-    const before = await db().people.findByConsoleHandle('nobody-here');
+    const stranger = new Chat(db(), consoleIdentity('nobody-here'));
+    const before = await db().people.findByIdentity(consoleIdentity('nobody-here'));
 
     const answer = await stranger.write('mødte dem');
 
     expect(said(answer)).toContain('Bed din koordinator om at tilføje dig');
     expect(before).toBeNull();
-    expect(await db().people.findByConsoleHandle('nobody-here')).toBeNull();
+    expect(await db().people.findByIdentity(consoleIdentity('nobody-here'))).toBeNull();
     expect(await db().conversationStates.get('nobody-here', 'x')).toBeNull();
   });
 
@@ -470,11 +471,7 @@ describe('who may see what', () => {
     const estate = await createEstate(db());
     const ambassador = await estate.ambassador('Birgit Sørensen', 'birgit-channel');
     await estate.assign(ambassador, [CHRISTENSEN]);
-    const channel = new Chat(
-      db(),
-      { platform: 'console', handle: 'birgit-channel' },
-      { isDirect: false },
-    );
+    const channel = new Chat(db(), consoleIdentity('birgit-channel'), { isDirect: false });
 
     const answers = said([
       ...(await channel.write('mine besøg')),
@@ -516,8 +513,8 @@ describe('conversation state', () => {
     await chat.write('ikke hjemme, lagde mappen, kommer igen på tirsdag');
 
     // A new bot (as after a restart) that shares nothing with the first but the database.
-    const handle = (await db().people.findById(ambassador.id))!.identities.console!.handle;
-    const afterRestart = new Chat(db(), { platform: 'console', handle });
+    const handle = consoleHandleOf((await db().people.findById(ambassador.id))!)!;
+    const afterRestart = new Chat(db(), consoleIdentity(handle));
     const answer = said(await afterRestart.write('det var Madsen'));
 
     expect(answer).toContain('Jonas Madsen var ikke hjemme');

@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
 import { countOpenFollowUps } from '../../src/follow-ups/status.js';
 import { detectFollowUps } from '../../src/follow-ups/detect.js';
@@ -26,8 +27,8 @@ async function visitedEstate() {
   return {
     estate,
     ove,
-    birgit: new Chat(db(), { platform: 'console', handle: birgitHandle }),
-    mette: new Chat(db(), { platform: 'console', handle: metteHandle }),
+    birgit: new Chat(db(), consoleIdentity(birgitHandle)),
+    mette: new Chat(db(), consoleIdentity(metteHandle)),
   };
 }
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { da as conversationDa } from '../../src/i18n/da.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import { checkInsDa } from '../../src/i18n/check-ins.js';
-import { coordinatorDa } from '../../src/i18n/coordinator.js';
-import { jobsDa } from '../../src/i18n/jobs.js';
-import { meetingsDa, statusDa } from '../../src/i18n/meetings.js';
-import { privacyDa } from '../../src/i18n/privacy.js';
-import { programmeReportDa } from '../../src/i18n/programme-report.js';
-import { residentListDa } from '../../src/i18n/resident-list.js';
-import { welcomeFolderDa } from '../../src/i18n/welcome-folder.js';
+import { checkInsDa } from '../../src/check-ins/messages.js';
+import { coordinatorDa } from '../../src/corps/messages.js';
+import { jobsDa } from '../../src/assignment/messages.js';
+import { meetingsDa, statusDa } from '../../src/meetings/messages.js';
+import { privacyDa } from '../../src/privacy/messages.js';
+import { programmeReportDa } from '../../src/programme-report/messages.js';
+import { residentListDa } from '../../src/resident-list/messages.js';
+import { welcomeFolderDa } from '../../src/welcome-folder/messages.js';
 
 /**
  * The catalogue joins each feature's messages. A key used by two features would silently make

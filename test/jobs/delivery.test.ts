@@ -4,8 +4,8 @@ import { sendKeys } from '../../jobs/delivery/send-keys.js';
 import { assertNoEviction } from '../../jobs/redis-eviction-check.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { RateLimitedError } from '../../src/errors.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { RateLimitedError } from '../../kernel/errors.js';
 import { useTestDatabase } from '../support/database.js';
 import {
   RecordingPlatform,

@@ -4,7 +4,7 @@ import { scheduleJobIds } from '../../jobs/delivery/send-keys.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { choicesOf, textOf } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   teamsOnly = await db().people.add({
     name: 'Zofia Teams',
     roles: [{ areaId: area.id, role: 'ambassador' }],
-    identities: { teams: { tenantId: 'tenant', aadObjectId: 'aad-1' } },
+    identities: [{ platform: 'teams', workspaceId: 'tenant', userId: 'aad-1' }],
     monthlyCapacity: 1,
     confidentialityAt: new Date('2026-01-01T00:00:00Z'),
   });

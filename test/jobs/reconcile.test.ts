@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleJobIds } from '../../jobs/delivery/send-keys.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person, Visit } from '../../models/types.js';
-import { revisitReminderAt } from '../../src/reminders/reminder-times.js';
+import { revisitReminderAt } from '../../src/visits/reminder-times.js';
 import { useTestDatabase } from '../support/database.js';
 import {
   RecordingPlatform,

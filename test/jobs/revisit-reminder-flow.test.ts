@@ -1,15 +1,16 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Area, Person, Visit } from '../../models/types.js';
-import { createBot, type Bot } from '../../src/core/bot.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { createInboundPipeline, type InboundPipeline } from '../../src/core/pipeline.js';
+import { fixedClock } from '../../kernel/clock.js';
 import type { ConversationRef, InboundEvent } from '../../src/core/inbound.js';
-import { allFlows } from '../../src/flows/index.js';
+import { allFlows } from '../../src/core/all-flows.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { revisitReminderMessage } from '../../src/reminders/reminder-messages.js';
-import type { ReminderScheduler } from '../../src/reminders/reminder-scheduler.js';
-import { revisitReminderAt } from '../../src/reminders/reminder-times.js';
-import { choicesOf, RecordingAdapter, textOf } from '../support/conversation.js';
+import { createLogger } from '../../kernel/logger.js';
+import { revisitReminderMessage } from '../../src/visits/reminder-messages.js';
+import type { ReminderScheduler } from '../../src/visits/reminder-scheduler.js';
+import { revisitReminderAt } from '../../src/visits/reminder-times.js';
+import { choicesOf, RecordingAdapter, textOf, testPlatforms } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
 
@@ -26,7 +27,7 @@ const reminders: ReminderScheduler = {
     cancelled.push(visitId);
   },
 };
-let bot: Bot;
+let bot: InboundPipeline;
 let area: Area;
 let birgit: Person;
 let visits: Visit[];
@@ -59,10 +60,10 @@ beforeAll(async () => {
       }),
     );
   }
-  bot = createBot(
+  bot = createInboundPipeline(
     {
       db: db(),
-      outbound: adapter,
+      platforms: testPlatforms(adapter),
       clock,
       timeZone: 'Europe/Copenhagen',
       locale: 'da',
@@ -86,7 +87,7 @@ async function remindAndPress(visit: Visit, label: string): Promise<string> {
     action: choice.action,
     source: ref,
     eventId: `evt-${++sequence}`,
-    actor: { platform: 'console', handle: 'birgit' },
+    actor: consoleIdentity('birgit'),
     conversation,
     receivedAt: clock.now(),
   };

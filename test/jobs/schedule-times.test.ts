@@ -9,7 +9,7 @@ import {
   daysFromToday,
   firstAttemptDeadlines,
   revisitReminderAt,
-} from '../../src/reminders/reminder-times.js';
+} from '../../src/visits/reminder-times.js';
 import { REDIS_URL, uniquePrefix } from './support/jobs-harness.js';
 
 const connection = createRedisConnection(REDIS_URL, { forWorker: true });

@@ -1,10 +1,12 @@
+import { composeConversation } from '../../app/compose.js';
+import { identityOn } from '../../models/identities.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPlatform } from '../../adapters/slack/index.js';
 import type { RunningJobs } from '../../jobs/start-jobs.js';
 import type { Area, Person } from '../../models/types.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { createLogger } from '../../kernel/logger.js';
 import { useTestDatabase } from '../support/database.js';
 import { slackEstate, startTestJobs, uniquePrefix, waitFor } from './support/jobs-harness.js';
 
@@ -22,7 +24,13 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const slack = createSlackPlatform(
     { botToken: 'xoxb-test', signingSecret: 'test-secret', appToken: undefined, apiUrl: undefined },
-    { db: db(), clock, logger, timeZone: 'Europe/Copenhagen', locale: 'da' },
+    composeConversation({
+      db: db(),
+      clock,
+      logger,
+      timeZone: 'Europe/Copenhagen',
+      locale: 'da',
+    }).context,
   );
   nock('https://slack.com')
     .persist()
@@ -60,11 +68,11 @@ describe('the monthly hand-out through the real Slack platform', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const channels = posted.map((post) => post.channel).sort();
     const expected = [...ambassadors, coordinator]
-      .map((person) => `D-${person.identities.slack!.userId}`)
+      .map((person) => `D-${identityOn(person, 'slack')!.userId}`)
       .sort();
     expect(channels).toEqual(expected);
     const toFirst = posted.find(
-      (post) => post.channel === `D-${ambassadors[0]!.identities.slack!.userId}`,
+      (post) => post.channel === `D-${identityOn(ambassadors[0]!, 'slack')!.userId}`,
     )!;
     expect(toFirst.text).toMatch(/husstand/);
     expect(toFirst.blocks).toMatch(/"action_id"/);

@@ -1,8 +1,9 @@
+import { consoleHandleOf, consoleIdentity } from '../../adapters/console/platform.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingJobIds } from '../../jobs/meetings/index.js';
 import type { Meeting, Person } from '../../models/types.js';
 import { said, textOf } from '../support/conversation.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
 import { startHarness, type Harness, type MeetingChat } from './support/meeting-harness.js';
@@ -162,7 +163,7 @@ describe('planning a network meeting in chat', () => {
     const shown = said(
       await coordinator.deliver({
         eventId: 'form-1',
-        actor: { platform: 'console', handle: mette.identities.console?.handle ?? '' },
+        actor: consoleIdentity(consoleHandleOf(mette) ?? ''),
         conversation: last?.conversation ?? {
           platform: 'console',
           key: 'x',

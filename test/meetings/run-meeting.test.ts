@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingJobIds } from '../../jobs/meetings/index.js';
 import type { Meeting, Person } from '../../models/types.js';
 import { said, textOf } from '../support/conversation.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
 import { startHarness, type Harness, type MeetingChat } from './support/meeting-harness.js';

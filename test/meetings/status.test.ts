@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../models/types.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { statusMonth } from '../../src/flows/status.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { statusMonth } from '../../src/status/status-flow.js';
 import { said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';

@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerAreaCommands } from '../../adapters/cli/commands/area.js';
 import { registerPersonCommands } from '../../adapters/cli/commands/person.js';
@@ -75,7 +76,7 @@ describe('nabo person add', () => {
     expect(run.lines[0]).toMatch(
       /^Added Birgit Sørensen as ambassador in gellerup \(id [0-9a-f]{24}\)$/,
     );
-    const birgit = await db().people.findByConsoleHandle('birgit');
+    const birgit = await db().people.findByIdentity(consoleIdentity('birgit'));
     expect(birgit).toMatchObject({
       name: 'Birgit Sørensen',
       languages: ['da', 'ar'],
@@ -83,11 +84,11 @@ describe('nabo person add', () => {
       stairwell: '10',
       monthlyCapacity: 3,
       locale: 'en',
-      identities: {
-        slack: { teamId: 'T1', userId: 'U1' },
-        teams: { tenantId: 'tenant-1', aadObjectId: 'aad-1' },
-        console: { handle: 'birgit' },
-      },
+      identities: [
+        { platform: 'slack', workspaceId: 'T1', userId: 'U1' },
+        { platform: 'teams', workspaceId: 'tenant-1', userId: 'aad-1' },
+        consoleIdentity('birgit'),
+      ],
     });
     expect(run.closed).toBe(1);
   });
@@ -177,7 +178,7 @@ describe('nabo person add', () => {
 describe('nabo visits list', () => {
   beforeAll(async () => {
     const area = (await db().areas.findByKey('gellerup'))!;
-    const birgit = (await db().people.findByConsoleHandle('birgit'))!;
+    const birgit = (await db().people.findByIdentity(consoleIdentity('birgit')))!;
     await db().residents.importMany(area.id, [
       {
         names: ['Ove Christensen', 'Else Christensen'],

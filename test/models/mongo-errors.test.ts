@@ -4,7 +4,7 @@ import {
   isDuplicateKeyError,
   translateWriteErrors,
 } from '../../models/mongo-errors.js';
-import { NaboError } from '../../src/errors.js';
+import { NaboError } from '../../kernel/errors.js';
 
 describe('duplicate-key recognition', () => {
   it('when a single write is refused with 11000, then it is a duplicate key', () => {

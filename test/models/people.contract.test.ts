@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { MongoClient, ObjectId } from 'mongodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Area } from '../../models/types.js';
@@ -17,7 +18,7 @@ describe('people (contract)', () => {
     const birgit = await db().people.add({
       name: 'Birgit Sørensen',
       roles: [{ areaId: gellerup.id, role: 'ambassador' }],
-      identities: { console: { handle: 'Birgit' } },
+      identities: [consoleIdentity('Birgit')],
       languages: ['da', 'AR'],
       block: 'B4',
       stairwell: '10',
@@ -25,7 +26,7 @@ describe('people (contract)', () => {
     expect(birgit).toMatchObject({
       name: 'Birgit Sørensen',
       roles: [{ areaId: gellerup.id, role: 'ambassador' }],
-      identities: { console: { handle: 'birgit' } },
+      identities: [consoleIdentity('birgit')],
       languages: ['da', 'ar'],
       block: 'B4',
       stairwell: '10',
@@ -37,7 +38,7 @@ describe('people (contract)', () => {
   });
 
   it('when looking up a console handle in any case, then the same person is found', async () => {
-    const found = await db().people.findByConsoleHandle('BIRGIT');
+    const found = await db().people.findByIdentity(consoleIdentity('BIRGIT'));
     expect(found?.name).toBe('Birgit Sørensen');
   });
 
@@ -46,7 +47,7 @@ describe('people (contract)', () => {
       db().people.add({
         name: 'Another Birgit',
         roles: [{ areaId: gellerup.id, role: 'ambassador' }],
-        identities: { console: { handle: 'birgit' } },
+        identities: [consoleIdentity('birgit')],
       }),
     ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
   });
@@ -60,7 +61,7 @@ describe('people (contract)', () => {
       name: 'Lise Nielsen',
       roles: [{ areaId: gellerup.id, role: 'ambassador' }],
     });
-    expect(first.identities).toEqual({});
+    expect(first.identities).toEqual([]);
     expect(second.id).not.toBe(first.id);
   });
 
@@ -68,27 +69,34 @@ describe('people (contract)', () => {
     const mette = await db().people.add({
       name: 'Mette Holm',
       roles: [{ areaId: gellerup.id, role: 'coordinator' }],
-      identities: {
-        slack: { teamId: 'T1', userId: 'U1' },
-        teams: { tenantId: 'ten', aadObjectId: 'a1' },
-      },
+      identities: [
+        { platform: 'slack', workspaceId: 'T1', userId: 'U1' },
+        { platform: 'teams', workspaceId: 'ten', userId: 'a1' },
+      ],
     });
     await expect(
       db().people.add({
         name: 'Imposter',
         roles: [],
-        identities: { slack: { teamId: 'T1', userId: 'U1' } },
+        identities: [{ platform: 'slack', workspaceId: 'T1', userId: 'U1' }],
       }),
     ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     await expect(
       db().people.add({
         name: 'Other',
         roles: [],
-        identities: { slack: { teamId: 'T2', userId: 'U1' } },
+        identities: [{ platform: 'slack', workspaceId: 'T2', userId: 'U1' }],
       }),
-    ).resolves.toMatchObject({ identities: { slack: { teamId: 'T2', userId: 'U1' } } });
-    expect((await db().people.findBySlack('T1', 'U1'))?.id).toBe(mette.id);
-    expect(await db().people.findBySlack('T1', 'U404')).toBeNull();
+    ).resolves.toMatchObject({
+      identities: [{ platform: 'slack', workspaceId: 'T2', userId: 'U1' }],
+    });
+    expect(
+      (await db().people.findByIdentity({ platform: 'slack', workspaceId: 'T1', userId: 'U1' }))
+        ?.id,
+    ).toBe(mette.id);
+    expect(
+      await db().people.findByIdentity({ platform: 'slack', workspaceId: 'T1', userId: 'U404' }),
+    ).toBeNull();
   });
 
   it('when a Teams identity is reused in the same tenant, then ALREADY_EXISTS', async () => {
@@ -96,11 +104,16 @@ describe('people (contract)', () => {
       db().people.add({
         name: 'Imposter',
         roles: [],
-        identities: { teams: { tenantId: 'ten', aadObjectId: 'a1' } },
+        identities: [{ platform: 'teams', workspaceId: 'ten', userId: 'a1' }],
       }),
     ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
-    expect((await db().people.findByTeams('ten', 'a1'))?.name).toBe('Mette Holm');
-    expect(await db().people.findByTeams('other', 'a1')).toBeNull();
+    expect(
+      (await db().people.findByIdentity({ platform: 'teams', workspaceId: 'ten', userId: 'a1' }))
+        ?.name,
+    ).toBe('Mette Holm');
+    expect(
+      await db().people.findByIdentity({ platform: 'teams', workspaceId: 'other', userId: 'a1' }),
+    ).toBeNull();
   });
 
   it('when listing an area, then its people come by name, optionally only one role', async () => {
@@ -123,7 +136,7 @@ describe('people (contract)', () => {
   });
 
   it('when an ambassador pauses and resumes, then the status follows and pausedUntil goes', async () => {
-    const birgit = await db().people.findByConsoleHandle('birgit');
+    const birgit = await db().people.findByIdentity(consoleIdentity('birgit'));
     const until = new Date('2027-01-15T00:00:00.000Z');
     const paused = await db().people.pause(birgit!.id, until);
     expect(paused.status).toEqual({ state: 'paused', pausedUntil: until });
@@ -132,7 +145,7 @@ describe('people (contract)', () => {
   });
 
   it('when capacity and locale change, then they are stored; nonsense is refused', async () => {
-    const birgit = await db().people.findByConsoleHandle('birgit');
+    const birgit = await db().people.findByIdentity(consoleIdentity('birgit'));
     expect((await db().people.setCapacity(birgit!.id, 2)).monthlyCapacity).toBe(2);
     expect((await db().people.setLocale(birgit!.id, 'en')).locale).toBe('en');
     await expect(db().people.setCapacity(birgit!.id, -1)).rejects.toMatchObject({

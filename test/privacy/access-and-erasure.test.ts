@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ async function visitedHousehold() {
   const handle = uniqueHandle();
   const ambassador = await estate.ambassador('Birgit Sørensen', handle);
   const [resident] = await estate.assign(ambassador, [OVE]);
-  const chat = new Chat(db(), { platform: 'console', handle });
+  const chat = new Chat(db(), consoleIdentity(handle));
   await chat.write('mine besøg');
   await chat.write(`ikke hjemme, ${NOTE}`);
   const [visit] = await db().privacy.visitFactsOfResident(resident!.id);
@@ -283,7 +284,7 @@ describe('access and erasure for a person', () => {
       `Erased person ${person.id}: record deleted, 1 conversation links, 1 conversation states, 0 check-ins, 0 send records, 0 open visits closed, 1 queued jobs removed.`,
     );
     expect(await sends.getJob(`assign-${estate.area.key}-2026-12-${person.id}`)).toBeUndefined();
-    expect(await db().people.findByConsoleHandle(handle)).toBeNull();
+    expect(await db().people.findByIdentity(consoleIdentity(handle))).toBeNull();
     const exported = await exportPerson(db(), person.id, cli, new Date());
     expect(exported.record).toBeNull();
     expect(exported.related).toEqual([]);

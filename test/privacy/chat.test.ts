@@ -1,5 +1,6 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, expect, it } from 'vitest';
-import { parsePrivacyRequest } from '../../src/flows/privacy-requests.js';
+import { parsePrivacyRequest } from '../../src/privacy/privacy-requests.js';
 import { Chat, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
@@ -23,9 +24,9 @@ async function estateWithCoordinator() {
     coordinator,
     ove: ove!,
     madsen: madsen!,
-    ambassadorChat: new Chat(db(), { platform: 'console', handle: ambassadorHandle }),
+    ambassadorChat: new Chat(db(), consoleIdentity(ambassadorHandle)),
     coordinatorChat: (isDirect = true) =>
-      new Chat(db(), { platform: 'console', handle: coordinatorHandle }, { isDirect }),
+      new Chat(db(), consoleIdentity(coordinatorHandle), { isDirect }),
   };
 }
 
@@ -129,12 +130,10 @@ describe('erasure and export requests in chat', () => {
 
     const fromAmbassador = said(await ambassadorChat.write(`slet beboer ${ove.id}`));
     const fromOther = said(
-      await new Chat(db(), { platform: 'console', handle }).write(`erase resident ${ove.id}`),
+      await new Chat(db(), consoleIdentity(handle)).write(`erase resident ${ove.id}`),
     );
     const unknown = said(
-      await new Chat(db(), { platform: 'console', handle }).write(
-        'slet beboer 0123456789abcdef01234567',
-      ),
+      await new Chat(db(), consoleIdentity(handle)).write('slet beboer 0123456789abcdef01234567'),
     );
 
     expect(fromAmbassador).toBe(

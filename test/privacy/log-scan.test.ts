@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,13 +6,13 @@ import { registerPrivacyCommands } from '../../adapters/cli/commands/privacy.js'
 import { registerReportCommands } from '../../adapters/cli/commands/report.js';
 import { registerResidentsCommands } from '../../adapters/cli/commands/residents.js';
 import type { Resident } from '../../models/types.js';
-import { createBot, type Bot } from '../../src/core/bot.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { createInboundPipeline, type InboundPipeline } from '../../src/core/pipeline.js';
+import { fixedClock } from '../../kernel/clock.js';
 import type { ConversationRef, InboundEvent } from '../../src/core/inbound.js';
-import { allFlows } from '../../src/flows/index.js';
-import { createLogger, logger, setLogger, type Logger } from '../../src/logging/logger.js';
+import { allFlows } from '../../src/core/all-flows.js';
+import { createLogger, logger, setLogger, type Logger } from '../../kernel/logger.js';
 import { applyRetention } from '../../src/privacy/apply-retention.js';
-import { choicesOf, RecordingAdapter } from '../support/conversation.js';
+import { choicesOf, RecordingAdapter, testPlatforms } from '../support/conversation.js';
 import { runCli, useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
 import { uniqueHandle } from './support/privacy-harness.js';
@@ -44,15 +45,15 @@ afterAll(() => setLogger(previous));
 /** One person's conversation with a bot that logs into the buffer. */
 class LoggedChat {
   private readonly adapter = new RecordingAdapter();
-  private readonly bot: Bot;
+  private readonly bot: InboundPipeline;
   private sequence = 0;
   private readonly conversation: ConversationRef;
 
   constructor(private readonly handle: string) {
-    this.bot = createBot(
+    this.bot = createInboundPipeline(
       {
         db: db(),
-        outbound: this.adapter,
+        platforms: testPlatforms(this.adapter),
         clock: fixedClock('2026-11-27T10:00:00+01:00'),
         timeZone: 'Europe/Copenhagen',
         locale: 'da',
@@ -71,7 +72,7 @@ class LoggedChat {
   private event(): Omit<InboundEvent, 'kind'> {
     return {
       eventId: `evt-${this.handle}-${++this.sequence}`,
-      actor: { platform: 'console', handle: this.handle },
+      actor: consoleIdentity(this.handle),
       conversation: this.conversation,
       receivedAt: new Date(),
     };

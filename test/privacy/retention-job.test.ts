@@ -7,8 +7,8 @@ import {
   RETENTION_SCHEDULER_ID,
   type RetentionJobs,
 } from '../../jobs/retention/index.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { createLogger } from '../../kernel/logger.js';
 import { eraseResident } from '../../src/privacy/erase-subject.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerReportCommands } from '../../adapters/cli/commands/report.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { makeProgrammeReport } from '../../src/programme-report/index.js';
 import { runCli, useTestDatabase } from '../support/database.js';
 import {

@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ async function estateWithLastMonth() {
   ]);
   const handle = `mette-${++handles}`;
   await estate.coordinator('Mette Holm', handle);
-  const actor = { platform: 'console' as const, handle };
+  const actor = consoleIdentity(handle);
   return { estate, birgit, actor, chat: new Chat(db(), actor) };
 }
 
@@ -120,7 +121,7 @@ describe('The monthly list in chat', () => {
     ]);
     const handle = `mette-en-${++handles}`;
     await estate.coordinator('Mette Holm', handle);
-    const actor = { platform: 'console' as const, handle };
+    const actor = consoleIdentity(handle);
     const chat = new Chat(db(), actor);
     await chat.write('english please');
     const csv =
@@ -297,7 +298,7 @@ describe('The monthly list in chat', () => {
     const { estate } = await estateWithLastMonth();
     const handle = `ahmed-${++handles}`;
     await estate.ambassador('Ahmed Karimi', handle);
-    const actor = { platform: 'console' as const, handle };
+    const actor = consoleIdentity(handle);
     const chat = new Chat(db(), actor);
     expect(said(await sendFile(chat, actor, excelCsv()))).toContain('Tak for filen');
     expect(await storedCount(db(), estate.area.id)).toBe(2);
@@ -317,9 +318,9 @@ describe('The monthly list in chat', () => {
     await db().people.add({
       name: 'Mette Holm',
       roles: [{ areaId: estate.area.id, role: 'coordinator' }],
-      identities: { slack: { teamId: 'T9', userId: 'UMETTE99' } },
+      identities: [{ platform: 'slack', workspaceId: 'T9', userId: 'UMETTE99' }],
     });
-    const chat = new Chat(db(), { platform: 'slack', teamId: 'T9', userId: 'UMETTE99' });
+    const chat = new Chat(db(), { platform: 'slack', workspaceId: 'T9', userId: 'UMETTE99' });
     const answer = said(await chat.write(`importer ${join(fixtures, 'ny-liste.csv')}`));
     expect(answer).not.toContain('bliver gemt');
     expect(await storedCount(db(), estate.area.id)).toBe(0);

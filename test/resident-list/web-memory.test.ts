@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * The spreadsheet reader and its unzip libraries load in the list worker only: the web process
  * does not carry them between uploads. Read from the sources: every module the web process
- * loads at start (static imports, followed from adapters/web.ts) is listed, and none may import
+ * loads at start (static imports, followed from app/web.ts) is listed, and none may import
  * them; the list worker's own graph must, or this test would prove nothing.
  */
 const root = resolve(import.meta.dirname, '../..');
@@ -45,7 +45,7 @@ const packageName = (specifier: string) =>
 
 describe('memory of the web process', () => {
   it('when the web process starts, then no spreadsheet or unzip library is among the modules it loads', () => {
-    const web = graphFrom('adapters/web.ts');
+    const web = graphFrom('app/web.ts');
 
     expect(web.files).toContain('src/resident-list/read-list-file.ts');
     const loaded = [...web.packages.entries()]

@@ -1,8 +1,9 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptOutcome, VisitWithResident } from '../../models/types.js';
-import { householdAddress, householdName } from '../../src/flows/households.js';
+import { householdAddress, householdName } from '../../src/visits/households.js';
 import { catalogFor } from '../../src/i18n/catalog.js';
-import { revisitReminderMessage } from '../../src/reminders/reminder-messages.js';
+import { revisitReminderMessage } from '../../src/visits/reminder-messages.js';
 import { Chat, choicesOf, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { ESTATE, seedPhrasingEstate, type SeededEstate } from '../support/phrasing-estate.js';
@@ -40,7 +41,7 @@ async function putBack(): Promise<void> {
   }
   for (const [key, person] of Object.entries(estate.people)) {
     const handle = estate.handles[key as keyof typeof estate.handles];
-    const conversationKey = `test:${JSON.stringify({ platform: 'console', handle })}:dm`;
+    const conversationKey = `test:${JSON.stringify(consoleIdentity(handle))}:dm`;
     await db().conversationStates.clear(person.id, conversationKey);
   }
 }
@@ -116,14 +117,10 @@ describe('the phrasing table: what ambassadors write → household, outcome, fol
       await putBack();
       const locale = ESTATE[row.who].locale ?? 'da';
       const text = catalogFor(locale);
-      const chat = new Chat(
-        db(),
-        { platform: 'console', handle: estate.handles[row.who] },
-        {
-          now: PHRASING_TABLE_NOW,
-          locale,
-        },
-      );
+      const chat = new Chat(db(), consoleIdentity(estate.handles[row.who]), {
+        now: PHRASING_TABLE_NOW,
+        locale,
+      });
       for (const step of row.before ?? []) await runStep(chat, estate, row, step);
       const before = new Map(
         (await db().visits.listByArea(estate.areaId)).map((visit) => [

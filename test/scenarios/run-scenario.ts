@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { NaboDatabase } from '../../models/database.js';
-import type { PersonIdentities, Resident } from '../../models/types.js';
+import type { PlatformIdentity, Resident } from '../../models/types.js';
 import { createEstate } from '../support/estate.js';
 import type { ConversationScenario } from './conversation-scenarios.js';
 
@@ -25,7 +25,7 @@ export interface ScenarioDriver {
 export async function runScenario(
   db: NaboDatabase,
   scenario: ConversationScenario,
-  connect: () => Promise<{ identities: PersonIdentities; driver: ScenarioDriver }>,
+  connect: () => Promise<{ identities: PlatformIdentity[]; driver: ScenarioDriver }>,
 ): Promise<void> {
   const estate = await createEstate(db);
   const { identities, driver } = await connect();

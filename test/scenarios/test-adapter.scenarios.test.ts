@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { describe, it } from 'vitest';
 import { Chat, choicesOf, said } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
@@ -12,13 +13,13 @@ describe('shared conversation scenarios through the test adapter', () => {
     async (_name, scenario) => {
       await runScenario(db(), scenario, async () => {
         const handle = `scenario-${Math.random().toString(36).slice(2, 10)}`;
-        const chat = new Chat(db(), { platform: 'console', handle }, { now: SCENARIO_NOW });
+        const chat = new Chat(db(), consoleIdentity(handle), { now: SCENARIO_NOW });
         const answer = (messages: Awaited<ReturnType<Chat['write']>>): BotAnswer => ({
           text: said(messages),
           buttons: messages.flatMap((message) => choicesOf(message).map((choice) => choice.label)),
         });
         return {
-          identities: { console: { handle } },
+          identities: [consoleIdentity(handle)],
           driver: {
             write: async (text) => answer(await chat.write(text)),
             press: async (label) => answer(await chat.press(label)),

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { downloadSlackFile } from '../../adapters/slack/files.js';
+import { downloadSharedFile, downloadSlackFile } from '../../adapters/slack/files.js';
 import { mapDirectMessage, type MapperContext } from '../../adapters/slack/inbound.js';
 import { directMessage } from './support/payloads.js';
 
@@ -21,7 +21,6 @@ describe('files shared in a DM', () => {
       now: () => new Date('2026-11-27T09:00:00Z'),
       nowMs: () => 0,
       openDirectChannel: async () => 'D1',
-      files: options,
     };
     const mapped = mapDirectMessage(
       directMessage('U1', '', {
@@ -47,7 +46,11 @@ describe('files shared in a DM', () => {
       mimeType: 'text/plain',
       sizeBytes: 3,
     });
-    await expect(mapped.event.file.download()).resolves.toEqual(Buffer.from('hej'));
+    // The event holds the file as data; the adapter fetches it when the core asks.
+    expect(JSON.parse(JSON.stringify(mapped.event.file))).toEqual(mapped.event.file);
+    await expect(downloadSharedFile(mapped.event.file, options)).resolves.toEqual(
+      Buffer.from('hej'),
+    );
     expect(scope.isDone()).toBe(true);
   });
 

@@ -23,7 +23,7 @@ describe('the monthly list uploaded in Slack', () => {
     await db().people.add({
       name: 'Mette Holm',
       roles: [{ areaId: estate.area.id, role: 'coordinator' }],
-      identities: { slack: { teamId: TEAM, userId: user } },
+      identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
     });
     const csv = await readFile('test/fixtures/residents/tilflyttere-2026-11-excel.csv');
     const download = nock('https://files.slack.com', {
@@ -81,7 +81,7 @@ async function coordinator(): Promise<{ user: string; areaId: string }> {
   await db().people.add({
     name: 'Mette Holm',
     roles: [{ areaId: estate.area.id, role: 'coordinator' }],
-    identities: { slack: { teamId: TEAM, userId: user } },
+    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
   });
   return { user, areaId: estate.area.id };
 }

@@ -5,7 +5,7 @@ import { slackMessages } from '../../adapters/slack/messages.js';
 import { SlackOutbound } from '../../adapters/slack/outbound.js';
 import { createSlackApi } from '../../adapters/slack/web-api.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { createLogger } from '../../kernel/logger.js';
 import { FakeSlackApi } from './support/fake-slack-api.js';
 
 const api = new FakeSlackApi();

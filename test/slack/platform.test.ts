@@ -4,17 +4,18 @@ import { chooseTransport, createSlackPlatform } from '../../adapters/slack/index
 import { createWebApp } from '../../adapters/http/server.js';
 import type { PlatformContext } from '../../adapters/platform.js';
 import type { NaboDatabase } from '../../models/database.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { createLogger } from '../../kernel/logger.js';
+import { composeConversation } from '../../app/compose.js';
 
 /** No database is touched by these tests: the platform is built, asked to choose, and checked. */
-const context: PlatformContext = {
+const context: PlatformContext = composeConversation({
   db: {} as NaboDatabase,
   clock: fixedClock('2026-11-27T10:00:00+01:00'),
   logger: createLogger({ level: 'silent' }),
   timeZone: 'Europe/Copenhagen',
   locale: 'da',
-};
+}).context;
 
 afterEach(() => {
   nock.cleanAll();

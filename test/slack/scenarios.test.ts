@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { fixedClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../kernel/clock.js';
 import { conversationScenarios, SCENARIO_NOW } from '../scenarios/conversation-scenarios.js';
 import { runScenario, type BotAnswer, type ScenarioDriver } from '../scenarios/run-scenario.js';
 import { useTestDatabase } from '../support/database.js';
@@ -94,7 +94,7 @@ describe('shared conversation scenarios through Slack', () => {
       await runScenario(db(), scenario, async () => {
         const user = `U${String(++people).padStart(4, '0')}SCN`;
         return {
-          identities: { slack: { teamId: TEAM, userId: user } },
+          identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
           driver: new SlackScenarioDriver(slack, user),
         };
       });

@@ -38,7 +38,7 @@ async function ambassadorWith(households: Household[]): Promise<{ person: Person
   const person = await db().people.add({
     name: 'Birgit Sørensen',
     roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: { slack: { teamId: TEAM, userId: user } },
+    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
     volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
     confidentialityAt: new Date('2026-01-01T00:00:00Z'),
   });
@@ -188,7 +188,9 @@ describe('Slack adapter, end to end over HTTP', () => {
 
     const [reply] = slack.api.callsTo('chat.postMessage');
     expect(visibleText(reply!)).toContain('Bed din koordinator om at tilføje dig');
-    expect(await db().people.findBySlack(TEAM, stranger)).toBeNull();
+    expect(
+      await db().people.findByIdentity({ platform: 'slack', workspaceId: TEAM, userId: stranger }),
+    ).toBeNull();
   });
 
   it('when a household is named <!channel>, then the name is escaped and notifies nobody', async () => {

@@ -23,7 +23,7 @@ async function ambassador(): Promise<{ person: Person; user: string }> {
   const person = await db().people.add({
     name: 'Birgit Sørensen',
     roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: { slack: { teamId: TEAM, userId: user } },
+    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
     // A confirmed volunteer: only they may see and report households.
     volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
     confidentialityAt: new Date('2026-01-01T00:00:00Z'),
@@ -219,7 +219,7 @@ describe('Reaching a person proactively (sendToPerson)', () => {
   it('when there is no link yet, then a DM is opened, the link stored and the message posted', async () => {
     const { person, user } = await ambassador();
 
-    const ref = await slack.platform.sendToPerson(person.id, {
+    const ref = await slack.platform.adapter.sendToPerson(person, {
       text: 'Du har fået en ny husstand.',
     });
 
@@ -245,7 +245,7 @@ describe('Reaching a person proactively (sendToPerson)', () => {
       address: { teamId: TEAM, channel: 'D0STORED' },
     });
 
-    await slack.platform.sendToPerson(person.id, { text: 'Påmindelse' });
+    await slack.platform.adapter.sendToPerson(person, { text: 'Påmindelse' });
 
     expect(slack.api.callsTo('conversations.open')).toEqual([]);
     expect(slack.api.callsTo('chat.postMessage')[0]?.params.channel).toBe('D0STORED');
@@ -254,7 +254,7 @@ describe('Reaching a person proactively (sendToPerson)', () => {
   it('when the person has no Slack identity, then they are unreachable (no_link), not an error', async () => {
     const estate = await createEstate(db());
     const person = await estate.ambassador('Karen Holm', `karen-${Date.now()}`);
-    await expect(slack.platform.sendToPerson(person.id, { text: 'Hej' })).resolves.toEqual({
+    await expect(slack.platform.adapter.sendToPerson(person, { text: 'Hej' })).resolves.toEqual({
       unreachable: true,
       reason: 'no_link',
     });
@@ -264,14 +264,18 @@ describe('Reaching a person proactively (sendToPerson)', () => {
   it('when Slack says user_not_found or cannot_dm_bot, then the person is unreachable (blocked)', async () => {
     const first = await ambassador();
     slack.api.failNext('conversations.open', { body: { ok: false, error: 'user_not_found' } });
-    await expect(slack.platform.sendToPerson(first.person.id, { text: 'Hej' })).resolves.toEqual({
+    await expect(
+      slack.platform.adapter.sendToPerson(first.person, { text: 'Hej' }),
+    ).resolves.toEqual({
       unreachable: true,
       reason: 'blocked',
     });
 
     const second = await ambassador();
     slack.api.failNext('chat.postMessage', { body: { ok: false, error: 'cannot_dm_bot' } });
-    await expect(slack.platform.sendToPerson(second.person.id, { text: 'Hej' })).resolves.toEqual({
+    await expect(
+      slack.platform.adapter.sendToPerson(second.person, { text: 'Hej' }),
+    ).resolves.toEqual({
       unreachable: true,
       reason: 'blocked',
     });
@@ -286,7 +290,7 @@ describe('Reaching a person proactively (sendToPerson)', () => {
     });
     slack.api.failNext('chat.postMessage', { body: { ok: false, error: 'is_archived' } });
 
-    const ref = await slack.platform.sendToPerson(person.id, { text: 'Hej' });
+    const ref = await slack.platform.adapter.sendToPerson(person, { text: 'Hej' });
 
     expect(ref).toMatchObject({ conversationKey: `slack:${TEAM}:${directChannelOf(user)}` });
     expect((await db().conversationLinks.get(person.id, 'slack'))?.address).toEqual({

@@ -13,7 +13,7 @@ async function ambassador(user: string) {
   const person = await db().people.add({
     name: 'Birgit Sørensen',
     roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: { slack: { teamId: TEAM, userId: user } },
+    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
     volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
     confidentialityAt: new Date('2026-01-01T00:00:00Z'),
   });

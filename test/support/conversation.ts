@@ -1,15 +1,25 @@
 import type { NaboDatabase } from '../../models/database.js';
-import { createBot, type Bot } from '../../src/core/bot.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { randomUUID } from 'node:crypto';
+import { createInboundPipeline, type InboundPipeline } from '../../src/core/pipeline.js';
+import { fixedClock } from '../../kernel/clock.js';
 import type {
   ConversationRef,
   InboundEvent,
+  Mention,
   MessageRef,
   PlatformIdentity,
+  SharedFile,
 } from '../../src/core/inbound.js';
 import type { Choice, OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
-import { allFlows } from '../../src/flows/index.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { allFlows } from '../../src/core/all-flows.js';
+import {
+  createPlatformRegistry,
+  type PlatformAdapter,
+  type PlatformRegistry,
+} from '../../src/core/platform.js';
+import { createConsolePlatform } from '../../adapters/console/platform.js';
+import { MemoryConsoleOutbox } from '../../adapters/console/outbox.js';
+import { createLogger } from '../../kernel/logger.js';
 
 export interface SentMessage {
   ref: MessageRef;
@@ -39,6 +49,60 @@ export class RecordingAdapter implements OutboundPort {
     if (!original) throw new Error(`update of unknown message ${ref.id}`);
     original.replacedBy = message;
   }
+}
+
+/** Files a test shares with the bot, by the id in their `ref`, and how often each was fetched. */
+const sharedTestFiles = new Map<string, { content: Buffer; downloads: number }>();
+
+/**
+ * A file shared in a test, as data in the event; the test platforms fetch its bytes from here
+ * and count how often they had to.
+ */
+export function sharedTestFile(
+  name: string,
+  content: Buffer,
+  options: { mimeType?: string; sizeBytes?: number } = {},
+): SharedFile & { readonly downloads: number } {
+  const id = randomUUID();
+  const held = { content, downloads: 0 };
+  sharedTestFiles.set(id, held);
+  return {
+    name,
+    mimeType: options.mimeType,
+    sizeBytes: options.sizeBytes ?? content.length,
+    ref: { testFile: id },
+    get downloads() {
+      return held.downloads;
+    },
+  };
+}
+
+/**
+ * The platforms a test's bot answers on, all through one recording port: the real terminal
+ * platform (a coordinator who adds an ambassador by name gets them a handle, "importer <path>"
+ * reads a file), and Slack and Teams as ids, for tests that write as a Slack or Teams person
+ * without going through their HTTP adapters.
+ */
+export function testPlatforms(outbound: OutboundPort): PlatformRegistry {
+  const terminal = createConsolePlatform(outbound, new MemoryConsoleOutbox());
+  const stand_in = (id: string, displayName: string): PlatformAdapter => ({
+    id,
+    displayName,
+    outbound,
+    sendToPerson: async () => ({ unreachable: true, reason: 'no_link' }),
+  });
+  const withTestFiles = (platform: PlatformAdapter): PlatformAdapter => ({
+    ...platform,
+    async downloadFile(file) {
+      const held = sharedTestFiles.get(String(file.ref.testFile));
+      if (!held) return platform.downloadFile ? platform.downloadFile(file) : Buffer.alloc(0);
+      held.downloads += 1;
+      return held.content;
+    },
+  });
+  return createPlatformRegistry(
+    [terminal, stand_in('slack', 'Slack'), stand_in('teams', 'Teams')].map(withTestFiles),
+  );
 }
 
 /** All the text of a message: its text, sections and button labels, one per line. */
@@ -71,7 +135,7 @@ export interface ChatOptions {
 export class Chat {
   readonly adapter = new RecordingAdapter();
   readonly clock: ReturnType<typeof fixedClock>;
-  readonly bot: Bot;
+  readonly bot: InboundPipeline;
   private sequence = 0;
   private readonly conversation: ConversationRef;
 
@@ -81,14 +145,14 @@ export class Chat {
     options: ChatOptions = {},
   ) {
     this.clock = fixedClock(options.now ?? '2026-11-27T10:00:00+01:00');
-    this.bot = createBot(
+    this.bot = createInboundPipeline(
       {
         db,
-        outbound: this.adapter,
         clock: this.clock,
         timeZone: options.timeZone ?? 'Europe/Copenhagen',
         locale: options.locale ?? 'da',
         logger: createLogger({ level: 'silent' }),
+        platforms: testPlatforms(this.adapter),
       },
       allFlows,
     );
@@ -103,16 +167,25 @@ export class Chat {
 
   private base() {
     return {
-      eventId: `evt-${++this.sequence}`,
+      // Unique across chats: the pipeline handles each event id once per database.
+      eventId: `evt-${++this.sequence}-${randomUUID()}`,
       actor: this.actor,
       conversation: this.conversation,
       receivedAt: this.clock.now(),
     };
   }
 
-  /** Sends text and returns the bot's answers to it. */
-  async write(text: string): Promise<OutboundMessage[]> {
-    return this.deliver({ ...this.base(), kind: 'message', text });
+  /**
+   * Sends text and returns the bot's answers to it. `mentions` are the people the text names with
+   * the platform's mention, as its adapter would have read them.
+   */
+  async write(text: string, mentions?: Mention[]): Promise<OutboundMessage[]> {
+    return this.deliver({
+      ...this.base(),
+      kind: 'message',
+      text,
+      ...(mentions ? { mentions } : {}),
+    });
   }
 
   /**

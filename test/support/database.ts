@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { afterAll, beforeAll } from 'vitest';
 import { connectDatabase, type ConnectOptions, type NaboDatabase } from '../../models/database.js';
 import type { CliRuntime } from '../../adapters/cli/runtime.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createPlatformRegistry } from '../../src/core/platform.js';
 
 /**
  * The repository contract suite runs against the embedded in-memory MongoDB by default and
@@ -118,6 +120,9 @@ export async function runCli(
         },
       };
     },
+    config: () => loadConfig(),
+    // No platform is configured under test: queued messages find nobody to route to.
+    platforms: () => createPlatformRegistry(),
     print: (line) => run.lines.push(line),
     printJson: (value) => run.lines.push(JSON.stringify(value)),
   };

@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, Person, Resident } from '../../models/types.js';
 
@@ -37,7 +38,7 @@ export async function createEstate(
       db.people.add({
         name,
         roles: [{ areaId: area.id, role: 'ambassador' }],
-        identities: { console: { handle } },
+        identities: [consoleIdentity(handle)],
         volunteerAgreementAt: agreed,
         confidentialityAt: agreed,
         ...(extra.locale ? { locale: extra.locale } : {}),
@@ -46,7 +47,7 @@ export async function createEstate(
       db.people.add({
         name,
         roles: [{ areaId: area.id, role: 'coordinator' }],
-        identities: { console: { handle } },
+        identities: [consoleIdentity(handle)],
       }),
     async assign(ambassador, households, month = '2026-11') {
       await db.residents.importMany(

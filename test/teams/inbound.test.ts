@@ -1,7 +1,11 @@
 import type { Activity } from 'botbuilder';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { incomingFile, TEAMS_FILE_DOWNLOAD_INFO } from '../../adapters/teams/files.js';
+import {
+  downloadSharedFile,
+  sharedFile,
+  TEAMS_FILE_DOWNLOAD_INFO,
+} from '../../adapters/teams/files.js';
 import { interpretActivity, type Interpreted } from '../../adapters/teams/inbound.js';
 import { activityFrom, BOT_ID, newUser } from './support/harness.js';
 
@@ -9,7 +13,7 @@ const receivedAt = new Date('2026-11-27T09:00:00Z');
 const user = newUser();
 
 function interpret(activity: Record<string, unknown>): Interpreted {
-  return interpretActivity(activity as unknown as Activity, { receivedAt, maxFileBytes: 1_000 });
+  return interpretActivity(activity as unknown as Activity, { receivedAt });
 }
 
 function eventOf(interpreted: Interpreted) {
@@ -29,7 +33,7 @@ describe('Teams activities as inbound events', () => {
       text: 'mine besøg',
       eventId: activity.id,
       receivedAt,
-      actor: { platform: 'teams', tenantId: user.tenantId, aadObjectId: user.aadObjectId },
+      actor: { platform: 'teams', workspaceId: user.tenantId, userId: user.aadObjectId },
       conversation: { platform: 'teams', key: `teams:${user.conversationId}`, isDirect: true },
     });
     expect(event.conversation.address).toMatchObject({
@@ -42,7 +46,7 @@ describe('Teams activities as inbound events', () => {
   it('when the tenant is only in channelData, then it is taken from there', () => {
     const activity = activityFrom(user, { text: 'hej' });
     (activity.conversation as Record<string, unknown>).tenantId = undefined;
-    expect(eventOf(interpret(activity)).actor).toMatchObject({ tenantId: user.tenantId });
+    expect(eventOf(interpret(activity)).actor).toMatchObject({ workspaceId: user.tenantId });
   });
 
   it.each(['channel', 'groupChat'] as const)(
@@ -153,12 +157,18 @@ describe('Teams activities as inbound events', () => {
     expect(
       interpret(activityFrom(user, { type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }] })),
     ).toMatchObject({
-      kind: 'installed',
-      actor: { aadObjectId: user.aadObjectId },
+      kind: 'event',
+      event: {
+        kind: 'installed',
+        // One id per conversation: the two activities of one install are greeted once.
+        eventId: `welcome:teams:${user.conversationId}`,
+        actor: { userId: user.aadObjectId },
+        workspaceId: user.tenantId,
+      },
     });
     expect(
       interpret(activityFrom(user, { type: 'installationUpdate', action: 'add' })),
-    ).toMatchObject({ kind: 'installed' });
+    ).toMatchObject({ kind: 'event', event: { kind: 'installed' } });
     expect(
       interpret(activityFrom(user, { type: 'installationUpdate', action: 'remove' })),
     ).toMatchObject({ kind: 'ignored' });
@@ -192,7 +202,9 @@ describe('files sent to the bot', () => {
     if (event.kind !== 'file') throw new Error('expected a file event');
 
     expect(event.file).toMatchObject({ name: 'tilflyttere.csv', mimeType: 'text/csv' });
-    expect((await event.file.download()).toString()).toBe('navn;adresse\n');
+    // The event holds the file as data; the adapter fetches it when the core asks.
+    expect(JSON.parse(JSON.stringify(event.file))).toEqual(event.file);
+    expect((await downloadSharedFile(event.file, 1_000)).toString()).toBe('navn;adresse\n');
   });
 
   it('when the file is larger than the limit, then the download is refused, with or without content-length', async () => {
@@ -201,17 +213,19 @@ describe('files sent to the bot', () => {
       .get('/undeclared')
       .reply(200, () => Buffer.alloc(5_000, 'y'), { 'transfer-encoding': 'chunked' });
 
-    const declared = incomingFile(attachment('https://files.example.test/declared'), 1_000);
-    const undeclared = incomingFile(attachment('https://files.example.test/undeclared'), 1_000);
+    const declared = sharedFile(attachment('https://files.example.test/declared'))!;
+    const undeclared = sharedFile(attachment('https://files.example.test/undeclared'))!;
 
-    await expect(declared?.download()).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
-    await expect(undeclared?.download()).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(downloadSharedFile(declared, 1_000)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
+    await expect(downloadSharedFile(undeclared, 1_000)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 
   it('when the download URL is not https, then the attachment is not taken as a file', () => {
-    expect(incomingFile(attachment('http://files.example.test/x'), 1_000)).toBeUndefined();
-    expect(
-      incomingFile({ contentType: 'text/html', content: '<p>hej</p>' }, 1_000),
-    ).toBeUndefined();
+    expect(sharedFile(attachment('http://files.example.test/x'))).toBeUndefined();
+    expect(sharedFile({ contentType: 'text/html', content: '<p>hej</p>' })).toBeUndefined();
   });
 });

@@ -39,7 +39,7 @@ describe('the monthly list uploaded in Teams', () => {
     await db().people.add({
       name: 'Mette Holm',
       roles: [{ areaId: estate.area.id, role: 'coordinator' }],
-      identities: { teams: { tenantId: user.tenantId, aadObjectId: user.aadObjectId } },
+      identities: [{ platform: 'teams', workspaceId: user.tenantId, userId: user.aadObjectId }],
     });
     const csv = await readFile('test/fixtures/residents/tilflyttere-2026-11.csv');
     const download = nock('https://files.example.test').get('/download/7').reply(200, csv);
@@ -85,7 +85,7 @@ async function coordinator(): Promise<{ user: TeamsUser; areaId: string }> {
   await db().people.add({
     name: 'Mette Holm',
     roles: [{ areaId: estate.area.id, role: 'coordinator' }],
-    identities: { teams: { tenantId: user.tenantId, aadObjectId: user.aadObjectId } },
+    identities: [{ platform: 'teams', workspaceId: user.tenantId, userId: user.aadObjectId }],
   });
   return { user, areaId: estate.area.id };
 }

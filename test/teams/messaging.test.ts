@@ -154,7 +154,13 @@ describe('Teams messages, authentication off', () => {
     expect(visibleText(connector.calls[0]?.body ?? {})).toContain(
       'Bed din koordinator om at tilføje dig',
     );
-    expect(await db().people.findByTeams(stranger.tenantId, stranger.aadObjectId)).toBeNull();
+    expect(
+      await db().people.findByIdentity({
+        platform: 'teams',
+        workspaceId: stranger.tenantId,
+        userId: stranger.aadObjectId,
+      }),
+    ).toBeNull();
   });
 
   it('when the bot is mentioned in a channel, then it answers without any resident name', async () => {
@@ -247,7 +253,7 @@ describe('Teams messages, authentication off', () => {
     await teams.deliver(activityFrom(user, { type: 'installationUpdate', action: 'add' }));
     connector.clear();
 
-    const result = await teams.platform.sendToPerson(person.id, {
+    const result = await teams.platform.adapter.sendToPerson(person, {
       text: 'Du har fået 2 nye husstande',
       choices: [
         { label: 'Mine besøg', action: { flow: 'menu', step: 'open', value: 'my_visits' } },
@@ -267,7 +273,7 @@ describe('Teams messages, authentication off', () => {
     const estate = await createEstate(db());
     const person = await teamsAmbassador(db(), estate, newUser());
 
-    const result = await teams.platform.sendToPerson(person.id, { text: 'Hej' });
+    const result = await teams.platform.adapter.sendToPerson(person, { text: 'Hej' });
 
     expect(result).toEqual({ unreachable: true, reason: 'not_installed' });
     expect(connector.attempts).toEqual([]);
@@ -282,12 +288,12 @@ describe('Teams messages, authentication off', () => {
       status: 403,
       body: { error: { code: 'BotNotInConversationRoster', message: 'gone' } },
     });
-    const removed = await teams.platform.sendToPerson(person.id, { text: 'Hej' });
+    const removed = await teams.platform.adapter.sendToPerson(person, { text: 'Hej' });
     connector.failNext({
       status: 403,
       body: { error: { code: 'ConversationBlockedByUser', message: 'blocked' } },
     });
-    const blocked = await teams.platform.sendToPerson(person.id, { text: 'Hej' });
+    const blocked = await teams.platform.adapter.sendToPerson(person, { text: 'Hej' });
 
     expect(removed).toEqual({ unreachable: true, reason: 'not_installed' });
     expect(blocked).toEqual({ unreachable: true, reason: 'blocked' });

@@ -26,7 +26,7 @@ describe('shared conversation scenarios through Teams over HTTP', () => {
       await runScenario(db(), scenario, async () => {
         const user = newUser();
         return {
-          identities: { teams: { tenantId: user.tenantId, aadObjectId: user.aadObjectId } },
+          identities: [{ platform: 'teams', workspaceId: user.tenantId, userId: user.aadObjectId }],
           driver: teamsScenarioDriver(harness, connector, user),
         };
       });

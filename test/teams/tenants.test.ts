@@ -30,7 +30,7 @@ describe('Teams tenants', () => {
       'workspace',
       'teams:bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb',
     );
-    expect(audit.map((entry) => entry.action)).toEqual(['platform.tenant_refused']);
+    expect(audit.map((entry) => entry.action)).toEqual(['platform.workspace_refused']);
   });
 
   it('when a message comes from the own tenant, then the bot answers', async () => {

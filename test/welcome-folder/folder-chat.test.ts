@@ -1,3 +1,4 @@
+import { consoleIdentity } from '../../adapters/console/platform.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerWelcomeFolderCommands } from '../../adapters/cli/commands/welcome-folder.js';
@@ -20,9 +21,9 @@ async function estateWithPeople() {
   await estate.ambassador('Lucy Brown', lucyHandle, { locale: 'en' });
   return {
     estate,
-    mette: new Chat(db(), { platform: 'console', handle: metteHandle }),
-    birgit: new Chat(db(), { platform: 'console', handle: birgitHandle }),
-    lucy: new Chat(db(), { platform: 'console', handle: lucyHandle }),
+    mette: new Chat(db(), consoleIdentity(metteHandle)),
+    birgit: new Chat(db(), consoleIdentity(birgitHandle)),
+    lucy: new Chat(db(), consoleIdentity(lucyHandle)),
   };
 }
 
@@ -94,7 +95,7 @@ describe('The welcome folder in the pocket', () => {
       { names: ['Ove Christensen'], address: 'Gudrunsvej 10', unit: '1. th' },
     ]);
     const answer = said(
-      await new Chat(db(), { platform: 'console', handle }).write(
+      await new Chat(db(), consoleIdentity(handle)).write(
         'mødte dem, lampen i køkkenet er i stykker',
       ),
     );

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, Person, Resident } from '../../../models/types.js';
 import { announceAssignment } from '../../../jobs/assignment-jobs.js';
-import type { DeliveryPlatform } from '../../../jobs/delivery/person-messenger.js';
+import { whereUnreachable } from '../../../jobs/enqueue-send.js';
 import { openJobClient } from '../../../jobs/start-jobs.js';
 import { ENVIRONMENT_VARIABLES } from '../../../jobs/settings.js';
 import type { AssignmentPlan } from '../../../src/assignment/assign-households.js';
@@ -12,9 +12,8 @@ import {
 } from '../../../src/assignment/assignment-month.js';
 import { runMonthlyAssignment } from '../../../src/assignment/run-monthly-assignment.js';
 import type { CliRuntime } from '../runtime.js';
-import { loadConfig } from '../../../src/config/config.js';
-import { UserError } from '../../../src/errors.js';
-import { logger } from '../../../src/logging/logger.js';
+import { UserError } from '../../../kernel/errors.js';
+import { logger } from '../../../kernel/logger.js';
 
 /**
  * `nabo assign --area <key> [--month YYYY-MM] [--dry-run]`: the monthly hand-out, now. The same
@@ -65,17 +64,12 @@ async function announce(
   month: string,
   runtime: CliRuntime,
 ): Promise<void> {
-  const config = loadConfig();
-  const routeTo: DeliveryPlatform[] = [
-    ...(config.slack ? (['slack'] as const) : []),
-    ...(config.teams ? (['teams'] as const) : []),
-    ...(config.environment === 'production' ? [] : (['console'] as const)),
-  ];
+  const config = runtime.config();
   const prefix = process.env[ENVIRONMENT_VARIABLES.queuePrefix];
   const jobs = openJobClient({
     db,
     redisUrl: config.redisUrl,
-    routeTo,
+    platforms: runtime.platforms(db),
     clock: { now: () => runtime.now() },
     ...(prefix ? { prefix } : {}),
   });
@@ -96,7 +90,9 @@ async function announce(
     );
     for (const entry of announcement.unreachable) {
       const person = await db.people.findById(entry.personId);
-      runtime.print(`  cannot be reached (${entry.on}): ${person?.name ?? entry.personId}`);
+      runtime.print(
+        `  cannot be reached (${whereUnreachable(entry.on)}): ${person?.name ?? entry.personId}`,
+      );
     }
   } finally {
     await jobs.close();

@@ -1,6 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { Locale, NewPerson, PersonIdentities, Role } from '../../../models/types.js';
-import { isNaboError, UserError } from '../../../src/errors.js';
+import type { Locale, NewPerson, PlatformIdentity, Role } from '../../../models/types.js';
+import { consoleIdentity } from '../../console/platform.js';
+import { slackIdentity } from '../../slack/inbound.js';
+import { teamsIdentity } from '../../teams/inbound.js';
+import { isNaboError, UserError } from '../../../kernel/errors.js';
 import type { CliRuntime } from '../runtime.js';
 
 interface AddPersonOptions {
@@ -11,9 +14,10 @@ interface AddPersonOptions {
   block?: string;
   stairwell?: string;
   capacity?: number;
-  slack?: { teamId: string; userId: string };
-  teams?: { tenantId: string; aadObjectId: string };
+  slack?: PlatformIdentity;
+  teams?: PlatformIdentity;
   console?: string;
+  identity?: PlatformIdentity[];
   locale?: Locale;
 }
 
@@ -38,17 +42,23 @@ export function registerPersonCommands(program: Command, runtime: CliRuntime): v
     .option('--slack <team:user>', 'Slack team id and user id', parseSlack)
     .option('--teams <tenant:aadObjectId>', 'Teams tenant id and AAD object id', parseTeams)
     .option('--console <handle>', 'handle for the terminal demo (--as <handle>)')
+    .option(
+      '--identity <platform:workspace:user>',
+      'an identity on any platform (repeatable), e.g. webhook:acme:u1',
+      collectIdentity,
+    )
     .addOption(new Option('--locale <locale>', 'language of the bot').choices(['da', 'en']))
     .action(async (options: AddPersonOptions) => {
       const db = await runtime.openDatabase();
       try {
         const area = await db.areas.findByKey(options.area);
         if (!area) throw new UserError('NOT_FOUND', `Unknown area '${options.area}'`);
-        const identities: PersonIdentities = {
-          ...(options.slack ? { slack: options.slack } : {}),
-          ...(options.teams ? { teams: options.teams } : {}),
-          ...(options.console ? { console: { handle: options.console } } : {}),
-        };
+        const identities: PlatformIdentity[] = [
+          ...(options.slack ? [options.slack] : []),
+          ...(options.teams ? [options.teams] : []),
+          ...(options.console ? [consoleIdentity(options.console)] : []),
+          ...(options.identity ?? []),
+        ];
         const input: NewPerson = {
           name: options.name,
           roles: [{ areaId: area.id, role: options.role }],
@@ -90,14 +100,24 @@ function parsePair(value: string, example: string): [string, string] {
   return [first.trim(), second.trim()];
 }
 
-function parseSlack(value: string): { teamId: string; userId: string } {
+function parseSlack(value: string): PlatformIdentity {
   const [teamId, userId] = parsePair(value, 'T012AB3C4:U012AB3CD');
-  return { teamId, userId };
+  return slackIdentity(teamId, userId);
 }
 
-function parseTeams(value: string): { tenantId: string; aadObjectId: string } {
+function parseTeams(value: string): PlatformIdentity {
   const [tenantId, aadObjectId] = parsePair(value, '<tenant-guid>:<aad-object-guid>');
-  return { tenantId, aadObjectId };
+  return teamsIdentity(tenantId, aadObjectId);
+}
+
+/** `--identity webhook:acme:u1`: the user id is everything after the second ':'. */
+function collectIdentity(value: string, previous: PlatformIdentity[] = []): PlatformIdentity[] {
+  const [platform, workspaceId, ...user] = value.split(':');
+  const userId = user.join(':');
+  if (!platform || !workspaceId || !userId) {
+    throw new InvalidArgumentError("Expected platform:workspace:user, e.g. 'webhook:acme:u1'.");
+  }
+  return [...previous, { platform: platform.trim(), workspaceId: workspaceId.trim(), userId }];
 }
 
 /** Identity already taken, bad language code, capacity out of range: the operator's to fix. */

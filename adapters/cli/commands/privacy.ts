@@ -3,7 +3,7 @@ import { Argument, type Command } from 'commander';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { RetentionSettings } from '../../../models/types.js';
 import { loadConfig } from '../../../src/config/config.js';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../kernel/errors.js';
 import { applyRetention } from '../../../src/privacy/apply-retention.js';
 import {
   erasePerson,

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { Area } from '../../../models/types.js';
-import { systemClock, type Clock } from '../../../src/core/clock.js';
-import { UserError } from '../../../src/errors.js';
+import { systemClock, type Clock } from '../../../kernel/clock.js';
+import { UserError } from '../../../kernel/errors.js';
 import type { Locale } from '../../../src/i18n/locale.js';
 import {
   programmePicture,

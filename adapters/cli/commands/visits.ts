@@ -2,7 +2,7 @@ import { auditResidentRead } from '../../../src/privacy/audit.js';
 import { Option, type Command } from 'commander';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, VisitStatus, VisitWithResident } from '../../../models/types.js';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../kernel/errors.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** A visit as the operator sees it: the visit, its area's key and the ambassador's name. */

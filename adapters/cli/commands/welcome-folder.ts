@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../kernel/errors.js';
 import { parseFolderFile } from '../../../src/welcome-folder/load-folder-file.js';
 import { readInputFile } from '../read-input-file.js';
 import type { CliRuntime } from '../runtime.js';

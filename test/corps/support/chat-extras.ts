@@ -1,18 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { NaboDatabase } from '../../../models/database.js';
-import { createBot, type Bot } from '../../../src/core/bot.js';
-import { fixedClock } from '../../../src/core/clock.js';
+import { createInboundPipeline, type InboundPipeline } from '../../../src/core/pipeline.js';
+import { fixedClock } from '../../../kernel/clock.js';
 import type {
   ConversationRef,
-  IncomingFile,
+  SharedFile,
   InboundEvent,
+  Mention,
   PlatformIdentity,
 } from '../../../src/core/inbound.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import type { PersonNotifier } from '../../../src/core/turn.js';
-import { allFlows } from '../../../src/flows/index.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { RecordingAdapter, type Chat } from '../../support/conversation.js';
+import { allFlows } from '../../../src/core/all-flows.js';
+import { createLogger } from '../../../kernel/logger.js';
+import {
+  RecordingAdapter,
+  sharedTestFile,
+  testPlatforms,
+  type Chat,
+} from '../../support/conversation.js';
 
 /** The conversation the Chat test adapter uses for an actor (same key, so state carries over). */
 export function conversationOf(actor: PlatformIdentity, isDirect = true): ConversationRef {
@@ -30,11 +37,11 @@ let events = 0;
 export function sendFile(
   chat: Chat,
   actor: PlatformIdentity,
-  file: IncomingFile,
+  file: SharedFile,
   isDirect = true,
 ): Promise<OutboundMessage[]> {
   return chat.deliver({
-    eventId: `file-${++events}`,
+    eventId: `file-${++events}-${randomUUID()}`,
     actor,
     conversation: conversationOf(actor, isDirect),
     receivedAt: chat.clock.now(),
@@ -51,7 +58,7 @@ export function submitForm(
   values: Record<string, string>,
 ): Promise<OutboundMessage[]> {
   return chat.deliver({
-    eventId: `form-${++events}`,
+    eventId: `form-${++events}-${randomUUID()}`,
     actor,
     conversation: conversationOf(actor),
     receivedAt: chat.clock.now(),
@@ -62,24 +69,8 @@ export function submitForm(
   });
 }
 
-/** An upload whose download() hands over these bytes, and counts how often it was fetched. */
-export function uploaded(
-  name: string,
-  content: Buffer,
-  options: { mimeType?: string; sizeBytes?: number } = {},
-): IncomingFile & { downloads: number } {
-  const file = {
-    name,
-    mimeType: options.mimeType,
-    sizeBytes: options.sizeBytes ?? content.length,
-    downloads: 0,
-    async download() {
-      file.downloads += 1;
-      return content;
-    },
-  };
-  return file;
-}
+/** An upload of these bytes, which counts how often the bot fetched it. */
+export const uploaded = sharedTestFile;
 
 /** A small .xlsx the way a housing system exports one: a title row, a header, real date cells. */
 export async function residentWorkbook(
@@ -106,30 +97,35 @@ export class RecordingNotifier implements PersonNotifier {
 export function botWithNotifier(
   db: NaboDatabase,
   notifier: PersonNotifier,
-): { bot: Bot; adapter: RecordingAdapter } {
+): { bot: InboundPipeline; adapter: RecordingAdapter } {
   const adapter = new RecordingAdapter();
-  const bot = createBot(
+  const bot = createInboundPipeline(
     {
       db,
-      outbound: adapter,
       clock: fixedClock('2026-11-27T10:00:00+01:00'),
       timeZone: 'Europe/Copenhagen',
       locale: 'da',
       logger: createLogger({ level: 'silent' }),
       notifier,
+      platforms: testPlatforms(adapter),
     },
     allFlows,
   );
   return { bot, adapter };
 }
 
-export function messageEvent(actor: PlatformIdentity, text: string): InboundEvent {
+export function messageEvent(
+  actor: PlatformIdentity,
+  text: string,
+  mentions?: Mention[],
+): InboundEvent {
   return {
-    eventId: `msg-${++events}`,
+    eventId: `msg-${++events}-${randomUUID()}`,
     actor,
     conversation: conversationOf(actor),
     receivedAt: new Date('2026-11-27T09:00:00Z'),
     kind: 'message',
     text,
+    ...(mentions ? { mentions } : {}),
   };
 }

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { Express } from 'express';
-import type { MessagingPlatform, Unreachable } from '../../../adapters/platform.js';
+import type { HostedPlatform } from '../../../adapters/http/hosted-platform.js';
 import type { NaboDatabase } from '../../../models/database.js';
-import type { Area, Person } from '../../../models/types.js';
+import type { Area, Person, PlatformIdentity } from '../../../models/types.js';
+import {
+  createPlatformRegistry,
+  type PaceRule,
+  type PlatformAdapter,
+  type Unreachable,
+} from '../../../src/core/platform.js';
 import type { MessageRef } from '../../../src/core/inbound.js';
-import type { OutboundMessage } from '../../../src/core/outbound.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import type { OutboundMessage, OutboundPort } from '../../../src/core/outbound.js';
+import { createLogger } from '../../../kernel/logger.js';
 import { startJobs, type JobsOptions, type RunningJobs } from '../../../jobs/start-jobs.js';
-import { DEFAULT_DELIVERY_LIMITS, type DeliveryLimits } from '../../../jobs/settings.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -16,12 +20,8 @@ export function uniquePrefix(label: string): string {
   return `nabo-test-${label}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Per-channel pacing that does not slow tests down. */
-export const FAST_LIMITS: DeliveryLimits = {
-  ...DEFAULT_DELIVERY_LIMITS,
-  slack: { perChannel: { max: 10, windowMs: 100 }, workspacePerSecond: 1_000 },
-  marginMs: 0,
-};
+/** Per-person pacing that does not slow tests down. */
+export const FAST_PACE = { max: 10, windowMs: 100 };
 
 export interface RecordedSend {
   personId: string;
@@ -29,28 +29,35 @@ export interface RecordedSend {
   at: number;
 }
 
-/** A MessagingPlatform test double: records sends, and can be told to fail. */
-export class RecordingPlatform implements MessagingPlatform {
+/** A platform test double: records sends, and can be told to fail. */
+export class RecordingPlatform implements PlatformAdapter {
   readonly sent: RecordedSend[] = [];
   /** Called before each send; throw from it to simulate a platform error or a 429. */
   beforeSend: ((personId: string, call: number) => void | Promise<void>) | undefined;
+  readonly displayName: string;
+  readonly deliveryCapPerSecond = 1_000;
+  /** Jobs' proactive sends only; nothing answers in a conversation here. */
+  readonly outbound: OutboundPort = {
+    send: async () => {
+      throw new Error('RecordingPlatform has no conversations');
+    },
+    update: async () => undefined,
+  };
   private calls = 0;
 
-  constructor(readonly name: 'slack' | 'teams' = 'slack') {}
+  constructor(readonly id = 'slack') {
+    this.displayName = id.charAt(0).toUpperCase() + id.slice(1);
+  }
 
-  mount(_app: Express): void {}
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async check(): Promise<void> {}
+  deliveryPace(identity: PlatformIdentity): PaceRule[] {
+    return [{ key: `${identity.platform}:${identity.userId}`, ...FAST_PACE }];
+  }
 
-  async sendToPerson(
-    personId: string,
-    message: OutboundMessage,
-  ): Promise<MessageRef | Unreachable> {
+  async sendToPerson(person: Person, message: OutboundMessage): Promise<MessageRef | Unreachable> {
     this.calls += 1;
-    await this.beforeSend?.(personId, this.calls);
-    this.sent.push({ personId, message, at: Date.now() });
-    return { conversationKey: `${this.name}:${personId}`, id: `m${this.calls}` };
+    await this.beforeSend?.(person.id, this.calls);
+    this.sent.push({ personId: person.id, message, at: Date.now() });
+    return { conversationKey: `${this.id}:${person.id}`, id: `m${this.calls}` };
   }
 
   to(personId: string): RecordedSend[] {
@@ -61,16 +68,23 @@ export class RecordingPlatform implements MessagingPlatform {
 /** Starts jobs the way every test must: its own prefix, short locks on every worker. */
 export function startTestJobs(
   db: NaboDatabase,
-  options: Partial<JobsOptions> & { prefix: string },
+  options: Partial<Omit<JobsOptions, 'platforms'>> & {
+    prefix: string;
+    platforms?: ReadonlyArray<PlatformAdapter | HostedPlatform>;
+  },
 ): Promise<RunningJobs> {
+  const { platforms = [], ...rest } = options;
   return startJobs({
     db,
     redisUrl: REDIS_URL,
     lockDurationMs: 2_000,
     stalledIntervalMs: 1_000,
-    limits: FAST_LIMITS,
+    pacingMarginMs: 0,
     logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
-    ...options,
+    ...rest,
+    platforms: createPlatformRegistry(
+      platforms.map((platform) => ('adapter' in platform ? platform.adapter : platform)),
+    ),
   });
 }
 
@@ -105,7 +119,7 @@ export async function slackEstate(
       await db.people.add({
         name: `Ambassadør ${index + 1}`,
         roles: [{ areaId: area.id, role: 'ambassador' }],
-        identities: { slack: { teamId: 'T1', userId: `U${++people}x${index}` } },
+        identities: [{ platform: 'slack', workspaceId: 'T1', userId: `U${++people}x${index}` }],
         monthlyCapacity: 5,
         volunteerAgreementAt: agreed,
         confidentialityAt: agreed,
@@ -115,7 +129,7 @@ export async function slackEstate(
   const coordinator = await db.people.add({
     name: 'Koordinator',
     roles: [{ areaId: area.id, role: 'coordinator' }],
-    identities: { slack: { teamId: 'T1', userId: `UC${++people}` } },
+    identities: [{ platform: 'slack', workspaceId: 'T1', userId: `UC${++people}` }],
   });
   await db.residents.importMany(
     area.id,

@@ -6,8 +6,9 @@
  */
 import { appendFileSync } from 'node:fs';
 import { connectDatabase } from '../../../models/database.js';
+import type { Person } from '../../../models/types.js';
 import { loadConfig } from '../../../src/config/config.js';
-import { processClock } from '../../../src/core/clock.js';
+import { processClock } from '../../../kernel/clock.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
 import { RecordingPlatform, startTestJobs } from './jobs-harness.js';
 
@@ -16,7 +17,8 @@ class FilePlatform extends RecordingPlatform {
     super('slack');
   }
 
-  override async sendToPerson(personId: string, message: OutboundMessage) {
+  override async sendToPerson(person: Person, message: OutboundMessage) {
+    const personId = person.id;
     // The platform takes a while before it accepts a message, as a real API does.
     await new Promise((resolve) => setTimeout(resolve, 150));
     appendFileSync(

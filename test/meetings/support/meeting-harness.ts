@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { consoleHandleOf, consoleIdentity } from '../../../adapters/console/platform.js';
 import { randomBytes } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -5,13 +7,13 @@ import { createMeetingJobs, type MeetingJobs } from '../../../jobs/meetings/inde
 import type { DeliveryTarget } from '../../../jobs/meetings/meeting-processor.js';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Person } from '../../../models/types.js';
-import { createBot, type Bot } from '../../../src/core/bot.js';
-import { fixedClock } from '../../../src/core/clock.js';
+import { createInboundPipeline, type InboundPipeline } from '../../../src/core/pipeline.js';
+import { fixedClock } from '../../../kernel/clock.js';
 import type { InboundEvent } from '../../../src/core/inbound.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
-import { allFlows } from '../../../src/flows/index.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { Chat, choicesOf } from '../../support/conversation.js';
+import { allFlows } from '../../../src/core/all-flows.js';
+import { createLogger } from '../../../kernel/logger.js';
+import { Chat, choicesOf, testPlatforms } from '../../support/conversation.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -22,7 +24,7 @@ type SharedClock = ReturnType<typeof fixedClock>;
  * the flows and the worker agree on "now". Writing and pressing work as in every Chat test.
  */
 export class MeetingChat extends Chat {
-  private readonly meetingBot: Bot;
+  private readonly meetingBot: InboundPipeline;
   private presses = 0;
 
   constructor(
@@ -32,12 +34,12 @@ export class MeetingChat extends Chat {
     jobs: MeetingJobs | undefined,
     options: { locale?: 'da' | 'en'; isDirect?: boolean } = {},
   ) {
-    const handle = person.identities.console?.handle ?? '';
-    super(db, { platform: 'console', handle }, options);
-    this.meetingBot = createBot(
+    const handle = consoleHandleOf(person) ?? '';
+    super(db, consoleIdentity(handle), options);
+    this.meetingBot = createInboundPipeline(
       {
         db,
-        outbound: this.adapter,
+        platforms: testPlatforms(this.adapter),
         clock: shared,
         timeZone: 'Europe/Copenhagen',
         locale: options.locale ?? 'da',
@@ -66,8 +68,8 @@ export class MeetingChat extends Chat {
       );
       if (choice) {
         return this.deliver({
-          eventId: `again-${++this.presses}`,
-          actor: { platform: 'console', handle: this.person.identities.console?.handle ?? '' },
+          eventId: `again-${++this.presses}-${randomUUID()}`,
+          actor: consoleIdentity(consoleHandleOf(this.person) ?? ''),
           conversation: entry.conversation,
           receivedAt: new Date(),
           kind: 'action',

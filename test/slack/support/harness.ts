@@ -3,11 +3,12 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { composeConversation } from '../../../app/compose.js';
 import { createSlackPlatform, type SlackPlatform } from '../../../adapters/slack/index.js';
 import { startWebProcess, type WebProcess } from '../../../adapters/http/web-process.js';
 import type { NaboDatabase } from '../../../models/database.js';
-import { fixedClock, type Clock } from '../../../src/core/clock.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { fixedClock, type Clock } from '../../../kernel/clock.js';
+import { createLogger } from '../../../kernel/logger.js';
 import type { TestDatabase } from '../../support/database.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 
@@ -93,22 +94,26 @@ export function useSlackHarness(
   beforeAll(async () => {
     redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
-    platform = createSlackPlatform(
-      {
-        botToken: BOT_TOKEN,
-        signingSecret: SIGNING_SECRET,
-        appToken: undefined,
-        apiUrl: options.apiUrl,
-        allowedWorkspaces: options.allowedWorkspaces,
-      },
-      {
-        db: database(),
-        clock: options.clock ?? fixedClock('2026-11-27T10:00:00+01:00'),
-        logger: createLogger({ level: 'info', destination: logs }),
-        timeZone: 'Europe/Copenhagen',
-        locale: 'da',
-      },
-      options.sleep ? { sleep: options.sleep } : {},
+    // The real composition of a web process's conversation: registry, notifier, pipeline.
+    const conversation = composeConversation({
+      db: database(),
+      clock: options.clock ?? fixedClock('2026-11-27T10:00:00+01:00'),
+      logger: createLogger({ level: 'info', destination: logs }),
+      timeZone: 'Europe/Copenhagen',
+      locale: 'da',
+    });
+    platform = conversation.register(
+      createSlackPlatform(
+        {
+          botToken: BOT_TOKEN,
+          signingSecret: SIGNING_SECRET,
+          appToken: undefined,
+          apiUrl: options.apiUrl,
+          allowedWorkspaces: options.allowedWorkspaces,
+        },
+        conversation.context,
+        options.sleep ? { sleep: options.sleep } : {},
+      ),
     );
     web = await startWebProcess({
       port: 0,

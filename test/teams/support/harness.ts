@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { composeConversation } from '../../../app/compose.js';
 import type { NaboDatabase } from '../../../models/database.js';
 import {
   createTeamsPlatform,
@@ -8,8 +9,8 @@ import {
 } from '../../../adapters/teams/index.js';
 import { startWebProcess, type WebProcess } from '../../../adapters/http/web-process.js';
 import type { TeamsConfig } from '../../../src/config/config.js';
-import { fixedClock } from '../../../src/core/clock.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { fixedClock } from '../../../kernel/clock.js';
+import { createLogger } from '../../../kernel/logger.js';
 import { SERVICE_URL } from './connector.js';
 
 /**
@@ -52,16 +53,16 @@ export async function startTeams(
   now = '2026-11-27T10:00:00+01:00',
 ): Promise<TeamsHarness> {
   const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-  const platform = createTeamsPlatform(
-    config,
-    {
-      db,
-      clock: fixedClock(now),
-      logger: createLogger({ level: 'silent' }),
-      timeZone: 'Europe/Copenhagen',
-      locale: 'da',
-    },
-    { retry: INSTANT_RETRY, ...options },
+  // The real composition of a web process's conversation: registry, notifier, pipeline.
+  const conversation = composeConversation({
+    db,
+    clock: fixedClock(now),
+    logger: createLogger({ level: 'silent' }),
+    timeZone: 'Europe/Copenhagen',
+    locale: 'da',
+  });
+  const platform = conversation.register(
+    createTeamsPlatform(config, conversation.context, { retry: INSTANT_RETRY, ...options }),
   );
   const web = await startWebProcess({
     port: 0,

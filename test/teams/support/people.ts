@@ -13,7 +13,7 @@ export function teamsAmbassador(
   return db.people.add({
     name: 'Birgit Sørensen',
     roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: { teams: { tenantId: user.tenantId, aadObjectId: user.aadObjectId } },
+    identities: [{ platform: 'teams', workspaceId: user.tenantId, userId: user.aadObjectId }],
     volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
     confidentialityAt: new Date('2026-01-01T00:00:00Z'),
     ...(extra.locale ? { locale: extra.locale } : {}),

@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { NaboError } from '../../kernel/errors.js';
+import { createLogger } from '../../kernel/logger.js';
+
+function capture() {
+  const lines: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ level: 'info', destination }) };
+}
+
+describe('logging errors', () => {
+  it('when an error quoting a resident is logged, then the line names its class and code, never the message', () => {
+    const { lines, logger } = capture();
+    const error = new NaboError(
+      'ALREADY_EXISTS',
+      'E11000 duplicate key: { names: "Ove Christensen" }',
+    );
+    logger.warn({ err: error, personId: 'p1' }, 'import failed');
+    logger.warn({ error: new TypeError('Cannot read Gudrunsvej 10') }, 'turn failed');
+
+    expect(lines[0]).toMatchObject({
+      err: { class: 'NaboError', code: 'ALREADY_EXISTS' },
+      personId: 'p1',
+    });
+    expect(lines[1]).toMatchObject({ error: { class: 'TypeError' } });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('Christensen');
+    expect(text).not.toContain('Gudrunsvej');
+  });
+
+  it("when a platform's HTTP answer fails, then its status and the platform's message are kept for the operator", () => {
+    const { lines, logger } = capture();
+    const error = Object.assign(new Error('Conversation not found'), { statusCode: 404 });
+    logger.error({ err: error }, 'send failed');
+    expect(lines[0]).toMatchObject({
+      err: { class: 'Error', status: 404, message: 'Conversation not found' },
+    });
+  });
+});
