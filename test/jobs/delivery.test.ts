@@ -133,7 +133,7 @@ describe('sending from jobs', () => {
   it('when a revisit reminder goes out, then the visit notes it, so a bare "ikke hjemme igen" is read as about it', async () => {
     const visit = await waitingVisit(5, '2026-11-24');
     expect((await db().visits.findById(visit.id))?.promptedAt).toBeUndefined();
-    await jobs.reminders.addRevisit(visit.id, '2026-11-24', new Date());
+    await jobs.reminders.addRevisit(visit.id, '2026-11-24', clock.now());
     await waitFor(
       async () =>
         (await db().sendLedger.get(sendKeys.revisit(visit.id, '2026-11-24')))?.status === 'sent',
