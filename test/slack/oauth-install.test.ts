@@ -346,6 +346,15 @@ describe('Slack installs in several workspaces (OAuth)', () => {
     ).toEqual([expect.objectContaining({ teamId: OUTSIDER })]);
   });
 
+  it('when the return from Slack does not carry the state this browser was given, then the install is refused and no code is exchanged', async () => {
+    const exchanged = exchanges.length;
+    const forged = await fetch(`${base()}/slack/oauth_redirect?code=code-${A}&state=forged`);
+
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('Installationen lykkedes ikke');
+    expect(exchanges).toHaveLength(exchanged);
+  });
+
   it('when workspace A uninstalls Nabo, then its installation is erased, one line is logged, and its later messages are not answered', async () => {
     expect(await postEvent(A, { type: 'app_uninstalled', event_ts: '1790000100.000100' })).toBe(
       200,
