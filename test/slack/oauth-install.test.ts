@@ -372,6 +372,19 @@ describe('Slack installs in several workspaces (OAuth)', () => {
     // B is not affected.
     await postEvent(B, directMessage(B, 'U0BEATE', 'hjælp'));
     expect(posts.map((post) => post.team)).toContain(B);
+
+    // A reminder for someone in A now finds no token: the person is unreachable, not an error.
+    posts.length = 0;
+    const inA = await db().people.findByIdentity({
+      platform: 'slack',
+      workspaceId: A,
+      userId: 'U0ANNA',
+    });
+    expect(await slack.adapter.sendToPerson(inA!, { text: 'Husk besøget' })).toEqual({
+      unreachable: true,
+      reason: 'not_installed',
+    });
+    expect(posts).toEqual([]);
   });
 
   it('when workspace B revokes the bot’s token, then its installation is erased too', async () => {
