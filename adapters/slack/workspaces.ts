@@ -1,7 +1,7 @@
 import type { Installation, InstallationStore } from '@slack/bolt';
 import type { Logger } from '../../kernel/logger.js';
-import { SlackApiError } from './errors.js';
-import { createSlackApi, type SlackApi } from './web-api.js';
+import { isSlackApiError, SlackApiError } from './errors.js';
+import { createSlackApi, isAuthFailure, type SlackApi } from './web-api.js';
 
 /**
  * The bot's credentials per Slack workspace. With one bot token (SLACK_BOT_TOKEN) every
@@ -74,8 +74,33 @@ export function installedWorkspaces(options: {
     return entry;
   }
 
+  /**
+   * The workspace's client, which reads the installation again when Slack rejects the token it
+   * has: after a reinstall in another process (the web process took it, the worker still held
+   * the old token) the same call is made once more with the new token.
+   */
+  function teamApi(teamId: string): SlackApi {
+    return {
+      get authFailure() {
+        return clients.get(teamId)?.api.authFailure;
+      },
+      async call(method, args, callOptions) {
+        const first = await client(teamId);
+        try {
+          return await first.api.call(method, args, callOptions);
+        } catch (error) {
+          if (!isSlackApiError(error) || !isAuthFailure(error.slackError)) throw error;
+          const again = await client(teamId);
+          if (again.token === first.token) throw error;
+          return again.api.call(method, args, callOptions);
+        }
+      },
+      check: async () => (await client(teamId)).api.check(),
+    };
+  }
+
   return {
-    api: async (teamId) => (await client(teamId)).api,
+    api: async (teamId) => teamApi(teamId),
     token: async (teamId) => (await client(teamId)).token,
     forget: (teamId) => {
       clients.delete(teamId);
