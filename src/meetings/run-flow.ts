@@ -258,4 +258,10 @@ async function onAction(
   else await moveOn(turn, Number(index));
 }
 
-export const meetingRunFlow: Flow = { name: MEETING_RUN_FLOW, onMessage, onAction };
+/** A meeting may run in a team's channel: its buttons move the agenda on and name no resident. */
+export const meetingRunFlow: Flow = {
+  name: MEETING_RUN_FLOW,
+  answersInGroups: true,
+  onMessage,
+  onAction,
+};
