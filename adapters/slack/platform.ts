@@ -171,6 +171,29 @@ export function createSlackPlatform(
   app.event('message', ({ body }) => run(() => mapDirectMessage(body, mapperContext), body));
   app.event('app_mention', ({ body }) => run(() => mapMention(body, mapperContext), body));
   app.event('app_home_opened', ({ body }) => run(() => mapHomeOpened(body, mapperContext), body));
+  // The app was removed from a workspace, or its tokens revoked: nothing more will reach or
+  // leave that workspace. Logged and audited (ids only); OAuth installations, once stored, are
+  // marked inactive by whoever stores them.
+  const uninstalled = async (body: unknown, kind: string): Promise<void> => {
+    const teamId =
+      typeof (body as { team_id?: unknown }).team_id === 'string'
+        ? (body as { team_id: string }).team_id
+        : 'unknown';
+    logger.warn({ platform: 'slack', workspace: teamId, kind }, 'Slack app access ended');
+    try {
+      await context.db.auditEvents.record({
+        action: `platform.${kind}`,
+        subjectType: 'workspace',
+        subjectId: `slack:${teamId}`,
+        platform: 'slack',
+        details: { kind },
+      });
+    } catch (error) {
+      logger.error({ err: error, kind }, 'Slack uninstall not audited');
+    }
+  };
+  app.event('app_uninstalled', ({ body }) => tracker.track(uninstalled(body, 'app_uninstalled')));
+  app.event('tokens_revoked', ({ body }) => tracker.track(uninstalled(body, 'tokens_revoked')));
   app.action(/.*/, async ({ ack, body }) => {
     await ack();
     if (body.type === 'block_actions') await run(() => mapBlockAction(body, mapperContext), body);

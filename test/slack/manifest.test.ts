@@ -40,6 +40,9 @@ const SCOPE_OF_EVENT: Record<string, string | null> = {
   app_home_opened: null,
   app_mention: 'app_mentions:read',
   'message.im': 'im:history',
+  // Sent to every app that subscribes; they need no scope.
+  app_uninstalled: null,
+  tokens_revoked: null,
 };
 
 /** Web API methods the adapter calls: `api.call('chat.postMessage', …)`, `callOnce('auth.test', …)`. */
