@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../kernel/logger.js';
 import { asActivity } from './activity-schema.js';

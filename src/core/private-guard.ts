@@ -27,3 +27,21 @@ export async function refuseWhereNotPrivate(
   await turn.say(turn.text.privateOnly());
   return true;
 }
+
+/**
+ * A flow's own refusal to show residents here (a mention in a channel asking for "mine besøg"):
+ * the one-line explanation, and one audit entry saying who tried what where.
+ */
+export async function refuseNotPrivate(
+  turn: Turn,
+  tried: string,
+  reply: string = turn.text.privateOnly(),
+): Promise<void> {
+  await auditRefusal(turn, {
+    action: 'chat.not_private_refused',
+    subjectType: 'person',
+    subjectId: turn.person.id,
+    tried,
+  });
+  await turn.say(reply);
+}

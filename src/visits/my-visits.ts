@@ -1,6 +1,7 @@
 import { HOUSEHOLD_REPORT_CHOICES } from '../../kernel/door-outcomes.js';
 import type { Visit, VisitWithResident } from '../../models/types.js';
 import { withResidentData, type Choice, type MessageSection } from '../core/outbound.js';
+import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
 import type { Catalog, OutcomeChoice } from '../i18n/catalog.js';
 import { formatShortDate, type Locale } from '../i18n/locale.js';
@@ -79,7 +80,7 @@ export async function showMyVisits(turn: Turn): Promise<void> {
   if (await holdUntilAgreed(turn)) return;
   // Residents' names go only into a one-to-one conversation with the ambassador.
   if (!turn.mayShowPersonalData) {
-    await turn.say(turn.text.privateOnly());
+    await refuseNotPrivate(turn, 'visits:list');
     return;
   }
   const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);

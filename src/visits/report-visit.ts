@@ -10,6 +10,7 @@ import type { Flow } from '../core/flow.js';
 import { forgetStep, rememberStep } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import { withResidentData, type Choice, type OutboundMessage } from '../core/outbound.js';
+import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
 import type { OutcomeChoice } from '../i18n/catalog.js';
 import { formatDay } from '../i18n/locale.js';
@@ -128,7 +129,7 @@ export async function reportInOwnWords(
 ): Promise<void> {
   if (await holdUntilAgreed(turn)) return;
   if (!turn.mayShowPersonalData) {
-    await sayPrivately(turn, turn.text.privateOnly());
+    await refuseNotPrivate(turn, 'visits:report');
     return;
   }
   const text = messageText(turn);
