@@ -118,6 +118,36 @@ describe('Teams: resident data only in personal chat', () => {
   });
 });
 
+describe('Teams: proactive messages naming residents', () => {
+  it('when the stored link is a team channel, then a message naming a resident is not sent there', async () => {
+    const { user, person } = await ambassadorWith([]);
+    await teams.deliver(textFrom(user, 'hej'));
+    const link = await db().conversationLinks.get(person.id, 'teams');
+    const address = link?.address as { conversation: Record<string, unknown> };
+    await db().conversationLinks.upsert({
+      personId: person.id,
+      platform: 'teams',
+      address: {
+        ...address,
+        conversation: {
+          ...address.conversation,
+          id: '19:general@thread.tacv2',
+          conversationType: 'channel',
+        },
+      },
+    });
+    connector.clear();
+
+    const result = await teams.platform.adapter.sendToPerson(person, {
+      text: 'Ove og Else Christensen, Gudrunsvej 10',
+      residentData: true,
+    });
+
+    expect(result).toMatchObject({ unreachable: true });
+    expect(connector.calls).toEqual([]);
+  });
+});
+
 describe('Teams: bad activities are 400, never 500', () => {
   it.each([
     ['attachments as an object', { attachments: { contentType: 'text/html' } }],
