@@ -67,8 +67,8 @@ describe('resident data on the way out', () => {
     ['a group chat', 'privat besked', false],
     ['a one-to-one chat', 'Christensen', true],
   ])(
-    'when a message naming a resident is said in %s, then it shows %#',
-    async (_where, isDirect, shown) => {
+    'when a message naming a resident is said in %s, then what shows there reads "%s"',
+    async (_where, shown, isDirect) => {
       const { pipeline, adapter } = setUp();
       const estate = await createEstate(db());
       const actor: PlatformIdentity = {
