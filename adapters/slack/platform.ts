@@ -230,6 +230,29 @@ export function createSlackPlatform(
   app.event('app_home_opened', ({ body, context: bolt }) =>
     run(() => mapHomeOpened(body, mapperFor(bolt.teamId)), body),
   );
+  // The app was removed from a workspace, or its tokens revoked: nothing more will reach or
+  // leave that workspace. Logged and audited (ids only); in OAuth mode the installation itself is
+  // erased as well (below).
+  const uninstalled = async (body: unknown, kind: string): Promise<void> => {
+    const teamId =
+      typeof (body as { team_id?: unknown }).team_id === 'string'
+        ? (body as { team_id: string }).team_id
+        : 'unknown';
+    logger.warn({ platform: 'slack', workspace: teamId, kind }, 'Slack app access ended');
+    try {
+      await context.db.auditEvents.record({
+        action: `platform.${kind}`,
+        subjectType: 'workspace',
+        subjectId: `slack:${teamId}`,
+        platform: 'slack',
+        details: { kind },
+      });
+    } catch (error) {
+      logger.error({ err: error, kind }, 'Slack uninstall not audited');
+    }
+  };
+  app.event('app_uninstalled', ({ body }) => tracker.track(uninstalled(body, 'app_uninstalled')));
+  app.event('tokens_revoked', ({ body }) => tracker.track(uninstalled(body, 'tokens_revoked')));
   app.action(/.*/, async ({ ack, body, context: bolt }) => {
     await ack();
     if (body.type === 'block_actions')

@@ -48,7 +48,15 @@ export interface VisitRepository {
   listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
   /** Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary. */
-  recordAttempt(visitId: string, attempt: NewVisitAttempt): Promise<Visit>;
+  /**
+   * CONFLICT when closed, or when `afterAttempts` is given and the visit no longer has exactly
+   * that many attempts (the answer came from a button that is out of date: already answered).
+   */
+  recordAttempt(
+    visitId: string,
+    attempt: NewVisitAttempt,
+    options?: { afterAttempts?: number },
+  ): Promise<Visit>;
   /**
    * Takes back the latest attempt (a report sent by mistake). A visit that was closed is opened
    * again, since its closing rested on that report; CONFLICT when there is nothing to undo, the
@@ -213,11 +221,15 @@ export function createVisitRepository(
       return withResidents(docs);
     },
 
-    async recordAttempt(visitId, attempt) {
+    async recordAttempt(visitId, attempt, options = {}) {
       const attemptDoc = toAttemptDoc(attempt, clock);
       return rewriteAttempts(visitId, (current) => {
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
+        }
+        const { afterAttempts } = options;
+        if (afterAttempts !== undefined && current.attempts.length !== afterAttempts) {
+          throw new NaboError('CONFLICT', `Visit ${visitId} was already answered`);
         }
         return { attempts: [...current.attempts, attemptDoc] };
       });
