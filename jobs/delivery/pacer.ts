@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { PaceRule } from '../../src/core/platform.js';
 
@@ -83,16 +85,21 @@ export interface PacerOptions {
   marginMs: number;
   /** How far ahead a workspace token may be booked; the job holds its worker slot that long. */
   horizonMs?: number;
+  /** How late a booked token may be used (default: half the margin). */
+  lateToleranceMs?: number;
   /** Milliseconds for the scripts' "now"; tests pass a fake clock. Default: Redis TIME. */
   now?: () => number;
 }
 
 export const DEFAULT_BOOKING_HORIZON_MS = 2_000;
+/** After this many late wake-ups in a row the send goes anyway rather than wait for ever. */
+const MAX_LATE_WAKES = 4;
 
 export class Pacer {
   private readonly marginMs: number;
   private readonly horizonMs: number;
   private readonly now: (() => number) | undefined;
+  private readonly lateToleranceMs: number;
 
   constructor(
     private readonly redis: Redis,
@@ -102,6 +109,8 @@ export class Pacer {
     this.marginMs = options.marginMs;
     this.horizonMs = options.horizonMs ?? DEFAULT_BOOKING_HORIZON_MS;
     this.now = options.now;
+    // Half the margin for our own lateness, half for the request's way to the platform.
+    this.lateToleranceMs = options.lateToleranceMs ?? Math.max(1, this.marginMs / 2);
   }
 
   /** Takes a token from every bucket at once, or says how long until that could succeed. */
@@ -122,6 +131,25 @@ export class Pacer {
       ...args,
     )) as [number, number];
     return go === 1 ? { go: true, inMs: Math.max(0, ms) } : { go: false, waitMs: Math.max(1, ms) };
+  }
+
+  /**
+   * Takes the tokens and waits for them: resolves when the send may go now, or says how long
+   * until the person's channel is free (the job is then delayed). A booked token woken for too
+   * late (a busy event loop fires many timers at once) is given up and a new one booked: sent
+   * late, it would reach the platform together with the sends booked after it, and their
+   * sliding window would count one too many. Only a token is lost, not a 429 and its pause.
+   */
+  async take(buckets: PaceBuckets): Promise<{ go: true } | { go: false; waitMs: number }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const asked = performance.now();
+      const pacing = await this.acquire(buckets);
+      if (!pacing.go) return pacing;
+      if (pacing.inMs > 0) await sleep(pacing.inMs);
+      // From before the question, so the script's round trip counts as lateness too.
+      const late = performance.now() - asked - pacing.inMs;
+      if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) return { go: true };
+    }
   }
 
   /** The platform said 429: no token from this bucket for `pauseMs`, in any worker. */

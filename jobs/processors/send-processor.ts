@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DelayedError, type Job } from 'bullmq';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -75,13 +74,12 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     if (!composed) return { status: 'stale' };
     const { message } = composed;
 
-    const pacing = await deps.pacer.acquire({ workspace: route.workspace, channel: route.pace });
+    // A workspace token booked a moment ahead is waited for here rather than the job run again.
+    const pacing = await deps.pacer.take({ workspace: route.workspace, channel: route.pace });
     if (!pacing.go) {
       await job.moveToDelayed(Date.now() + pacing.waitMs, token);
       throw new DelayedError();
     }
-    // A workspace token booked a moment ahead: wait for it here rather than run the job again.
-    if (pacing.inMs > 0) await sleep(pacing.inMs);
 
     if (!(await deps.db.sendLedger.claim(key, { platform: route.platform }))) {
       const entry = await deps.db.sendLedger.get(key);
