@@ -234,9 +234,9 @@ async function run(cap: number): Promise<Result> {
       }
       const total = AREAS * AMBASSADORS;
       const sendQueue = jobs.queues.send('slack');
-      const deadline = Date.now() + 120_000;
+      const deadline = Date.now() + 300_000;
       while ((await sendQueue.getCompletedCount()) + (await sendQueue.getFailedCount()) < total) {
-        if (Date.now() > deadline) throw new Error('fan-out did not finish within 2 minutes');
+        if (Date.now() > deadline) throw new Error('fan-out did not finish within 5 minutes');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const elapsed = (performance.now() - started) / 1000;

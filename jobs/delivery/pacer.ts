@@ -41,14 +41,17 @@ for i, key in ipairs(KEYS) do
 end
 local later = 0
 for i = 1, #KEYS do
-  if ARGV[2 + i * 2] ~= '1' and free[i] > slot and free[i] > later then later = free[i] end
+  if ARGV[2 + i * 2] == '0' and free[i] > slot and free[i] > later then later = free[i] end
 end
 if later > 0 then return {0, math.ceil(later - now)} end
 if slot - now > horizon then return {0, math.ceil(slot - now - horizon)} end
 for i, key in ipairs(KEYS) do
   local interval = tonumber(ARGV[1 + i * 2])
   -- Rounded up to the microsecond, never down: a token is never free early.
-  local nextFree = math.ceil((math.max(free[i], slot) + interval) * 1000) / 1000
+  local from = math.max(free[i], slot)
+  -- '2': a token this send holds already (booked, then woken too late): it moves to the new slot.
+  if ARGV[2 + i * 2] == '2' then from = slot end
+  local nextFree = math.ceil((from + interval) * 1000) / 1000
   redis.call('SET', key, string.format('%.3f', nextFree), 'PX', math.ceil(nextFree - now) + ${60_000})
 end
 return {1, math.ceil(slot - now)}
@@ -89,6 +92,9 @@ export interface PacerOptions {
   lateToleranceMs?: number;
   /** Milliseconds for the scripts' "now"; tests pass a fake clock. Default: Redis TIME. */
   now?: () => number;
+  /** This process's clock and timer for waiting on a booked token; tests pass fakes. */
+  monotonic?: () => number;
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 export const DEFAULT_BOOKING_HORIZON_MS = 2_000;
@@ -100,6 +106,8 @@ export class Pacer {
   private readonly horizonMs: number;
   private readonly now: (() => number) | undefined;
   private readonly lateToleranceMs: number;
+  private readonly monotonic: () => number;
+  private readonly sleep: (ms: number) => Promise<unknown>;
   /** Booked tokens given up because the wake-up came too late (the benchmark reports it). */
   forfeited = 0;
 
@@ -111,20 +119,23 @@ export class Pacer {
     this.marginMs = options.marginMs;
     this.horizonMs = options.horizonMs ?? DEFAULT_BOOKING_HORIZON_MS;
     this.now = options.now;
+    this.monotonic = options.monotonic ?? (() => performance.now());
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
     // Most of the margin for our own lateness (measured from before the script's round trip,
     // so it is overstated), the rest for the request's way to the platform.
     this.lateToleranceMs = options.lateToleranceMs ?? Math.max(1, (this.marginMs * 3) / 4);
   }
 
   /** Takes a token from every bucket at once, or says how long until that could succeed. */
-  async acquire(buckets: PaceBuckets): Promise<Pacing> {
+  async acquire(buckets: PaceBuckets, options: { holdsChannel?: boolean } = {}): Promise<Pacing> {
+    const channelFlag = options.holdsChannel ? 2 : 0;
     const rules = [
-      ...(buckets.workspace ? [{ rule: buckets.workspace, ahead: true }] : []),
-      ...buckets.channel.map((rule) => ({ rule, ahead: false })),
+      ...(buckets.workspace ? [{ rule: buckets.workspace, flag: 1 }] : []),
+      ...buckets.channel.map((rule) => ({ rule, flag: channelFlag })),
     ];
     if (rules.length === 0) return { go: true, inMs: 0 };
     const keys = rules.map(({ rule }) => this.key(rule));
-    const args = rules.flatMap(({ rule, ahead }) => [this.interval(rule), ahead ? 1 : 0]);
+    const args = rules.flatMap(({ rule, flag }) => [this.interval(rule), flag]);
     const [go, ms] = (await this.redis.eval(
       TAKE,
       keys.length,
@@ -145,12 +156,13 @@ export class Pacer {
    */
   async take(buckets: PaceBuckets): Promise<{ go: true } | { go: false; waitMs: number }> {
     for (let attempt = 1; ; attempt += 1) {
-      const asked = performance.now();
-      const pacing = await this.acquire(buckets);
+      const asked = this.monotonic();
+      // After a late wake the person's channel token is ours already: it moves with the new one.
+      const pacing = await this.acquire(buckets, { holdsChannel: attempt > 1 });
       if (!pacing.go) return pacing;
-      if (pacing.inMs > 0) await sleep(pacing.inMs);
+      if (pacing.inMs > 0) await this.sleep(pacing.inMs);
       // From before the question, so the script's round trip counts as lateness too.
-      const late = performance.now() - asked - pacing.inMs;
+      const late = this.monotonic() - asked - pacing.inMs;
       if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) return { go: true };
       this.forfeited += 1;
     }

@@ -221,4 +221,30 @@ describe('pacing sends with token buckets in Redis', () => {
       inMs: 0,
     });
   });
+
+  it('when a worker wakes too late for its booked token, then it gives the token up and books the next, so it does not send on top of the sends booked after it', async () => {
+    const clock = fixedClock(new Date(start));
+    const lateness = [60, 20];
+    const pacer = new Pacer(redis, newPrefix('late'), {
+      marginMs: 40,
+      now: () => clock.now().getTime(),
+      monotonic: () => clock.now().getTime(),
+      sleep: async (ms) => clock.advance(ms + (lateness.shift() ?? 0)),
+    });
+    // 10/s at a 40 ms margin: a token every 104 ms; up to 30 ms late is still on time.
+    const workspace = workspacePaceRule('slack', 'T1', 10);
+    const sends: number[] = [];
+    for (let user = 0; user < 3; user += 1) {
+      expect(await pacer.take({ workspace, channel: [channel(`U${user}`)] })).toEqual({ go: true });
+      sends.push(clock.now().getTime() - start);
+    }
+    // The token at 104 ms, woken at 164 ms, is given up for the one at 208 ms (U1's DM token
+    // moves with it), which is used 20 ms late: within the tolerance.
+    expect(sends).toEqual([0, 228, 312]);
+    expect(pacer.forfeited).toBe(1);
+    expect(await pacer.acquire({ channel: [channel('U1')] })).toEqual({
+      go: false,
+      waitMs: 208 + 1_040 - 312,
+    });
+  });
 });
