@@ -33,11 +33,23 @@ export interface FormSpec {
   fields: FormField[];
 }
 
+/**
+ * A picture shown above the message's text (the programme report's chart). Slack uploads it as a
+ * file, Teams attaches it inline, the terminal writes it to a file and prints where.
+ */
+export interface OutboundImage {
+  png: Buffer;
+  /** Read aloud by screen readers and shown where the picture cannot be. */
+  altText: string;
+  fileName: string;
+}
+
 export interface OutboundMessage {
   text: string;
   sections?: MessageSection[];
   choices?: Choice[];
   form?: FormSpec;
+  image?: OutboundImage;
 }
 
 /** Implemented by every adapter. */
