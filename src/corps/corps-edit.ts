@@ -71,7 +71,23 @@ export async function runPersonCommand(
       return;
     case 'leave':
       return askLeaveReason(turn, person);
+    case 'paper':
+      return recordPaperAgreement(turn, person);
   }
+}
+
+/**
+ * The organisation moved from paper: the coordinator says the ambassador signed the volunteer
+ * agreement and the confidentiality there, which is what the chat's agreement buttons record.
+ */
+async function recordPaperAgreement(turn: Turn, person: Person): Promise<void> {
+  if (person.volunteerAgreementAt && person.confidentialityAt) {
+    await turn.say(turn.text.corpsAgreementAlready(person.name));
+    return;
+  }
+  await turn.deps.db.people.confirmAgreement(person.id, turn.now);
+  await audit(turn, person, 'person.agreement_on_paper');
+  await turn.say(turn.text.corpsAgreementOnPaper(person.name));
 }
 
 export async function showEditForm(turn: Turn, person: Person): Promise<void> {

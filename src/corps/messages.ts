@@ -96,6 +96,10 @@ export const coordinatorDa = {
     `Til hvilken dato? Skriv fx «pause ${first} til 1. februar».`,
   corpsResumed: (name: string): string =>
     `▶️ ${name} er aktiv igen og får husstande ved næste fordeling.`,
+  corpsAgreementOnPaper: (name: string): string =>
+    `✓ Noteret: ${name} har skrevet under på papir (frivilligaftale og tavshedspligt). ${name.split(' ')[0]} får husstande ved næste fordeling uden at skulle bekræfte i chatten.`,
+  corpsAgreementAlready: (name: string): string =>
+    `${name} har allerede sagt ja til aftalen, så der er intet at ændre.`,
   askLeaveReason: (name: string, open: number): string =>
     `Hvorfor stopper ${name}?` +
     (open > 0
@@ -214,6 +218,10 @@ export const coordinatorEn: typeof coordinatorDa = {
     `Until which date? Write e.g. "pause ${first} until 1 February".`,
   corpsResumed: (name: string): string =>
     `▶️ ${name} is active again and gets households at the next hand-out.`,
+  corpsAgreementOnPaper: (name: string): string =>
+    `✓ Noted: ${name} signed on paper (volunteer agreement and confidentiality). ${name.split(' ')[0]} gets households at the next hand-out without confirming in chat.`,
+  corpsAgreementAlready: (name: string): string =>
+    `${name} has already agreed, so there is nothing to change.`,
   askLeaveReason: (name: string, open: number): string =>
     `Why is ${name} leaving?` +
     (open > 0
