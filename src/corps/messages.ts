@@ -100,6 +100,16 @@ export const coordinatorDa = {
     `✓ Noteret: ${name} har skrevet under på papir (frivilligaftale og tavshedspligt). ${name.split(' ')[0]} får husstande ved næste fordeling uden at skulle bekræfte i chatten.`,
   corpsAgreementAlready: (name: string): string =>
     `${name} har allerede sagt ja til aftalen, så der er intet at ændre.`,
+  corpsVisitsReturned: (name: string, count: number): string =>
+    `${count === 1 ? '1 husstand' : `${count} husstande`}, som ${name.split(' ')[0]} ikke havde nået, er lagt tilbage i puljen. Skal jeg fordele ${count === 1 ? 'den' : 'dem'} nu?`,
+  corpsHandOutNow: (): string => 'Ja, fordel nu',
+  corpsHandOutLater: (): string => 'Senere',
+  corpsHandOutLaterDone: (): string =>
+    'Fint, de venter i puljen og bliver fordelt ved næste månedlige fordeling.',
+  corpsHandedOutNow: (count: number, ambassadors: number): string =>
+    count === 0
+      ? 'Ingen husstande kunne fordeles nu (ingen ambassadør har plads). De venter i puljen til næste fordeling.'
+      : `✓ ${count === 1 ? '1 husstand' : `${count} husstande`} er fordelt til ${ambassadors === 1 ? '1 ambassadør' : `${ambassadors} ambassadører`}, som får besked.`,
   askLeaveReason: (name: string, open: number): string =>
     `Hvorfor stopper ${name}?` +
     (open > 0
@@ -222,6 +232,16 @@ export const coordinatorEn: typeof coordinatorDa = {
     `✓ Noted: ${name} signed on paper (volunteer agreement and confidentiality). ${name.split(' ')[0]} gets households at the next hand-out without confirming in chat.`,
   corpsAgreementAlready: (name: string): string =>
     `${name} has already agreed, so there is nothing to change.`,
+  corpsVisitsReturned: (name: string, count: number): string =>
+    `${count === 1 ? '1 household' : `${count} households`} ${name.split(' ')[0]} had not reached yet ${count === 1 ? 'is' : 'are'} back in the pool. Shall I hand ${count === 1 ? 'it' : 'them'} out now?`,
+  corpsHandOutNow: (): string => 'Yes, hand out now',
+  corpsHandOutLater: (): string => 'Later',
+  corpsHandOutLaterDone: (): string =>
+    'Fine, they wait in the pool and go out with the next monthly hand-out.',
+  corpsHandedOutNow: (count: number, ambassadors: number): string =>
+    count === 0
+      ? 'No household could be handed out now (no ambassador has room). They wait in the pool for the next hand-out.'
+      : `✓ ${count === 1 ? '1 household' : `${count} households`} handed out to ${ambassadors === 1 ? '1 ambassador' : `${ambassadors} ambassadors`}, who will hear about it.`,
   askLeaveReason: (name: string, open: number): string =>
     `Why is ${name} leaving?` +
     (open > 0
