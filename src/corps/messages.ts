@@ -103,6 +103,8 @@ export const coordinatorDa = {
   corpsVisitsReturned: (name: string, count: number): string =>
     `${count === 1 ? '1 husstand' : `${count} husstande`}, som ${name.split(' ')[0]} ikke havde nået, er lagt tilbage i puljen. Skal jeg fordele ${count === 1 ? 'den' : 'dem'} nu?`,
   corpsHandOutNow: (): string => 'Ja, fordel nu',
+  emptyDoorsNudge: (name: string, count: number): string =>
+    `🚪 ${name} har mødt en tom dør ${count} gange i træk. Overvej en snak — måske passer tidspunkterne dårligt, eller ${name.split(' ')[0]} kunne bruge lidt opmuntring.`,
   corpsHandOutLater: (): string => 'Senere',
   corpsHandOutLaterDone: (): string =>
     'Fint, de venter i puljen og bliver fordelt ved næste månedlige fordeling.',
@@ -235,6 +237,8 @@ export const coordinatorEn: typeof coordinatorDa = {
   corpsVisitsReturned: (name: string, count: number): string =>
     `${count === 1 ? '1 household' : `${count} households`} ${name.split(' ')[0]} had not reached yet ${count === 1 ? 'is' : 'are'} back in the pool. Shall I hand ${count === 1 ? 'it' : 'them'} out now?`,
   corpsHandOutNow: (): string => 'Yes, hand out now',
+  emptyDoorsNudge: (name: string, count: number): string =>
+    `🚪 ${name} has found nobody home ${count} times in a row. Consider a chat — perhaps the times are awkward, or ${name.split(' ')[0]} could use some encouragement.`,
   corpsHandOutLater: (): string => 'Later',
   corpsHandOutLaterDone: (): string =>
     'Fine, they wait in the pool and go out with the next monthly hand-out.',
