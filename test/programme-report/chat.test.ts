@@ -61,7 +61,7 @@ describe('the programme report in chat', () => {
     for (const personal of SEEDED_PERSONAL_DATA) expect(text).not.toContain(personal);
   });
 
-  it('when she writes "report" in English or "/nabo programrapport", then the last 12 months come', async () => {
+  it('when she writes "Programrapport", or "report" in English, then the last 12 months come', async () => {
     const chat = new Chat(db(), consoleIdentity('mette-report'), { now: NOW });
     const answer = await chat.write('Programrapport');
     expect(imageOf(answer).fileName).toBe('nabo-rapport-2026-01-2026-12.png');
