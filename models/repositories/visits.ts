@@ -66,6 +66,13 @@ export interface VisitRepository {
   /** CONFLICT when already closed. */
   close(visitId: string, reason: ClosingReason): Promise<Visit>;
   /**
+   * Gives an open visit nobody has tried yet back to the pool (its ambassador left): the visit is
+   * removed, so the household is unassigned again and the next hand-out can give it to someone
+   * else. Nothing is lost, since nothing was recorded. False when the visit is closed, has a try,
+   * or is gone.
+   */
+  returnToPool(visitId: string): Promise<boolean>;
+  /**
    * Moves the next try of an open visit to another day ('YYYY-MM-DD') without recording an
    * attempt ("remind me in two days"). CONFLICT when closed; the next report sets its own date.
    */
@@ -253,6 +260,17 @@ export function createVisitRepository(
           },
         };
       });
+    },
+
+    async returnToPool(visitId) {
+      const _id = parseObjectId(visitId);
+      if (!_id) return false;
+      const removed = await model.deleteOne({
+        _id,
+        status: 'open',
+        'attempts.0': { $exists: false },
+      });
+      return removed.deletedCount === 1;
     },
 
     async close(visitId, reason) {

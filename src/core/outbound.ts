@@ -34,6 +34,17 @@ export interface FormSpec {
   fields: FormField[];
 }
 
+/**
+ * A picture shown above the message's text (the programme report's chart). Slack uploads it as a
+ * file, Teams attaches it inline, the terminal writes it to a file and prints where.
+ */
+export interface OutboundImage {
+  png: Buffer;
+  /** Read aloud by screen readers and shown where the picture cannot be. */
+  altText: string;
+  fileName: string;
+}
+
 export interface OutboundMessage {
   text: string;
   sections?: MessageSection[];
@@ -41,6 +52,7 @@ export interface OutboundMessage {
   form?: FormSpec;
   /** Names a resident: delivered only into a one-to-one conversation (see withResidentData). */
   residentData?: true;
+  image?: OutboundImage;
 }
 
 /** Implemented by every adapter. */

@@ -1,3 +1,4 @@
+import { nudgeOnEmptyDoors } from './empty-doors.js';
 import { isDoorOutcome } from '../../kernel/door-outcomes.js';
 import { isNaboError } from '../../kernel/errors.js';
 import type {
@@ -445,6 +446,7 @@ async function store(
     { visitId: visit.id, outcome: report.outcome, next: recorded.next.kind },
     'visit reported',
   );
+  if (report.outcome === 'not_home') await nudgeOnEmptyDoors(turn, area);
   return { report, recorded, area };
 }
 

@@ -36,6 +36,9 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'conversations.open': 'im:write',
+  // The programme report's chart is uploaded into the coordinator's DM.
+  'files.completeUploadExternal': 'files:write',
+  'files.getUploadURLExternal': 'files:write',
   'views.open': null,
   'views.publish': null,
   'views.update': null,
