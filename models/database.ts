@@ -15,6 +15,10 @@ import {
   type ConversationLinkRepository,
 } from './repositories/conversation-links.js';
 import {
+  createConversationReferenceRepository,
+  type ConversationReferenceRepository,
+} from './repositories/conversation-references.js';
+import {
   createConversationStateRepository,
   type ConversationStateRepository,
 } from './repositories/conversation-states.js';
@@ -48,6 +52,11 @@ import {
   conversationLinkSchema,
   type ConversationLinkDoc,
 } from './schemas/conversation-link.js';
+import {
+  CONVERSATION_REFERENCE_MODEL,
+  conversationReferenceSchema,
+  type ConversationReferenceDoc,
+} from './schemas/conversation-reference.js';
 import {
   CONVERSATION_STATE_MODEL,
   conversationStateSchema,
@@ -95,6 +104,7 @@ export type {
   AuditEventRepository,
   CheckInRepository,
   ConversationLinkRepository,
+  ConversationReferenceRepository,
   ConversationStateRepository,
   MeetingRepository,
   PersonRepository,
@@ -116,6 +126,8 @@ export interface NaboDatabase {
   checkIns: CheckInRepository;
   conversationStates: ConversationStateRepository;
   conversationLinks: ConversationLinkRepository;
+  /** Platform addresses of conversations by key (Teams card updates), forgotten when silent. */
+  conversationReferences: ConversationReferenceRepository;
   sendLedger: SendLedgerRepository;
   auditEvents: AuditEventRepository;
   processedEvents: ProcessedEventRepository;
@@ -196,6 +208,10 @@ export async function connectDatabase(
       checkIns: createCheckInRepository(models.checkIns),
       conversationStates: createConversationStateRepository(models.conversationStates, clock),
       conversationLinks: createConversationLinkRepository(models.conversationLinks),
+      conversationReferences: createConversationReferenceRepository(
+        models.conversationReferences,
+        clock,
+      ),
       sendLedger: createSendLedgerRepository(models.sendLedger, clock),
       auditEvents: createAuditEventRepository(models.auditEvents, clock),
       processedEvents: createProcessedEventRepository(models.processedEvents, clock),
@@ -242,6 +258,10 @@ function registerModels(connection: Connection) {
       conversationStateSchema,
     ),
     conversationLinks: model<ConversationLinkDoc>(CONVERSATION_LINK_MODEL, conversationLinkSchema),
+    conversationReferences: model<ConversationReferenceDoc>(
+      CONVERSATION_REFERENCE_MODEL,
+      conversationReferenceSchema,
+    ),
     sendLedger: model<SendLedgerDoc>(SEND_LEDGER_MODEL, sendLedgerSchema),
     auditEvents: model<AuditEventDoc>(AUDIT_EVENT_MODEL, auditEventSchema),
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),

@@ -43,14 +43,14 @@ export class TeamsOutbound implements OutboundPort {
   async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
     const reference =
       asConversationReference(conversation.address) ??
-      this.options.references.get(conversation.key);
+      (await this.options.references.get(conversation.key));
     if (!reference) {
       throw new NaboError(
         'INVALID_INPUT',
         'Teams conversation has no usable conversation reference',
       );
     }
-    this.options.references.remember(conversation.key, reference);
+    await this.options.references.remember(conversation.key, reference);
     const ids: string[] = [];
     for (const part of fitMessage(message, this.fits({}))) {
       ids.push(...(await this.deliver(reference, part, 0)));
@@ -60,7 +60,7 @@ export class TeamsOutbound implements OutboundPort {
 
   /** Replaces the card (its buttons go, so it cannot be answered twice); overflow follows as new messages. */
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
-    const reference = this.options.references.get(ref.conversationKey);
+    const reference = await this.options.references.get(ref.conversationKey);
     if (!reference) {
       throw new NaboError('NOT_FOUND', 'No Teams conversation reference for the message to update');
     }

@@ -50,7 +50,9 @@ export function createTeamsPlatform(
     logger.warn('Teams authentication is OFF (empty MicrosoftAppId): for local use only');
   }
   const cloudAdapter = new TeamsCloudAdapter(config, logger);
-  const references = new ReferenceBook();
+  const references = new ReferenceBook(context.db.conversationReferences, () =>
+    context.clock.now().getTime(),
+  );
   const work = new WorkQueue(logger);
   const outbound = new TeamsOutbound({
     adapter: cloudAdapter,
