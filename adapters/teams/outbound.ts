@@ -11,7 +11,7 @@ import {
 } from './cards.js';
 import type { TeamsCloudAdapter } from './cloud-adapter.js';
 import { asConversationReference, type ReferenceBook } from './references.js';
-import { statusOf, withRetry, type RetryPolicy } from './retry.js';
+import { statusOf, withRetry, type RetryNotice, type RetryPolicy } from './retry.js';
 import { fitMessage, splitInTwo, trimToFit } from './split.js';
 
 /**
@@ -30,6 +30,7 @@ export interface TeamsOutboundOptions {
   retry: RetryPolicy;
   logger: Logger;
   maxActivityBytes?: number;
+  onRateLimited?: () => void;
 }
 
 export class TeamsOutbound implements OutboundPort {
@@ -69,6 +70,11 @@ export class TeamsOutbound implements OutboundPort {
     for (const part of rest) await this.deliver(reference, part, 0);
   }
 
+  private retrying(notice: RetryNotice, line: string): void {
+    if (notice.status === 429) this.options.onRateLimited?.();
+    this.options.logger.warn(notice, line);
+  }
+
   private fits(options: { asCard?: boolean }) {
     return (part: OutboundMessage): boolean =>
       byteSize(renderActivity(part, options)) <= this.maxBytes;
@@ -104,7 +110,7 @@ export class TeamsOutbound implements OutboundPort {
       const response = await withRetry(
         () => context.sendActivity(activity),
         this.options.retry,
-        (notice) => this.options.logger.warn(notice, 'teams connector asked to retry a send'),
+        (notice) => this.retrying(notice, 'teams connector asked to retry a send'),
       );
       id = response?.id ?? '';
     });
@@ -122,7 +128,7 @@ export class TeamsOutbound implements OutboundPort {
         await withRetry(
           () => context.updateActivity({ ...content, id: activityId }),
           this.options.retry,
-          (notice) => this.options.logger.warn(notice, 'teams connector asked to retry an update'),
+          (notice) => this.retrying(notice, 'teams connector asked to retry an update'),
         );
       });
     try {

@@ -30,6 +30,8 @@ export interface TeamsPlatformOptions {
   fetchImpl?: typeof fetch;
   /** How fast jobs may write to people (teamsDeliveryLimitsFromEnvironment). */
   delivery?: TeamsDeliveryLimits;
+  /** Told of every 429 the connector answers that is waited out (the web process's /metrics). */
+  onRateLimited?: () => void;
 }
 
 export interface TeamsPlatform extends HostedPlatform {
@@ -59,6 +61,7 @@ export function createTeamsPlatform(
     references,
     retry: { ...defaultRetryPolicy, ...options.retry },
     logger,
+    ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
     ...(options.maxActivityBytes !== undefined
       ? { maxActivityBytes: options.maxActivityBytes }
       : {}),
