@@ -1,13 +1,10 @@
 import cluster from 'node:cluster';
 import { describeFailure } from '../adapters/cli/exit-codes.js';
 import { superviseWebWorkers, webConcurrency } from '../adapters/http/cluster.js';
-import { createWebMetrics, shareMetricsWithPrimary } from '../adapters/http/metrics.js';
-import { startWebProcess } from '../adapters/http/web-process.js';
 import { loadConfig } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
 import { createLogger } from '../kernel/logger.js';
-import { composeProcess } from './compose.js';
-import { configuredPlatforms } from './platforms.js';
+import { startWebApp } from './web-app.js';
 
 /**
  * The `web` process (Procfile): HTTP endpoints for Slack and Teams, /healthz and /metrics. It
@@ -16,33 +13,7 @@ import { configuredPlatforms } from './platforms.js';
  * only queues jobs (revisit reminders, meeting timers); the worker process runs them.
  */
 async function startWeb(): Promise<void> {
-  const config = loadConfig();
-  const metrics = createWebMetrics();
-  shareMetricsWithPrimary(metrics);
-  const nabo = await composeProcess(config, {
-    role: 'web',
-    platforms: async (context) => {
-      const platforms = await configuredPlatforms(
-        config,
-        { ...context, pipeline: metrics.instrumentPipeline(context.pipeline) },
-        { observe: { rateLimited: (platform) => metrics.rateLimited(platform) } },
-      );
-      return platforms.map((platform) => metrics.instrumentPlatform(platform));
-    },
-  });
-  metrics.watchQueues(() => nabo.jobs.queues.all());
-  const web = await startWebProcess({
-    port: config.port,
-    db: nabo.db,
-    redis: nabo.redis,
-    platforms: nabo.hosted,
-    metrics,
-  });
-  nabo.logger.info(
-    { port: web.port, platforms: nabo.platforms.list().map((platform) => platform.id) },
-    'web process listening',
-  );
-
+  const { nabo, web } = await startWebApp(loadConfig());
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
