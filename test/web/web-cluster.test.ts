@@ -201,7 +201,7 @@ describe('the web process with WEB_CONCURRENCY=2', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     await repliesReach(before + 3);
     expect(slack.posts.slice(before)).toHaveLength(3);
-  });
+  }, 90_000);
 
   it('when stopped with SIGTERM, then every worker stops and the process exits cleanly, without ever loading botbuilder or a spreadsheet reader', async () => {
     exitCode = await web.stop();
