@@ -4,7 +4,6 @@ import { superviseWebWorkers, webConcurrency } from '../adapters/http/cluster.js
 import { loadConfig } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
 import { createLogger } from '../kernel/logger.js';
-import { startWebApp } from './web-app.js';
 
 /**
  * The `web` process (Procfile): HTTP endpoints for Slack and Teams, /healthz and /metrics. It
@@ -13,6 +12,8 @@ import { startWebApp } from './web-app.js';
  * only queues jobs (revisit reminders, meeting timers); the worker process runs them.
  */
 async function startWeb(): Promise<void> {
+  // Imported here: the cluster's primary only forks and watches, and does not carry the app.
+  const { startWebApp } = await import('./web-app.js');
   const { nabo, web } = await startWebApp(loadConfig());
   let stopping = false;
   const shutdown = (signal: string): void => {
