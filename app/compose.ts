@@ -41,7 +41,11 @@ export type ProcessRole = 'web' | 'worker' | 'demo';
 export interface ProcessOptions {
   role: ProcessRole;
   /** The process's platforms, built with the context the composition gives them. */
-  platforms: (context: PlatformContext) => ReadonlyArray<HostedPlatform | PlatformAdapter>;
+  platforms: (
+    context: PlatformContext,
+  ) =>
+    | ReadonlyArray<HostedPlatform | PlatformAdapter>
+    | Promise<ReadonlyArray<HostedPlatform | PlatformAdapter>>;
   clock?: Clock;
   logger?: Logger;
   /** An open database (the demo's embedded one, a test's); else MONGODB_URI is opened. */
@@ -138,7 +142,7 @@ export async function composeProcess(
       },
     );
     const hosted: HostedPlatform[] = [];
-    for (const platform of options.platforms(conversation.context)) {
+    for (const platform of await options.platforms(conversation.context)) {
       const registered = conversation.register(platform);
       if ('adapter' in registered) hosted.push(registered);
     }

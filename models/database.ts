@@ -15,6 +15,10 @@ import {
   type ConversationLinkRepository,
 } from './repositories/conversation-links.js';
 import {
+  createConversationReferenceRepository,
+  type ConversationReferenceRepository,
+} from './repositories/conversation-references.js';
+import {
   createConversationStateRepository,
   type ConversationStateRepository,
 } from './repositories/conversation-states.js';
@@ -52,6 +56,11 @@ import {
   conversationLinkSchema,
   type ConversationLinkDoc,
 } from './schemas/conversation-link.js';
+import {
+  CONVERSATION_REFERENCE_MODEL,
+  conversationReferenceSchema,
+  type ConversationReferenceDoc,
+} from './schemas/conversation-reference.js';
 import {
   CONVERSATION_STATE_MODEL,
   conversationStateSchema,
@@ -104,6 +113,7 @@ export type {
   AuditEventRepository,
   CheckInRepository,
   ConversationLinkRepository,
+  ConversationReferenceRepository,
   ConversationStateRepository,
   MeetingRepository,
   PersonRepository,
@@ -132,6 +142,8 @@ export interface NaboDatabase {
   checkIns: CheckInRepository;
   conversationStates: ConversationStateRepository;
   conversationLinks: ConversationLinkRepository;
+  /** Platform addresses of conversations by key (Teams card updates), forgotten when silent. */
+  conversationReferences: ConversationReferenceRepository;
   sendLedger: SendLedgerRepository;
   auditEvents: AuditEventRepository;
   processedEvents: ProcessedEventRepository;
@@ -214,6 +226,10 @@ export async function connectDatabase(
       checkIns: createCheckInRepository(models.checkIns),
       conversationStates: createConversationStateRepository(models.conversationStates, clock),
       conversationLinks: createConversationLinkRepository(models.conversationLinks),
+      conversationReferences: createConversationReferenceRepository(
+        models.conversationReferences,
+        clock,
+      ),
       sendLedger: createSendLedgerRepository(models.sendLedger, clock),
       auditEvents: createAuditEventRepository(models.auditEvents, clock),
       processedEvents: createProcessedEventRepository(models.processedEvents, clock),
@@ -261,6 +277,10 @@ function registerModels(connection: Connection) {
       conversationStateSchema,
     ),
     conversationLinks: model<ConversationLinkDoc>(CONVERSATION_LINK_MODEL, conversationLinkSchema),
+    conversationReferences: model<ConversationReferenceDoc>(
+      CONVERSATION_REFERENCE_MODEL,
+      conversationReferenceSchema,
+    ),
     sendLedger: model<SendLedgerDoc>(SEND_LEDGER_MODEL, sendLedgerSchema),
     auditEvents: model<AuditEventDoc>(AUDIT_EVENT_MODEL, auditEventSchema),
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
