@@ -40,6 +40,10 @@ import {
   type WelcomeFolderRepository,
 } from './repositories/welcome-folders.js';
 import { createFollowUpRepository, type FollowUpRepository } from './repositories/follow-ups.js';
+import {
+  createCommunityEventRepository,
+  type CommunityEventRepository,
+} from './repositories/community-events.js';
 import { AREA_MODEL, areaSchema, type AreaDoc } from './schemas/area.js';
 import { AUDIT_EVENT_MODEL, auditEventSchema, type AuditEventDoc } from './schemas/audit-event.js';
 import { CHECK_IN_MODEL, checkInSchema, type CheckInDoc } from './schemas/check-in.js';
@@ -69,6 +73,11 @@ import {
   type WelcomeFolderDoc,
 } from './schemas/welcome-folder.js';
 import { FOLLOW_UP_MODEL, followUpSchema, type FollowUpDoc } from './schemas/follow-up.js';
+import {
+  COMMUNITY_EVENT_MODEL,
+  communityEventSchema,
+  type CommunityEventDoc,
+} from './schemas/community-event.js';
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
@@ -104,6 +113,7 @@ export type {
   VisitRepository,
   WelcomeFolderRepository,
   FollowUpRepository,
+  CommunityEventRepository,
 };
 
 /** Nabo's store: one repository per aggregate, plain domain objects in and out. */
@@ -125,6 +135,8 @@ export interface NaboDatabase {
   programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
+  /** Courses, talks and social events for the ambassadors, with their answers (src/events). */
+  communityEvents: CommunityEventRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
   /**
@@ -203,6 +215,7 @@ export async function connectDatabase(
       programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
+      communityEvents: createCommunityEventRepository(models.communityEvents),
       async ping() {
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
@@ -247,6 +260,7 @@ function registerModels(connection: Connection) {
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
     welcomeFolders: model<WelcomeFolderDoc>(WELCOME_FOLDER_MODEL, welcomeFolderSchema),
     followUps: model<FollowUpDoc>(FOLLOW_UP_MODEL, followUpSchema),
+    communityEvents: model<CommunityEventDoc>(COMMUNITY_EVENT_MODEL, communityEventSchema),
   };
 }
 

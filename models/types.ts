@@ -576,3 +576,43 @@ export interface NewFollowUp {
   contactKind?: WelcomeContactKind;
   createdBy: Id;
 }
+
+// ── Community events (phase 2: courses, talks and social events for the ambassadors) ─────────
+
+/** An ambassador's answer to an invitation: the three buttons. */
+export type EventAnswer = 'coming' | 'not_coming' | 'maybe';
+
+export interface EventInvitation {
+  personId: Id;
+  answer?: EventAnswer;
+  answeredAt?: Date;
+  /** Taken by the coordinator at or after the event; absent until then. */
+  attended?: boolean;
+}
+
+export interface CommunityEvent {
+  id: Id;
+  areaIds: Id[];
+  /** As the coordinator wrote it: "Kursus i konfliktnedtrapning". */
+  title: string;
+  startsAt: Date;
+  endsAt?: Date;
+  place?: string;
+  createdBy: Id;
+  invitations: EventInvitation[];
+  /** Set when the invitations went out; until then the event is the coordinator's draft. */
+  sentAt?: Date;
+  /** Set when the reminder the day before has gone out, so a second run sends nothing. */
+  reminderSentAt?: Date;
+  createdAt: Date;
+}
+
+export interface NewCommunityEvent {
+  areaIds: Id[];
+  title: string;
+  startsAt: Date;
+  endsAt?: Date;
+  place?: string;
+  createdBy: Id;
+  invitedPersonIds: Id[];
+}

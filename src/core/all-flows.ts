@@ -14,6 +14,7 @@ import { privacyRequestsFlow } from '../privacy/privacy-requests.js';
 import { reportVisitFlow } from '../visits/report-visit.js';
 import { revisitReminderFlow } from '../visits/revisit-reminder.js';
 import { statusFlow } from '../status/status-flow.js';
+import { eventsFlow } from '../events/events-flow.js';
 
 /** Every flow the bot can hold; adapters pass this list to createBot. */
 export const allFlows: readonly Flow[] = [
@@ -33,6 +34,7 @@ export const allFlows: readonly Flow[] = [
   meetingAgendaFlow,
   checkInCoordinatorFlow,
   statusFlow,
+  eventsFlow,
   privacyRequestsFlow,
   // Takes free text while a check-in question is open: keep it last, so a command written
   // mid-check-in still reaches its own flow.

@@ -8,6 +8,7 @@ import { meetingsDa, meetingsEn, statusDa, statusEn } from '../meetings/messages
 import { coordinatorDa, coordinatorEn } from '../corps/messages.js';
 import { residentListDa, residentListEn } from '../resident-list/messages.js';
 import { welcomeFolderDa, welcomeFolderEn } from '../welcome-folder/messages.js';
+import { eventsDa, eventsEn } from '../events/messages.js';
 import type { Locale } from './locale.js';
 
 /**
@@ -26,6 +27,7 @@ const daCatalog = {
   ...residentListDa,
   ...welcomeFolderDa,
   ...programmeReportDa,
+  ...eventsDa,
 };
 const enCatalog: typeof daCatalog = {
   ...conversationEn,
@@ -38,6 +40,7 @@ const enCatalog: typeof daCatalog = {
   ...residentListEn,
   ...welcomeFolderEn,
   ...programmeReportEn,
+  ...eventsEn,
 };
 
 export type Catalog = typeof daCatalog;

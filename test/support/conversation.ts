@@ -20,6 +20,7 @@ import {
 import { createConsolePlatform } from '../../adapters/console/platform.js';
 import { MemoryConsoleOutbox } from '../../adapters/console/outbox.js';
 import { createLogger } from '../../kernel/logger.js';
+import type { PersonNotifier } from '../../src/core/turn.js';
 
 export interface SentMessage {
   ref: MessageRef;
@@ -129,6 +130,8 @@ export interface ChatOptions {
   timeZone?: string;
   locale?: 'da' | 'en';
   isDirect?: boolean;
+  /** Reaches people outside this conversation (invitations, welcomes); absent by default. */
+  notifier?: PersonNotifier;
 }
 
 /** One person's conversation with the bot, for tests. */
@@ -153,6 +156,7 @@ export class Chat {
         locale: options.locale ?? 'da',
         logger: createLogger({ level: 'silent' }),
         platforms: testPlatforms(this.adapter),
+        ...(options.notifier ? { notifier: options.notifier } : {}),
       },
       allFlows,
     );
