@@ -27,6 +27,9 @@ export const allFlows: readonly Flow[] = [
   agreementFlow,
   corpsFlow,
   listUploadFlow,
+  // Before the folder: a bare «arrangementer» is the ambassadors' own events; a question about
+  // the neighbourhood's activities («hvilke arrangementer er der?») still reaches the folder.
+  eventsFlow,
   welcomeFolderFlow,
   followUpFlow,
   // Meetings, check-ins and status claim only their own commands.
@@ -34,7 +37,6 @@ export const allFlows: readonly Flow[] = [
   meetingAgendaFlow,
   checkInCoordinatorFlow,
   statusFlow,
-  eventsFlow,
   privacyRequestsFlow,
   // Takes free text while a check-in question is open: keep it last, so a command written
   // mid-check-in still reaches its own flow.

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { NaboDatabase } from '../../models/database.js';
 import type { CommunityEvent, EventAnswer, Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDay, type Locale } from '../i18n/locale.js';
@@ -66,4 +67,28 @@ export function inactiveSince(
       person.createdAt <= cutoff &&
       (lastAttended.get(person.id) ?? new Date(0)) < cutoff,
   );
+}
+
+/** How long without an event before the status names an ambassador. */
+export const AWAY_FROM_EVENTS_MONTHS = 3;
+
+/**
+ * The area's ambassadors who have not come to any event for three months. Nothing to say until
+ * the area has taken attendance at an event in that time: an area that holds no events, or does
+ * not record who came, would otherwise list everybody.
+ */
+export async function awayFromEvents(
+  db: NaboDatabase,
+  areaId: string,
+  ambassadors: readonly Person[],
+  now: Date,
+): Promise<Person[]> {
+  const since = DateTime.fromJSDate(now).minus({ months: AWAY_FROM_EVENTS_MONTHS }).toJSDate();
+  const held = await db.communityEvents.listStartedBetween([areaId], since, now);
+  const attendanceTaken = held.some((event) =>
+    event.invitations.some((invitation) => invitation.attended !== undefined),
+  );
+  if (!attendanceTaken) return [];
+  const last = await db.communityEvents.lastAttended(ambassadors.map((person) => person.id));
+  return inactiveSince(ambassadors, last, now, AWAY_FROM_EVENTS_MONTHS);
 }
