@@ -12,6 +12,7 @@ export const sendKeys = {
   firstAttemptNudge: (visitId: string) => `first-attempt-nudge-${visitId}`,
   firstAttemptEscalation: (visitId: string, coordinatorId: string) =>
     `first-attempt-escalation-${visitId}-${coordinatorId}`,
+  eventReminder: (eventId: string, personId: string) => `event-reminder-${eventId}-${personId}`,
 };
 
 /** Ids of the timed jobs in the schedule queue. */
@@ -20,4 +21,5 @@ export const scheduleJobIds = {
   firstAttemptNudge: (visitId: string) => `first-attempt-nudge-${visitId}`,
   firstAttemptEscalation: (visitId: string) => `first-attempt-escalation-${visitId}`,
   assignmentScheduler: (areaKey: string) => `assign:${areaKey}`,
+  eventReminder: (eventId: string) => `event-reminder-${eventId}`,
 };

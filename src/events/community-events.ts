@@ -6,7 +6,12 @@ import { formatDay, type Locale } from '../i18n/locale.js';
 import type { EventCounts } from './messages.js';
 
 /** How an event reads in a message: "📅 Kursus … — torsdag 14. januar kl. 17.00–19.00, i fælleshuset". */
-export function eventLine(event: CommunityEvent, text: Catalog, locale: Locale, zone: string): string {
+export function eventLine(
+  event: CommunityEvent,
+  text: Catalog,
+  locale: Locale,
+  zone: string,
+): string {
   const clock = (at: Date) => DateTime.fromJSDate(at, { zone }).toFormat('HH.mm');
   return text.eventLine(
     event.title,

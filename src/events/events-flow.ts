@@ -294,7 +294,11 @@ async function recordAttendance(turn: Turn, value: string, source: MessageRef | 
   const event = await ownEvent(turn, eventId, 'events:attendance');
   if (!event) return;
   try {
-    const updated = await turn.deps.db.communityEvents.setAttended(event.id, personId, came === '1');
+    const updated = await turn.deps.db.communityEvents.setAttended(
+      event.id,
+      personId,
+      came === '1',
+    );
     const sheet = await attendanceSheet(turn, updated);
     if (source) await turn.replace(source, sheet);
     else await turn.say(sheet);
@@ -307,8 +311,13 @@ async function recordAttendance(turn: Turn, value: string, source: MessageRef | 
   }
 }
 
-async function namesOf(turn: Turn, events: readonly CommunityEvent[]): Promise<Map<string, string>> {
-  const ids = [...new Set(events.flatMap((event) => event.invitations.map((entry) => entry.personId)))];
+async function namesOf(
+  turn: Turn,
+  events: readonly CommunityEvent[],
+): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(events.flatMap((event) => event.invitations.map((entry) => entry.personId))),
+  ];
   const people = await Promise.all(ids.map((id) => turn.deps.db.people.findById(id)));
   return new Map(people.flatMap((person) => (person ? [[person.id, firstName(person.name)]] : [])));
 }

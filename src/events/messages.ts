@@ -16,8 +16,13 @@ const when = (day: string, from: string, to: string | null): string =>
   `${day} kl. ${from}${to ? `–${to}` : ''}`;
 
 export const eventsDa = {
-  eventLine: (title: string, day: string, from: string, to: string | null, place?: string): string =>
-    `📅 ${title} — ${when(day, from, to)}${place ? `, ${place}` : ''}`,
+  eventLine: (
+    title: string,
+    day: string,
+    from: string,
+    to: string | null,
+    place?: string,
+  ): string => `📅 ${title} — ${when(day, from, to)}${place ? `, ${place}` : ''}`,
   eventPreview: (line: string, invitees: number, areas: string): string =>
     `${line}\n\nJeg sender invitationen til ${invitees} ${invitees === 1 ? 'ambassadør' : 'ambassadører'} i ${areas}. De svarer med en knap, og dagen før får de, der kommer, en påmindelse.`,
   eventSendButton: (): string => 'Send invitationen',
@@ -54,7 +59,9 @@ export const eventsDa = {
     `${counts.coming} kommer · ${counts.maybe} måske · ${counts.notComing} kommer ikke · ${counts.unanswered} har ikke svaret`,
   eventComingNames: (names: string[]): string => `Kommer: ${names.join(', ')}`,
   eventOwnAnswer: (answer: EventAnswer | undefined): string =>
-    answer ? `Dit svar: ${eventsDa.eventAnswerLabel(answer).toLocaleLowerCase('da')}` : 'Du har ikke svaret endnu.',
+    answer
+      ? `Dit svar: ${eventsDa.eventAnswerLabel(answer).toLocaleLowerCase('da')}`
+      : 'Du har ikke svaret endnu.',
   eventAttendanceButton: (): string => 'Tag fremmøde',
   eventAttendanceTitle: (line: string): string =>
     `Fremmøde — ${line}\nTryk ved hver, om de kom. Det tæller med i status og i rapporten.`,
@@ -79,7 +86,8 @@ export const eventsEn: typeof eventsDa = {
   eventCancelled: () => 'The invitation was not sent.',
   eventSent: (sent, unreachable) =>
     `✅ The invitation went to ${sent} ${sent === 1 ? 'ambassador' : 'ambassadors'}.${unreachable.length > 0 ? ` I could not reach ${unreachable.join(', ')} — please tell them yourself.` : ''} Write "events" to see who is coming.`,
-  eventNoInvitees: () => 'There are no active ambassadors to invite yet. Add them with "add ambassador".',
+  eventNoInvitees: () =>
+    'There are no active ambassadors to invite yet. Add them with "add ambassador".',
   eventProblem: (problem) => {
     switch (problem) {
       case 'missing_title':
@@ -106,7 +114,9 @@ export const eventsEn: typeof eventsDa = {
     `${counts.coming} coming · ${counts.maybe} maybe · ${counts.notComing} not coming · ${counts.unanswered} not answered`,
   eventComingNames: (names) => `Coming: ${names.join(', ')}`,
   eventOwnAnswer: (answer) =>
-    answer ? `Your answer: ${eventsEn.eventAnswerLabel(answer).toLowerCase()}` : 'You have not answered yet.',
+    answer
+      ? `Your answer: ${eventsEn.eventAnswerLabel(answer).toLowerCase()}`
+      : 'You have not answered yet.',
   eventAttendanceButton: () => 'Take attendance',
   eventAttendanceTitle: (line) =>
     `Attendance — ${line}\nPress for each whether they came. It counts in the status and the report.`,

@@ -19,8 +19,7 @@ export interface Announcement {
 export type AnnouncementProblem = 'missing_title' | 'missing_date' | 'missing_time' | 'in_the_past';
 
 export type ParsedAnnouncement =
-  | { ok: true; announcement: Announcement }
-  | { ok: false; problem: AnnouncementProblem };
+  { ok: true; announcement: Announcement } | { ok: false; problem: AnnouncementProblem };
 
 const MAX_TITLE = 120;
 const MAX_PLACE = 80;

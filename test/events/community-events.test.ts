@@ -33,10 +33,19 @@ let estate: TestEstate;
 let notifier: RecordingNotifier;
 let birgit: Person;
 let lise: Person;
+let reminders: Array<{ eventId: string; at: Date }>;
 let handle = 0;
 
 function chatAs(name: string, now = NOW): Chat {
-  return new Chat(db(), consoleIdentity(`${name}-${handle}`), { now, notifier });
+  return new Chat(db(), consoleIdentity(`${name}-${handle}`), {
+    now,
+    notifier,
+    eventReminders: {
+      scheduleEventReminder: async (eventId, at) => {
+        reminders.push({ eventId, at });
+      },
+    },
+  });
 }
 
 /** The ambassador's chat with the invitation she was sent arriving in it. */
@@ -51,6 +60,7 @@ async function invitationFor(person: Person, name: string): Promise<Chat> {
 beforeEach(async () => {
   handle += 1;
   notifier = new RecordingNotifier();
+  reminders = [];
   estate = await createEstate(db());
   await estate.coordinator('Mette Sørensen', `mette-${handle}`);
   birgit = await estate.ambassador('Birgit Holm', `birgit-${handle}`);
@@ -61,7 +71,9 @@ describe('a course for the ambassadors', () => {
   it('when Mette announces it in her own words, then she sees a preview and nobody is invited before she presses Send', async () => {
     const mette = chatAs('mette');
     const preview = said(await mette.write(ANNOUNCEMENT));
-    expect(preview).toContain('Kursus i konfliktnedtrapning — torsdag 14. januar kl. 17.00–19.00, i fælleshuset');
+    expect(preview).toContain(
+      'Kursus i konfliktnedtrapning — torsdag 14. januar kl. 17.00–19.00, i fælleshuset',
+    );
     expect(preview).toContain('2 ambassadører i Testparken');
     expect(preview).toContain('[Send invitationen]');
     expect(notifier.sent.size).toBe(0);
@@ -73,6 +85,10 @@ describe('a course for the ambassadors', () => {
     // Lise reads English: the invitation comes in her language.
     expect(textOf(notifier.sent.get(lise.id)![0]!)).toContain('Mette invites you');
     expect(textOf(notifier.sent.get(lise.id)![0]!)).toContain('[Not coming]');
+    // Those coming hear from Nabo again at 10:00 the day before.
+    expect(reminders.map((reminder) => reminder.at)).toEqual([
+      new Date('2027-01-13T10:00:00+01:00'),
+    ]);
   });
 
   it('when Send is pressed again on the stale preview, then nobody is invited twice', async () => {
@@ -92,6 +108,7 @@ describe('a course for the ambassadors', () => {
     });
     expect(notifier.sent.get(birgit.id)).toHaveLength(1);
     expect(notifier.sent.get(lise.id)).toHaveLength(1);
+    expect(reminders).toHaveLength(1);
   });
 
   it('when Mette cancels the preview, then nothing is sent and the event is not listed', async () => {
@@ -127,9 +144,9 @@ describe('a course for the ambassadors', () => {
 
   it('when the date or the time is missing, then Mette is asked for it with an example and nothing is stored', async () => {
     const mette = chatAs('mette');
-    expect(said(await mette.write('arrangement: kursus i konfliktnedtrapning i fælleshuset'))).toContain(
-      'Hvilken dag er det?',
-    );
+    expect(
+      said(await mette.write('arrangement: kursus i konfliktnedtrapning i fælleshuset')),
+    ).toContain('Hvilken dag er det?');
     expect(said(await mette.write('arrangement: kursus i konfliktnedtrapning 14/1'))).toContain(
       'Hvad er klokken?',
     );
@@ -176,7 +193,9 @@ describe('attendance and who has not joined anything for a while', () => {
       new Date(AFTER_THE_COURSE),
     );
     expect(event?.invitations.find((entry) => entry.personId === birgit.id)?.attended).toBe(true);
-    expect(event?.invitations.find((entry) => entry.personId === lise.id)?.attended).toBeUndefined();
+    expect(
+      event?.invitations.find((entry) => entry.personId === lise.id)?.attended,
+    ).toBeUndefined();
 
     const status = said(await later.write('status'));
     expect(status).toContain('Ikke været med til et arrangement i 3 måneder: Lise —');

@@ -21,6 +21,7 @@ import { createConsolePlatform } from '../../adapters/console/platform.js';
 import { MemoryConsoleOutbox } from '../../adapters/console/outbox.js';
 import { createLogger } from '../../kernel/logger.js';
 import type { PersonNotifier } from '../../src/core/turn.js';
+import type { EventReminderScheduler } from '../../src/events/event-reminders.js';
 
 export interface SentMessage {
   ref: MessageRef;
@@ -132,6 +133,8 @@ export interface ChatOptions {
   isDirect?: boolean;
   /** Reaches people outside this conversation (invitations, welcomes); absent by default. */
   notifier?: PersonNotifier;
+  /** Receives the day-before reminders of events the chat sends out; none by default. */
+  eventReminders?: EventReminderScheduler;
 }
 
 /** One person's conversation with the bot, for tests. */
@@ -157,6 +160,7 @@ export class Chat {
         logger: createLogger({ level: 'silent' }),
         platforms: testPlatforms(this.adapter),
         ...(options.notifier ? { notifier: options.notifier } : {}),
+        ...(options.eventReminders ? { eventReminders: options.eventReminders } : {}),
       },
       allFlows,
     );
