@@ -169,6 +169,19 @@ describe('a course for the ambassadors', () => {
   });
 });
 
+describe('an ambassador erased from the programme', () => {
+  it('when her traces are erased, then she is taken off the invitations with her answer', async () => {
+    const mette = chatAs('mette');
+    await mette.write(ANNOUNCEMENT);
+    await mette.press('Send invitationen');
+    await (await invitationFor(birgit, 'birgit')).press('Kommer');
+    expect((await db().privacy.deletePersonTraces(birgit.id)).eventInvitations).toBe(1);
+    expect(said(await mette.write('arrangementer'))).toContain(
+      '0 kommer · 0 måske · 0 kommer ikke · 1 har ikke svaret',
+    );
+  });
+});
+
 describe('attendance and who has not joined anything for a while', () => {
   it('when Mette takes attendance after the course, then who came is recorded and the status names the one who has not joined anything', async () => {
     const mette = chatAs('mette');
