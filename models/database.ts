@@ -41,6 +41,10 @@ import {
 } from './repositories/welcome-folders.js';
 import { createFollowUpRepository, type FollowUpRepository } from './repositories/follow-ups.js';
 import {
+  createAccompanimentRepository,
+  type AccompanimentRepository,
+} from './repositories/accompaniments.js';
+import {
   createCommunityEventRepository,
   type CommunityEventRepository,
 } from './repositories/community-events.js';
@@ -73,6 +77,11 @@ import {
   type WelcomeFolderDoc,
 } from './schemas/welcome-folder.js';
 import { FOLLOW_UP_MODEL, followUpSchema, type FollowUpDoc } from './schemas/follow-up.js';
+import {
+  ACCOMPANIMENT_MODEL,
+  accompanimentSchema,
+  type AccompanimentDoc,
+} from './schemas/accompaniment.js';
 import {
   COMMUNITY_EVENT_MODEL,
   communityEventSchema,
@@ -114,6 +123,7 @@ export type {
   WelcomeFolderRepository,
   FollowUpRepository,
   CommunityEventRepository,
+  AccompanimentRepository,
 };
 
 /** Nabo's store: one repository per aggregate, plain domain objects in and out. */
@@ -137,6 +147,8 @@ export interface NaboDatabase {
   followUps: FollowUpRepository;
   /** Courses, talks and social events for the ambassadors, with their answers (src/events). */
   communityEvents: CommunityEventRepository;
+  /** Going along with a new resident the first time (følgeskab), and how it went (src/accompaniment). */
+  accompaniments: AccompanimentRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
   /**
@@ -216,6 +228,7 @@ export async function connectDatabase(
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
       communityEvents: createCommunityEventRepository(models.communityEvents),
+      accompaniments: createAccompanimentRepository(models.accompaniments),
       async ping() {
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
@@ -261,6 +274,7 @@ function registerModels(connection: Connection) {
     welcomeFolders: model<WelcomeFolderDoc>(WELCOME_FOLDER_MODEL, welcomeFolderSchema),
     followUps: model<FollowUpDoc>(FOLLOW_UP_MODEL, followUpSchema),
     communityEvents: model<CommunityEventDoc>(COMMUNITY_EVENT_MODEL, communityEventSchema),
+    accompaniments: model<AccompanimentDoc>(ACCOMPANIMENT_MODEL, accompanimentSchema),
   };
 }
 

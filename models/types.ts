@@ -117,6 +117,8 @@ export interface Person {
   volunteerAgreementAt?: Date;
   confidentialityAt?: Date;
   locale: Locale;
+  /** Interests and strengths in her own words ("madklub", "taler arabisk"): phase 3's roles. */
+  interests?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -615,4 +617,24 @@ export interface NewCommunityEvent {
   place?: string;
   createdBy: Id;
   invitedPersonIds: Id[];
+}
+
+// ── Accompaniment (følgeskab, phase 3): an ambassador goes along the first time ─────────────────
+
+export type AccompanimentStatus = 'offered' | 'accepted' | 'declined';
+/** fulgtes ad / kom ikke / klarede det selv. */
+export type AccompanimentOutcome = 'went_together' | 'did_not_come' | 'went_alone';
+
+export interface Accompaniment {
+  id: Id;
+  areaId: Id;
+  visitId: Id;
+  /** The folder activity the resident wants to join: "madklub". */
+  topic: string;
+  /** Who is asked now: first the visiting ambassador, then one who named the interest. */
+  offeredTo: Id;
+  declinedBy: Id[];
+  status: AccompanimentStatus;
+  outcome?: AccompanimentOutcome;
+  createdAt: Date;
 }

@@ -9,6 +9,7 @@ import { coordinatorDa, coordinatorEn } from '../corps/messages.js';
 import { residentListDa, residentListEn } from '../resident-list/messages.js';
 import { welcomeFolderDa, welcomeFolderEn } from '../welcome-folder/messages.js';
 import { eventsDa, eventsEn } from '../events/messages.js';
+import { accompanimentDa, accompanimentEn } from '../accompaniment/messages.js';
 import type { Locale } from './locale.js';
 
 /**
@@ -28,6 +29,7 @@ const daCatalog = {
   ...welcomeFolderDa,
   ...programmeReportDa,
   ...eventsDa,
+  ...accompanimentDa,
 };
 const enCatalog: typeof daCatalog = {
   ...conversationEn,
@@ -41,6 +43,7 @@ const enCatalog: typeof daCatalog = {
   ...welcomeFolderEn,
   ...programmeReportEn,
   ...eventsEn,
+  ...accompanimentEn,
 };
 
 export type Catalog = typeof daCatalog;
