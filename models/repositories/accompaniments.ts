@@ -23,7 +23,11 @@ export interface AccompanimentRepository {
   /** Passes a declined offer to another ambassador; CONFLICT unless it was declined. */
   passOn(id: string, personId: string): Promise<Accompaniment>;
   /** How it went, by the one who accepted; CONFLICT when she did not accept it. */
-  recordOutcome(id: string, personId: string, outcome: AccompanimentOutcome): Promise<Accompaniment>;
+  recordOutcome(
+    id: string,
+    personId: string,
+    outcome: AccompanimentOutcome,
+  ): Promise<Accompaniment>;
   /** Offers of these areas made in [from, to), for the programme report. */
   listCreatedBetween(areaIds: readonly string[], from: Date, to: Date): Promise<Accompaniment[]>;
 }

@@ -45,7 +45,11 @@ export function createCommunityEventRepository(
     const doc =
       _id && person
         ? await model
-            .findOneAndUpdate({ _id, 'invitations.personId': person }, { $set: set }, { returnDocument: 'after' })
+            .findOneAndUpdate(
+              { _id, 'invitations.personId': person },
+              { $set: set },
+              { returnDocument: 'after' },
+            )
             .lean<CommunityEventDoc>()
         : null;
     if (!doc) throw new NaboError('NOT_FOUND', `No invitation to event ${eventId} for this person`);

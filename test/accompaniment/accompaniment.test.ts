@@ -64,7 +64,9 @@ describe('going along the first time (følgeskab)', () => {
     expect(answer).toContain('📅 Madklub: torsdag kl. 17:30, fælleshuset');
     expect(answer).toContain('Vil du følges med beboeren til Madklub første gang?');
     await birgit.press('Ja, jeg følges med');
-    expect(textOf(birgit.adapter.sent.at(-1)!.replacedBy!)).toContain('Tryk bagefter, hvordan det gik');
+    expect(textOf(birgit.adapter.sent.at(-1)!.replacedBy!)).toContain(
+      'Tryk bagefter, hvordan det gik',
+    );
     await birgit.press('Fulgtes ad');
     expect(textOf(birgit.adapter.sent.at(-1)!.replacedBy!)).toContain(
       'Noteret for Madklub: fulgtes ad',
@@ -115,7 +117,11 @@ describe('going along the first time (følgeskab)', () => {
       new Date(0),
       new Date('2100-01-01T00:00:00Z'),
     );
-    expect(stored).toMatchObject({ status: 'accepted', outcome: 'went_alone', offeredTo: ahmed.id });
+    expect(stored).toMatchObject({
+      status: 'accepted',
+      outcome: 'went_alone',
+      offeredTo: ahmed.id,
+    });
   });
 
   it('when nobody else named the interest, then the visitor hears the coordinator has it', async () => {
