@@ -137,6 +137,7 @@ export async function composeProcess(
       { db, platforms, clock, logger, timeZone: config.timeZone, locale: config.locale },
       {
         reminders: client.reminders,
+        eventReminders: client.reminders,
         meetingTimers: meetingJobs.timers,
         checkInTimers: meetingJobs.checkInTimers,
       },
@@ -211,7 +212,7 @@ export interface ConversationSettings {
 /** The jobs' ports the flows use, where jobs run or are queued. */
 export type ConversationServices = Pick<
   BotDependencies,
-  'reminders' | 'meetingTimers' | 'checkInTimers'
+  'reminders' | 'eventReminders' | 'meetingTimers' | 'checkInTimers'
 >;
 
 export interface Conversation {

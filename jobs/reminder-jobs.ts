@@ -2,6 +2,7 @@ import type { NaboDatabase } from '../models/database.js';
 import type { Area, Visit } from '../models/types.js';
 import type { Clock } from '../kernel/clock.js';
 import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
+import type { EventReminderScheduler } from '../src/events/event-reminders.js';
 import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
@@ -11,7 +12,7 @@ import type { JobQueues } from './job-queues.js';
  * deterministic (visit and day), so scheduling twice — the report flow, then the start-up
  * reconcile — keeps one job. A delay in the past simply means "now".
  */
-export class BullmqReminderScheduler implements ReminderScheduler {
+export class BullmqReminderScheduler implements ReminderScheduler, EventReminderScheduler {
   constructor(
     private readonly db: NaboDatabase,
     private readonly queues: JobQueues,
@@ -32,6 +33,15 @@ export class BullmqReminderScheduler implements ReminderScheduler {
       'revisit',
       { kind: 'revisit', visitId, revisitDate },
       { jobId: scheduleJobIds.revisit(visitId, revisitDate), delay: this.delayUntil(at) },
+    );
+  }
+
+  /** The day-before reminder of a community event; one job per event, whoever schedules it. */
+  async scheduleEventReminder(eventId: string, at: Date): Promise<void> {
+    await this.queues.schedule.add(
+      'event-reminder',
+      { kind: 'event-reminder', eventId },
+      { jobId: scheduleJobIds.eventReminder(eventId), delay: this.delayUntil(at) },
     );
   }
 

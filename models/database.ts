@@ -48,6 +48,14 @@ import {
   createSlackInstallationRepository,
   type SlackInstallationRepository,
 } from './repositories/slack-installations.js';
+import {
+  createAccompanimentRepository,
+  type AccompanimentRepository,
+} from './repositories/accompaniments.js';
+import {
+  createCommunityEventRepository,
+  type CommunityEventRepository,
+} from './repositories/community-events.js';
 import { AREA_MODEL, areaSchema, type AreaDoc } from './schemas/area.js';
 import { AUDIT_EVENT_MODEL, auditEventSchema, type AuditEventDoc } from './schemas/audit-event.js';
 import { CHECK_IN_MODEL, checkInSchema, type CheckInDoc } from './schemas/check-in.js';
@@ -87,6 +95,16 @@ import {
   slackInstallationSchema,
   type SlackInstallationDoc,
 } from './schemas/slack-installation.js';
+import {
+  ACCOMPANIMENT_MODEL,
+  accompanimentSchema,
+  type AccompanimentDoc,
+} from './schemas/accompaniment.js';
+import {
+  COMMUNITY_EVENT_MODEL,
+  communityEventSchema,
+  type CommunityEventDoc,
+} from './schemas/community-event.js';
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
@@ -124,6 +142,8 @@ export type {
   WelcomeFolderRepository,
   FollowUpRepository,
   SlackInstallationRepository,
+  CommunityEventRepository,
+  AccompanimentRepository,
 };
 export type {
   SealedSlackInstallations,
@@ -155,6 +175,10 @@ export interface NaboDatabase {
   followUps: FollowUpRepository;
   /** Slack OAuth installations, tokens sealed (adapters/slack in OAuth mode). */
   slackInstallations: SlackInstallationRepository;
+  /** Courses, talks and social events for the ambassadors, with their answers (src/events). */
+  communityEvents: CommunityEventRepository;
+  /** Going along with a new resident the first time (følgeskab), and how it went (src/accompaniment). */
+  accompaniments: AccompanimentRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
   /**
@@ -238,6 +262,8 @@ export async function connectDatabase(
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
       slackInstallations: createSlackInstallationRepository(models.slackInstallations),
+      communityEvents: createCommunityEventRepository(models.communityEvents),
+      accompaniments: createAccompanimentRepository(models.accompaniments),
       async ping() {
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
@@ -290,6 +316,8 @@ function registerModels(connection: Connection) {
       SLACK_INSTALLATION_MODEL,
       slackInstallationSchema,
     ),
+    communityEvents: model<CommunityEventDoc>(COMMUNITY_EVENT_MODEL, communityEventSchema),
+    accompaniments: model<AccompanimentDoc>(ACCOMPANIMENT_MODEL, accompanimentSchema),
   };
 }
 
