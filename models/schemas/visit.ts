@@ -1,5 +1,8 @@
 import { Schema, type Types } from 'mongoose';
-import { DOOR_OUTCOMES } from '../../kernel/door-outcomes.js';
+import {
+  CLOSING_REASONS as DOOR_CLOSING_REASONS,
+  DOOR_OUTCOMES,
+} from '../../kernel/door-outcomes.js';
 import type { AttemptOutcome, ClosingReason, VisitStatus } from '../types.js';
 
 export const VISIT_MODEL = 'Visit';
@@ -38,14 +41,7 @@ export interface VisitDoc {
 
 export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = DOOR_OUTCOMES;
 
-export const CLOSING_REASONS: readonly ClosingReason[] = [
-  'met',
-  'declined',
-  'moved',
-  'folder_delivered_not_met',
-  'not_reached',
-  'erased',
-];
+export const CLOSING_REASONS: readonly ClosingReason[] = DOOR_CLOSING_REASONS;
 
 const attemptSchema = new Schema(
   {

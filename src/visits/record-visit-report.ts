@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, AttemptOutcome, ClosingReason, Visit } from '../../models/types.js';
+import { DOOR_OUTCOME_RULES } from '../../kernel/door-outcomes.js';
 
 /** What an ambassador told us about one try at the door, after the bot has understood it. */
 export interface VisitReport {
@@ -20,12 +21,6 @@ export interface RecordedReport {
   visit: Visit;
   next: VisitNextStep;
 }
-
-const CLOSING_OUTCOMES: Partial<Record<AttemptOutcome, ClosingReason>> = {
-  met: 'met',
-  declined: 'declined',
-  moved: 'moved',
-};
 
 /**
  * Report a visit: the attempt is stored, then the visit is either closed (they met, declined,
@@ -48,7 +43,7 @@ export async function recordVisitReport(
   },
 ): Promise<RecordedReport> {
   const { visit, area, report, now } = input;
-  const closingReason = CLOSING_OUTCOMES[report.outcome];
+  const closingReason = DOOR_OUTCOME_RULES[report.outcome].closesVisitAs;
   const revisitDate =
     closingReason === undefined ? (report.revisitDate ?? defaultRevisitDate(area, now)) : undefined;
 
