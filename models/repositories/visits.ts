@@ -2,7 +2,7 @@ import type { Model, Types, UpdateQuery } from 'mongoose';
 import { NaboError } from '../../kernel/errors.js';
 import { logger } from '../../kernel/logger.js';
 import { isCalendarDate } from '../calendar-date.js';
-import { translateWriteErrors } from '../mongo-errors.js';
+import { duplicateKeyWriteErrorCount, translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { ResidentDoc } from '../schemas/resident.js';
 import {
@@ -40,6 +40,19 @@ export interface VisitRepository {
    * "do not visit".
    */
   open(residentId: string, ambassadorId: string, assignmentMonth: string): Promise<Visit>;
+  /**
+   * The monthly hand-out's save: opens a visit for each planned household of one area in one
+   * unordered bulk insert. The caller vouches for the households (read from this area, not marked
+   * "do not visit", in the same run). A household that already has an open visit (a re-run, a
+   * concurrent run) is counted as already done, not an error.
+   */
+  openMany(
+    areaId: string,
+    assignmentMonth: string,
+    planned: ReadonlyArray<{ residentId: string; ambassadorId: string }>,
+  ): Promise<{ opened: Visit[]; alreadyOpen: number }>;
+  /** Visits opened in the area for the month ('YYYY-MM'), counted per ambassador id. */
+  countOpenedInMonth(areaId: string, assignmentMonth: string): Promise<Map<string, number>>;
   /** One visit with its household, or null. */
   findById(visitId: string): Promise<VisitWithResident | null>;
   /** The ambassador's open visits with what is needed to find the door, oldest month first. */
@@ -170,6 +183,54 @@ export function createVisitRepository(
         { code: 'CONFLICT', message: `Resident ${residentId} already has an open visit` },
       );
       return toVisit(created.toObject<VisitDoc>());
+    },
+
+    async openMany(areaId, assignmentMonth, planned) {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(assignmentMonth)) {
+        throw new NaboError(
+          'INVALID_INPUT',
+          `Assignment month must be YYYY-MM: '${assignmentMonth}'`,
+        );
+      }
+      if (planned.length === 0) return { opened: [], alreadyOpen: 0 };
+      const areaObjectId = requireObjectId(areaId, 'Area id');
+      const docs = planned.map((entry) => ({
+        areaId: areaObjectId,
+        residentId: requireObjectId(entry.residentId, 'Resident id'),
+        ambassadorId: requireObjectId(entry.ambassadorId, 'Ambassador id'),
+        assignmentMonth,
+        status: 'open' as const,
+        isOpen: true,
+      }));
+      try {
+        // Unordered: a household opened meanwhile does not stop the rest of the hand-out.
+        const inserted = await model.insertMany(docs, {
+          ordered: false,
+          throwOnValidationError: true,
+        });
+        return { opened: inserted.map((doc) => toVisit(doc.toObject<VisitDoc>())), alreadyOpen: 0 };
+      } catch (error) {
+        // The unique open-visit index turned these away: already handed out, so already done.
+        const duplicates = duplicateKeyWriteErrorCount(error);
+        if (duplicates === undefined) throw error;
+        const insertedDocs = (error as { insertedDocs?: Array<{ toObject<T>(): T }> }).insertedDocs;
+        return {
+          opened: (insertedDocs ?? []).map((doc) => toVisit(doc.toObject<VisitDoc>())),
+          alreadyOpen: duplicates,
+        };
+      }
+    },
+
+    async countOpenedInMonth(areaId, assignmentMonth) {
+      const counts = new Map<string, number>();
+      const areaObjectId = parseObjectId(areaId);
+      if (!areaObjectId) return counts;
+      const groups = await model.aggregate<{ _id: Types.ObjectId; count: number }>([
+        { $match: { areaId: areaObjectId, assignmentMonth } },
+        { $group: { _id: '$ambassadorId', count: { $sum: 1 } } },
+      ]);
+      for (const group of groups) counts.set(idString(group._id), group.count);
+      return counts;
     },
 
     async findById(visitId) {
