@@ -40,6 +40,10 @@ import {
   type WelcomeFolderRepository,
 } from './repositories/welcome-folders.js';
 import { createFollowUpRepository, type FollowUpRepository } from './repositories/follow-ups.js';
+import {
+  createTurnContextRepository,
+  type TurnContextRepository,
+} from './repositories/turn-context.js';
 import { AREA_MODEL, areaSchema, type AreaDoc } from './schemas/area.js';
 import { AUDIT_EVENT_MODEL, auditEventSchema, type AuditEventDoc } from './schemas/audit-event.js';
 import { CHECK_IN_MODEL, checkInSchema, type CheckInDoc } from './schemas/check-in.js';
@@ -72,6 +76,7 @@ import { FOLLOW_UP_MODEL, followUpSchema, type FollowUpDoc } from './schemas/fol
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
+export type { TurnContext } from './repositories/turn-context.js';
 export type {
   PersonTraceCounts,
   PrivacyRepository,
@@ -125,6 +130,8 @@ export interface NaboDatabase {
   programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
+  /** The person, their conversation state and open check-in in one read: the start of a turn. */
+  turnContext: TurnContextRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
   /**
@@ -203,6 +210,12 @@ export async function connectDatabase(
       programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
+      turnContext: createTurnContextRepository(
+        models.people,
+        models.conversationStates,
+        models.checkIns,
+        clock,
+      ),
       async ping() {
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');

@@ -42,7 +42,7 @@ export async function rememberStep(
   step: string,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await turn.deps.db.conversationStates.save({
+  turn.held.state = await turn.deps.db.conversationStates.save({
     personId: turn.person.id,
     conversationKey: turn.event.conversation.key,
     flow,
@@ -54,4 +54,10 @@ export async function rememberStep(
 
 export async function forgetStep(turn: Turn): Promise<void> {
   await turn.deps.db.conversationStates.clear(turn.person.id, turn.event.conversation.key);
+  turn.held.state = null;
+}
+
+/** The conversation's pending question, as this turn holds it (read once at its start). */
+export function conversationState(turn: Turn): ConversationState | null {
+  return turn.held.state;
 }

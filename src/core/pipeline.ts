@@ -1,3 +1,4 @@
+import type { TurnContext } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
 import { NaboError } from '../../kernel/errors.js';
 import { catalogFor } from '../i18n/catalog.js';
@@ -78,10 +79,11 @@ export function createInboundPipeline(
 
   async function process(event: InboundEvent): Promise<void> {
     if (event.kind === 'installed') return greetWhereInstalled(event);
-    const person = await identifyPerson(deps.db, event.actor);
-    if (!person) return answerStranger(event);
-    await rememberLink(person, event.conversation);
-    await answer(startTurn(event, person));
+    // The person, their conversation state here and any open check-in: one read for the turn.
+    const context = await deps.db.turnContext.load(event.actor, event.conversation.key);
+    if (!context) return answerStranger(event);
+    await rememberLink(context.person, event.conversation);
+    await answer(startTurn(event, context));
   }
 
   /** Only ids in the audit trail: which platform and workspace, and what kind of event. */
@@ -148,13 +150,15 @@ export function createInboundPipeline(
     await send(conversation, { text: greeting });
   }
 
-  function startTurn(event: PersonEvent, person: Person): Turn {
+  function startTurn(event: PersonEvent, context: TurnContext): Turn {
+    const { person } = context;
     const locale = localeOf(person, undefined, deps.locale);
     const platform = platformOf(event.conversation);
     const outbound: OutboundPort = platform.outbound;
     return {
       event,
       person,
+      held: { state: context.state, openCheckIn: context.openCheckIn },
       locale,
       // The process's zone: every area of a programme lies in one country.
       zone: deps.timeZone,

@@ -68,7 +68,7 @@ function memoryOf(state: ConversationState | null): ReportMemory {
 }
 
 async function currentState(turn: Turn): Promise<ConversationState | null> {
-  return turn.deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key);
+  return turn.held.state;
 }
 
 async function currentMemory(turn: Turn): Promise<ReportMemory> {
