@@ -214,6 +214,7 @@ export async function connectDatabase(
         models.people,
         models.conversationStates,
         models.checkIns,
+        models.areas,
         clock,
       ),
       async ping() {

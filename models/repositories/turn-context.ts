@@ -4,7 +4,9 @@ import { identityKey } from '../identities.js';
 import type { CheckInDoc } from '../schemas/check-in.js';
 import type { ConversationStateDoc } from '../schemas/conversation-state.js';
 import type { PersonDoc } from '../schemas/person.js';
-import type { CheckIn, ConversationState, Person, PlatformIdentity } from '../types.js';
+import type { AreaDoc } from '../schemas/area.js';
+import type { Area, CheckIn, ConversationState, Person, PlatformIdentity } from '../types.js';
+import { toArea } from './areas.js';
 import { toCheckIn } from './check-ins.js';
 import { toState } from './conversation-states.js';
 import { toPerson } from './people.js';
@@ -16,6 +18,8 @@ export interface TurnContext {
   state: ConversationState | null;
   /** The person's pending check-in (the latest), or null: flows ask no further. */
   openCheckIn: CheckIn | null;
+  /** The areas the person has a role in (settings, time zone), so a turn need not look them up. */
+  areas: Area[];
 }
 
 export interface TurnContextRepository {
@@ -29,6 +33,7 @@ export interface TurnContextRepository {
 interface ContextDoc extends PersonDoc {
   turnStates: ConversationStateDoc[];
   turnCheckIns: CheckInDoc[];
+  turnAreas: AreaDoc[];
 }
 
 /**
@@ -39,6 +44,7 @@ export function createTurnContextRepository(
   people: Model<PersonDoc>,
   states: Model<ConversationStateDoc>,
   checkIns: Model<CheckInDoc>,
+  areas: Model<AreaDoc>,
   clock: Clock,
 ): TurnContextRepository {
   return {
@@ -62,6 +68,14 @@ export function createTurnContextRepository(
             as: 'turnCheckIns',
           },
         },
+        {
+          $lookup: {
+            from: areas.collection.collectionName,
+            localField: 'roles.areaId',
+            foreignField: '_id',
+            as: 'turnAreas',
+          },
+        },
       ]);
       if (!doc) return null;
       const now = clock.now().getTime();
@@ -77,9 +91,10 @@ export function createTurnContextRepository(
             b.createdAt.getTime() - a.createdAt.getTime() ||
             (String(b._id) < String(a._id) ? -1 : 1),
         )[0];
-      const { turnStates: _states, turnCheckIns: _checkIns, ...person } = doc;
+      const { turnStates: _states, turnCheckIns: _checkIns, turnAreas, ...person } = doc;
       return {
         person: toPerson(person),
+        areas: turnAreas.map(toArea),
         state: state ? toState(state) : null,
         openCheckIn: pending ? toCheckIn(pending) : null,
       };

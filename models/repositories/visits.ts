@@ -60,8 +60,12 @@ export interface VisitRepository {
   /** The ambassador's most recently closed visits (newest first, at most `limit`). */
   listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
-  /** Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary. */
-  recordAttempt(visitId: string, attempt: NewVisitAttempt): Promise<Visit>;
+  /**
+   * Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary.
+   * `held` is the visit as the caller read it this turn: the write is tried against it straight
+   * away, and the visit is read again only when it changed meanwhile.
+   */
+  recordAttempt(visitId: string, attempt: NewVisitAttempt, held?: Visit): Promise<Visit>;
   /**
    * Takes back the latest attempt (a report sent by mistake). A visit that was closed is opened
    * again, since its closing rested on that report; CONFLICT when there is nothing to undo, the
@@ -104,9 +108,11 @@ export function createVisitRepository(
   async function rewriteAttempts(
     visitId: string,
     change: (doc: VisitDoc) => { attempts: AttemptDoc[]; extra?: UpdateQuery<VisitDoc> },
+    held?: VisitDoc,
   ): Promise<Visit> {
     for (let attempt = 1; attempt <= MAX_REWRITE_TRIES; attempt += 1) {
-      const current = await findExisting(visitId);
+      // The caller's copy is the first guess; the guarded write below refuses it if stale.
+      const current = attempt === 1 && held ? held : await findExisting(visitId);
       const { attempts, extra } = change(current);
       const updated = await translateWriteErrors(
         () =>
@@ -244,11 +250,28 @@ export function createVisitRepository(
     async listOpenForAmbassador(personId) {
       const ambassadorId = parseObjectId(personId);
       if (!ambassadorId) return [];
-      const docs = await model
-        .find({ ambassadorId, isOpen: true })
-        .sort({ assignmentMonth: 1, createdAt: 1, _id: 1 })
-        .lean<VisitDoc[]>();
-      return withResidents(docs);
+      // One round trip: the households joined by _id (at most a few dozen open visits). This
+      // list is read on nearly every turn of an ambassador.
+      const docs = await model.aggregate<VisitDoc & { joinedResident: ResidentDoc[] }>([
+        { $match: { ambassadorId, isOpen: true } },
+        { $sort: { assignmentMonth: 1, createdAt: 1, _id: 1 } },
+        {
+          $lookup: {
+            from: residentModel.collection.collectionName,
+            localField: 'residentId',
+            foreignField: '_id',
+            as: 'joinedResident',
+          },
+        },
+      ]);
+      return docs.flatMap(({ joinedResident, ...doc }) => {
+        const [resident] = joinedResident;
+        if (!resident) {
+          logger().warn({ visitId: idString(doc._id) }, 'visit without its resident, left out');
+          return [];
+        }
+        return [{ ...toVisit(doc), resident: toResidentSummary(resident) }];
+      });
     },
 
     async listRecentlyClosedForAmbassador(personId, limit) {
@@ -274,14 +297,22 @@ export function createVisitRepository(
       return withResidents(docs);
     },
 
-    async recordAttempt(visitId, attempt) {
+    async recordAttempt(visitId, attempt, held) {
       const attemptDoc = toAttemptDoc(attempt, clock);
-      return rewriteAttempts(visitId, (current) => {
+      const change = (current: VisitDoc) => {
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
         }
         return { attempts: [...current.attempts, attemptDoc] };
-      });
+      };
+      const heldDoc = held?.id === visitId && held.status === 'open' ? fromVisit(held) : undefined;
+      try {
+        return await rewriteAttempts(visitId, change, heldDoc);
+      } catch (error) {
+        // A stale copy may make all tries fail only when reports really race: read afresh once.
+        if (heldDoc && isConflictOfRace(error)) return rewriteAttempts(visitId, change);
+        throw error;
+      }
     },
 
     async undoLastAttempt(visitId) {
@@ -354,6 +385,41 @@ export function createVisitRepository(
       if (!_id) return;
       await model.updateOne({ _id, isOpen: true }, { $set: { promptedAt: at ?? clock.now() } });
     },
+  };
+}
+
+function isConflictOfRace(error: unknown): boolean {
+  return error instanceof NaboError && /changed while it was being updated/.test(error.message);
+}
+
+/** The stored shape of a visit the caller holds, as far as the guarded rewrite needs it. */
+function fromVisit(visit: Visit): VisitDoc {
+  const _id = requireObjectId(visit.id, 'Visit id');
+  return {
+    _id,
+    areaId: requireObjectId(visit.areaId, 'Area id'),
+    residentId: requireObjectId(visit.residentId, 'Resident id'),
+    ambassadorId: requireObjectId(visit.ambassadorId, 'Ambassador id'),
+    assignmentMonth: visit.assignmentMonth,
+    status: visit.status,
+    isOpen: visit.status === 'open',
+    attempts: visit.attempts.map((attempt) => ({
+      at: attempt.at,
+      outcome: attempt.outcome,
+      folderLeft: attempt.folderLeft,
+      ...(attempt.note !== undefined ? { note: attempt.note } : {}),
+      ...(attempt.noteBy !== undefined
+        ? { noteBy: requireObjectId(attempt.noteBy, 'Note author id') }
+        : {}),
+      ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
+    })),
+    outcome: visit.outcome,
+    folderLeft: visit.folderLeft,
+    note: visit.note,
+    noteBy: visit.noteBy ? requireObjectId(visit.noteBy, 'Note author id') : null,
+    revisitDate: visit.revisitDate,
+    createdAt: visit.createdAt,
+    updatedAt: visit.updatedAt,
   };
 }
 

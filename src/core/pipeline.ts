@@ -158,7 +158,7 @@ export function createInboundPipeline(
     return {
       event,
       person,
-      held: { state: context.state, openCheckIn: context.openCheckIn },
+      held: { state: context.state, openCheckIn: context.openCheckIn, areas: context.areas },
       locale,
       // The process's zone: every area of a programme lies in one country.
       zone: deps.timeZone,

@@ -1,5 +1,5 @@
 import type { NaboDatabase } from '../../models/database.js';
-import type { CheckIn, ConversationState, Person } from '../../models/types.js';
+import type { Area, CheckIn, ConversationState, Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../../kernel/logger.js';
@@ -73,6 +73,8 @@ export interface Turn {
 export interface HeldConversation {
   state: ConversationState | null;
   openCheckIn: CheckIn | null;
+  /** The areas the person has a role in, as read at the start of the turn. */
+  areas: readonly Area[];
 }
 
 export function asMessage(message: OutboundMessage | string): OutboundMessage {

@@ -2,6 +2,7 @@ import { HOUSEHOLD_REPORT_CHOICES } from '../../kernel/door-outcomes.js';
 import type { VisitWithResident } from '../../models/types.js';
 import type { Choice, MessageSection } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
+import { areaOf } from '../core/flow.js';
 import type { Catalog, OutcomeChoice } from '../i18n/catalog.js';
 import { formatShortDate, type Locale } from '../i18n/locale.js';
 import { auditAreaReadInChat, auditReadInChat } from '../privacy/audit.js';
@@ -87,7 +88,7 @@ function coordinatedAreas(turn: Turn): string[] {
 async function showCoordinatorOverview(turn: Turn): Promise<void> {
   const lines: string[] = [];
   for (const areaId of coordinatedAreas(turn)) {
-    const area = await turn.deps.db.areas.findById(areaId);
+    const area = await areaOf(turn, areaId);
     if (!area) continue;
     const [open, ambassadors, waiting] = await Promise.all([
       turn.deps.db.visits.listByArea(areaId, { status: 'open' }),

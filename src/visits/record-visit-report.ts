@@ -44,13 +44,17 @@ export async function recordVisitReport(
   const revisitDate =
     closingReason === undefined ? (report.revisitDate ?? defaultRevisitDate(area, now)) : undefined;
 
-  const recorded = await db.visits.recordAttempt(visit.id, {
-    at: now,
-    outcome: report.outcome,
-    folderLeft: report.folderLeft,
-    ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
-    ...(revisitDate ? { revisitDate } : {}),
-  });
+  const recorded = await db.visits.recordAttempt(
+    visit.id,
+    {
+      at: now,
+      outcome: report.outcome,
+      folderLeft: report.folderLeft,
+      ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
+      ...(revisitDate ? { revisitDate } : {}),
+    },
+    visit,
+  );
 
   if (closingReason) {
     return {

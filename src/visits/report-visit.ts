@@ -6,7 +6,7 @@ import type {
   VisitWithResident,
 } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
-import { forgetStep, rememberStep } from '../core/flow.js';
+import { areaOf, forgetStep, rememberStep } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Choice, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -456,7 +456,7 @@ async function replaceAnswered(
 }
 
 async function requireArea(turn: Turn, areaId: string): Promise<Area> {
-  const area = await turn.deps.db.areas.findById(areaId);
+  const area = await areaOf(turn, areaId);
   if (!area) throw new Error(`visit refers to a missing area ${areaId}`);
   return area;
 }
