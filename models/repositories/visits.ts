@@ -57,6 +57,14 @@ export interface VisitRepository {
   findById(visitId: string): Promise<VisitWithResident | null>;
   /** The ambassador's open visits with what is needed to find the door, oldest month first. */
   listOpenForAmbassador(personId: string): Promise<VisitWithResident[]>;
+  /**
+   * Both of the above in one round trip: what a report in the ambassador's own words is read
+   * against (the open households, and the recently closed ones a name may point to).
+   */
+  listOpenAndRecentlyClosedForAmbassador(
+    personId: string,
+    closedLimit: number,
+  ): Promise<{ open: VisitWithResident[]; closed: VisitWithResident[] }>;
   /** The ambassador's most recently closed visits (newest first, at most `limit`). */
   listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
@@ -159,6 +167,31 @@ export function createVisitRepository(
     return joined;
   }
 
+  type JoinedVisitDoc = VisitDoc & { joinedResident: ResidentDoc[] };
+  const HOUSEHOLD_LOOKUP = () => ({
+    $lookup: {
+      from: residentModel.collection.collectionName,
+      localField: 'residentId',
+      foreignField: '_id',
+      as: 'joinedResident',
+    },
+  });
+  const OPEN_ORDER_AND_HOUSEHOLD = () => [
+    { $sort: { assignmentMonth: 1 as const, createdAt: 1 as const, _id: 1 as const } },
+    HOUSEHOLD_LOOKUP(),
+  ];
+  function joinedVisits(docs: readonly JoinedVisitDoc[]): VisitWithResident[] {
+    return docs.flatMap(({ joinedResident, ...doc }) => {
+      const [resident] = joinedResident;
+      if (!resident) {
+        // Households are never deleted (erasure blanks them in place): this is a data fault.
+        logger().warn({ visitId: idString(doc._id) }, 'visit without its resident, left out');
+        return [];
+      }
+      return [{ ...toVisit(doc), resident: toResidentSummary(resident) }];
+    });
+  }
+
   return {
     async open(residentId, ambassadorId, assignmentMonth) {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(assignmentMonth)) {
@@ -252,26 +285,34 @@ export function createVisitRepository(
       if (!ambassadorId) return [];
       // One round trip: the households joined by _id (at most a few dozen open visits). This
       // list is read on nearly every turn of an ambassador.
-      const docs = await model.aggregate<VisitDoc & { joinedResident: ResidentDoc[] }>([
+      const docs = await model.aggregate<JoinedVisitDoc>([
         { $match: { ambassadorId, isOpen: true } },
-        { $sort: { assignmentMonth: 1, createdAt: 1, _id: 1 } },
+        ...OPEN_ORDER_AND_HOUSEHOLD(),
+      ]);
+      return joinedVisits(docs);
+    },
+
+    async listOpenAndRecentlyClosedForAmbassador(personId, closedLimit) {
+      const ambassadorId = parseObjectId(personId);
+      if (!ambassadorId) return { open: [], closed: [] };
+      const [facets] = await model.aggregate<{ open: JoinedVisitDoc[]; closed: JoinedVisitDoc[] }>([
+        { $match: { ambassadorId } },
         {
-          $lookup: {
-            from: residentModel.collection.collectionName,
-            localField: 'residentId',
-            foreignField: '_id',
-            as: 'joinedResident',
+          $facet: {
+            open: [{ $match: { isOpen: true } }, ...OPEN_ORDER_AND_HOUSEHOLD()],
+            closed: [
+              { $match: { isOpen: false } },
+              { $sort: { closedAt: -1, _id: -1 } },
+              { $limit: Math.max(1, Math.min(closedLimit, 100)) },
+              HOUSEHOLD_LOOKUP(),
+            ],
           },
         },
       ]);
-      return docs.flatMap(({ joinedResident, ...doc }) => {
-        const [resident] = joinedResident;
-        if (!resident) {
-          logger().warn({ visitId: idString(doc._id) }, 'visit without its resident, left out');
-          return [];
-        }
-        return [{ ...toVisit(doc), resident: toResidentSummary(resident) }];
-      });
+      return {
+        open: joinedVisits(facets?.open ?? []),
+        closed: closedLimit > 0 ? joinedVisits(facets?.closed ?? []) : [],
+      };
     },
 
     async listRecentlyClosedForAmbassador(personId, limit) {

@@ -123,7 +123,11 @@ export async function reportInOwnWords(
     await correctLastReport(turn, memory.lastVisitId, fromInterpretation(report));
     return;
   }
-  const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+  // The open households and the recently closed ones a name may point to, in one read.
+  const { open: visits, closed } = await turn.deps.db.visits.listOpenAndRecentlyClosedForAmbassador(
+    turn.person.id,
+    RECENTLY_CLOSED,
+  );
   if (visits.length === 0) {
     await turn.say(turn.text.noOpenVisits());
     return;
@@ -135,9 +139,9 @@ export async function reportInOwnWords(
   // Not decided by the words: they may name a household whose visit is closed ("ove og else
   // igen" after their visit was closed), which must not fall to the only open household.
   if (read.kind !== 'reports' || read.because !== 'words') {
-    const closed = await closedVisitNamedIn(turn, text, visits);
-    if (closed) {
-      await turn.say(turn.text.visitAlreadyClosed(nameOf(turn, closed)));
+    const named = closedVisitNamedIn(turn, text, visits, closed);
+    if (named) {
+      await turn.say(turn.text.visitAlreadyClosed(nameOf(turn, named)));
       return;
     }
   }
@@ -184,15 +188,12 @@ const RECENTLY_CLOSED = 20;
  * The closed visit the words name, read against the open and the recently closed households
  * together (so a name both have is a close call, not a closed visit).
  */
-async function closedVisitNamedIn(
+function closedVisitNamedIn(
   turn: Turn,
   text: string,
   open: readonly VisitWithResident[],
-): Promise<VisitWithResident | undefined> {
-  const closed = await turn.deps.db.visits.listRecentlyClosedForAmbassador(
-    turn.person.id,
-    RECENTLY_CLOSED,
-  );
+  closed: readonly VisitWithResident[],
+): VisitWithResident | undefined {
   if (closed.length === 0) return undefined;
   const read = readVisitReports(
     text,
