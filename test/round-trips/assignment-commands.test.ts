@@ -107,4 +107,24 @@ describe('MongoDB commands of the monthly hand-out, per area', () => {
       one.plan.assignments.length + two.plan.assignments.length - 60,
     );
   });
+
+  it('when a planned household was opened by someone else meanwhile, then the save opens the rest in one command and counts that one as already done', async () => {
+    const area = await estate(5);
+    const [ambassador] = await db.people.listByArea(area.id, 'ambassador');
+    const households = await db.residents.listUnassigned(area.id);
+    const taken = await db.visits.open(households[2]!.id, ambassador!.id, MONTH);
+    const planned = households.map((resident) => ({
+      residentId: resident.id,
+      ambassadorId: ambassador!.id,
+    }));
+    const saved = await counter.count(() => db.visits.openMany(area.id, MONTH, planned));
+    expect(saved.total).toBe(1);
+    expect(saved.result.alreadyOpen).toBe(1);
+    expect(saved.result.opened.map((visit) => visit.residentId)).toEqual(
+      households.filter((_, index) => index !== 2).map((resident) => resident.id),
+    );
+    const open = await db.visits.listByArea(area.id, { status: 'open' });
+    expect(open).toHaveLength(5);
+    expect(open.find((visit) => visit.residentId === households[2]!.id)?.id).toBe(taken.id);
+  });
 });
