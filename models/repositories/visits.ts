@@ -69,11 +69,17 @@ export interface VisitRepository {
   listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
   /**
-   * Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary.
-   * `held` is the visit as the caller read it this turn: the write is tried against it straight
-   * away, and the visit is read again only when it changed meanwhile.
+   * Adds a try at the door to an open visit and updates the summary. CONFLICT when closed, or
+   * when `afterAttempts` is given and the visit no longer has exactly that many attempts (the
+   * answer came from a button that is out of date: already answered). `held` is the visit as the
+   * caller read it this turn: the write is tried against it straight away, and the visit is read
+   * again only when it changed meanwhile.
    */
-  recordAttempt(visitId: string, attempt: NewVisitAttempt, held?: Visit): Promise<Visit>;
+  recordAttempt(
+    visitId: string,
+    attempt: NewVisitAttempt,
+    options?: { afterAttempts?: number; held?: Visit },
+  ): Promise<Visit>;
   /**
    * Takes back the latest attempt (a report sent by mistake). A visit that was closed is opened
    * again, since its closing rested on that report; CONFLICT when there is nothing to undo, the
@@ -350,15 +356,24 @@ export function createVisitRepository(
       return withResidents(docs);
     },
 
-    async recordAttempt(visitId, attempt, held) {
+    async recordAttempt(visitId, attempt, options = {}) {
+      const { held } = options;
       const attemptDoc = toAttemptDoc(attempt, clock);
       const change = (current: VisitDoc) => {
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
         }
+        const { afterAttempts } = options;
+        if (afterAttempts !== undefined && current.attempts.length !== afterAttempts) {
+          throw new NaboError('CONFLICT', `Visit ${visitId} was already answered`);
+        }
         return { attempts: [...current.attempts, attemptDoc] };
       };
-      const heldDoc = held?.id === visitId && held.status === 'open' ? fromVisit(held) : undefined;
+      // A button's answer checks its count against the stored visit, never against a copy.
+      const heldDoc =
+        held?.id === visitId && held.status === 'open' && options.afterAttempts === undefined
+          ? fromVisit(held)
+          : undefined;
       try {
         return await rewriteAttempts(visitId, change, heldDoc);
       } catch (error) {

@@ -37,7 +37,15 @@ const CLOSING_OUTCOMES: Partial<Record<AttemptOutcome, ClosingReason>> = {
  */
 export async function recordVisitReport(
   db: NaboDatabase,
-  input: { visit: Visit; area: Area; report: VisitReport; reporterId: string; now: Date },
+  input: {
+    visit: Visit;
+    area: Area;
+    report: VisitReport;
+    reporterId: string;
+    now: Date;
+    /** From a button: the attempts the visit had when the button was shown (see my-visits.ts). */
+    afterAttempts?: number;
+  },
 ): Promise<RecordedReport> {
   const { visit, area, report, now } = input;
   const closingReason = CLOSING_OUTCOMES[report.outcome];
@@ -53,7 +61,7 @@ export async function recordVisitReport(
       ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
       ...(revisitDate ? { revisitDate } : {}),
     },
-    visit,
+    input.afterAttempts === undefined ? { held: visit } : { afterAttempts: input.afterAttempts },
   );
 
   if (closingReason) {
