@@ -45,6 +45,10 @@ import {
 } from './repositories/welcome-folders.js';
 import { createFollowUpRepository, type FollowUpRepository } from './repositories/follow-ups.js';
 import {
+  createTurnContextRepository,
+  type TurnContextRepository,
+} from './repositories/turn-context.js';
+import {
   createSlackInstallationRepository,
   type SlackInstallationRepository,
 } from './repositories/slack-installations.js';
@@ -108,6 +112,7 @@ import {
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
+export type { TurnContext } from './repositories/turn-context.js';
 export type {
   PersonTraceCounts,
   PrivacyRepository,
@@ -173,6 +178,8 @@ export interface NaboDatabase {
   programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
+  /** The person, their conversation state and open check-in in one read: the start of a turn. */
+  turnContext: TurnContextRepository;
   /** Slack OAuth installations, tokens sealed (adapters/slack in OAuth mode). */
   slackInstallations: SlackInstallationRepository;
   /** Courses, talks and social events for the ambassadors, with their answers (src/events). */
@@ -261,6 +268,13 @@ export async function connectDatabase(
       programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
+      turnContext: createTurnContextRepository(
+        models.people,
+        models.conversationStates,
+        models.checkIns,
+        models.areas,
+        clock,
+      ),
       slackInstallations: createSlackInstallationRepository(models.slackInstallations),
       communityEvents: createCommunityEventRepository(models.communityEvents),
       accompaniments: createAccompanimentRepository(models.accompaniments),

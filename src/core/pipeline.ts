@@ -1,3 +1,4 @@
+import type { TurnContext } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
 import { NaboError } from '../../kernel/errors.js';
 import { catalogFor } from '../i18n/catalog.js';
@@ -80,10 +81,11 @@ export function createInboundPipeline(
 
   async function process(event: InboundEvent): Promise<void> {
     if (event.kind === 'installed') return greetWhereInstalled(event);
-    const person = await identifyPerson(deps.db, event.actor);
-    if (!person) return answerStranger(event);
-    await rememberLink(person, event.conversation);
-    const turn = startTurn(event, person);
+    // The person, their conversation state here and any open check-in: one read for the turn.
+    const context = await deps.db.turnContext.load(event.actor, event.conversation.key);
+    if (!context) return answerStranger(event);
+    await rememberLink(context.person, event.conversation);
+    const turn = startTurn(event, context);
     if (await refuseWhereNotPrivate(turn, flowsByName)) return;
     await answer(turn);
   }
@@ -152,7 +154,8 @@ export function createInboundPipeline(
     await send(conversation, { text: greeting });
   }
 
-  function startTurn(event: PersonEvent, person: Person): Turn {
+  function startTurn(event: PersonEvent, context: TurnContext): Turn {
+    const { person } = context;
     const locale = localeOf(person, undefined, deps.locale);
     // The last check before a resident's name leaves: only into a one-to-one conversation.
     const deliverable = (message: OutboundMessage | string): OutboundMessage => {
@@ -169,6 +172,7 @@ export function createInboundPipeline(
     return {
       event,
       person,
+      held: { state: context.state, openCheckIn: context.openCheckIn, areas: context.areas },
       locale,
       // The process's zone: every area of a programme lies in one country.
       zone: deps.timeZone,

@@ -56,7 +56,7 @@ export async function recordVisitReport(
       ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
       ...(revisitDate ? { revisitDate } : {}),
     },
-    input.afterAttempts === undefined ? {} : { afterAttempts: input.afterAttempts },
+    input.afterAttempts === undefined ? { held: visit } : { afterAttempts: input.afterAttempts },
   );
 
   if (closingReason) {
