@@ -141,7 +141,15 @@ export async function composeProcess(
     meetings = meetingJobs;
 
     const conversation = composeConversation(
-      { db, platforms, clock, logger, timeZone: config.timeZone, locale: config.locale },
+      {
+        db,
+        platforms,
+        clock,
+        logger,
+        timeZone: config.timeZone,
+        locale: config.locale,
+        ...(config.testTurnDelayMs ? { turnDelayMs: config.testTurnDelayMs } : {}),
+      },
       {
         reminders: client.reminders,
         meetingTimers: meetingJobs.timers,
@@ -213,6 +221,8 @@ export interface ConversationSettings {
   logger: Logger;
   timeZone: string;
   locale: Locale;
+  /** Tests only: NABO_TEST_TURN_DELAY_MS (see PipelineOptions). */
+  turnDelayMs?: number;
 }
 
 /** The jobs' ports the flows use, where jobs run or are queued. */
@@ -252,7 +262,11 @@ export function composeConversation(
     notifier: createPersonNotifier(db, platforms),
     ...services,
   };
-  const pipeline = createInboundPipeline(deps, allFlows);
+  const pipeline = createInboundPipeline(
+    deps,
+    allFlows,
+    settings.turnDelayMs ? { turnDelayMs: settings.turnDelayMs } : {},
+  );
   return {
     platforms,
     pipeline,

@@ -2,6 +2,7 @@ import { describeFailure } from '../adapters/cli/exit-codes.js';
 import { startWebProcess } from '../adapters/http/web-process.js';
 import { loadConfig } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
+import { INBOX_LEASE_MS } from '../src/core/pipeline.js';
 import { composeProcess } from './compose.js';
 import { configuredPlatforms } from './platforms.js';
 
@@ -27,6 +28,15 @@ async function startWeb(): Promise<void> {
     { port: web.port, platforms: nabo.platforms.list().map((platform) => platform.id) },
     'web process listening',
   );
+  // Events a process acknowledged and then died with (crash, deploy) are answered now, and
+  // every lease period after, in case a turn failed in a process that lives on.
+  const resume = (): void => {
+    nabo.pipeline.resume().catch((error: unknown) => {
+      nabo.logger.error({ err: error }, 'resuming abandoned events failed');
+    });
+  };
+  resume();
+  setInterval(resume, INBOX_LEASE_MS).unref();
 
   const shutdown = (signal: string): void => {
     nabo.logger.info({ signal }, 'web process stopping');

@@ -18,6 +18,7 @@ import {
   createConversationStateRepository,
   type ConversationStateRepository,
 } from './repositories/conversation-states.js';
+import { createInboxRepository, type InboxRepository } from './repositories/inbox.js';
 import { createMeetingRepository, type MeetingRepository } from './repositories/meetings.js';
 import { createPersonRepository, type PersonRepository } from './repositories/people.js';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy.js';
@@ -53,6 +54,7 @@ import {
   conversationStateSchema,
   type ConversationStateDoc,
 } from './schemas/conversation-state.js';
+import { INBOX_ENTRY_MODEL, inboxEntrySchema, type InboxEntryDoc } from './schemas/inbox-entry.js';
 import { MEETING_MODEL, meetingSchema, type MeetingDoc } from './schemas/meeting.js';
 import { PERSON_MODEL, personSchema, type PersonDoc } from './schemas/person.js';
 import {
@@ -72,6 +74,7 @@ import { FOLLOW_UP_MODEL, followUpSchema, type FollowUpDoc } from './schemas/fol
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
+export type { InboxAcceptance, ResumableEntry } from './repositories/inbox.js';
 export type {
   PersonTraceCounts,
   PrivacyRepository,
@@ -96,6 +99,7 @@ export type {
   CheckInRepository,
   ConversationLinkRepository,
   ConversationStateRepository,
+  InboxRepository,
   MeetingRepository,
   PersonRepository,
   ProcessedEventRepository,
@@ -119,6 +123,8 @@ export interface NaboDatabase {
   sendLedger: SendLedgerRepository;
   auditEvents: AuditEventRepository;
   processedEvents: ProcessedEventRepository;
+  /** Every inbound event, stored before it is acknowledged, until its turn is done. */
+  inbox: InboxRepository;
   /** Deletion deadlines, access and erasure requests (src/privacy). */
   privacy: PrivacyRepository;
   /** The programme report's counts, read in bulk (src/programme-report). */
@@ -199,6 +205,7 @@ export async function connectDatabase(
       sendLedger: createSendLedgerRepository(models.sendLedger, clock),
       auditEvents: createAuditEventRepository(models.auditEvents, clock),
       processedEvents: createProcessedEventRepository(models.processedEvents, clock),
+      inbox: createInboxRepository(models.inbox, clock),
       privacy: createPrivacyRepository(connection),
       programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
@@ -245,6 +252,7 @@ function registerModels(connection: Connection) {
     sendLedger: model<SendLedgerDoc>(SEND_LEDGER_MODEL, sendLedgerSchema),
     auditEvents: model<AuditEventDoc>(AUDIT_EVENT_MODEL, auditEventSchema),
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
+    inbox: model<InboxEntryDoc>(INBOX_ENTRY_MODEL, inboxEntrySchema),
     welcomeFolders: model<WelcomeFolderDoc>(WELCOME_FOLDER_MODEL, welcomeFolderSchema),
     followUps: model<FollowUpDoc>(FOLLOW_UP_MODEL, followUpSchema),
   };

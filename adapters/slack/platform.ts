@@ -23,7 +23,7 @@ import { SlackOutbound } from './outbound.js';
 import { linkAddressOf } from './address.js';
 import { downloadSharedFile } from './files.js';
 import { SlackReach } from './reach.js';
-import { SlackHttpReceiver } from './receiver.js';
+import { ACKNOWLEDGE, SlackHttpReceiver, type SlackAcknowledge } from './receiver.js';
 import { createSlackApi } from './web-api.js';
 import { MAX_CONCURRENT_TURNS, MAX_QUEUED_TURNS } from './limits.js';
 import { TurnQueue } from './turn-queue.js';
@@ -145,43 +145,91 @@ export function createSlackPlatform(
    * Connect), then accepted and processed by the pipeline — which allows workspaces, handles
    * each event once and answers.
    */
-  async function handle(map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> {
+  async function handle(
+    map: () => Mapped | Promise<Mapped>,
+    body: unknown,
+    acknowledge: (stored: boolean) => Promise<void>,
+  ): Promise<void> {
+    let event;
     try {
       const mapped = await map();
       if (mapped.kind === 'ignore') {
         logger.debug({ reason: mapped.reason }, 'Slack payload ignored');
+        await acknowledge(true);
         return;
       }
       if (mapped.directChannel) reach.noteDirectChannel(mapped.directChannel);
-      const event = isSharedWithOtherWorkspaces(body, mapped.event.actor.workspaceId)
+      event = isSharedWithOtherWorkspaces(body, mapped.event.actor.workspaceId)
         ? {
             ...mapped.event,
             conversation: { ...mapped.event.conversation, sharedWithOtherWorkspaces: true },
           }
         : mapped.event;
-      if ((await context.pipeline.accept(event)).accepted) await context.pipeline.process(event);
+    } catch (error) {
+      logger.error({ err: error }, 'Slack payload could not be read');
+      await acknowledge(true);
+      return;
+    }
+    // Stored in the inbox before Slack hears "got it"; not stored: 503 and Slack retries.
+    let acceptance;
+    try {
+      acceptance = await context.pipeline.accept(event);
+    } catch (error) {
+      logger.error({ err: error }, 'Slack event not stored');
+      await acknowledge(false);
+      return;
+    }
+    await acknowledge(true);
+    if (!acceptance.accepted) return;
+    try {
+      // Only the turn waits its turn: storing and acknowledging never queue behind other turns.
+      const accepted = event;
+      await turns.run(() => context.pipeline.process(accepted));
     } catch (error) {
       logger.error({ err: error }, 'Slack turn failed');
     }
   }
-  const run = (map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> =>
-    tracker.track(turns.run(() => handle(map, body)));
+  /**
+   * Over HTTP the receiver answers when `acknowledge` says so; in Socket Mode Bolt's ack is
+   * used, and withheld for an event not stored (Slack redelivers unacknowledged envelopes).
+   */
+  function acknowledgerOf(
+    boltContext: Record<string, unknown>,
+    ack?: () => Promise<void>,
+  ): (stored: boolean) => Promise<void> {
+    const viaReceiver = boltContext[ACKNOWLEDGE] as SlackAcknowledge | undefined;
+    if (viaReceiver) return async (stored) => viaReceiver(stored);
+    return async (stored) => {
+      if (stored) await ack?.();
+    };
+  }
+  const run = (
+    map: () => Mapped | Promise<Mapped>,
+    body: unknown,
+    acknowledge: (stored: boolean) => Promise<void>,
+  ): Promise<void> => tracker.track(handle(map, body, acknowledge));
 
-  // Events are acknowledged by Bolt before listeners run; interactivity and commands ack here first.
-  app.event('message', ({ body }) => run(() => mapDirectMessage(body, mapperContext), body));
-  app.event('app_mention', ({ body }) => run(() => mapMention(body, mapperContext), body));
-  app.event('app_home_opened', ({ body }) => run(() => mapHomeOpened(body, mapperContext), body));
-  app.action(/.*/, async ({ ack, body }) => {
-    await ack();
-    if (body.type === 'block_actions') await run(() => mapBlockAction(body, mapperContext), body);
+  // Every listener acknowledges through `acknowledge`, once the event is in the inbox.
+  app.event('message', ({ body, context: boltContext }) =>
+    run(() => mapDirectMessage(body, mapperContext), body, acknowledgerOf(boltContext)),
+  );
+  app.event('app_mention', ({ body, context: boltContext }) =>
+    run(() => mapMention(body, mapperContext), body, acknowledgerOf(boltContext)),
+  );
+  app.event('app_home_opened', ({ body, context: boltContext }) =>
+    run(() => mapHomeOpened(body, mapperContext), body, acknowledgerOf(boltContext)),
+  );
+  app.action(/.*/, async ({ ack, body, context: boltContext }) => {
+    const acknowledge = acknowledgerOf(boltContext, ack);
+    if (body.type === 'block_actions')
+      await run(() => mapBlockAction(body, mapperContext), body, acknowledge);
+    else await acknowledge(true);
   });
-  app.view({ type: 'view_submission' }, async ({ ack, body }) => {
-    await ack();
-    await run(() => mapViewSubmission(body, mapperContext), body);
+  app.view({ type: 'view_submission' }, async ({ ack, body, context: boltContext }) => {
+    await run(() => mapViewSubmission(body, mapperContext), body, acknowledgerOf(boltContext, ack));
   });
-  app.command('/nabo', async ({ ack, body }) => {
-    await ack();
-    await run(() => mapSlashCommand(body, mapperContext), body);
+  app.command('/nabo', async ({ ack, body, context: boltContext }) => {
+    await run(() => mapSlashCommand(body, mapperContext), body, acknowledgerOf(boltContext, ack));
   });
 
   const delivery = options.delivery ?? DEFAULT_SLACK_DELIVERY_LIMITS;
