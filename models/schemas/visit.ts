@@ -11,6 +11,8 @@ export interface AttemptDoc {
   note?: string;
   noteBy?: Types.ObjectId;
   revisitDate?: string;
+  /** The inbound event that reported it (`<platform>:<event id>`): a resumed turn adds none. */
+  sourceEvent?: string;
 }
 
 export interface VisitDoc {
@@ -55,6 +57,7 @@ const attemptSchema = new Schema(
     note: String,
     noteBy: Schema.Types.ObjectId,
     revisitDate: String,
+    sourceEvent: String,
   },
   { _id: false },
 );

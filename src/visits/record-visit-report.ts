@@ -37,7 +37,15 @@ const CLOSING_OUTCOMES: Partial<Record<AttemptOutcome, ClosingReason>> = {
  */
 export async function recordVisitReport(
   db: NaboDatabase,
-  input: { visit: Visit; area: Area; report: VisitReport; reporterId: string; now: Date },
+  input: {
+    visit: Visit;
+    area: Area;
+    report: VisitReport;
+    reporterId: string;
+    now: Date;
+    /** The inbound event reporting it: a turn resumed after a crash records nothing twice. */
+    sourceEvent?: string;
+  },
 ): Promise<RecordedReport> {
   const { visit, area, report, now } = input;
   const closingReason = CLOSING_OUTCOMES[report.outcome];
@@ -50,7 +58,12 @@ export async function recordVisitReport(
     folderLeft: report.folderLeft,
     ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
     ...(revisitDate ? { revisitDate } : {}),
+    ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
   });
+  // This event's report was stored and the visit closed before a crash: said again, not redone.
+  if (recorded.status === 'closed' && recorded.closingReason) {
+    return { visit: recorded, next: { kind: 'closed', reason: recorded.closingReason } };
+  }
 
   if (closingReason) {
     return {

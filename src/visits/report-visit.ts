@@ -7,7 +7,7 @@ import type {
 } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
 import { forgetStep, rememberStep } from '../core/flow.js';
-import type { ActionPayload, MessageRef } from '../core/inbound.js';
+import { eventKeyOf, type ActionPayload, type MessageRef } from '../core/inbound.js';
 import type { Choice, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
 import type { OutcomeChoice } from '../i18n/catalog.js';
@@ -397,6 +397,7 @@ async function store(
     report,
     reporterId: turn.person.id,
     now: turn.now,
+    ...(turn.event.eventId !== '' ? { sourceEvent: eventKeyOf(turn.event) } : {}),
   });
   await auditChangeInChat(turn, 'visit.reported', visit.residentId, { visitId: visit.id });
   // The reminder to try again comes from the jobs; a closed visit needs none any more.
