@@ -14,7 +14,7 @@ import {
 } from '../jobs/settings.js';
 import { openJobClient, startJobs, type JobClient, type RunningJobs } from '../jobs/start-jobs.js';
 import { connectDatabase, type NaboDatabase } from '../models/database.js';
-import { databaseUri, type Config } from '../src/config/config.js';
+import { databaseUri, refusesEmbeddedMongo, type Config } from '../src/config/config.js';
 import { createPersonNotifier } from '../src/core/person-notifier.js';
 import { createInboundPipeline, type InboundPipeline } from '../src/core/pipeline.js';
 import {
@@ -81,7 +81,12 @@ export async function composeProcess(
   const prefix = queuePrefix ? { prefix: queuePrefix } : {};
   const runsJobs = options.role !== 'web';
   const ownsDatabase = options.db === undefined;
-  const db = options.db ?? (await connectDatabase(databaseUri(config), { now: () => clock.now() }));
+  const db =
+    options.db ??
+    (await connectDatabase(databaseUri(config), {
+      now: () => clock.now(),
+      refuseEmbedded: refusesEmbeddedMongo(config),
+    }));
   // Built below, in this order; closed in the reverse one (running jobs finish first).
   let jobs: JobClient | undefined;
   let running: RunningJobs | undefined;

@@ -1,6 +1,7 @@
 import type { CommandStartedEvent } from 'mongodb';
 import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
 import { NaboError } from '../kernel/errors.js';
+import { logger } from '../kernel/logger.js';
 import { migratePersonIdentities } from './migrations/person-identities.js';
 import { isEmbeddedMongo } from './embedded-mongo/detect.js';
 import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
@@ -155,7 +156,16 @@ export interface ConnectOptions {
    * round trips (test/support/command-counter.ts). Off unless given.
    */
   commandListener?: (event: CommandStartedEvent) => void;
+  /**
+   * Refuse a server that reports itself as Nabo's embedded, in-memory one (production, unless
+   * NABO_ALLOW_EMBEDDED_MONGODB=1): its data would be gone on the next restart.
+   */
+  refuseEmbedded?: boolean;
 }
+
+/** The one line production prints when MONGODB_URI leads to the embedded server. */
+export const EMBEDDED_REFUSED_MESSAGE =
+  'MONGODB_URI leads to Nabo\'s embedded in-memory MongoDB (nabo dev-db), whose data is gone on every restart: refused in production (NABO_ALLOW_EMBEDDED_MONGODB=1 allows it, for smoke tests only)';
 
 /**
  * Opens a private connection (not mongoose's global one, so tests and tools can hold several)
@@ -181,6 +191,9 @@ export async function connectDatabase(
   });
   try {
     await connection.asPromise();
+    if (options.refuseEmbedded && connection.db && (await isEmbeddedMongo(connection.db))) {
+      throw new NaboError('CONFIG_INVALID', EMBEDDED_REFUSED_MESSAGE, { userFacing: true });
+    }
     if (options.commandListener !== undefined) {
       connection.getClient().on('commandStarted', options.commandListener);
     }
@@ -193,6 +206,7 @@ export async function connectDatabase(
     }
     // After the indexes: syncIndexes has dropped the per-platform identity indexes by then.
     await migratePersonIdentities(models.people.collection);
+    ensureIndexesOnReconnect(connection, models);
     return {
       areas: createAreaRepository(models.areas),
       people: createPersonRepository(models.people),
@@ -229,10 +243,34 @@ export async function connectDatabase(
     };
   } catch (error) {
     await connection.close().catch(() => undefined);
+    if (error instanceof NaboError && error.code === 'CONFIG_INVALID') throw error;
     throw new NaboError('DEPENDENCY_UNAVAILABLE', `Could not open MongoDB: ${describe(error)}`, {
       cause: error,
     });
   }
+}
+
+/**
+ * A server that comes back after losing the connection may have come back empty (`nabo dev-db`
+ * restarted, a fresh container): the collections are created again by the next writes, but not
+ * their indexes, and without them nothing is unique any more (events, visits, people). So on
+ * every reconnect each model's indexes are created again — a no-op where they still exist.
+ */
+function ensureIndexesOnReconnect(
+  connection: Connection,
+  models: ReturnType<typeof registerModels>,
+): void {
+  let ensuring: Promise<void> = Promise.resolve();
+  connection.on('reconnected', () => {
+    ensuring = ensuring.then(async () => {
+      try {
+        for (const model of Object.values(models)) await model.createIndexes();
+        logger().info({ db: connection.name }, 'indexes ensured after reconnect');
+      } catch (error) {
+        logger().warn({ err: error, db: connection.name }, 'indexes not ensured after reconnect');
+      }
+    });
+  });
 }
 
 function registerModels(connection: Connection) {

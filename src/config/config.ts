@@ -261,3 +261,8 @@ export const DEFAULT_DEVELOPMENT_MONGODB_URI = 'mongodb://127.0.0.1:27017/nabo';
 export function databaseUri(config: Config): string {
   return config.mongodbUri ?? DEFAULT_DEVELOPMENT_MONGODB_URI;
 }
+
+/** Production runs only against a real MongoDB, unless NABO_ALLOW_EMBEDDED_MONGODB=1 says otherwise. */
+export function refusesEmbeddedMongo(config: Config): boolean {
+  return config.environment === 'production' && !config.allowEmbeddedMongo;
+}

@@ -114,6 +114,13 @@ export class LocalSlackApi {
     }
   }
 
+  /** Resolves once a message has been posted to `channel`. */
+  async postedTo(channel: string): Promise<void> {
+    while (!this.posts().some((call) => call.params.channel === channel)) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
   private answer(method: string, params: Record<string, string>) {
     if (method === 'chat.postMessage') {
       return { ok: true, channel: params.channel, ts: `1790000000.${++this.sequence}` };
