@@ -165,7 +165,7 @@ export interface ConnectOptions {
 
 /** The one line production prints when MONGODB_URI leads to the embedded server. */
 export const EMBEDDED_REFUSED_MESSAGE =
-  'MONGODB_URI leads to Nabo\'s embedded in-memory MongoDB (nabo dev-db), whose data is gone on every restart: refused in production (NABO_ALLOW_EMBEDDED_MONGODB=1 allows it, for smoke tests only)';
+  "MONGODB_URI leads to Nabo's embedded in-memory MongoDB (nabo dev-db), whose data is gone on every restart: refused in production (NABO_ALLOW_EMBEDDED_MONGODB=1 allows it, for smoke tests only)";
 
 /**
  * Opens a private connection (not mongoose's global one, so tests and tools can hold several)
