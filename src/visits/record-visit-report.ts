@@ -45,6 +45,8 @@ export async function recordVisitReport(
     now: Date;
     /** The inbound event reporting it: a turn resumed after a crash records nothing twice. */
     sourceEvent?: string;
+    /** From a button: the attempts the visit had when the button was shown (see my-visits.ts). */
+    afterAttempts?: number;
   },
 ): Promise<RecordedReport> {
   const { visit, area, report, now } = input;
@@ -52,14 +54,18 @@ export async function recordVisitReport(
   const revisitDate =
     closingReason === undefined ? (report.revisitDate ?? defaultRevisitDate(area, now)) : undefined;
 
-  const recorded = await db.visits.recordAttempt(visit.id, {
-    at: now,
-    outcome: report.outcome,
-    folderLeft: report.folderLeft,
-    ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
-    ...(revisitDate ? { revisitDate } : {}),
-    ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
-  });
+  const recorded = await db.visits.recordAttempt(
+    visit.id,
+    {
+      at: now,
+      outcome: report.outcome,
+      folderLeft: report.folderLeft,
+      ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
+      ...(revisitDate ? { revisitDate } : {}),
+      ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
+    },
+    input.afterAttempts === undefined ? {} : { afterAttempts: input.afterAttempts },
+  );
   // This event's report was stored and the visit closed before a crash: said again, not redone.
   if (recorded.status === 'closed' && recorded.closingReason) {
     return { visit: recorded, next: { kind: 'closed', reason: recorded.closingReason } };
