@@ -31,6 +31,11 @@ export interface NewVisitAttempt {
   noteBy?: string;
   /** 'YYYY-MM-DD' */
   revisitDate?: string;
+  /**
+   * The inbound event that reported it (`<platform>:<event id>`). Recording the same event's
+   * attempt again (a turn resumed after a crash) changes nothing and returns the visit.
+   */
+  sourceEvent?: string;
 }
 
 export interface VisitRepository {
@@ -128,13 +133,18 @@ export function createVisitRepository(
    */
   async function rewriteAttempts(
     visitId: string,
-    change: (doc: VisitDoc) => { attempts: AttemptDoc[]; extra?: UpdateQuery<VisitDoc> },
+    /** Undefined: nothing to change, the visit is returned as it is. */
+    change: (
+      doc: VisitDoc,
+    ) => { attempts: AttemptDoc[]; extra?: UpdateQuery<VisitDoc> } | undefined,
     held?: VisitDoc,
   ): Promise<Visit> {
     for (let attempt = 1; attempt <= MAX_REWRITE_TRIES; attempt += 1) {
       // The caller's copy is the first guess; the guarded write below refuses it if stale.
       const current = attempt === 1 && held ? held : await findExisting(visitId);
-      const { attempts, extra } = change(current);
+      const changed = change(current);
+      if (!changed) return toVisit(current);
+      const { attempts, extra } = changed;
       const updated = await translateWriteErrors(
         () =>
           model
@@ -367,6 +377,11 @@ export function createVisitRepository(
       const { held } = options;
       const attemptDoc = toAttemptDoc(attempt, clock);
       const change = (current: VisitDoc) => {
+        // The same event again (a resumed or retried turn): what it recorded stands as it is.
+        const source = attemptDoc.sourceEvent;
+        if (source && current.attempts.some((stored) => stored.sourceEvent === source)) {
+          return undefined;
+        }
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
         }
@@ -546,6 +561,7 @@ function toAttemptDoc(attempt: NewVisitAttempt, clock: Clock): AttemptDoc {
       ? { noteBy: requireObjectId(attempt.noteBy, 'Note author id') }
       : {}),
     ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
+    ...(attempt.sourceEvent !== undefined ? { sourceEvent: attempt.sourceEvent } : {}),
   };
 }
 

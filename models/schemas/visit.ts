@@ -14,6 +14,8 @@ export interface AttemptDoc {
   note?: string;
   noteBy?: Types.ObjectId;
   revisitDate?: string;
+  /** The inbound event that reported it (`<platform>:<event id>`): a resumed turn adds none. */
+  sourceEvent?: string;
 }
 
 export interface VisitDoc {
@@ -51,6 +53,7 @@ const attemptSchema = new Schema(
     note: String,
     noteBy: Schema.Types.ObjectId,
     revisitDate: String,
+    sourceEvent: String,
   },
   { _id: false },
 );

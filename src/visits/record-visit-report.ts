@@ -38,6 +38,8 @@ export async function recordVisitReport(
     report: VisitReport;
     reporterId: string;
     now: Date;
+    /** The inbound event reporting it: a turn resumed after a crash records nothing twice. */
+    sourceEvent?: string;
     /** From a button: the attempts the visit had when the button was shown (see my-visits.ts). */
     afterAttempts?: number;
   },
@@ -55,9 +57,14 @@ export async function recordVisitReport(
       folderLeft: report.folderLeft,
       ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
       ...(revisitDate ? { revisitDate } : {}),
+      ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
     },
     input.afterAttempts === undefined ? { held: visit } : { afterAttempts: input.afterAttempts },
   );
+  // This event's report was stored and the visit closed before a crash: said again, not redone.
+  if (recorded.status === 'closed' && recorded.closingReason) {
+    return { visit: recorded, next: { kind: 'closed', reason: recorded.closingReason } };
+  }
 
   if (closingReason) {
     return {

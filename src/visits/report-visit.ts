@@ -9,7 +9,7 @@ import type {
 } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
 import { areaOf, forgetStep, rememberStep } from '../core/flow.js';
-import type { ActionPayload, MessageRef } from '../core/inbound.js';
+import { eventKeyOf, type ActionPayload, type MessageRef } from '../core/inbound.js';
 import { withResidentData, type Choice, type OutboundMessage } from '../core/outbound.js';
 import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
@@ -421,6 +421,7 @@ async function store(
       report,
       reporterId: turn.person.id,
       now: turn.now,
+      ...(turn.event.eventId !== '' ? { sourceEvent: eventKeyOf(turn.event) } : {}),
       ...(pending.afterAttempts === undefined ? {} : { afterAttempts: pending.afterAttempts }),
     });
   } catch (error) {
