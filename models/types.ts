@@ -224,6 +224,8 @@ export interface VisitAttempt {
   noteBy?: Id;
   /** Calendar date 'YYYY-MM-DD' agreed for the next try. */
   revisitDate?: string;
+  /** The inbound event that reported it: a resumed or retried turn does not record it again. */
+  sourceEvent?: string;
 }
 
 export interface Visit {

@@ -530,6 +530,7 @@ function fromVisit(visit: Visit): VisitDoc {
         ? { noteBy: requireObjectId(attempt.noteBy, 'Note author id') }
         : {}),
       ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
+      ...(attempt.sourceEvent !== undefined ? { sourceEvent: attempt.sourceEvent } : {}),
     })),
     outcome: visit.outcome,
     folderLeft: visit.folderLeft,
@@ -580,6 +581,7 @@ function toVisit(doc: VisitDoc): Visit {
       ...(attempt.note ? { note: attempt.note } : {}),
       ...(attempt.noteBy ? { noteBy: idString(attempt.noteBy) } : {}),
       ...(attempt.revisitDate ? { revisitDate: attempt.revisitDate } : {}),
+      ...(attempt.sourceEvent ? { sourceEvent: attempt.sourceEvent } : {}),
     })),
     outcome: doc.outcome ?? null,
     folderLeft: doc.folderLeft ?? null,

@@ -47,7 +47,7 @@ export async function recordVisitReport(
   const { visit, area, report, now } = input;
   const closingReason = DOOR_OUTCOME_RULES[report.outcome].closesVisitAs;
   const revisitDate =
-    closingReason === undefined ? (report.revisitDate ?? defaultRevisitDate(area, now)) : undefined;
+    closingReason === null ? (report.revisitDate ?? defaultRevisitDate(area, now)) : undefined;
 
   const recorded = await db.visits.recordAttempt(
     visit.id,
