@@ -73,7 +73,7 @@ export async function announceAssignment(
     key: string,
     kind: 'assignment' | 'assignment-summary',
   ) => {
-    const queued = await enqueueSend(deps.queues, deps.messenger, person, key, {
+    const queued = await enqueueSend(deps, person, key, {
       kind,
       areaId: area.id,
       month,

@@ -70,10 +70,18 @@ export class SlackOutbound implements OutboundPort {
     channel: string,
     message: OutboundMessage,
     threadTs?: string,
+    options: { sendKey?: string } = {},
   ): Promise<MessageRef> {
     let first: MessageRef | undefined;
-    for (const page of renderMessage(message)) {
-      const posted = await this.postPage(channel, page, threadTs);
+    const pages = renderMessage(message);
+    for (const [index, page] of pages.entries()) {
+      // A job's send key goes on the last page as message metadata: found there after a crash,
+      // the whole message went out (SlackReach.findSent).
+      const metadata =
+        options.sendKey && index === pages.length - 1
+          ? sendKeyMetadata(options.sendKey)
+          : undefined;
+      const posted = await this.postPage(channel, page, threadTs, metadata);
       first ??= messageRef(key, { kind: 'message', channel: posted.channel, ts: posted.ts });
     }
     if (!first) throw new Error('renderMessage returned no page');
@@ -84,6 +92,7 @@ export class SlackOutbound implements OutboundPort {
     channel: string,
     page: { text: string; blocks: unknown[] },
     threadTs?: string,
+    metadata?: SendKeyMetadata,
   ): Promise<{ channel: string; ts: string }> {
     const result = await this.api.call(
       'chat.postMessage',
@@ -94,6 +103,7 @@ export class SlackOutbound implements OutboundPort {
         unfurl_links: false,
         unfurl_media: false,
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(metadata ? { metadata } : {}),
       },
       { retryRateLimited: true },
     );
@@ -153,4 +163,16 @@ export class SlackOutbound implements OutboundPort {
     // The Home tab's conversation is the person's DM with the bot, so the fallback goes there too.
     return this.post(key, address.channel, { ...rest, text }, address.threadTs);
   }
+}
+
+/** The event type of the metadata a job's message carries its send key in. */
+export const SEND_KEY_EVENT_TYPE = 'nabo_send';
+
+export interface SendKeyMetadata {
+  event_type: typeof SEND_KEY_EVENT_TYPE;
+  event_payload: { send_key: string };
+}
+
+function sendKeyMetadata(sendKey: string): SendKeyMetadata {
+  return { event_type: SEND_KEY_EVENT_TYPE, event_payload: { send_key: sendKey } };
 }

@@ -55,8 +55,7 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         const ambassador = await deps.db.people.findById(visit.ambassadorId);
         if (!ambassador) return { skipped: 'no_person' };
         const queued = await enqueueSend(
-          deps.queues,
-          deps.messenger,
+          deps,
           ambassador,
           sendKeys.revisit(visit.id, data.revisitDate),
           {
@@ -77,8 +76,7 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         const ambassador = await deps.db.people.findById(visit.ambassadorId);
         if (!ambassador) return { skipped: 'no_person' };
         const queued = await enqueueSend(
-          deps.queues,
-          deps.messenger,
+          deps,
           ambassador,
           sendKeys.firstAttemptNudge(visit.id),
           { kind: 'first-attempt-nudge', visitId: visit.id, personId: ambassador.id },
@@ -95,8 +93,7 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         let queued = 0;
         for (const coordinator of coordinators) {
           const result = await enqueueSend(
-            deps.queues,
-            deps.messenger,
+            deps,
             coordinator,
             sendKeys.firstAttemptEscalation(visit.id, coordinator.id),
             { kind: 'first-attempt-escalation', visitId: visit.id, personId: coordinator.id },

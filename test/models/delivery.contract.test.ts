@@ -6,19 +6,19 @@ const clock = new Date('2026-12-01T08:00:00.000Z');
 const db = useTestDatabase({ now: () => clock });
 
 describe('send ledger (contract)', () => {
-  it('when a key is claimed for the first time, then true and the entry is pending', async () => {
+  it('when a key is claimed for the first time, then true and the entry is sending', async () => {
     expect(await db().sendLedger.claim('assign-gellerup-2026-12-p1', { platform: 'slack' })).toBe(
       true,
     );
     expect(await db().sendLedger.get('assign-gellerup-2026-12-p1')).toMatchObject({
       key: 'assign-gellerup-2026-12-p1',
-      status: 'pending',
+      status: 'sending',
       platform: 'slack',
       attempts: 1,
     });
   });
 
-  it('when the same key is claimed again, pending or sent, then false', async () => {
+  it('when the same key is claimed again, sending or sent, then false', async () => {
     expect(await db().sendLedger.claim('assign-gellerup-2026-12-p1')).toBe(false);
     const sent = await db().sendLedger.markSent('assign-gellerup-2026-12-p1');
     expect(sent).toMatchObject({ status: 'sent', sentAt: clock, attempts: 1 });
@@ -40,7 +40,7 @@ describe('send ledger (contract)', () => {
     ]);
     expect(retries.filter(Boolean)).toHaveLength(1);
     expect(await db().sendLedger.get('revisit-v42-2026-12-04')).toMatchObject({
-      status: 'pending',
+      status: 'sending',
       attempts: 2,
     });
   });
