@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  nabo.logger.info('worker ready');
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,14 @@ export interface ReconcileReport {
 }
 
 /** BullMQ states in which a job will still run by itself. */
-const LIVE_STATES = new Set(['waiting', 'wait', 'active', 'delayed', 'prioritized', 'waiting-children']);
+const LIVE_STATES = new Set([
+  'waiting',
+  'wait',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+]);
 
 /**
  * MongoDB is the source of truth; Redis holds derived work. At every start the worker rebuilds
@@ -101,7 +108,9 @@ async function requeueSend(
   }
   const route = await deps.messenger.route(person);
   // Nowhere to send it now; the send processor records why when a job runs, so one does.
-  const platform = isNoRoute(route) ? (entry.platform ?? deps.messenger.platformIds[0]) : route.platform;
+  const platform = isNoRoute(route)
+    ? (entry.platform ?? deps.messenger.platformIds[0])
+    : route.platform;
   if (!platform) return false;
   const queue = deps.queues.send(platform);
   const job = await queue.getJob(entry.key);

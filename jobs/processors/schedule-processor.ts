@@ -75,12 +75,11 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
           return { skipped: 'stale' };
         const ambassador = await deps.db.people.findById(visit.ambassadorId);
         if (!ambassador) return { skipped: 'no_person' };
-        const queued = await enqueueSend(
-          deps,
-          ambassador,
-          sendKeys.firstAttemptNudge(visit.id),
-          { kind: 'first-attempt-nudge', visitId: visit.id, personId: ambassador.id },
-        );
+        const queued = await enqueueSend(deps, ambassador, sendKeys.firstAttemptNudge(visit.id), {
+          kind: 'first-attempt-nudge',
+          visitId: visit.id,
+          personId: ambassador.id,
+        });
         return queued.queued
           ? { queued: 1 }
           : { unreachable: whereUnreachable(queued.unreachableOn) };

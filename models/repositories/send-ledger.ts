@@ -88,7 +88,10 @@ export function createSendLedgerRepository(
       const claimed = await model
         .findOneAndUpdate(
           { key, status: { $in: ['queued', 'failed'] } },
-          { $set: { status: 'sending', claimedAt: clock.now(), ...platform }, $inc: { attempts: 1 } },
+          {
+            $set: { status: 'sending', claimedAt: clock.now(), ...platform },
+            $inc: { attempts: 1 },
+          },
           { returnDocument: 'after' },
         )
         .lean<SendLedgerDoc>();
