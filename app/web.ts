@@ -30,6 +30,8 @@ async function startWeb(): Promise<void> {
 
   const shutdown = (signal: string): void => {
     nabo.logger.info({ signal }, 'web process stopping');
+    // Whatever Redis does, the process is gone within the bound (the platforms retry requests).
+    setTimeout(() => process.exit(1), STOP_BOUND_MS).unref();
     void web
       .close()
       .then(() => nabo.close())
@@ -38,6 +40,9 @@ async function startWeb(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
+
+/** A stop (SIGTERM) ends the process within this, whatever Redis does. */
+const STOP_BOUND_MS = 9_000;
 
 startWeb().catch((error: unknown) => {
   console.error(describeFailure(error));

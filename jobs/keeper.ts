@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { Logger } from '../kernel/logger.js';
 import { upsertAssignmentSchedulers } from './assignment-jobs.js';
 import { reconcile, reconcileSends, type ReconcileDeps } from './reconcile.js';
 

@@ -54,6 +54,8 @@ export interface JobsOptions {
    * come back to another worker as stalled); Redis being unreachable must not hold a stop.
    */
   closeTimeoutMs?: number;
+  /** How long a conversation turn waits for Redis to take a reminder (DEFAULT_REMINDER_BOUND_MS). */
+  reminderBoundMs?: number;
   /** The producer side opened earlier (the bot already schedules reminders through it). */
   client?: JobClient;
 }
@@ -78,6 +80,9 @@ export const DEFAULT_CLOSE_TIMEOUT_MS = 7_000;
 
 export function openJobClient(options: JobsOptions): JobClient {
   const connection = createRedisConnection(options.redisUrl, { forWorker: true });
+  const clientLog = (options.logger ?? rootLogger()).child({ component: 'jobs' });
+  // Reconnects by itself; without a listener ioredis prints every refused connection.
+  connection.on('error', (error) => clientLog.warn({ err: error }, 'redis connection problem'));
   const messenger = new PersonMessenger(options.platforms);
   const queues = new JobQueues(
     connection,
@@ -87,7 +92,10 @@ export function openJobClient(options: JobsOptions): JobClient {
   const clock = options.clock ?? systemClock;
   return {
     queues,
-    reminders: new BullmqReminderScheduler(options.db, queues, clock),
+    reminders: new BullmqReminderScheduler(options.db, queues, clock, {
+      logger: clientLog,
+      ...(options.reminderBoundMs ? { boundMs: options.reminderBoundMs } : {}),
+    }),
     messenger,
     async close() {
       await queues.close();
@@ -108,6 +116,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
   const connections: Redis[] = [];
   const connect = (): Redis => {
     const connection = createRedisConnection(options.redisUrl, { forWorker: true });
+    connection.on('error', (error) => log.warn({ err: error }, 'redis connection problem'));
     connections.push(connection);
     return connection;
   };
