@@ -13,6 +13,18 @@ import type { Person } from '../../../models/types.js';
 import type { JobQueues } from '../../../jobs/job-queues.js';
 import { slackEstate } from './jobs-harness.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
+import type { OwnRedis } from './own-redis.js';
+
+/** What goes wrong during the send. */
+export type Fault =
+  | { kind: 'kill'; times: 1 | 2 }
+  /** The trial's Redis (context.redisUrl) is SIGKILLed and started again empty. */
+  | { kind: 'redis-restart'; redis: OwnRedis };
+
+export function describeFault(fault: Fault): string {
+  if (fault.kind === 'redis-restart') return 'Redis restarted empty';
+  return fault.times === 1 ? 'worker SIGKILL' : 'worker SIGKILL twice in a row';
+}
 
 /** The workers' "now": the hand-out they run is December 2026's. */
 export const TRIAL_NOW = '2026-12-01T09:00:00+01:00';
@@ -31,7 +43,7 @@ export interface TrialContext {
 }
 
 export interface TrialResult {
-  kills: number;
+  fault: string;
   people: number;
   /** Messages that reached Slack for this trial's people. */
   sent: number;
@@ -81,7 +93,11 @@ async function kill(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-export async function runKillTrial(context: TrialContext, kills: 1 | 2): Promise<TrialResult> {
+export function runKillTrial(context: TrialContext, kills: 1 | 2): Promise<TrialResult> {
+  return runTrial(context, { kind: 'kill', times: kills });
+}
+
+export async function runTrial(context: TrialContext, fault: Fault): Promise<TrialResult> {
   const { area, ambassadors, coordinator } = await slackEstate(context.db, {
     ambassadors: 30,
     households: 60,
@@ -98,17 +114,23 @@ export async function runKillTrial(context: TrialContext, kills: 1 | 2): Promise
   if (!scheduled) throw new Error('no hand-out scheduled for the trial area');
   await scheduled.promote();
 
-  for (let round = 0; round < kills; round += 1) {
-    // First kill: somewhere in the send. Next kills: as soon as the new worker sends again —
+  const rounds = fault.kind === 'kill' ? fault.times : 1;
+  for (let round = 0; round < rounds; round += 1) {
+    // First fault: somewhere in the send. Next kills: as soon as the new worker sends again —
     // it takes the stalled jobs first, so the same job dies twice and BullMQ gives up on it.
-    // Either way the kill lands while a request to Slack is in flight, before or after Slack
+    // Either way the fault lands while a request to Slack is in flight, before or after Slack
     // kept the message.
     const before = context.slack.requests();
     const after = round === 0 ? 1 + Math.floor(context.random() * 25) : 1;
     await waitUntil(() => context.slack.requests() >= before + after, 20_000);
     await wait(Math.floor(context.random() * 100));
-    await kill(worker);
-    worker = await startSlackWorker(context);
+    if (fault.kind === 'redis-restart') {
+      await fault.redis.kill();
+      await fault.redis.start();
+    } else {
+      await kill(worker);
+      worker = await startSlackWorker(context);
+    }
   }
 
   const everyoneSent = async () => {
@@ -133,7 +155,7 @@ export async function runKillTrial(context: TrialContext, kills: 1 | 2): Promise
     if (count > 1) duplicated += count - 1;
   }
   return {
-    kills,
+    fault: describeFault(fault),
     people: people.length,
     sent,
     stored: await storedCount(context.db, area.key, people),
