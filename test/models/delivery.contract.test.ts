@@ -54,6 +54,57 @@ describe('send ledger (contract)', () => {
   });
 });
 
+describe('send ledger: a send from queued to sent (contract)', () => {
+  const job = { name: 'assignment', data: { kind: 'assignment', personId: 'p9' } };
+
+  it('when a send is recorded, then it is queued with its job, and recording again changes nothing', async () => {
+    await db().sendLedger.record('assign-nord-2026-12-p9', job);
+    await db().sendLedger.record('assign-nord-2026-12-p9', {
+      name: 'assignment',
+      data: { other: true },
+    });
+    expect(await db().sendLedger.get('assign-nord-2026-12-p9')).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      job,
+    });
+    expect((await db().sendLedger.listUnfinished()).map((entry) => entry.key)).toContain(
+      'assign-nord-2026-12-p9',
+    );
+  });
+
+  it('when a queued send is claimed, then it is sending; released, queued again; sent, no longer unfinished', async () => {
+    expect(await db().sendLedger.claim('assign-nord-2026-12-p9', { platform: 'slack' })).toBe(true);
+    expect(await db().sendLedger.get('assign-nord-2026-12-p9')).toMatchObject({
+      status: 'sending',
+      attempts: 1,
+      claimedAt: clock,
+    });
+    // A sending one may be on the platform: nobody else may claim it.
+    expect(await db().sendLedger.claim('assign-nord-2026-12-p9')).toBe(false);
+    await db().sendLedger.release('assign-nord-2026-12-p9');
+    expect((await db().sendLedger.get('assign-nord-2026-12-p9'))?.status).toBe('queued');
+    expect(await db().sendLedger.claim('assign-nord-2026-12-p9')).toBe(true);
+    await db().sendLedger.markSent('assign-nord-2026-12-p9');
+    expect((await db().sendLedger.listUnfinished()).map((entry) => entry.key)).not.toContain(
+      'assign-nord-2026-12-p9',
+    );
+    // Skipping never undoes a sent message.
+    await db().sendLedger.markSkipped('assign-nord-2026-12-p9');
+    expect((await db().sendLedger.get('assign-nord-2026-12-p9'))?.status).toBe('sent');
+  });
+
+  it('when a queued send has nothing left to say, then it is skipped and no longer unfinished', async () => {
+    await db().sendLedger.record('revisit-v77-2026-12-09', job);
+    await db().sendLedger.markSkipped('revisit-v77-2026-12-09');
+    expect((await db().sendLedger.get('revisit-v77-2026-12-09'))?.status).toBe('skipped');
+    expect(await db().sendLedger.claim('revisit-v77-2026-12-09')).toBe(false);
+    expect((await db().sendLedger.listUnfinished()).map((entry) => entry.key)).not.toContain(
+      'revisit-v77-2026-12-09',
+    );
+  });
+});
+
 describe('processed events (contract)', () => {
   it('when an event id is seen the first time, then true; every redelivery, false', async () => {
     expect(await db().processedEvents.markProcessed('slack:Ev123')).toBe(true);
