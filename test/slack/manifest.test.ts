@@ -32,6 +32,8 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'conversations.open': 'im:write',
+  // Only the person's DM with the bot: a job's send looked up by its key after a crash.
+  'conversations.history': 'im:history',
   'views.open': null,
   'views.publish': null,
   'views.update': null,
