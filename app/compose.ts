@@ -3,7 +3,7 @@ import type { HostedPlatform } from '../adapters/http/hosted-platform.js';
 import type { PlatformContext } from '../adapters/platform.js';
 import { processClock, type Clock } from '../kernel/clock.js';
 import { createLogger, setLogger, type Logger } from '../kernel/logger.js';
-import { isNoRoute, isUnreachable } from '../jobs/delivery/person-messenger.js';
+import { createMeetingDelivery } from '../jobs/meetings/meeting-delivery.js';
 import { createMeetingJobs, type MeetingJobs } from '../jobs/meetings/index.js';
 import { createRedisConnection } from '../jobs/redis-connection.js';
 import { createRetentionJobs, type RetentionJobs } from '../jobs/retention/index.js';
@@ -124,20 +124,9 @@ export async function composeProcess(
       timeZone: config.timeZone,
       ...prefix,
       ...(options.fastRecovery ? { worker: { lockDuration: 2_000, stalledInterval: 1_000 } } : {}),
-      // Meeting timers, agenda hand-outs and check-ins reach people the way assignments do.
-      deliver: async ({ personId }, message) => {
-        const person = await db.people.findById(personId);
-        if (!person) return;
-        const route = await client.messenger.route(person);
-        if (isNoRoute(route)) {
-          logger.warn({ personId }, 'meeting message: person cannot be reached');
-          return;
-        }
-        const result = await client.messenger.send(route, person, message);
-        if (isUnreachable(result)) {
-          logger.warn({ personId, reason: result.reason }, 'meeting message not delivered');
-        }
-      },
+      // Agenda hand-outs and check-ins reach people the way assignments do; a running
+      // meeting's timers speak in the conversation where it was started.
+      deliver: createMeetingDelivery({ db, platforms, messenger: client.messenger, logger }),
     });
     meetings = meetingJobs;
 

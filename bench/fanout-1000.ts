@@ -2,8 +2,11 @@
  * A fan-out of 1,000 messages through the real Slack platform to a local fake Slack Web API
  * (node:http on 127.0.0.1) that enforces one message per second per channel and a workspace
  * cap, answering 429 with Retry-After past either. 200 ambassadors each get one hand-out message
- * from each of 5 areas: 200 channels, 5 messages per channel.
- * Reports the achieved send rate as a share of the allowed rate, 429s, duplicates and losses.
+ * from each of 5 areas: 200 channels, 5 messages per channel. Runs at workspace caps 50/s and
+ * 20/s (BENCH_CAP=50 runs one).
+ * Reports the achieved send rate as a share of the allowed rate (the anchor: the cap itself, and
+ * the pacer's own ceiling at its margin), 429s, duplicates (the same message accepted twice) and
+ * losses (messages never accepted).
  * Needs Redis at REDIS_URL (default redis://127.0.0.1:6379).
  * Run: npx tsx bench/fanout-1000.ts
  */
@@ -20,21 +23,28 @@ import { startJobs } from '../jobs/start-jobs.js';
 import { connectDatabase } from '../models/database.js';
 import type { Area } from '../models/types.js';
 import { runMonthlyAssignment } from '../src/assignment/run-monthly-assignment.js';
+import { DEFAULT_PACING_MARGIN_MS } from '../jobs/settings.js';
+import { Pacer, workspacePaceRule } from '../jobs/delivery/pacer.js';
+import { createRedisConnection } from '../jobs/redis-connection.js';
 import { systemClock } from '../kernel/clock.js';
 import { createLogger } from '../kernel/logger.js';
 
 const AREAS = 5;
 const AMBASSADORS = 200;
-const WORKSPACE_PER_SECOND = Number(process.env.BENCH_CAP ?? 50);
+/** The pacer's margin (BENCH_MARGIN_MS tries another). */
+const MARGIN_MS = Number(process.env.BENCH_MARGIN_MS ?? DEFAULT_PACING_MARGIN_MS);
+const CAPS = process.env.BENCH_CAP ? [Number(process.env.BENCH_CAP)] : [50, 20];
 const CHANNEL_INTERVAL_MS = 1_000;
 const MONTH = '2026-12';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** The fake Slack: sliding windows, as strict as the real limits are described. */
-function startFakeSlack() {
+function startFakeSlack(cap: number) {
   const lastPerChannel = new Map<string, number>();
   const workspace: number[] = [];
   const accepted = new Map<string, number>();
+  /** Every message accepted, by channel and content: a second acceptance is a duplicate. */
+  const messages = new Map<string, number>();
   const stats = {
     accepted: 0,
     rateLimited: 0,
@@ -62,7 +72,7 @@ function startFakeSlack() {
     while (workspace.length > 0 && (workspace[0] ?? 0) <= now - 1_000) workspace.shift();
     const last = lastPerChannel.get(channel);
     const channelFull = last !== undefined && now - last < CHANNEL_INTERVAL_MS;
-    if (channelFull || workspace.length >= WORKSPACE_PER_SECOND) {
+    if (channelFull || workspace.length >= cap) {
       stats.rateLimited += 1;
       if (channelFull) stats.channel429 += 1;
       else stats.workspace429 += 1;
@@ -72,6 +82,8 @@ function startFakeSlack() {
     lastPerChannel.set(channel, now);
     workspace.push(now);
     accepted.set(channel, (accepted.get(channel) ?? 0) + 1);
+    const message = `${channel}\n${form.get('text') ?? ''}\n${form.get('blocks') ?? ''}`;
+    messages.set(message, (messages.get(message) ?? 0) + 1);
     stats.accepted += 1;
     stats.firstAt ||= now;
     stats.lastAt = now;
@@ -80,6 +92,7 @@ function startFakeSlack() {
   return new Promise<{
     url: string;
     accepted: Map<string, number>;
+    messages: Map<string, number>;
     stats: typeof stats;
     close: () => Promise<void>;
   }>((resolve) => {
@@ -88,6 +101,7 @@ function startFakeSlack() {
       resolve({
         url: `http://127.0.0.1:${port}/api/`,
         accepted,
+        messages,
         stats,
         close: () =>
           new Promise((done) => {
@@ -130,8 +144,21 @@ async function body(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function main(): Promise<void> {
-  const fake = await startFakeSlack();
+interface Result {
+  cap: number;
+  accepted: number;
+  rate: number;
+  ceiling: number;
+  rateLimited: number;
+  channel429: number;
+  duplicates: number;
+  lost: number;
+  failed: number;
+  elapsed: number;
+}
+
+async function run(cap: number): Promise<Result> {
+  const fake = await startFakeSlack(cap);
   const mongo = await startMongoProcess();
   const db = await connectDatabase(mongo.uri, { dbName: 'bench_fanout' });
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
@@ -180,7 +207,7 @@ async function main(): Promise<void> {
       {
         delivery: {
           perChannel: { max: 1, windowMs: CHANNEL_INTERVAL_MS },
-          workspacePerSecond: WORKSPACE_PER_SECOND,
+          workspacePerSecond: cap,
         },
       },
     );
@@ -191,6 +218,7 @@ async function main(): Promise<void> {
       platforms: createPlatformRegistry([slack.adapter]),
       logger,
       sendConcurrency: 20,
+      pacingMarginMs: MARGIN_MS,
       reconcileAtStart: false,
       lockDurationMs: 10_000,
       stalledIntervalMs: 5_000,
@@ -206,35 +234,13 @@ async function main(): Promise<void> {
       }
       const total = AREAS * AMBASSADORS;
       const sendQueue = jobs.queues.send('slack');
-      const deadline = Date.now() + 120_000;
+      const deadline = Date.now() + 300_000;
       while ((await sendQueue.getCompletedCount()) + (await sendQueue.getFailedCount()) < total) {
-        if (Date.now() > deadline) throw new Error('fan-out did not finish within 2 minutes');
+        if (Date.now() > deadline) throw new Error('fan-out did not finish within 5 minutes');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const elapsed = (performance.now() - started) / 1000;
-      const sending = (fake.stats.lastAt - fake.stats.firstAt) / 1000;
-      const duplicates = [...fake.accepted.values()].reduce(
-        (sum, count) => sum + Math.max(0, count - AREAS),
-        0,
-      );
-      const losses =
-        AMBASSADORS - [...fake.accepted.values()].filter((count) => count >= AREAS).length;
-      const failed = await sendQueue.getFailedCount();
-      const rate = fake.stats.accepted / sending;
-      console.log(
-        `fan-out bench: ${total} messages, ${AMBASSADORS} channels × ${AREAS}, workspace cap ${WORKSPACE_PER_SECOND}/s, 1/s per channel`,
-      );
-      console.log(`  accepted by fake Slack     ${fake.stats.accepted}`);
-      console.log(
-        `  429 answers                ${fake.stats.rateLimited} (channel ${fake.stats.channel429}, workspace ${fake.stats.workspace429})`,
-      );
-      console.log(`  wall time (queue→done)     ${elapsed.toFixed(1)} s`);
-      console.log(
-        `  send rate (first→last)     ${rate.toFixed(1)} msg/s = ${((rate / WORKSPACE_PER_SECOND) * 100).toFixed(0)} % of the allowed ${WORKSPACE_PER_SECOND}/s`,
-      );
-      console.log(`  duplicates                 ${duplicates}`);
-      console.log(`  losses (channels short)    ${losses}`);
-      console.log(`  failed jobs                ${failed}`);
+      return summary(fake, cap, total, await sendQueue.getFailedCount(), elapsed);
     } finally {
       await jobs.queues.obliterate();
       await jobs.close();
@@ -244,6 +250,124 @@ async function main(): Promise<void> {
     await db.close();
     await mongo.stop();
     await fake.close();
+  }
+}
+
+/**
+ * The pacer alone, under the same machine load: 20 senders take tokens and post straight to the
+ * fake Slack, in the fan-out's order, with no MongoDB work in between. What it reaches is the
+ * pacing's share; the full fan-out above adds each message's composing and ledger round trips.
+ */
+async function runPacingOnly(cap: number): Promise<Result> {
+  const fake = await startFakeSlack(cap);
+  const redis = createRedisConnection(REDIS_URL);
+  const prefix = `nabo-bench-${randomBytes(4).toString('hex')}`;
+  const pacer = new Pacer(redis, prefix, {
+    marginMs: MARGIN_MS,
+    ...(process.env.BENCH_TOLERANCE_MS
+      ? { lateToleranceMs: Number(process.env.BENCH_TOLERANCE_MS) }
+      : {}),
+  });
+  const workspace = workspacePaceRule('slack', 'TBENCH', cap);
+  const pending: Array<{ channel: string; text: string }> = [];
+  for (let a = 0; a < AREAS; a += 1)
+    for (let p = 0; p < AMBASSADORS; p += 1) pending.push({ channel: `D${p}`, text: `${a}` });
+  const total = pending.length;
+  let done = 0;
+  let failed = 0;
+  const started = performance.now();
+  const later = (item: { channel: string; text: string }, ms: number) =>
+    setTimeout(() => pending.push(item), ms);
+  const sender = async () => {
+    while (done < total) {
+      const item = pending.shift();
+      if (!item) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        continue;
+      }
+      const channel = {
+        key: `slack:TBENCH:${item.channel}`,
+        max: 1,
+        windowMs: CHANNEL_INTERVAL_MS,
+      };
+      const pacing = await pacer.take({ workspace, channel: [channel] });
+      if (!pacing.go) {
+        later(item, pacing.waitMs);
+        continue;
+      }
+      const response = await fetch(`${fake.url}chat.postMessage`, {
+        method: 'POST',
+        body: new URLSearchParams({ channel: item.channel, text: item.text }),
+      });
+      if (response.status === 429) {
+        const retryAfterMs = Number(response.headers.get('retry-after') ?? '1') * 1_000;
+        await pacer.pause(workspace, retryAfterMs);
+        later(item, retryAfterMs);
+      } else if (response.ok) done += 1;
+      else {
+        failed += 1;
+        done += 1;
+      }
+      await response.arrayBuffer();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: 20 }, sender));
+    const elapsed = (performance.now() - started) / 1000;
+    if (process.env.BENCH_DEBUG) console.log(`  (late wake-ups: ${pacer.forfeited})`);
+    return summary(fake, cap, total, failed, elapsed);
+  } finally {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+    await fake.close();
+  }
+}
+
+function summary(
+  fake: Awaited<ReturnType<typeof startFakeSlack>>,
+  cap: number,
+  total: number,
+  failed: number,
+  elapsed: number,
+): Result {
+  const sending = (fake.stats.lastAt - fake.stats.firstAt) / 1000;
+  // Intervals per second between the first and the last send: evenly spaced sends at r/s
+  // give exactly r (counting the first send as well would add 1/(N-1) to the share).
+  const rate = (fake.stats.accepted - 1) / sending;
+  const duplicates = [...fake.messages.values()].reduce(
+    (sum, count) => sum + Math.max(0, count - 1),
+    0,
+  );
+  return {
+    cap,
+    accepted: fake.stats.accepted,
+    rate,
+    ceiling: (cap * 1_000) / (1_000 + MARGIN_MS),
+    rateLimited: fake.stats.rateLimited,
+    channel429: fake.stats.channel429,
+    duplicates,
+    lost: total - fake.messages.size,
+    failed,
+    elapsed,
+  };
+}
+
+async function main(): Promise<void> {
+  const total = AREAS * AMBASSADORS;
+  console.log(
+    `fan-out bench: ${total} messages, ${AMBASSADORS} channels × ${AREAS}, 1/s per channel, pacing margin ${MARGIN_MS} ms`,
+  );
+  console.log(
+    '  what           cap   accepted  rate msg/s  share of cap  pacer ceiling  429s (channel)  duplicates  lost  failed  queue→done (at the cap)',
+  );
+  const print = (what: string, r: Result) =>
+    console.log(
+      `  ${what.padEnd(13)} ${String(r.cap).padStart(3)}/s ${String(r.accepted).padStart(8)} ${r.rate.toFixed(2).padStart(11)} ${`${((r.rate / r.cap) * 100).toFixed(1)} %`.padStart(13)} ${`${((r.ceiling / r.cap) * 100).toFixed(1)} %`.padStart(14)} ${`${r.rateLimited} (${r.channel429})`.padStart(15)} ${String(r.duplicates).padStart(11)} ${String(r.lost).padStart(5)} ${String(r.failed).padStart(7)}  ${r.elapsed.toFixed(1)} s (${(total / r.cap).toFixed(1)} s)`,
+    );
+  for (const cap of CAPS) {
+    if (process.env.BENCH_ONLY !== 'fanout') print('pacer alone', await runPacingOnly(cap));
+    if (process.env.BENCH_ONLY !== 'pacer') print('full fan-out', await run(cap));
   }
 }
 

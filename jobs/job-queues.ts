@@ -5,7 +5,7 @@ import type { ScheduleJobData, SendJobData } from './job-types.js';
 export const SCHEDULE_QUEUE = 'schedule';
 export const DEFAULT_QUEUE_PREFIX = 'nabo';
 
-/** One send queue per platform, so each platform's workspace cap is its queue's limiter. */
+/** One send queue per platform; workspace caps are paced per workspace (jobs/delivery/pacer.ts). */
 export function sendQueueName(platform: string): string {
   return `send-${platform}`;
 }

@@ -8,7 +8,8 @@ export type ScheduleJobData =
   | { kind: 'assign'; areaId: string }
   | { kind: 'revisit'; visitId: string; revisitDate: string }
   | { kind: 'first-attempt-nudge'; visitId: string }
-  | { kind: 'first-attempt-escalation'; visitId: string };
+  | { kind: 'first-attempt-escalation'; visitId: string }
+  | { kind: 'programme-report'; areaId: string };
 
 /** Jobs of a send queue: one message to one person. */
 export type SendJobData = (
@@ -17,6 +18,7 @@ export type SendJobData = (
   | { kind: 'revisit'; visitId: string; revisitDate: string }
   | { kind: 'first-attempt-nudge'; visitId: string }
   | { kind: 'first-attempt-escalation'; visitId: string }
+  | { kind: 'programme-report'; areaId: string; month: string }
 ) & {
   personId: string;
   /**

@@ -3,6 +3,7 @@ import type { NaboDatabase } from '../models/database.js';
 import type { Logger } from '../kernel/logger.js';
 import { revisitReminderAt } from '../src/visits/reminder-times.js';
 import { upsertAssignmentSchedulers } from './assignment-jobs.js';
+import { upsertProgrammeReportSchedulers } from './programme-report-jobs.js';
 import { sendKeys } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
 import type { BullmqReminderScheduler } from './reminder-jobs.js';
@@ -39,6 +40,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
   const { db } = deps;
   const areas = await db.areas.list();
   await upsertAssignmentSchedulers(deps.queues, areas);
+  await upsertProgrammeReportSchedulers(deps.queues, areas);
   const report: ReconcileReport = { areas: areas.length, revisits: 0, deadlines: 0, sends: 0 };
   for (const area of areas) {
     const open = await db.visits.listByArea(area.id, { status: 'open' });

@@ -15,7 +15,7 @@ import { DEFAULT_RECONCILE_INTERVAL_MS, JobKeeper } from './keeper.js';
 import { createRedisConnection } from './redis-connection.js';
 import { assertNoEviction } from './redis-eviction-check.js';
 import { BullmqReminderScheduler } from './reminder-jobs.js';
-import { DEFAULT_PACING_MARGIN_MS, slidingSafeLimiter } from './settings.js';
+import { DEFAULT_PACING_MARGIN_MS } from './settings.js';
 
 export interface JobsOptions {
   db: NaboDatabase;
@@ -153,11 +153,9 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
   try {
     const pacerConnection = connect();
     if (options.checkEviction ?? true) await assertNoEviction(pacerConnection);
-    const pacer = new Pacer(
-      pacerConnection,
-      prefix,
-      options.pacingMarginMs ?? DEFAULT_PACING_MARGIN_MS,
-    );
+    const pacer = new Pacer(pacerConnection, prefix, {
+      marginMs: options.pacingMarginMs ?? DEFAULT_PACING_MARGIN_MS,
+    });
     const base: Omit<WorkerOptions, 'connection'> = {
       prefix,
       lockDuration: options.lockDurationMs ?? 30_000,
@@ -205,27 +203,19 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     workers.push(scheduleWorker);
 
     for (const platform of options.platforms.list()) {
-      // The processor needs its worker (for rateLimit), and the worker needs the processor.
-      const holder: { worker?: Worker<SendJobData, SendOutcome> } = {};
       const processor = createSendProcessor({
         db: options.db,
         messenger: client.messenger,
         pacer,
         clock,
         logger: log,
-        worker: () => {
-          if (!holder.worker) throw new Error('send worker not started');
-          return holder.worker;
-        },
       });
-      const cap = platform.deliveryCapPerSecond;
+      // No BullMQ limiter: the platform's workspace cap is the pacer's workspace bucket.
       const worker = new Worker<SendJobData, SendOutcome>(sendQueueName(platform.id), processor, {
         ...base,
         connection: connect(),
         concurrency: options.sendConcurrency ?? 10,
-        ...(cap ? { limiter: slidingSafeLimiter(cap) } : {}),
       });
-      holder.worker = worker;
       workers.push(worker);
     }
 

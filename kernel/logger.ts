@@ -44,7 +44,7 @@ export type { Logger };
  * any other error: a duplicate-key error names the value, a parse error quotes the input.
  */
 export function errorFields(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { class: typeof error };
+  if (!(error instanceof Error)) return errorLikeFields(error);
   const { code, statusCode, status } = error as {
     code?: unknown;
     statusCode?: unknown;
@@ -61,6 +61,53 @@ export function errorFields(error: unknown): Record<string, unknown> {
   };
 }
 
+/** An error that is not an Error instance (a platform SDK's plain object): its name and code. */
+function errorLikeFields(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return { class: typeof error };
+  // Already reduced (the log formatter runs before the serializers).
+  if ('class' in error) return error as Record<string, unknown>;
+  const { name, code, statusCode } = error as {
+    name?: unknown;
+    code?: unknown;
+    statusCode?: unknown;
+  };
+  return {
+    class: typeof name === 'string' ? name : 'object',
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(typeof statusCode === 'number' ? { status: statusCode } : {}),
+  };
+}
+
+/**
+ * Errors below the top level of a line (`{ failure: { err } }`, a child logger's bindings) are
+ * reduced to their class and code too, before the redaction runs: otherwise `*.name` would erase
+ * the error's class (`"err":{"name":"[redacted]"}`) and leave nothing to diagnose. The redaction
+ * is for residents' fields, not for error classes.
+ */
+function errorsAsFields(object: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  if (depth > 2) return object;
+  let changed: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(object)) {
+    let next: unknown = value;
+    if (value instanceof Error) next = errorFields(value);
+    else if (isUnserializedErrorLike(key, value)) next = errorLikeFields(value);
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      next = errorsAsFields(value as Record<string, unknown>, depth + 1);
+    if (next !== value) (changed ??= { ...object })[key] = next;
+  }
+  return changed ?? object;
+}
+
+/** A plain object logged as `err`/`error` that the serializer has not reduced to `class` yet. */
+function isUnserializedErrorLike(key: string, value: unknown): boolean {
+  return (
+    (key === 'err' || key === 'error') &&
+    typeof value === 'object' &&
+    value !== null &&
+    !('class' in value)
+  );
+}
+
 export function createLogger(
   options: { level?: string; destination?: NodeJS.WritableStream } = {},
 ): Logger {
@@ -71,6 +118,7 @@ export function createLogger(
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     // `{ err }` and `{ error }` are logged by class and code, whoever wrote the line.
     serializers: { err: errorFields, error: errorFields },
+    formatters: { log: (object: Record<string, unknown>) => errorsAsFields(object) },
   };
   return options.destination ? pino(config, options.destination) : pino(config);
 }

@@ -40,6 +40,10 @@ import {
   type WelcomeFolderRepository,
 } from './repositories/welcome-folders.js';
 import { createFollowUpRepository, type FollowUpRepository } from './repositories/follow-ups.js';
+import {
+  createSlackInstallationRepository,
+  type SlackInstallationRepository,
+} from './repositories/slack-installations.js';
 import { AREA_MODEL, areaSchema, type AreaDoc } from './schemas/area.js';
 import { AUDIT_EVENT_MODEL, auditEventSchema, type AuditEventDoc } from './schemas/audit-event.js';
 import { CHECK_IN_MODEL, checkInSchema, type CheckInDoc } from './schemas/check-in.js';
@@ -69,6 +73,11 @@ import {
   type WelcomeFolderDoc,
 } from './schemas/welcome-folder.js';
 import { FOLLOW_UP_MODEL, followUpSchema, type FollowUpDoc } from './schemas/follow-up.js';
+import {
+  SLACK_INSTALLATION_MODEL,
+  slackInstallationSchema,
+  type SlackInstallationDoc,
+} from './schemas/slack-installation.js';
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
@@ -104,7 +113,14 @@ export type {
   VisitRepository,
   WelcomeFolderRepository,
   FollowUpRepository,
+  SlackInstallationRepository,
 };
+export type {
+  SealedSlackInstallations,
+  SlackInstallationKey,
+  SlackInstallationRecord,
+} from './repositories/slack-installations.js';
+export { createSecretBox, parseSecretKey, type SecretBox } from './secret-box.js';
 
 /** Nabo's store: one repository per aggregate, plain domain objects in and out. */
 export interface NaboDatabase {
@@ -125,6 +141,8 @@ export interface NaboDatabase {
   programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
+  /** Slack OAuth installations, tokens sealed (adapters/slack in OAuth mode). */
+  slackInstallations: SlackInstallationRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
   /**
@@ -203,6 +221,7 @@ export async function connectDatabase(
       programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
+      slackInstallations: createSlackInstallationRepository(models.slackInstallations),
       async ping() {
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
@@ -247,6 +266,10 @@ function registerModels(connection: Connection) {
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
     welcomeFolders: model<WelcomeFolderDoc>(WELCOME_FOLDER_MODEL, welcomeFolderSchema),
     followUps: model<FollowUpDoc>(FOLLOW_UP_MODEL, followUpSchema),
+    slackInstallations: model<SlackInstallationDoc>(
+      SLACK_INSTALLATION_MODEL,
+      slackInstallationSchema,
+    ),
   };
 }
 

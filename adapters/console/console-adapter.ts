@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { InboundPipeline } from '../../src/core/pipeline.js';
 import type {
@@ -25,6 +28,8 @@ export class ConsoleAdapter implements OutboundPort {
   constructor(
     private readonly output: NodeJS.WritableStream,
     private readonly prefix = 'Nabo: ',
+    /** Where pictures are written, since a terminal cannot show them. */
+    private readonly imageDir = join(tmpdir(), 'nabo-demo', 'pictures'),
   ) {}
 
   conversationFor(handle: string): ConversationRef {
@@ -37,6 +42,13 @@ export class ConsoleAdapter implements OutboundPort {
   }
 
   async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+    if (message.image) {
+      // A terminal cannot show a picture: it goes to a file, and the path is printed to open it.
+      await mkdir(this.imageDir, { recursive: true });
+      const path = join(this.imageDir, message.image.fileName);
+      await writeFile(path, message.image.png);
+      this.writeLines([`PNG: ${path}`, `(${message.image.altText})`]);
+    }
     const rendered = renderForTerminal(message);
     const ref = { conversationKey: conversation.key, id: `m${++this.sequence}` };
     if (rendered.choicesByNumber.size > 0) {

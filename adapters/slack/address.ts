@@ -29,6 +29,15 @@ export function conversationKey(teamId: string, channel: string): string {
   return `slack:${teamId}:${channel}`;
 }
 
+/** The workspace of a conversation key (`slack:{team}:{channel}`). */
+export function teamOfConversationKey(key: string): string {
+  const [platform, teamId] = key.split(':', 3);
+  if (platform !== 'slack' || !teamId) {
+    throw new NaboError('INVALID_INPUT', `Not a Slack conversation: ${key}`);
+  }
+  return teamId;
+}
+
 /** DMs with the bot are `im` channels, whose ids start with D. */
 export function isDirectChannel(channel: string, channelType?: string): boolean {
   return channelType === 'im' || (channelType === undefined && channel.startsWith('D'));

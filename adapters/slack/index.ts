@@ -8,3 +8,4 @@ export {
   type SlackTransport,
 } from './platform.js';
 export { MAX_BODY_BYTES } from './limits.js';
+export { SLACK_BOT_SCOPES, SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH } from './install.js';

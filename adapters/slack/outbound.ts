@@ -1,7 +1,13 @@
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
-import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
+import type { OutboundImage, OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
 import type { Logger } from '../../kernel/logger.js';
-import { messageRef, slackAddressOf, targetOf, type SlackAddress } from './address.js';
+import {
+  messageRef,
+  slackAddressOf,
+  targetOf,
+  teamOfConversationKey,
+  type SlackAddress,
+} from './address.js';
 import { renderHome, renderMessage, renderModal } from './blocks.js';
 import { isSlackApiError } from './errors.js';
 import { TRIGGER_LIFETIME_MS } from './limits.js';
@@ -21,49 +27,56 @@ const EXPIRED_TRIGGER = new Set([
  * fresh, and answers to "App Home opened" are published as the Home tab.
  */
 export class SlackOutbound implements OutboundPort {
+  /** The Web API client with the bot token of a workspace (one token, or each install's own). */
+  private readonly apiFor: (teamId: string) => Promise<SlackApi>;
+
   constructor(
-    private readonly api: SlackApi,
+    api: SlackApi | ((teamId: string) => Promise<SlackApi>),
     private readonly options: { messages: SlackMessages; nowMs: () => number; logger: Logger },
-  ) {}
+  ) {
+    this.apiFor = typeof api === 'function' ? api : async () => api;
+  }
 
   async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
     const address = slackAddressOf(conversation);
-    if (message.form) return this.openForm(conversation.key, address, message);
+    const api = await this.apiFor(address.teamId);
+    if (message.form) return this.openForm(api, conversation.key, address, message);
     if (address.surface === 'home' && address.userId) {
-      await this.publishHome(address.userId, message);
+      await this.publishHome(api, address.userId, message);
       return messageRef(conversation.key, { kind: 'home', userId: address.userId });
     }
-    return this.post(conversation.key, address.channel, message, address.threadTs);
+    return this.postWith(api, conversation.key, address.channel, message, address.threadTs);
   }
 
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const api = await this.apiFor(teamOfConversationKey(ref.conversationKey));
     const target = targetOf(ref);
     if (target.kind === 'home') {
-      await this.publishHome(target.userId, message);
+      await this.publishHome(api, target.userId, message);
       return;
     }
     if (target.kind === 'view') {
       // An open modal can only be replaced by another form; anything else has nowhere to go.
       if (message.form) {
         const view = renderModal(message.form, '{}', this.options.messages.modalClose);
-        await this.api.call('views.update', { view_id: target.viewId, view });
+        await api.call('views.update', { view_id: target.viewId, view });
       }
       return;
     }
     const [first, ...rest] = renderMessage(message);
     if (!first) return;
-    await this.api.call(
+    await api.call(
       'chat.update',
       { channel: target.channel, ts: target.ts, text: first.text, blocks: first.blocks },
       { retryRateLimited: true },
     );
     // A replacement longer than one page continues in new messages below the edited one.
-    for (const page of rest) await this.postPage(target.channel, page);
+    for (const page of rest) await this.postPage(api, target.channel, page);
   }
 
   /**
    * Posts to a channel by id (proactive sends from jobs have no inbound conversation), in a
-   * thread when the person wrote in one.
+   * thread when the person wrote in one. The key names the workspace whose token posts.
    */
   async post(
     key: string,
@@ -72,6 +85,19 @@ export class SlackOutbound implements OutboundPort {
     threadTs?: string,
     options: { sendKey?: string } = {},
   ): Promise<MessageRef> {
+    const api = await this.apiFor(teamOfConversationKey(key));
+    return this.postWith(api, key, channel, message, threadTs, options);
+  }
+
+  private async postWith(
+    api: SlackApi,
+    key: string,
+    channel: string,
+    message: OutboundMessage,
+    threadTs?: string,
+    options: { sendKey?: string } = {},
+  ): Promise<MessageRef> {
+    if (message.image) await this.uploadImage(api, channel, message.image, threadTs);
     let first: MessageRef | undefined;
     const pages = renderMessage(message);
     for (const [index, page] of pages.entries()) {
@@ -81,20 +107,67 @@ export class SlackOutbound implements OutboundPort {
         options.sendKey && index === pages.length - 1
           ? sendKeyMetadata(options.sendKey)
           : undefined;
-      const posted = await this.postPage(channel, page, threadTs, metadata);
+      const posted = await this.postPage(api, channel, page, threadTs, metadata);
       first ??= messageRef(key, { kind: 'message', channel: posted.channel, ts: posted.ts });
     }
     if (!first) throw new Error('renderMessage returned no page');
     return first;
   }
 
+  /**
+   * A picture goes up with Slack's external upload (files.upload is retired): ask for an upload
+   * URL, send the bytes there, then complete the upload into the channel, where it shows above
+   * the text that follows. A failed upload is logged and the text still goes: the figures are in
+   * the table too.
+   */
+  private async uploadImage(
+    api: SlackApi,
+    channel: string,
+    image: OutboundImage,
+    threadTs?: string,
+  ): Promise<void> {
+    try {
+      const ticket = await api.call(
+        'files.getUploadURLExternal',
+        { filename: image.fileName, length: image.png.length, alt_text: image.altText },
+        { retryRateLimited: true },
+      );
+      const uploadUrl = typeof ticket.upload_url === 'string' ? ticket.upload_url : undefined;
+      const fileId = typeof ticket.file_id === 'string' ? ticket.file_id : undefined;
+      if (!uploadUrl || !fileId) throw new Error('files.getUploadURLExternal gave no upload URL');
+      const response = await fetch(uploadUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(image.png),
+        redirect: 'error',
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (!response.ok) throw new Error(`Slack's upload URL answered ${response.status}`);
+      await api.call(
+        'files.completeUploadExternal',
+        {
+          files: JSON.stringify([{ id: fileId, title: image.fileName }]),
+          channel_id: channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+        },
+        { retryRateLimited: true },
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        { platform: 'slack', err: error, bytes: image.png.length },
+        'image upload failed; sending the text alone',
+      );
+    }
+  }
+
   private async postPage(
+    api: SlackApi,
     channel: string,
     page: { text: string; blocks: unknown[] },
     threadTs?: string,
     metadata?: SendKeyMetadata,
   ): Promise<{ channel: string; ts: string }> {
-    const result = await this.api.call(
+    const result = await api.call(
       'chat.postMessage',
       {
         channel,
@@ -113,8 +186,12 @@ export class SlackOutbound implements OutboundPort {
     };
   }
 
-  private async publishHome(userId: string, message: OutboundMessage): Promise<void> {
-    await this.api.call(
+  private async publishHome(
+    api: SlackApi,
+    userId: string,
+    message: OutboundMessage,
+  ): Promise<void> {
+    await api.call(
       'views.publish',
       { user_id: userId, view: renderHome(message, this.options.messages.homeMore) },
       { retryRateLimited: true },
@@ -127,6 +204,7 @@ export class SlackOutbound implements OutboundPort {
    * press again, rather than an error.
    */
   private async openForm(
+    api: SlackApi,
     key: string,
     address: SlackAddress,
     message: OutboundMessage,
@@ -139,7 +217,7 @@ export class SlackOutbound implements OutboundPort {
     if (form && fresh && address.triggerId) {
       const metadata = JSON.stringify({ teamId: address.teamId, channel: address.channel });
       try {
-        const result = await this.api.call('views.open', {
+        const result = await api.call('views.open', {
           trigger_id: address.triggerId,
           view: renderModal(form, metadata, this.options.messages.modalClose),
         });
@@ -161,7 +239,7 @@ export class SlackOutbound implements OutboundPort {
       .filter((line) => line.trim() !== '')
       .join('\n');
     // The Home tab's conversation is the person's DM with the bot, so the fallback goes there too.
-    return this.post(key, address.channel, { ...rest, text }, address.threadTs);
+    return this.postWith(api, key, address.channel, { ...rest, text }, address.threadTs);
   }
 }
 

@@ -1,4 +1,4 @@
-import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, SocketModeReceiver, type Authorize, type Receiver } from '@slack/bolt';
 import type { Express } from 'express';
 import type { SlackConfig } from '../../src/config/config.js';
 import { NaboError } from '../../kernel/errors.js';
@@ -25,6 +25,11 @@ import { downloadSharedFile } from './files.js';
 import { SlackReach } from './reach.js';
 import { SlackHttpReceiver } from './receiver.js';
 import { createSlackApi } from './web-api.js';
+import { createSlackInstaller, type SlackInstaller } from './install.js';
+import { mongoInstallationStore } from './installations.js';
+import { installedWorkspaces, singleWorkspace, type SlackWorkspaces } from './workspaces.js';
+import { createSecretBox } from '../../models/database.js';
+import type { PersonEvent } from '../../src/core/inbound.js';
 import { MAX_CONCURRENT_TURNS, MAX_QUEUED_TURNS } from './limits.js';
 import { TurnQueue } from './turn-queue.js';
 import { WorkTracker } from './work-tracker.js';
@@ -45,6 +50,8 @@ export interface SlackPlatformOptions {
 
 export interface SlackPlatform extends HostedPlatform {
   readonly transport: SlackTransport;
+  /** 'oauth': installs in several workspaces (/slack/install); 'token': one bot token. */
+  readonly mode: 'oauth' | 'token';
   /** Resolves when every turn started so far has finished (tests await this; no sleeping). */
   settled(): Promise<void>;
 }
@@ -83,22 +90,50 @@ export function createSlackPlatform(
   const tracker = new WorkTracker();
   const turns = new TurnQueue(MAX_CONCURRENT_TURNS, MAX_QUEUED_TURNS);
 
-  const api = createSlackApi({
-    token: config.botToken,
-    apiUrl: config.apiUrl,
-    logger,
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-  });
-  const outbound = new SlackOutbound(api, {
-    messages: slackMessages(context.locale),
-    nowMs,
-    logger,
-  });
-  const reach = new SlackReach({ db: context.db, api, outbound, logger });
-  const files = {
-    token: config.botToken,
-    extraHosts: config.apiUrl ? [new URL(config.apiUrl).host] : [],
-  };
+  const messages = slackMessages(context.locale);
+  // One bot token for one workspace, or each workspace's own from its OAuth install.
+  let workspaces: SlackWorkspaces;
+  let installer: SlackInstaller | undefined;
+  if (config.oauth) {
+    const store = mongoInstallationStore(
+      context.db.slackInstallations.sealedWith(createSecretBox(config.oauth.tokenEncryptionKey)),
+    );
+    const installed = installedWorkspaces({
+      store,
+      apiUrl: config.apiUrl,
+      logger,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
+    workspaces = installed;
+    installer = createSlackInstaller({
+      oauth: config.oauth,
+      store,
+      apiUrl: config.apiUrl,
+      allowedWorkspaces: config.allowedWorkspaces,
+      messages,
+      lang: context.locale,
+      logger,
+      onInstalled: (teamId) => installed.forget(teamId),
+    });
+  } else if (config.botToken) {
+    const api = createSlackApi({
+      token: config.botToken,
+      apiUrl: config.apiUrl,
+      logger,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
+    workspaces = singleWorkspace(api, config.botToken);
+  } else {
+    throw new NaboError(
+      'CONFIG_INVALID',
+      'Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
+      { userFacing: true },
+    );
+  }
+  const apiFor = (teamId: string) => workspaces.api(teamId);
+  const outbound = new SlackOutbound(apiFor, { messages, nowMs, logger });
+  const reach = new SlackReach({ db: context.db, apiFor, outbound, logger });
+  const extraHosts = config.apiUrl ? [new URL(config.apiUrl).host] : [];
 
   const httpReceiver =
     transport === 'http' && config.signingSecret
@@ -117,10 +152,15 @@ export function createSlackPlatform(
       logger: boltLogger(logger, 'slack-socket-mode'),
     });
 
+  const botToken = config.botToken;
+  // One workspace: its token, with no auth.test per start. OAuth: the installation of the
+  // event's workspace; none (never installed, or uninstalled) and no listener runs.
+  const authorize: Authorize<boolean> = installer
+    ? (source) => installer.provider.authorize(source)
+    : async () => ({ botToken });
   const app = new App({
     receiver,
-    // One workspace, one bot token: no auth.test per start, and no OAuth installation store.
-    authorize: async () => ({ botToken: config.botToken }),
+    authorize,
     // Our own and other bots' messages are filtered by the mappers (bot_id), with no botUserId needed.
     ignoreSelf: false,
     convoStore: false,
@@ -131,14 +171,25 @@ export function createSlackPlatform(
     },
   });
   app.error(async (error) => {
+    if (error.code === 'slack_bolt_authorization_error') {
+      logger.warn(
+        { reason: error.message.slice(0, 200) },
+        'Slack event from a workspace where Nabo is not installed: ignored',
+      );
+      return;
+    }
     logger.error({ err: error }, 'Slack listener failed');
   });
 
-  const mapperContext: MapperContext = {
+  /** The mappers' view of the workspace an event came from (its DMs are opened with its token). */
+  const mapperFor = (teamId: string | undefined): MapperContext => ({
     now: () => context.clock.now(),
     nowMs,
-    openDirectChannel: (userId) => reach.openDirectChannel(userId),
-  };
+    openDirectChannel: (userId) => {
+      if (!teamId) throw new NaboError('INVALID_INPUT', 'Slack payload without a workspace');
+      return reach.openDirectChannel(teamId, userId);
+    },
+  });
 
   /**
    * One payload: mapped, marked when another organisation can read the conversation (Slack
@@ -153,12 +204,14 @@ export function createSlackPlatform(
         return;
       }
       if (mapped.directChannel) reach.noteDirectChannel(mapped.directChannel);
-      const event = isSharedWithOtherWorkspaces(body, mapped.event.actor.workspaceId)
-        ? {
-            ...mapped.event,
-            conversation: { ...mapped.event.conversation, sharedWithOtherWorkspaces: true },
-          }
-        : mapped.event;
+      const event = withFileWorkspace(
+        isSharedWithOtherWorkspaces(body, mapped.event.actor.workspaceId)
+          ? {
+              ...mapped.event,
+              conversation: { ...mapped.event.conversation, sharedWithOtherWorkspaces: true },
+            }
+          : mapped.event,
+      );
       if ((await context.pipeline.accept(event)).accepted) await context.pipeline.process(event);
     } catch (error) {
       logger.error({ err: error }, 'Slack turn failed');
@@ -168,21 +221,76 @@ export function createSlackPlatform(
     tracker.track(turns.run(() => handle(map, body)));
 
   // Events are acknowledged by Bolt before listeners run; interactivity and commands ack here first.
-  app.event('message', ({ body }) => run(() => mapDirectMessage(body, mapperContext), body));
-  app.event('app_mention', ({ body }) => run(() => mapMention(body, mapperContext), body));
-  app.event('app_home_opened', ({ body }) => run(() => mapHomeOpened(body, mapperContext), body));
-  app.action(/.*/, async ({ ack, body }) => {
+  app.event('message', ({ body, context: bolt }) =>
+    run(() => mapDirectMessage(body, mapperFor(bolt.teamId)), body),
+  );
+  app.event('app_mention', ({ body, context: bolt }) =>
+    run(() => mapMention(body, mapperFor(bolt.teamId)), body),
+  );
+  app.event('app_home_opened', ({ body, context: bolt }) =>
+    run(() => mapHomeOpened(body, mapperFor(bolt.teamId)), body),
+  );
+  // The app was removed from a workspace, or its tokens revoked: nothing more will reach or
+  // leave that workspace. Logged and audited (ids only); in OAuth mode the installation itself is
+  // erased as well (below).
+  const uninstalled = async (body: unknown, kind: string): Promise<void> => {
+    const teamId =
+      typeof (body as { team_id?: unknown }).team_id === 'string'
+        ? (body as { team_id: string }).team_id
+        : 'unknown';
+    logger.warn({ platform: 'slack', workspace: teamId, kind }, 'Slack app access ended');
+    try {
+      await context.db.auditEvents.record({
+        action: `platform.${kind}`,
+        subjectType: 'workspace',
+        subjectId: `slack:${teamId}`,
+        platform: 'slack',
+        details: { kind },
+      });
+    } catch (error) {
+      logger.error({ err: error, kind }, 'Slack uninstall not audited');
+    }
+  };
+  app.event('app_uninstalled', ({ body }) => tracker.track(uninstalled(body, 'app_uninstalled')));
+  app.event('tokens_revoked', ({ body }) => tracker.track(uninstalled(body, 'tokens_revoked')));
+  app.action(/.*/, async ({ ack, body, context: bolt }) => {
     await ack();
-    if (body.type === 'block_actions') await run(() => mapBlockAction(body, mapperContext), body);
+    if (body.type === 'block_actions')
+      await run(() => mapBlockAction(body, mapperFor(bolt.teamId)), body);
   });
-  app.view({ type: 'view_submission' }, async ({ ack, body }) => {
+  app.view({ type: 'view_submission' }, async ({ ack, body, context: bolt }) => {
     await ack();
-    await run(() => mapViewSubmission(body, mapperContext), body);
+    await run(() => mapViewSubmission(body, mapperFor(bolt.teamId)), body);
   });
-  app.command('/nabo', async ({ ack, body }) => {
+  app.command('/nabo', async ({ ack, body, context: bolt }) => {
     await ack();
-    await run(() => mapSlashCommand(body, mapperContext), body);
+    await run(() => mapSlashCommand(body, mapperFor(bolt.teamId)), body);
   });
+  if (installer) {
+    // Bolt runs these without authorize: the installation may already be gone at Slack's end.
+    const store = installer.provider.installationStore;
+    const erase = async (
+      body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean },
+      why: string,
+    ): Promise<void> => {
+      const teamId = body.team_id;
+      await store.deleteInstallation?.({
+        teamId,
+        enterpriseId: body.enterprise_id,
+        isEnterpriseInstall: body.is_enterprise_install === true,
+      });
+      if (teamId) workspaces.forget(teamId);
+      logger.info({ teamId }, `Slack installation erased: ${why}`);
+    };
+    app.event('app_uninstalled', ({ body }) =>
+      tracker.track(erase(body, 'the app was uninstalled')),
+    );
+    app.event('tokens_revoked', ({ body, event }) => {
+      // Nabo keeps only the bot's token; a revoked user token leaves it working.
+      if ((event.tokens.bot ?? []).length === 0) return Promise.resolve();
+      return tracker.track(erase(body, 'its bot token was revoked'));
+    });
+  }
 
   const delivery = options.delivery ?? DEFAULT_SLACK_DELIVERY_LIMITS;
   const adapter: PlatformAdapter = {
@@ -197,7 +305,11 @@ export function createSlackPlatform(
       { key: `slack:${identity.workspaceId}:${identity.userId}`, ...delivery.perChannel },
     ],
     deliveryCapPerSecond: delivery.workspacePerSecond,
-    downloadFile: (file) => downloadSharedFile(file, files),
+    // With the token of the workspace the file was shared in.
+    downloadFile: async (file) => {
+      const teamId = typeof file.ref.teamId === 'string' ? file.ref.teamId : '';
+      return downloadSharedFile(file, { token: await workspaces.token(teamId), extraHosts });
+    },
     // The person's DM with the bot: a channel to post to, any time later.
     linkAddress: (conversation) => linkAddressOf(conversation.address),
   };
@@ -205,8 +317,10 @@ export function createSlackPlatform(
   return {
     adapter,
     transport,
+    mode: installer ? 'oauth' : 'token',
     mount(target: Express) {
       if (httpReceiver) target.post(SLACK_EVENTS_PATH, httpReceiver.handler());
+      installer?.mount(target);
     },
     async start() {
       if (transport === 'socket') {
@@ -227,7 +341,16 @@ export function createSlackPlatform(
       if (transport === 'socket') await app.stop();
       await tracker.settled();
     },
-    check: () => api.check(),
+    check: () => workspaces.check(),
     settled: () => tracker.settled(),
+  };
+}
+
+/** A shared file remembers its workspace: it is fetched later, with that workspace's token. */
+function withFileWorkspace(event: PersonEvent): PersonEvent {
+  if (event.kind !== 'file') return event;
+  return {
+    ...event,
+    file: { ...event.file, ref: { ...event.file.ref, teamId: event.actor.workspaceId } },
   };
 }

@@ -61,26 +61,29 @@ export class SlackReach {
   constructor(
     private readonly deps: {
       db: NaboDatabase;
-      api: SlackApi;
+      /** The Web API client of a workspace (its bot token). */
+      apiFor: (teamId: string) => Promise<SlackApi>;
       outbound: SlackOutbound;
       logger: Logger;
     },
   ) {}
 
   /** The person's DM channel with the bot (conversations.open returns the existing one). */
-  async openDirectChannel(userId: string): Promise<string> {
-    const known = this.directChannels.get(userId);
+  async openDirectChannel(teamId: string, userId: string): Promise<string> {
+    const key = `${teamId}:${userId}`;
+    const known = this.directChannels.get(key);
     if (known) return known;
-    const result = await this.deps.api.call('conversations.open', { users: userId });
+    const api = await this.deps.apiFor(teamId);
+    const result = await api.call('conversations.open', { users: userId });
     const channel = (result.channel as { id?: unknown } | undefined)?.id;
     if (typeof channel !== 'string') throw new Error('conversations.open returned no channel');
-    this.directChannels.set(userId, channel);
+    this.directChannels.set(key, channel);
     return channel;
   }
 
   /** A payload showed the person's DM with the bot: no need to open it again. */
-  noteDirectChannel(direct: { userId: string; channel: string }): void {
-    this.directChannels.set(direct.userId, direct.channel);
+  noteDirectChannel(direct: { teamId: string; userId: string; channel: string }): void {
+    this.directChannels.set(`${direct.teamId}:${direct.userId}`, direct.channel);
   }
 
   async sendToPerson(
@@ -103,8 +106,8 @@ export class SlackReach {
     const slack = identityOn(person, 'slack');
     if (!slack) return { unreachable: true, reason: 'no_link' };
     try {
-      this.directChannels.delete(slack.userId);
-      const channel = await this.openDirectChannel(slack.userId);
+      this.directChannels.delete(`${slack.workspaceId}:${slack.userId}`);
+      const channel = await this.openDirectChannel(slack.workspaceId, slack.userId);
       const address: SlackLinkAddress = { teamId: slack.workspaceId, channel };
       await this.deps.db.conversationLinks.upsert({ personId, platform: 'slack', address });
       return await this.post(address, message, options);
@@ -123,9 +126,10 @@ export class SlackReach {
     if (!address) return undefined;
     // A minute's slack for the difference between our clock and Slack's.
     const oldest = (Math.max(0, since.getTime() - 60_000) / 1_000).toFixed(6);
+    const api = await this.deps.apiFor(address.teamId);
     let cursor: string | undefined;
     for (let page = 0; page < FIND_SENT_PAGES; page += 1) {
-      const result = await this.deps.api.call('conversations.history', {
+      const result = await api.call('conversations.history', {
         channel: address.channel,
         oldest,
         limit: 200,

@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../../kernel/logger.js';
 import { SlackRequestError } from './errors.js';
 import { ACK_DEADLINE_MS, MAX_BODY_BYTES } from './limits.js';
+import { checkSlackBody } from './body-schema.js';
 import { parseSlackBody, type SlackBody } from './parse-body.js';
 import { readLimitedBody } from './read-body.js';
 import { verifySlackSignature } from './verify-request.js';
@@ -59,6 +60,7 @@ export class SlackHttpReceiver implements Receiver {
         nowMs: this.options.nowMs(),
       });
       body = parseSlackBody(rawBody, header(request, 'content-type'));
+      checkSlackBody(body);
     } catch (error) {
       this.refuse(response, error);
       return;
@@ -122,7 +124,7 @@ export class SlackHttpReceiver implements Receiver {
         .processEvent(event)
         .catch((error: unknown) => {
           this.options.logger.error(
-            { platform: 'slack', err: error instanceof Error ? error.message : String(error) },
+            { platform: 'slack', err: error },
             'Slack event processing failed',
           );
         })
@@ -141,10 +143,7 @@ export class SlackHttpReceiver implements Receiver {
       response.status(error.status).end();
       return;
     }
-    this.options.logger.error(
-      { platform: 'slack', err: error instanceof Error ? error.message : String(error) },
-      'Slack request failed',
-    );
+    this.options.logger.error({ platform: 'slack', err: error }, 'Slack request failed');
     response.status(500).end();
   }
 }

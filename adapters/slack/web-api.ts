@@ -15,6 +15,8 @@ const AUTH_FAILURES = new Set([
   'no_permission',
   'org_login_required',
   'ekm_access_denied',
+  // Nabo's own: no installation is stored for the workspace (OAuth mode; adapters/slack/workspaces.ts).
+  'not_installed',
 ]);
 
 export function isAuthFailure(slackError: string): boolean {

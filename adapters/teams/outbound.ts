@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
-import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
+import type { OutboundImage, OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
 import { NaboError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import {
@@ -52,7 +52,9 @@ export class TeamsOutbound implements OutboundPort {
     }
     this.options.references.remember(conversation.key, reference);
     const ids: string[] = [];
-    for (const part of fitMessage(message, this.fits({}))) {
+    const { image, ...rest } = message;
+    if (image) ids.push(...(await this.sendImage(reference, image)));
+    for (const part of fitMessage(rest, this.fits({}))) {
       ids.push(...(await this.deliver(reference, part, 0)));
     }
     return { conversationKey: conversation.key, id: ids[0] ?? '' };
@@ -67,6 +69,39 @@ export class TeamsOutbound implements OutboundPort {
     const [first, ...rest] = fitMessage(message, this.fits({ asCard: true }));
     if (first) await this.replace(reference, ref.id, first);
     for (const part of rest) await this.deliver(reference, part, 0);
+  }
+
+  /**
+   * A picture goes as an inline image attachment of its own, ahead of the text: a data URL, since
+   * the bytes exist only in this process and Nabo hosts no files. Teams limits a message's size,
+   * so a picture it refuses (413, or any failure) is logged and the text still goes — the
+   * figures are in the table too.
+   */
+  private async sendImage(
+    reference: Partial<ConversationReference>,
+    image: OutboundImage,
+  ): Promise<string[]> {
+    const activity: TeamsMessageActivity = {
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'image/png',
+          contentUrl: `data:image/png;base64,${image.png.toString('base64')}`,
+          name: image.fileName,
+        },
+      ],
+      // What a client that cannot show the picture shows instead (and what a screen reader reads).
+      summary: image.altText,
+    };
+    try {
+      return [await this.post(reference, activity)];
+    } catch (error) {
+      this.options.logger.warn(
+        { status: statusOf(error), bytes: byteSize(activity) },
+        'teams did not take the picture; sending the text alone',
+      );
+      return [];
+    }
   }
 
   private fits(options: { asCard?: boolean }) {

@@ -1,6 +1,6 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { ConversationRef, MessageRef } from '../../src/core/inbound.js';
-import type { OutboundMessage, OutboundPort } from '../../src/core/outbound.js';
+import { mayDeliver, type OutboundMessage, type OutboundPort } from '../../src/core/outbound.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Person } from '../../models/types.js';
 import type { Unreachable } from '../../src/core/platform.js';
@@ -31,6 +31,11 @@ export async function sendToPerson(
     isDirect: reference.conversation.conversationType === 'personal',
     address: reference as unknown as Record<string, unknown>,
   };
+  // A stored link that is not a personal chat (an old team install) never gets residents' names.
+  if (!mayDeliver(message, conversation)) {
+    deps.logger.warn({ personId }, 'teams link is not a personal chat: resident data not sent');
+    return { unreachable: true, reason: 'not_installed' };
+  }
   try {
     return await deps.outbound.send(conversation, message);
   } catch (error) {

@@ -1,6 +1,6 @@
-import type { Activity } from 'botbuilder';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../kernel/logger.js';
+import { asActivity } from './activity-schema.js';
 import { TeamsAuthenticationError } from './cloud-adapter.js';
 import type { BackgroundWork, Receiver } from './receiver.js';
 
@@ -70,20 +70,4 @@ export function mountMessagesRoute(app: Express, options: MessagesRouteOptions):
   };
 
   app.post(TEAMS_MESSAGES_PATH, parseJson, handle, onError);
-}
-
-/**
- * The least an activity needs before botbuilder sees it: a type, the conversation to answer in
- * and where to answer. Everything else is checked by the mapping in inbound.ts.
- */
-export function asActivity(body: unknown): Activity | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const candidate = body as Partial<Activity>;
-  if (typeof candidate.type !== 'string' || candidate.type === '') return undefined;
-  if (typeof candidate.serviceUrl !== 'string' || !/^https?:\/\//.test(candidate.serviceUrl))
-    return undefined;
-  if (typeof candidate.channelId !== 'string') return undefined;
-  if (typeof candidate.conversation?.id !== 'string' || candidate.conversation.id === '')
-    return undefined;
-  return candidate as Activity;
 }

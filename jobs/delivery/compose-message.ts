@@ -17,6 +17,7 @@ import {
   revisitReminderMessage,
 } from '../../src/visits/reminder-messages.js';
 import type { SendJobData } from '../job-types.js';
+import { monthlyProgrammeReport } from '../programme-report-jobs.js';
 
 export interface ComposeContext {
   db: NaboDatabase;
@@ -64,6 +65,14 @@ export async function composeMessage(
         reachability: context.reachability,
       });
       return { message: coordinatorSummaryMessage(text, locale, summary), residentIds: [] };
+    }
+    case 'programme-report': {
+      const area = await db.areas.findById(data.areaId);
+      if (!area) return undefined;
+      return {
+        message: await monthlyProgrammeReport(db, area, data.month, locale),
+        residentIds: [],
+      };
     }
     case 'revisit': {
       const visit = await db.visits.findById(data.visitId);

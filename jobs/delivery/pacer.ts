@@ -1,52 +1,198 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { PaceRule } from '../../src/core/platform.js';
 
 /**
- * Per-channel pacing across every worker process: a sliding log per key in Redis (a sorted set
- * of send times), checked and recorded in one Lua script so two workers can never both take the
- * last slot. BullMQ's own limiter is queue-wide; this covers "one message per second per Slack
- * channel" and "7/s and 60/30 s per Teams conversation".
+ * Pacing across every worker process: a token bucket per workspace (Slack's 20 or 50 messages a
+ * second, a Teams tenant's cap) and per channel (Slack: one message a second per DM; Teams: 7/s
+ * and 60/30 s per conversation), kept in Redis and taken from in one Lua script, so two workers
+ * can never both take the last token and a send goes as soon as one is free.
  *
- * Returns 0 when the send may go now (and records it), else the milliseconds to wait.
+ * Each bucket holds one token, refilled every `(windowMs + margin) / max`. One token is what
+ * lets the most through under a sliding-window limit: a bucket of b tokens refilled at rate r
+ * grants up to b + r·window in one window, so b = 1 leaves the most for r. The margin absorbs
+ * the difference between our clock and the time the request reaches the platform; any sliding
+ * window then sees at most `max` sends unless that difference varies by more than the margin.
+ * A bucket is stored as the time it has its token again (GCRA's "theoretical arrival time"):
+ * one number per key, nothing to clean up but a TTL.
+ *
+ * The workspace bucket may be booked ahead: a send that finds its token taken books the next
+ * free one (up to `horizonMs` ahead) and waits for it in the process, so no job is tried again
+ * and the workers never race for a token. The channel buckets are not booked ahead (a person's
+ * next message may be a second away, and booking the workspace that far would leave its tokens
+ * in between unused): a person not free by the workspace token is told how long to wait, and
+ * the job is delayed in BullMQ. A 429 pauses the workspace bucket for the Retry-After.
  */
-const SLIDING_LOG = `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local wait = 0
-for i, key in ipairs(KEYS) do
-  local max = tonumber(ARGV[i * 2 - 1])
-  local window = tonumber(ARGV[i * 2])
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  if redis.call('ZCARD', key) >= max then
-    local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-    local until_free = tonumber(oldest[2]) + window - now
-    if until_free > wait then wait = until_free end
-  end
+const TAKE = `
+local now
+if ARGV[1] ~= '' then
+  now = tonumber(ARGV[1])
+else
+  local time = redis.call('TIME')
+  now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
 end
-if wait > 0 then return wait end
-local member = ARGV[#ARGV]
+local horizon = tonumber(ARGV[2])
+local free = {}
+local slot = now
 for i, key in ipairs(KEYS) do
-  redis.call('ZADD', key, now, member)
-  redis.call('PEXPIRE', key, tonumber(ARGV[i * 2]))
+  free[i] = tonumber(redis.call('GET', key) or '0')
+  if ARGV[2 + i * 2] == '1' and free[i] > slot then slot = free[i] end
+end
+local later = 0
+for i = 1, #KEYS do
+  if ARGV[2 + i * 2] == '0' and free[i] > slot and free[i] > later then later = free[i] end
+end
+if later > 0 then return {0, math.ceil(later - now)} end
+if slot - now > horizon then return {0, math.ceil(slot - now - horizon)} end
+for i, key in ipairs(KEYS) do
+  local interval = tonumber(ARGV[1 + i * 2])
+  -- Rounded up to the microsecond, never down: a token is never free early.
+  local from = math.max(free[i], slot)
+  -- '2': a token this send holds already (booked, then woken too late): it moves to the new slot.
+  if ARGV[2 + i * 2] == '2' then from = slot end
+  local nextFree = math.ceil((from + interval) * 1000) / 1000
+  redis.call('SET', key, string.format('%.3f', nextFree), 'PX', math.ceil(nextFree - now) + ${60_000})
+end
+return {1, math.ceil(slot - now)}
+`;
+
+/** No token until `now + pauseMs` (a 429's Retry-After); tokens already booked stay booked. */
+const PAUSE = `
+local now
+if ARGV[1] ~= '' then
+  now = tonumber(ARGV[1])
+else
+  local time = redis.call('TIME')
+  now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+end
+local untilFree = now + tonumber(ARGV[2])
+local free = tonumber(redis.call('GET', KEYS[1]) or '0')
+if untilFree > free then
+  redis.call('SET', KEYS[1], string.format('%.3f', untilFree), 'PX', math.ceil(untilFree - now) + ${60_000})
 end
 return 0
 `;
 
+/** What a send's pacing answered: go in `inMs` (its tokens are taken), or come back later. */
+export type Pacing = { go: true; inMs: number } | { go: false; waitMs: number };
+
+/** The buckets one send takes from: its workspace's (booked ahead) and its channel's. */
+export interface PaceBuckets {
+  workspace?: PaceRule | undefined;
+  channel: readonly PaceRule[];
+}
+
+export interface PacerOptions {
+  /** Added to every window (see DEFAULT_PACING_MARGIN_MS). */
+  marginMs: number;
+  /** How far ahead a workspace token may be booked; the job holds its worker slot that long. */
+  horizonMs?: number;
+  /** How late a booked token may be used (default: three quarters of the margin). */
+  lateToleranceMs?: number;
+  /** Milliseconds for the scripts' "now"; tests pass a fake clock. Default: Redis TIME. */
+  now?: () => number;
+  /** This process's clock and timer for waiting on a booked token; tests pass fakes. */
+  monotonic?: () => number;
+  sleep?: (ms: number) => Promise<unknown>;
+}
+
+export const DEFAULT_BOOKING_HORIZON_MS = 2_000;
+/** After this many late wake-ups in a row the send goes anyway rather than wait for ever. */
+const MAX_LATE_WAKES = 4;
+
 export class Pacer {
-  private sequence = 0;
+  private readonly marginMs: number;
+  private readonly horizonMs: number;
+  private readonly now: (() => number) | undefined;
+  private readonly lateToleranceMs: number;
+  private readonly monotonic: () => number;
+  private readonly sleep: (ms: number) => Promise<unknown>;
+  /** Booked tokens given up because the wake-up came too late (the benchmark reports it). */
+  forfeited = 0;
 
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly marginMs: number,
-  ) {}
-
-  async acquire(rules: readonly PaceRule[]): Promise<number> {
-    if (rules.length === 0) return 0;
-    const keys = rules.map((rule) => `${this.prefix}:pace:${rule.key}`);
-    const args = rules.flatMap((rule) => [rule.max, rule.windowMs + this.marginMs]);
-    const member = `${process.pid}-${Date.now()}-${++this.sequence}`;
-    const wait = await this.redis.eval(SLIDING_LOG, keys.length, ...keys, ...args, member);
-    return Number(wait);
+    options: PacerOptions,
+  ) {
+    this.marginMs = options.marginMs;
+    this.horizonMs = options.horizonMs ?? DEFAULT_BOOKING_HORIZON_MS;
+    this.now = options.now;
+    this.monotonic = options.monotonic ?? (() => performance.now());
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
+    // Most of the margin for our own lateness (measured from before the script's round trip,
+    // so it is overstated), the rest for the request's way to the platform.
+    this.lateToleranceMs = options.lateToleranceMs ?? Math.max(1, (this.marginMs * 3) / 4);
   }
+
+  /** Takes a token from every bucket at once, or says how long until that could succeed. */
+  async acquire(buckets: PaceBuckets, options: { holdsChannel?: boolean } = {}): Promise<Pacing> {
+    const channelFlag = options.holdsChannel ? 2 : 0;
+    const rules = [
+      ...(buckets.workspace ? [{ rule: buckets.workspace, flag: 1 }] : []),
+      ...buckets.channel.map((rule) => ({ rule, flag: channelFlag })),
+    ];
+    if (rules.length === 0) return { go: true, inMs: 0 };
+    const keys = rules.map(({ rule }) => this.key(rule));
+    const args = rules.flatMap(({ rule, flag }) => [this.interval(rule), flag]);
+    const [go, ms] = (await this.redis.eval(
+      TAKE,
+      keys.length,
+      ...keys,
+      this.nowArgument(),
+      this.horizonMs,
+      ...args,
+    )) as [number, number];
+    return go === 1 ? { go: true, inMs: Math.max(0, ms) } : { go: false, waitMs: Math.max(1, ms) };
+  }
+
+  /**
+   * Takes the tokens and waits for them: resolves when the send may go now, or says how long
+   * until the person's channel is free (the job is then delayed). A booked token woken for too
+   * late (a busy event loop fires many timers at once) is given up and a new one booked: sent
+   * late, it would reach the platform together with the sends booked after it, and their
+   * sliding window would count one too many. Only a token is lost, not a 429 and its pause.
+   */
+  async take(buckets: PaceBuckets): Promise<{ go: true } | { go: false; waitMs: number }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const asked = this.monotonic();
+      // After a late wake the person's channel token is ours already: it moves with the new one.
+      const pacing = await this.acquire(buckets, { holdsChannel: attempt > 1 });
+      if (!pacing.go) return pacing;
+      if (pacing.inMs > 0) await this.sleep(pacing.inMs);
+      // From before the question, so the script's round trip counts as lateness too.
+      const late = this.monotonic() - asked - pacing.inMs;
+      if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) return { go: true };
+      this.forfeited += 1;
+    }
+  }
+
+  /** The platform said 429: no token from this bucket for `pauseMs`, in any worker. */
+  async pause(rule: PaceRule, pauseMs: number): Promise<void> {
+    await this.redis.eval(PAUSE, 1, this.key(rule), this.nowArgument(), Math.max(0, pauseMs));
+  }
+
+  /** Milliseconds between two tokens of one bucket. */
+  interval(rule: PaceRule): number {
+    return (rule.windowMs + this.marginMs) / rule.max;
+  }
+
+  private key(rule: PaceRule): string {
+    // Not the sliding log's `:pace:` keys (sorted sets): old and new workers may meet in a deploy.
+    return `${this.prefix}:bucket:${rule.key}`;
+  }
+
+  private nowArgument(): string {
+    return this.now ? String(this.now()) : '';
+  }
+}
+
+/** A workspace's bucket key: one per platform workspace (Slack team, Teams tenant). */
+export function workspacePaceRule(
+  platform: string,
+  workspaceId: string,
+  capPerSecond: number,
+): PaceRule {
+  return { key: `workspace:${platform}:${workspaceId}`, max: capPerSecond, windowMs: 1_000 };
 }

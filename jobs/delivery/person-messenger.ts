@@ -9,13 +9,17 @@ import {
   type Unreachable,
 } from '../../src/core/platform.js';
 import type { UnreachableOn } from '../../src/assignment/messages.js';
+import { workspacePaceRule } from './pacer.js';
 
 export { isUnreachable } from '../../src/core/platform.js';
 
-/** How to reach one person: the platform, and the keys their channel is paced by. */
+/** How to reach one person: the platform, and the buckets their sends are paced by. */
 export interface Route {
   platform: string;
+  /** The person's channel (Slack: their DM with the bot). */
   pace: PaceRule[];
+  /** Their workspace or tenant, when the platform caps sends per workspace. */
+  workspace?: PaceRule | undefined;
 }
 
 /** Nobody to send to: `on` says where the person should have been reachable. */
@@ -47,7 +51,12 @@ export class PersonMessenger {
       const identity = person.identities.find((candidate) => candidate.platform === platform.id);
       if (!identity) continue;
       if (platform.canReach && !(await platform.canReach(person))) continue;
-      return { platform: platform.id, pace: platform.deliveryPace?.(identity) ?? [] };
+      const cap = platform.deliveryCapPerSecond;
+      return {
+        platform: platform.id,
+        pace: platform.deliveryPace?.(identity) ?? [],
+        workspace: cap ? workspacePaceRule(platform.id, identity.workspaceId, cap) : undefined,
+      };
     }
     const known = person.identities[0];
     return {

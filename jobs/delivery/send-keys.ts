@@ -12,6 +12,8 @@ export const sendKeys = {
   firstAttemptNudge: (visitId: string) => `first-attempt-nudge-${visitId}`,
   firstAttemptEscalation: (visitId: string, coordinatorId: string) =>
     `first-attempt-escalation-${visitId}-${coordinatorId}`,
+  programmeReport: (areaKey: string, month: string, personId: string) =>
+    `programme-report-${areaKey}-${month}-${personId}`,
 };
 
 /** Ids of the timed jobs in the schedule queue. */
@@ -20,4 +22,5 @@ export const scheduleJobIds = {
   firstAttemptNudge: (visitId: string) => `first-attempt-nudge-${visitId}`,
   firstAttemptEscalation: (visitId: string) => `first-attempt-escalation-${visitId}`,
   assignmentScheduler: (areaKey: string) => `assign:${areaKey}`,
+  programmeReportScheduler: (areaKey: string) => `programme-report:${areaKey}`,
 };

@@ -10,6 +10,7 @@ import { enqueueSend, whereUnreachable } from '../enqueue-send.js';
 import type { JobQueues } from '../job-queues.js';
 import type { ScheduleJobData } from '../job-types.js';
 import type { BullmqReminderScheduler } from '../reminder-jobs.js';
+import { queueProgrammeReports } from '../programme-report-jobs.js';
 
 export interface ScheduleProcessorDeps {
   db: NaboDatabase;
@@ -101,6 +102,8 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         }
         return { queued };
       }
+      case 'programme-report':
+        return queueProgrammeReports(deps, data.areaId);
     }
   };
 }

@@ -1,4 +1,4 @@
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { isNaboError, RateLimitedError } from '../../kernel/errors.js';
@@ -15,8 +15,6 @@ export interface SendProcessorDeps {
   pacer: Pacer;
   clock: Clock;
   logger: Logger;
-  /** The worker running this processor: a 429 pauses it through `worker.rateLimit`. */
-  worker: () => Worker<SendJobData, SendOutcome>;
 }
 
 /**
@@ -24,8 +22,9 @@ export interface SendProcessorDeps {
  *
  * 1. Build the message from MongoDB (nothing personal travels in the job). Nothing to say any
  *    more → the ledger says `skipped`, done.
- * 2. Pace the person's channel (Slack 1/s, Teams 7/s and 60/30 s); too soon → the job is
- *    delayed, which is not a failed attempt.
+ * 2. Pace the workspace and the person's channel (token buckets in Redis, see Pacer): a token
+ *    booked a moment ahead is waited for; a channel not free yet → the job is delayed, which is
+ *    not a failed attempt.
  * 3. Claim the send key in the SendLedger (`queued` → `sending`). Already sent → done, whatever
  *    triggered us again.
  * 4. Send, with the send key where the platform keeps it (Slack: message metadata). Confirmed →
@@ -83,9 +82,10 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
     const { message } = composed;
 
-    const wait = await deps.pacer.acquire(route.pace);
-    if (wait > 0) {
-      await job.moveToDelayed(Date.now() + wait, token);
+    // A workspace token booked a moment ahead is waited for here rather than the job run again.
+    const pacing = await deps.pacer.take({ workspace: route.workspace, channel: route.pace });
+    if (!pacing.go) {
+      await job.moveToDelayed(Date.now() + pacing.waitMs, token);
       throw new DelayedError();
     }
 
@@ -112,11 +112,13 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       const retryAfterMs = rateLimitDelay(error);
       if (retryAfterMs !== undefined) {
         // Refused by the platform, so certainly not sent: back to queued. A wait the platform
-        // asked for, not a failed attempt: the whole queue pauses.
+        // asked for, not a failed attempt: every send to the workspace waits (in every worker),
+        // and this one comes back when the pause is over.
         await deps.db.sendLedger.release(key).catch(() => undefined);
         log.info({ retryAfterMs }, 'platform rate limit; waiting');
-        await deps.worker().rateLimit(retryAfterMs);
-        throw Worker.RateLimitError();
+        if (route.workspace) await deps.pacer.pause(route.workspace, retryAfterMs);
+        await job.moveToDelayed(Date.now() + retryAfterMs, token);
+        throw new DelayedError();
       }
       // May or may not have reached the platform (a timeout after the request went out): the
       // entry stays `sending`, so the retry asks the platform before sending.

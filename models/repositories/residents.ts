@@ -18,6 +18,8 @@ export interface ResidentRepository {
   findById(id: string): Promise<Resident | null>;
   /** Households of the area that may be visited and have never had a visit, oldest move-in first. */
   listUnassigned(areaId: string): Promise<Resident[]>;
+  /** Households marked "do not visit" (whether ever visited or not). */
+  listDoNotVisit(areaId: string): Promise<Resident[]>;
 }
 
 export function createResidentRepository(
@@ -54,6 +56,16 @@ export function createResidentRepository(
       const visited = await visitModel.distinct('residentId', { areaId: areaObjectId });
       const docs = await model
         .find({ areaId: areaObjectId, doNotVisit: { $ne: true }, _id: { $nin: visited } })
+        .sort({ moveInDate: 1, address: 1, unit: 1, _id: 1 })
+        .lean<ResidentDoc[]>();
+      return docs.map(toResident);
+    },
+
+    async listDoNotVisit(areaId) {
+      const areaObjectId = parseObjectId(areaId);
+      if (!areaObjectId) return [];
+      const docs = await model
+        .find({ areaId: areaObjectId, doNotVisit: true })
         .sort({ moveInDate: 1, address: 1, unit: 1, _id: 1 })
         .lean<ResidentDoc[]>();
       return docs.map(toResident);

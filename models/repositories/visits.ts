@@ -48,7 +48,15 @@ export interface VisitRepository {
   listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
   /** Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary. */
-  recordAttempt(visitId: string, attempt: NewVisitAttempt): Promise<Visit>;
+  /**
+   * CONFLICT when closed, or when `afterAttempts` is given and the visit no longer has exactly
+   * that many attempts (the answer came from a button that is out of date: already answered).
+   */
+  recordAttempt(
+    visitId: string,
+    attempt: NewVisitAttempt,
+    options?: { afterAttempts?: number },
+  ): Promise<Visit>;
   /**
    * Takes back the latest attempt (a report sent by mistake). A visit that was closed is opened
    * again, since its closing rested on that report; CONFLICT when there is nothing to undo, the
@@ -57,6 +65,13 @@ export interface VisitRepository {
   undoLastAttempt(visitId: string): Promise<Visit>;
   /** CONFLICT when already closed. */
   close(visitId: string, reason: ClosingReason): Promise<Visit>;
+  /**
+   * Gives an open visit nobody has tried yet back to the pool (its ambassador left): the visit is
+   * removed, so the household is unassigned again and the next hand-out can give it to someone
+   * else. Nothing is lost, since nothing was recorded. False when the visit is closed, has a try,
+   * or is gone.
+   */
+  returnToPool(visitId: string): Promise<boolean>;
   /**
    * Moves the next try of an open visit to another day ('YYYY-MM-DD') without recording an
    * attempt ("remind me in two days"). CONFLICT when closed; the next report sets its own date.
@@ -213,11 +228,15 @@ export function createVisitRepository(
       return withResidents(docs);
     },
 
-    async recordAttempt(visitId, attempt) {
+    async recordAttempt(visitId, attempt, options = {}) {
       const attemptDoc = toAttemptDoc(attempt, clock);
       return rewriteAttempts(visitId, (current) => {
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
+        }
+        const { afterAttempts } = options;
+        if (afterAttempts !== undefined && current.attempts.length !== afterAttempts) {
+          throw new NaboError('CONFLICT', `Visit ${visitId} was already answered`);
         }
         return { attempts: [...current.attempts, attemptDoc] };
       });
@@ -241,6 +260,17 @@ export function createVisitRepository(
           },
         };
       });
+    },
+
+    async returnToPool(visitId) {
+      const _id = parseObjectId(visitId);
+      if (!_id) return false;
+      const removed = await model.deleteOne({
+        _id,
+        status: 'open',
+        'attempts.0': { $exists: false },
+      });
+      return removed.deletedCount === 1;
     },
 
     async close(visitId, reason) {

@@ -21,6 +21,7 @@ export function ambassadorAssignmentMessage(
   visits: readonly VisitWithResident[],
 ): OutboundMessage {
   return {
+    residentData: true,
     text: text.assignmentIntro(visits.length, monthLabel(month, locale)),
     sections: [
       ...visits.map((visit) => householdSection(text, locale, visit)),

@@ -1,4 +1,5 @@
 import type { CheckIn, Person } from '../../models/types.js';
+import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
@@ -63,7 +64,12 @@ async function findAmbassador(turn: Turn, name: string): Promise<Person | null> 
 
 async function requestCheckIn(turn: Turn, name: string): Promise<void> {
   if (!isCoordinator(turn.person)) {
-    await turn.say(turn.text.onlyCoordinatorsCheckIn());
+    await refuseCoordinatorOnly(
+      turn,
+      'check-in:request',
+      undefined,
+      turn.text.onlyCoordinatorsCheckIn(),
+    );
     return;
   }
   const ambassador = await findAmbassador(turn, name);

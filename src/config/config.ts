@@ -4,6 +4,7 @@ import { parseNow } from '../../kernel/clock.js';
 import { NaboError } from '../../kernel/errors.js';
 import { parseAllowList } from '../privacy/where-data-may-appear.js';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../../kernel/constants.js';
+import { parseSecretKey } from '../../models/secret-box.js';
 
 /**
  * The whole configuration, read once at start-up from the environment (and `.env`, loaded by
@@ -46,6 +47,18 @@ const environmentSchema = z
     ),
     SLACK_API_URL: optionalText.pipe(
       z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional(),
+    ),
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText,
+    SLACK_TOKEN_ENCRYPTION_KEY: optionalText.pipe(
+      z
+        .string()
+        .refine(
+          (text) => parseSecretKey(text) !== undefined,
+          'must be 32 random bytes as 64 hex digits or base64 (openssl rand -base64 32)',
+        )
+        .optional(),
     ),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
@@ -95,8 +108,41 @@ const environmentSchema = z
         'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN',
       );
     }
-    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
-      problem('SLACK_BOT_TOKEN', 'is required when Slack is configured');
+    // OAuth installs (several workspaces) or one bot token (one workspace): never both.
+    const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+    const oauthSet = oauth.filter((name) => env[name] !== undefined);
+    if (oauthSet.length > 0) {
+      for (const name of oauth) {
+        if (env[name] === undefined) {
+          problem(
+            name,
+            `is required for Slack installs in several workspaces (${oauth.join(', ')})`,
+          );
+        }
+      }
+      if (env.SLACK_BOT_TOKEN) {
+        problem(
+          'SLACK_BOT_TOKEN',
+          'must be empty when SLACK_CLIENT_ID is set: each workspace gets its token when it installs Nabo',
+        );
+      }
+      if (!env.SLACK_TOKEN_ENCRYPTION_KEY) {
+        problem(
+          'SLACK_TOKEN_ENCRYPTION_KEY',
+          'is required with SLACK_CLIENT_ID: the workspaces’ tokens are stored encrypted with it',
+        );
+      }
+      if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+        problem(
+          'SLACK_SIGNING_SECRET',
+          'is required when SLACK_CLIENT_ID is set without SLACK_APP_TOKEN',
+        );
+      }
+    } else if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      problem(
+        'SLACK_BOT_TOKEN',
+        'is required when Slack is configured (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs in several workspaces)',
+      );
     }
     if (
       env.MicrosoftAppId &&
@@ -140,12 +186,24 @@ function teamsAppType(env: {
 }
 
 export interface SlackConfig {
-  botToken: string;
+  /** One workspace: its bot token. Absent in OAuth mode, where each installation has its own. */
+  botToken?: string | undefined;
+  /** Installs in several workspaces through Slack's OAuth flow (/slack/install). */
+  oauth?: SlackOAuthConfig | undefined;
   /** Workspaces (team ids) allowed to use Nabo; undefined: any workspace the app is installed in. */
   allowedWorkspaces?: string[] | undefined;
   signingSecret: string | undefined;
   appToken: string | undefined;
   apiUrl: string | undefined;
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth state parameter (CSRF protection of the install flow). */
+  stateSecret: string;
+  /** 32 bytes: the installations' tokens are sealed with it (AES-256-GCM) before MongoDB. */
+  tokenEncryptionKey: Buffer;
 }
 
 export interface TeamsConfig {
@@ -193,15 +251,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     mongodbUri: env.MONGODB_URI,
     redisUrl: env.REDIS_URL,
-    slack: env.SLACK_BOT_TOKEN
-      ? {
-          botToken: env.SLACK_BOT_TOKEN,
-          allowedWorkspaces: parseAllowList(env.NABO_SLACK_WORKSPACE_IDS),
-          signingSecret: env.SLACK_SIGNING_SECRET,
-          appToken: env.SLACK_APP_TOKEN,
-          apiUrl: env.SLACK_API_URL,
-        }
-      : undefined,
+    slack:
+      env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID
+        ? {
+            botToken: env.SLACK_BOT_TOKEN,
+            oauth: slackOAuthConfig(env),
+            allowedWorkspaces: parseAllowList(env.NABO_SLACK_WORKSPACE_IDS),
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            appToken: env.SLACK_APP_TOKEN,
+            apiUrl: env.SLACK_API_URL,
+          }
+        : undefined,
     teams: env.NABO_TEAMS_LOCAL
       ? // Local use with the Bot Framework Emulator: an empty app id turns authentication off.
         {
@@ -229,6 +289,24 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     locale: env.NABO_LOCALE,
     logLevel: env.LOG_LEVEL,
     now: env.NABO_NOW === undefined ? undefined : parseNow(env.NABO_NOW, env.NABO_TIMEZONE),
+  };
+}
+
+function slackOAuthConfig(env: {
+  SLACK_CLIENT_ID?: string | undefined;
+  SLACK_CLIENT_SECRET?: string | undefined;
+  SLACK_STATE_SECRET?: string | undefined;
+  SLACK_TOKEN_ENCRYPTION_KEY?: string | undefined;
+}): SlackOAuthConfig | undefined {
+  const key = env.SLACK_TOKEN_ENCRYPTION_KEY && parseSecretKey(env.SLACK_TOKEN_ENCRYPTION_KEY);
+  if (!env.SLACK_CLIENT_ID || !env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET || !key) {
+    return undefined;
+  }
+  return {
+    clientId: env.SLACK_CLIENT_ID,
+    clientSecret: env.SLACK_CLIENT_SECRET,
+    stateSecret: env.SLACK_STATE_SECRET,
+    tokenEncryptionKey: key,
   };
 }
 

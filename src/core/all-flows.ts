@@ -14,6 +14,7 @@ import { privacyRequestsFlow } from '../privacy/privacy-requests.js';
 import { reportVisitFlow } from '../visits/report-visit.js';
 import { revisitReminderFlow } from '../visits/revisit-reminder.js';
 import { statusFlow } from '../status/status-flow.js';
+import { programmeReportFlow } from '../programme-report/report-flow.js';
 
 /** Every flow the bot can hold; adapters pass this list to createBot. */
 export const allFlows: readonly Flow[] = [
@@ -25,6 +26,8 @@ export const allFlows: readonly Flow[] = [
   // corps, list, folder and follow-up commands, and ambassadors' questions about the folder.
   agreementFlow,
   corpsFlow,
+  // Before the welcome folder, which reads "program…" as its activity programme.
+  programmeReportFlow,
   listUploadFlow,
   welcomeFolderFlow,
   followUpFlow,

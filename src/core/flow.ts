@@ -9,6 +9,11 @@ import type { Turn } from './turn.js';
  */
 export interface Flow {
   readonly name: string;
+  /**
+   * Its buttons and forms may be answered in a channel or group chat: they name no resident.
+   * Otherwise the pipeline refuses them outside a one-to-one conversation (private-guard.ts).
+   */
+  readonly answersInGroups?: boolean;
   /** A button or card choice addressed to this flow. */
   onAction?(turn: Turn, action: ActionPayload, source: MessageRef | undefined): Promise<void>;
   /**

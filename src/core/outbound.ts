@@ -1,3 +1,4 @@
+import { mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import type { ActionPayload, ConversationRef, MessageRef } from './inbound.js';
 
 /**
@@ -33,11 +34,25 @@ export interface FormSpec {
   fields: FormField[];
 }
 
+/**
+ * A picture shown above the message's text (the programme report's chart). Slack uploads it as a
+ * file, Teams attaches it inline, the terminal writes it to a file and prints where.
+ */
+export interface OutboundImage {
+  png: Buffer;
+  /** Read aloud by screen readers and shown where the picture cannot be. */
+  altText: string;
+  fileName: string;
+}
+
 export interface OutboundMessage {
   text: string;
   sections?: MessageSection[];
   choices?: Choice[];
   form?: FormSpec;
+  /** Names a resident: delivered only into a one-to-one conversation (see withResidentData). */
+  residentData?: true;
+  image?: OutboundImage;
 }
 
 /** Implemented by every adapter. */
@@ -45,4 +60,23 @@ export interface OutboundPort {
   send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef>;
   /** Replaces an earlier message, typically to show the answer without its buttons. */
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
+}
+
+/**
+ * Marks a message that names a resident (name, address or note): it may go only into a
+ * one-to-one conversation with the bot. The delivery path checks the mark against the
+ * conversation it is about to write to (`mayDeliver`), whatever the payload that caused it said.
+ */
+export function withResidentData(message: OutboundMessage | string): OutboundMessage {
+  return typeof message === 'string'
+    ? { text: message, residentData: true }
+    : { ...message, residentData: true };
+}
+
+/** Whether this message may go into this conversation: resident data only where it may show. */
+export function mayDeliver(
+  message: OutboundMessage,
+  conversation: Pick<ConversationRef, 'isDirect' | 'sharedWithOtherWorkspaces'>,
+): boolean {
+  return message.residentData !== true || mayShowResidentData(conversation);
 }

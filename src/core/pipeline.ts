@@ -15,7 +15,8 @@ import {
 } from './inbound.js';
 import { localeOf } from './language-and-zone.js';
 import { LinkMemory } from './link-memory.js';
-import type { OutboundMessage, OutboundPort } from './outbound.js';
+import { mayDeliver, type OutboundMessage, type OutboundPort } from './outbound.js';
+import { refuseWhereNotPrivate } from './private-guard.js';
 import type { PlatformAdapter } from './platform.js';
 import { asMessage, type BotDependencies, type Turn } from './turn.js';
 
@@ -49,6 +50,7 @@ export function createInboundPipeline(
 ): InboundPipeline {
   const answer = createDispatcher(flows);
   const links = new LinkMemory();
+  const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
 
   function platformOf(conversation: ConversationRef): PlatformAdapter {
     const platform = deps.platforms.get(conversation.platform);
@@ -81,7 +83,9 @@ export function createInboundPipeline(
     const person = await identifyPerson(deps.db, event.actor);
     if (!person) return answerStranger(event);
     await rememberLink(person, event.conversation);
-    await answer(startTurn(event, person));
+    const turn = startTurn(event, person);
+    if (await refuseWhereNotPrivate(turn, flowsByName)) return;
+    await answer(turn);
   }
 
   /** Only ids in the audit trail: which platform and workspace, and what kind of event. */
@@ -150,6 +154,16 @@ export function createInboundPipeline(
 
   function startTurn(event: PersonEvent, person: Person): Turn {
     const locale = localeOf(person, undefined, deps.locale);
+    // The last check before a resident's name leaves: only into a one-to-one conversation.
+    const deliverable = (message: OutboundMessage | string): OutboundMessage => {
+      const outgoing = asMessage(message);
+      if (mayDeliver(outgoing, event.conversation)) return outgoing;
+      deps.logger.warn(
+        { platform: event.conversation.platform },
+        'resident data kept out of a shared conversation',
+      );
+      return { text: catalogFor(locale).privateOnly() };
+    };
     const platform = platformOf(event.conversation);
     const outbound: OutboundPort = platform.outbound;
     return {
@@ -163,8 +177,8 @@ export function createInboundPipeline(
       mayShowPersonalData: mayShowResidentData(event.conversation),
       deps,
       platform,
-      say: (message) => outbound.send(event.conversation, asMessage(message)),
-      replace: (ref, message) => outbound.update(ref, asMessage(message)),
+      say: (message) => outbound.send(event.conversation, deliverable(message)),
+      replace: (ref, message) => outbound.update(ref, deliverable(message)),
       received: (file) => downloadable(file, platform),
     };
   }

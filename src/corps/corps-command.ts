@@ -7,7 +7,8 @@ import { DETAIL_START } from './profile-details.js';
  * - "tilføj ambassadør Birgit Sørensen, sprog arabisk, kapacitet 3" / "tilføj @Birgit" → add;
  * - "ret Birgit: kapacitet 3" → edit (without details: the form);
  * - "pause Birgit til 1. februar", "genoptag Birgit" → pause and resume;
- * - "Birgit er stoppet" / "stop Birgit" → leave (the reason is asked with buttons).
+ * - "Birgit er stoppet" / "stop Birgit" → leave (the reason is asked with buttons);
+ * - "Birgit har skrevet under på papir" / "papiraftale Birgit" → the agreement signed on paper.
  * Only the shape is read here; who Birgit is, and whether the writer may ask, is the flow's part.
  */
 export type CorpsCommand =
@@ -16,7 +17,8 @@ export type CorpsCommand =
   | { kind: 'edit'; who: string; details: string }
   | { kind: 'pause'; who: string; until: string }
   | { kind: 'resume'; who: string }
-  | { kind: 'leave'; who: string };
+  | { kind: 'leave'; who: string }
+  | { kind: 'paper'; who: string };
 
 /** "tilføj @Birgit …": the add command whose rest starts with a mention. */
 function addingSomeoneMentioned(
@@ -90,6 +92,18 @@ export function parseCorpsCommand(
   const resume = /^(?:genoptag|aktiver|resume|reactivate)\s+(.+)$/.exec(folded);
   if (resume && !SELF.test(resume[1] ?? ''))
     return { kind: 'resume', who: restAfter(line, folded, resume[1] ?? '') };
+
+  const paper =
+    /^(?:papiraftale|papir-aftale|aftale paa papir|paper agreement|signed on paper)(?:\s+(?:for|med|with))?\s+(.+)$/.exec(
+      folded,
+    ) ??
+    /^(.+?)\s+(?:har skrevet under paa papir|har underskrevet paa papir|skrev under paa papir|har underskrevet aftalen paa papir|signed on paper|has signed on paper|signed the agreement on paper)$/.exec(
+      folded,
+    );
+  if (paper) {
+    const who = restAfter(line, folded, paper[1] ?? '');
+    if (!SELF.test(foldDiacritics(who))) return { kind: 'paper', who };
+  }
 
   const leave =
     /^(?:stop|fjern|afmeld|udmeld|remove|offboard)\s+(.+)$/.exec(folded) ??

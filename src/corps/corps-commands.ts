@@ -14,6 +14,7 @@ import {
   LEFT_REASONS,
   applyChanges,
   askWhichAmbassador,
+  handBackNow,
   markLeft,
   matchingAmbassadors,
   runPersonCommand,
@@ -129,6 +130,15 @@ async function onAction(
         return;
       }
       return markLeft(turn, person, reason, source);
+    }
+    case 'handback': {
+      const [personId = '', when = ''] = action.value.split(':');
+      const leaver = await turn.deps.db.people.findById(personId);
+      if (!leaver) {
+        await turn.say(turn.text.nothingChanged());
+        return;
+      }
+      return handBackNow(turn, leaver, when, source);
     }
     default:
       await turn.say(turn.text.nothingChanged());

@@ -14,6 +14,10 @@ import { formatDay } from '../i18n/locale.js';
 import { recognizeIntent } from '../interpret/index.js';
 import { editChoice } from './corps-add.js';
 import { CORPS_FLOW, describeProfile, explainRefusal, profileFormFields } from './corps-shared.js';
+import { ambassadorAssignmentMessage } from '../assignment/assignment-messages.js';
+import { assignmentMonthOf } from '../assignment/assignment-month.js';
+import { runMonthlyAssignment } from '../assignment/run-monthly-assignment.js';
+import { catalogFor } from '../i18n/catalog.js';
 
 export type PersonCommand = Exclude<CorpsCommand, { kind: 'list' } | { kind: 'add' }>;
 
@@ -71,7 +75,23 @@ export async function runPersonCommand(
       return;
     case 'leave':
       return askLeaveReason(turn, person);
+    case 'paper':
+      return recordPaperAgreement(turn, person);
   }
+}
+
+/**
+ * The organisation moved from paper: the coordinator says the ambassador signed the volunteer
+ * agreement and the confidentiality there, which is what the chat's agreement buttons record.
+ */
+async function recordPaperAgreement(turn: Turn, person: Person): Promise<void> {
+  if (person.volunteerAgreementAt && person.confidentialityAt) {
+    await turn.say(turn.text.corpsAgreementAlready(person.name));
+    return;
+  }
+  await turn.deps.db.people.confirmAgreement(person.id, turn.now);
+  await audit(turn, person, 'person.agreement_on_paper');
+  await turn.say(turn.text.corpsAgreementOnPaper(person.name));
 }
 
 export async function showEditForm(turn: Turn, person: Person): Promise<void> {
@@ -198,10 +218,94 @@ export async function markLeft(
     throw error;
   }
   await audit(turn, person, 'person.left', { reason });
+  // Her doors nobody has knocked on yet go back to the pool; tried ones stay, with their notes.
+  let returned = 0;
+  for (const visit of await turn.deps.db.visits.listOpenForAmbassador(person.id)) {
+    if (visit.attempts.length === 0 && (await turn.deps.db.visits.returnToPool(visit.id)))
+      returned += 1;
+  }
+  if (returned > 0)
+    await audit(turn, person, 'person.visits_returned', { count: String(returned) });
   const open = (await turn.deps.db.visits.listOpenForAmbassador(person.id)).length;
   const answer = turn.text.corpsLeft(person.name, turn.text.leaveReasonButton(reason), open);
   if (source) await turn.replace(source, answer);
   else await turn.say(answer);
+  if (returned > 0) {
+    const choice = (label: string, when: 'now' | 'later') => ({
+      label,
+      action: { flow: CORPS_FLOW, step: 'handback', value: `${person.id}:${when}` },
+    });
+    await turn.say({
+      text: turn.text.corpsVisitsReturned(person.name, returned),
+      choices: [
+        { ...choice(turn.text.corpsHandOutNow(), 'now'), style: 'primary' as const },
+        choice(turn.text.corpsHandOutLater(), 'later'),
+      ],
+    });
+  }
+}
+
+/**
+ * "Fordel dem nu": the hand-out runs now for the leaver's areas, as the monthly one would, and
+ * each ambassador who got a household hears so. "Senere": they wait for the next hand-out.
+ */
+export async function handBackNow(
+  turn: Turn,
+  leaver: Person,
+  when: string,
+  source: MessageRef | undefined,
+): Promise<void> {
+  const done = async (text: string) =>
+    source ? turn.replace(source, text) : void (await turn.say(text));
+  if (when !== 'now') {
+    await done(turn.text.corpsHandOutLaterDone());
+    return;
+  }
+  const areaIds = leaver.roles
+    .map((role) => role.areaId)
+    .filter((areaId) => coordinatedAreaIds(turn.person).includes(areaId));
+  let handedOut = 0;
+  const perAmbassador = new Map<string, string[]>();
+  for (const areaId of new Set(areaIds)) {
+    const area = await turn.deps.db.areas.findById(areaId);
+    if (!area) continue;
+    const month = assignmentMonthOf(turn.now, area.timeZone);
+    const run = await runMonthlyAssignment(turn.deps.db, { area, month, now: turn.now });
+    handedOut += run.opened.length;
+    for (const visit of run.opened) {
+      perAmbassador.set(visit.ambassadorId, [
+        ...(perAmbassador.get(visit.ambassadorId) ?? []),
+        visit.id,
+      ]);
+    }
+    await turn.deps.db.auditEvents.record({
+      actorId: turn.person.id,
+      action: 'assignment.handback_run',
+      subjectType: 'area',
+      subjectId: area.id,
+      platform: turn.event.conversation.platform,
+      details: { opened: run.opened.length },
+    });
+  }
+  await done(turn.text.corpsHandedOutNow(handedOut, perAmbassador.size));
+  if (!turn.deps.notifier) return;
+  for (const [ambassadorId, visitIds] of perAmbassador) {
+    const ambassador = await turn.deps.db.people.findById(ambassadorId);
+    if (!ambassador) continue;
+    const visits = (await turn.deps.db.visits.listOpenForAmbassador(ambassadorId)).filter((visit) =>
+      visitIds.includes(visit.id),
+    );
+    const locale = ambassador.locale;
+    await turn.deps.notifier.sendToPerson(
+      ambassadorId,
+      ambassadorAssignmentMessage(
+        catalogFor(locale),
+        locale,
+        visits[0]?.assignmentMonth ?? '',
+        visits,
+      ),
+    );
+  }
 }
 
 async function audit(

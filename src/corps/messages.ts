@@ -96,6 +96,22 @@ export const coordinatorDa = {
     `Til hvilken dato? Skriv fx «pause ${first} til 1. februar».`,
   corpsResumed: (name: string): string =>
     `▶️ ${name} er aktiv igen og får husstande ved næste fordeling.`,
+  corpsAgreementOnPaper: (name: string): string =>
+    `✓ Noteret: ${name} har skrevet under på papir (frivilligaftale og tavshedspligt). ${name.split(' ')[0]} får husstande ved næste fordeling uden at skulle bekræfte i chatten.`,
+  corpsAgreementAlready: (name: string): string =>
+    `${name} har allerede sagt ja til aftalen, så der er intet at ændre.`,
+  corpsVisitsReturned: (name: string, count: number): string =>
+    `${count === 1 ? '1 husstand' : `${count} husstande`}, som ${name.split(' ')[0]} ikke havde nået, er lagt tilbage i puljen. Skal jeg fordele ${count === 1 ? 'den' : 'dem'} nu?`,
+  corpsHandOutNow: (): string => 'Ja, fordel nu',
+  emptyDoorsNudge: (name: string, count: number): string =>
+    `🚪 ${name} har mødt en tom dør ${count} gange i træk. Overvej en snak — måske passer tidspunkterne dårligt, eller ${name.split(' ')[0]} kunne bruge lidt opmuntring.`,
+  corpsHandOutLater: (): string => 'Senere',
+  corpsHandOutLaterDone: (): string =>
+    'Fint, de venter i puljen og bliver fordelt ved næste månedlige fordeling.',
+  corpsHandedOutNow: (count: number, ambassadors: number): string =>
+    count === 0
+      ? 'Ingen husstande kunne fordeles nu (ingen ambassadør har plads). De venter i puljen til næste fordeling.'
+      : `✓ ${count === 1 ? '1 husstand' : `${count} husstande`} er fordelt til ${ambassadors === 1 ? '1 ambassadør' : `${ambassadors} ambassadører`}, som får besked.`,
   askLeaveReason: (name: string, open: number): string =>
     `Hvorfor stopper ${name}?` +
     (open > 0
@@ -214,6 +230,22 @@ export const coordinatorEn: typeof coordinatorDa = {
     `Until which date? Write e.g. "pause ${first} until 1 February".`,
   corpsResumed: (name: string): string =>
     `▶️ ${name} is active again and gets households at the next hand-out.`,
+  corpsAgreementOnPaper: (name: string): string =>
+    `✓ Noted: ${name} signed on paper (volunteer agreement and confidentiality). ${name.split(' ')[0]} gets households at the next hand-out without confirming in chat.`,
+  corpsAgreementAlready: (name: string): string =>
+    `${name} has already agreed, so there is nothing to change.`,
+  corpsVisitsReturned: (name: string, count: number): string =>
+    `${count === 1 ? '1 household' : `${count} households`} ${name.split(' ')[0]} had not reached yet ${count === 1 ? 'is' : 'are'} back in the pool. Shall I hand ${count === 1 ? 'it' : 'them'} out now?`,
+  corpsHandOutNow: (): string => 'Yes, hand out now',
+  emptyDoorsNudge: (name: string, count: number): string =>
+    `🚪 ${name} has found nobody home ${count} times in a row. Consider a chat — perhaps the times are awkward, or ${name.split(' ')[0]} could use some encouragement.`,
+  corpsHandOutLater: (): string => 'Later',
+  corpsHandOutLaterDone: (): string =>
+    'Fine, they wait in the pool and go out with the next monthly hand-out.',
+  corpsHandedOutNow: (count: number, ambassadors: number): string =>
+    count === 0
+      ? 'No household could be handed out now (no ambassador has room). They wait in the pool for the next hand-out.'
+      : `✓ ${count === 1 ? '1 household' : `${count} households`} handed out to ${ambassadors === 1 ? '1 ambassador' : `${ambassadors} ambassadors`}, who will hear about it.`,
   askLeaveReason: (name: string, open: number): string =>
     `Why is ${name} leaving?` +
     (open > 0

@@ -4,6 +4,7 @@ import { coordinatedAreaIds } from '../corps/roles.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
+import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
 import { isNaboError } from '../../kernel/errors.js';
 import { foldDiacritics } from '../interpret/normalize.js';
@@ -24,7 +25,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   if (!(await requireCoordinator(turn, 'follow-ups:list'))) return true;
   // Follow-ups name the household's address: one-to-one chats only.
   if (!turn.mayShowPersonalData) {
-    await turn.say(turn.text.privateOnly());
+    await refuseNotPrivate(turn, 'follow-ups:list');
     return true;
   }
   await turn.say(await followUpList(turn));

@@ -91,6 +91,10 @@ export const da = {
     'Det besøg kan jeg ikke finde blandt dine. Skriv «mine besøg» for at se dine.',
   visitAlreadyClosed: (household: string): string =>
     `Besøget hos ${household} er allerede afsluttet. Skriv «fortryd», hvis det var en fejl.`,
+  alreadyRecorded: (household: string, latest: string | undefined, attempts: number): string =>
+    latest
+      ? `Det er allerede registreret: ${household} — «${latest}» (${attempts} forsøg i alt). Jeg har ikke noteret noget nyt.`
+      : `Der er ikke registreret noget hos ${household} endnu. Skriv «mine besøg» for at få friske knapper.`,
   nothingToUndo: (): string => 'Der er ikke noget at fortryde lige nu.',
   undone: (household: string): string =>
     `↩️ Fortrudt: din seneste besked om ${household} er fjernet, og besøget er åbent igen.`,

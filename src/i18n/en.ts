@@ -81,6 +81,10 @@ export const en: typeof da = {
   notYourVisit: () => 'I cannot find that visit among yours. Write "my visits" to see yours.',
   visitAlreadyClosed: (household) =>
     `The visit to ${household} is already closed. Write "undo" if that was a mistake.`,
+  alreadyRecorded: (household, latest, attempts) =>
+    latest
+      ? `That is already recorded: ${household} — "${latest}" (${attempts} ${attempts === 1 ? 'try' : 'tries'} in all). I have not noted anything new.`
+      : `Nothing is recorded for ${household} yet. Write "my visits" for fresh buttons.`,
   nothingToUndo: () => 'There is nothing to undo right now.',
   undone: (household) =>
     `↩️ Undone: your latest report about ${household} is removed, and the visit is open again.`,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { ConversationState, Meeting, MeetingChanges } from '../../models/types.js';
+import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
 import { recognizeIntent } from '../interpret/index.js';
 import { forgetStep, rememberStep } from '../core/flow.js';
@@ -64,7 +65,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
       recognizeIntent(text, { now: turn.now, zone: turn.zone }).kind === 'visit_report'
     )
       return false;
-    await turn.say(turn.text.onlyCoordinatorsPlan());
+    await refuseCoordinatorOnly(turn, 'meeting:plan', undefined, turn.text.onlyCoordinatorsPlan());
     return true;
   }
   await presentParsedAgenda(turn, parsed);
@@ -205,7 +206,7 @@ async function handleCommand(turn: Turn, command: MeetingCommand): Promise<boole
 
 async function requireCoordinator(turn: Turn): Promise<boolean> {
   if (isCoordinator(turn.person)) return true;
-  await turn.say(turn.text.onlyCoordinatorsPlan());
+  await refuseCoordinatorOnly(turn, 'meeting:edit', undefined, turn.text.onlyCoordinatorsPlan());
   return false;
 }
 
@@ -351,7 +352,12 @@ async function onAction(
   const [meetingId = '', ...rest] = payload.value.split(payload.step === 'topic' ? '|' : ':');
   const meeting = await turn.deps.db.meetings.findById(meetingId);
   if (!meeting || !isCoordinatorOf(turn.person, meeting.areaId)) {
-    await turn.say(turn.text.onlyCoordinatorsPlan());
+    await refuseCoordinatorOnly(
+      turn,
+      `meeting:${payload.step}`,
+      meeting?.areaId,
+      turn.text.onlyCoordinatorsPlan(),
+    );
     return;
   }
   switch (payload.step) {
@@ -548,7 +554,7 @@ async function onForm(
   source: MessageRef | undefined,
 ): Promise<void> {
   if (!isCoordinator(turn.person)) {
-    await turn.say(turn.text.onlyCoordinatorsPlan());
+    await refuseCoordinatorOnly(turn, 'meeting:plan', undefined, turn.text.onlyCoordinatorsPlan());
     return;
   }
   const parsed = agendaFromForm(values, { now: turn.now, zone: turn.zone });

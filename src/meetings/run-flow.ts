@@ -1,4 +1,5 @@
 import type { Meeting } from '../../models/types.js';
+import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
@@ -247,7 +248,12 @@ async function onAction(
   const [meetingId = '', index = ''] = action.value.split(':');
   const meeting = await turn.deps.db.meetings.findById(meetingId);
   if (!meeting || !isCoordinatorOf(turn.person, meeting.areaId)) {
-    await turn.say(turn.text.onlyCoordinatorsPlan());
+    await refuseCoordinatorOnly(
+      turn,
+      `meeting:${action.step}`,
+      meeting?.areaId,
+      turn.text.onlyCoordinatorsPlan(),
+    );
     return;
   }
   if (source) {
@@ -258,4 +264,10 @@ async function onAction(
   else await moveOn(turn, Number(index));
 }
 
-export const meetingRunFlow: Flow = { name: MEETING_RUN_FLOW, onMessage, onAction };
+/** A meeting may run in a team's channel: its buttons move the agenda on and name no resident. */
+export const meetingRunFlow: Flow = {
+  name: MEETING_RUN_FLOW,
+  answersInGroups: true,
+  onMessage,
+  onAction,
+};

@@ -1,5 +1,7 @@
+import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
+import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
 import { eraseResident } from './erase-subject.js';
 import { exportResident } from './subject-export.js';
@@ -40,7 +42,12 @@ async function residentForCoordinator(turn: Turn, residentId: string) {
     : false;
   // One answer for "no such household" and "not yours": the reply must not confirm it exists.
   if (!resident || !coordinates) {
-    await turn.say(turn.text.privacyNotYourResident());
+    await refuseCoordinatorOnly(
+      turn,
+      'privacy:request',
+      resident?.areaId,
+      turn.text.privacyNotYourResident(),
+    );
     return undefined;
   }
   return resident;
@@ -50,7 +57,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   const request = parsePrivacyRequest(text);
   if (!request) return false;
   if (!turn.mayShowPersonalData) {
-    await turn.say(turn.text.privateOnly());
+    await refuseNotPrivate(turn, `privacy:${request.kind}`);
     return true;
   }
   if (!RESIDENT_ID.test(request.residentId)) {
@@ -91,7 +98,7 @@ async function onAction(
   }
   if (action.step !== 'erase' && action.step !== 'export') return;
   if (!turn.mayShowPersonalData) {
-    await turn.say(turn.text.privateOnly());
+    await refuseNotPrivate(turn, `privacy:${action.step}`);
     return;
   }
   const resident = await residentForCoordinator(turn, action.value);

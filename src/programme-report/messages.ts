@@ -51,6 +51,12 @@ export const programmeReportDa = {
   programmeReportAltText: (areaNames: string, period: string): string =>
     `Diagram over naboambassadørprogrammet i ${areaNames}, ${period}: tilflyttere efter udfald, kontaktrate, dage til første forsøg, aktive ambassadører, møder og samtaler.`,
   programmeReportWritten: (path: string): string => `Rapporten er skrevet til ${path}`,
+  programmeReportIntro: (areaNames: string, period: string): string =>
+    `Programrapport for ${areaNames}, ${period}. Diagrammet står ovenfor, tallene her:`,
+  programmeReportFuture: (): string =>
+    'Det år er ikke begyndt endnu, så der er ingen tal. Skriv «rapport» for de seneste 12 måneder.',
+  programmeReportMonthly: (areaNames: string, period: string): string =>
+    `Månedens programrapport for ${areaNames}, ${period}. Skriv «rapport» for at se den igen.`,
 };
 
 export const programmeReportEn: typeof programmeReportDa = {
@@ -98,4 +104,10 @@ export const programmeReportEn: typeof programmeReportDa = {
   programmeReportAltText: (areaNames, period) =>
     `Chart of the neighbour-ambassador programme in ${areaNames}, ${period}: new households by outcome, contact rate, days to the first try, active ambassadors, meetings and check-ins.`,
   programmeReportWritten: (path) => `The report was written to ${path}`,
+  programmeReportIntro: (areaNames, period) =>
+    `Programme report for ${areaNames}, ${period}. The chart is above, the figures here:`,
+  programmeReportFuture: () =>
+    'That year has not begun yet, so there are no figures. Write "report" for the last 12 months.',
+  programmeReportMonthly: (areaNames, period) =>
+    `This month's programme report for ${areaNames}, ${period}. Write "report" to see it again.`,
 };

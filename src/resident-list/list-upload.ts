@@ -6,6 +6,7 @@ import { isCoordinator } from '../corps/roles.js';
 import { forgetStep, rememberStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, IncomingFile, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
+import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
 import { formatCalendarDate } from '../i18n/locale.js';
 import { importApprovedList } from './import-approved.js';
@@ -45,7 +46,7 @@ async function onFile(turn: Turn, file: IncomingFile): Promise<boolean> {
 
 async function receiveList(turn: Turn, file: IncomingFile): Promise<void> {
   if (!turn.mayShowPersonalData) {
-    await turn.say(turn.text.listPrivateOnly());
+    await refuseNotPrivate(turn, 'list:upload', turn.text.listPrivateOnly());
     return;
   }
   const read = await readListFile(file);

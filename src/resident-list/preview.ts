@@ -44,10 +44,9 @@ export interface ListPreview {
  * when its natural key (area, address, unit, move-in date, names) is stored already — the same
  * test the import's unique index applies — or appeared earlier in the same file.
  *
- * What Nabo can see of the stored households: every visited one (through visits) and every one
- * still waiting for a visit. A household marked "do not visit" that was never visited is not in
- * either list, so it shows as new here and is skipped by the import; the confirmation after
- * "Godkend" gives the import's own counts.
+ * The stored households: every visited one (through visits), every one still waiting for a
+ * visit, and every one marked "do not visit" — which is known, never new, so the preview's counts
+ * match what the import will store.
  */
 export async function previewList(
   db: NaboDatabase,
@@ -55,13 +54,15 @@ export async function previewList(
   rows: readonly ParsedResidentRow[],
   errors: readonly ResidentFileError[],
 ): Promise<ListPreview> {
-  const [visits, waiting] = await Promise.all([
+  const [visits, waiting, doNotVisit] = await Promise.all([
     db.visits.listByArea(areaId),
     db.residents.listUnassigned(areaId),
+    db.residents.listDoNotVisit(areaId),
   ]);
   const stored: Array<ResidentSummary | Resident> = [
     ...visits.map((visit) => visit.resident),
     ...waiting,
+    ...doNotVisit,
   ];
   const knownKeys = new Set(stored.map((resident) => naturalKeyOf(areaId, resident)));
   const visitedFlats = new Map<string, string[]>();

@@ -1,6 +1,7 @@
 import { HOUSEHOLD_REPORT_CHOICES } from '../../kernel/door-outcomes.js';
-import type { VisitWithResident } from '../../models/types.js';
-import type { Choice, MessageSection } from '../core/outbound.js';
+import type { Visit, VisitWithResident } from '../../models/types.js';
+import { withResidentData, type Choice, type MessageSection } from '../core/outbound.js';
+import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
 import type { Catalog, OutcomeChoice } from '../i18n/catalog.js';
 import { formatShortDate, type Locale } from '../i18n/locale.js';
@@ -8,15 +9,37 @@ import { auditAreaReadInChat, auditReadInChat } from '../privacy/audit.js';
 import { holdUntilAgreed } from '../corps/agreement.js';
 import { householdAddress, householdName } from './households.js';
 
-/** Button actions of the report flow: `report` / `outcome` / `<visitId>:<choice>`. */
+/**
+ * Button actions of the report flow: `report` / `outcome` / `<visitId>:<choice>:<attempts>`.
+ * `<attempts>` is how many tries the visit had when the buttons were shown: a button pressed
+ * again, or one on an older message, no longer matches and records nothing (buttons answer once).
+ */
 export const REPORT_FLOW = 'report';
 export const OUTCOME_CHOICES: readonly OutcomeChoice[] = HOUSEHOLD_REPORT_CHOICES;
 
+/** The part of a visit its buttons carry: which visit, and how many tries it had then. */
+export type ShownVisit = Pick<Visit, 'id' | 'attempts'>;
+
+export function outcomeValue(visit: ShownVisit, choice: string): string {
+  return `${visit.id}:${choice}:${visit.attempts.length}`;
+}
+
+/** Reads `<visitId>:<choice>[:<attempts>]`; buttons sent before the count was added have none. */
+export function readOutcomeValue(value: string): {
+  visitId: string;
+  choice: string;
+  afterAttempts: number | undefined;
+} {
+  const [visitId = '', choice = '', shown] = value.split(':');
+  const count = shown !== undefined && /^\d{1,3}$/.test(shown) ? Number(shown) : undefined;
+  return { visitId, choice, afterAttempts: count };
+}
+
 /** The report buttons of one household, as in "mine besøg" and in every message from the jobs. */
-export function outcomeChoices(text: Catalog, visitId: string): Choice[] {
+export function outcomeChoices(text: Catalog, visit: ShownVisit): Choice[] {
   return OUTCOME_CHOICES.map((choice) => ({
     label: text.outcomeButton(choice),
-    action: { flow: REPORT_FLOW, step: 'outcome', value: `${visitId}:${choice}` },
+    action: { flow: REPORT_FLOW, step: 'outcome', value: outcomeValue(visit, choice) },
     ...(choice === 'met' ? { style: 'primary' as const } : {}),
   }));
 }
@@ -37,7 +60,7 @@ export function householdSection(
       householdAddress(resident),
       formatShortDate(resident.moveInDate, locale, 'UTC'),
     ),
-    choices: outcomeChoices(text, visit.id),
+    choices: outcomeChoices(text, visit),
   };
 }
 
@@ -57,7 +80,7 @@ export async function showMyVisits(turn: Turn): Promise<void> {
   if (await holdUntilAgreed(turn)) return;
   // Residents' names go only into a one-to-one conversation with the ambassador.
   if (!turn.mayShowPersonalData) {
-    await turn.say(turn.text.privateOnly());
+    await refuseNotPrivate(turn, 'visits:list');
     return;
   }
   const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
@@ -70,10 +93,12 @@ export async function showMyVisits(turn: Turn): Promise<void> {
     return;
   }
   await auditReadInChat(turn, 'visits.listed', visits);
-  await turn.say({
-    text: turn.text.openVisitsIntro(visits.length),
-    sections: visits.map((visit) => visitSection(turn, visit)),
-  });
+  await turn.say(
+    withResidentData({
+      text: turn.text.openVisitsIntro(visits.length),
+      sections: visits.map((visit) => visitSection(turn, visit)),
+    }),
+  );
 }
 
 function coordinatedAreas(turn: Turn): string[] {

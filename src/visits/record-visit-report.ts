@@ -37,20 +37,32 @@ const CLOSING_OUTCOMES: Partial<Record<AttemptOutcome, ClosingReason>> = {
  */
 export async function recordVisitReport(
   db: NaboDatabase,
-  input: { visit: Visit; area: Area; report: VisitReport; reporterId: string; now: Date },
+  input: {
+    visit: Visit;
+    area: Area;
+    report: VisitReport;
+    reporterId: string;
+    now: Date;
+    /** From a button: the attempts the visit had when the button was shown (see my-visits.ts). */
+    afterAttempts?: number;
+  },
 ): Promise<RecordedReport> {
   const { visit, area, report, now } = input;
   const closingReason = CLOSING_OUTCOMES[report.outcome];
   const revisitDate =
     closingReason === undefined ? (report.revisitDate ?? defaultRevisitDate(area, now)) : undefined;
 
-  const recorded = await db.visits.recordAttempt(visit.id, {
-    at: now,
-    outcome: report.outcome,
-    folderLeft: report.folderLeft,
-    ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
-    ...(revisitDate ? { revisitDate } : {}),
-  });
+  const recorded = await db.visits.recordAttempt(
+    visit.id,
+    {
+      at: now,
+      outcome: report.outcome,
+      folderLeft: report.folderLeft,
+      ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
+      ...(revisitDate ? { revisitDate } : {}),
+    },
+    input.afterAttempts === undefined ? {} : { afterAttempts: input.afterAttempts },
+  );
 
   if (closingReason) {
     return {

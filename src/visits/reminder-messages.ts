@@ -17,6 +17,7 @@ export function revisitReminderMessage(
 ): OutboundMessage {
   const resident = visit.resident;
   return {
+    residentData: true,
     text: text.revisitReminder(householdName(resident.names, locale), householdAddress(resident)),
     choices: [
       {
@@ -45,6 +46,7 @@ export function firstAttemptNudgeMessage(
 ): OutboundMessage {
   const resident = visit.resident;
   return {
+    residentData: true,
     text: text.firstAttemptNudge(
       householdName(resident.names, locale),
       householdAddress(resident),

@@ -1,4 +1,6 @@
+import { nudgeOnEmptyDoors } from './empty-doors.js';
 import { isDoorOutcome } from '../../kernel/door-outcomes.js';
+import { isNaboError } from '../../kernel/errors.js';
 import type {
   Area,
   AttemptOutcome,
@@ -8,7 +10,8 @@ import type {
 import type { Flow } from '../core/flow.js';
 import { forgetStep, rememberStep } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
-import type { Choice, OutboundMessage } from '../core/outbound.js';
+import { withResidentData, type Choice, type OutboundMessage } from '../core/outbound.js';
+import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
 import type { OutcomeChoice } from '../i18n/catalog.js';
 import { formatDay } from '../i18n/locale.js';
@@ -28,7 +31,14 @@ import { householdAddress, householdName } from './households.js';
 import { offerFollowUps } from '../follow-ups/offer-follow-ups.js';
 import { holdUntilAgreed } from '../corps/agreement.js';
 import { askWhatTheyWant } from '../core/help.js';
-import { REPORT_FLOW, outcomeChoices, visitSection } from './my-visits.js';
+import {
+  REPORT_FLOW,
+  outcomeChoices,
+  outcomeValue,
+  readOutcomeValue,
+  visitSection,
+  type ShownVisit,
+} from './my-visits.js';
 
 /**
  * Reporting a visit, the heart of Nabo. An ambassador writes in their own words or taps a button;
@@ -45,6 +55,8 @@ interface PendingReport {
   revisitDate: string | null;
   note: string | null;
   isCorrection: boolean;
+  /** From a button: the tries the visit had when it was shown; another count means answered. */
+  afterAttempts?: number;
 }
 
 /** Kept across steps so "fortryd" and corrections find the latest report in this conversation. */
@@ -100,6 +112,15 @@ function nameOf(turn: Turn, visit: VisitWithResident): string {
   return householdName(visit.resident.names, turn.locale);
 }
 
+/** Everything this flow says may name a household: only into a one-to-one conversation. */
+function sayPrivately(turn: Turn, message: OutboundMessage | string) {
+  return turn.say(withResidentData(message));
+}
+
+function replacePrivately(turn: Turn, source: MessageRef, message: OutboundMessage | string) {
+  return turn.replace(source, withResidentData(message));
+}
+
 // ── Entry points ────────────────────────────────────────────────────────────────────────────────
 
 /** A free-text report ("ikke hjemme, lagde mappen i postkassen"). */
@@ -109,12 +130,12 @@ export async function reportInOwnWords(
 ): Promise<void> {
   if (await holdUntilAgreed(turn)) return;
   if (!turn.mayShowPersonalData) {
-    await turn.say(turn.text.privateOnly());
+    await refuseNotPrivate(turn, 'visits:report');
     return;
   }
   const text = messageText(turn);
   if (text.length > MAX_REPORT_LENGTH) {
-    await turn.say(turn.text.reportTooLong(text.length, MAX_REPORT_LENGTH));
+    await sayPrivately(turn, turn.text.reportTooLong(text.length, MAX_REPORT_LENGTH));
     return;
   }
   const state = await currentState(turn);
@@ -125,7 +146,7 @@ export async function reportInOwnWords(
   }
   const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
   if (visits.length === 0) {
-    await turn.say(turn.text.noOpenVisits());
+    await sayPrivately(turn, turn.text.noOpenVisits());
     return;
   }
   const read = readVisitReports(text, visits.map(candidateOf), focusOf(turn, visits, state), {
@@ -137,7 +158,7 @@ export async function reportInOwnWords(
   if (read.kind !== 'reports' || read.because !== 'words') {
     const closed = await closedVisitNamedIn(turn, text, visits);
     if (closed) {
-      await turn.say(turn.text.visitAlreadyClosed(nameOf(turn, closed)));
+      await sayPrivately(turn, turn.text.visitAlreadyClosed(nameOf(turn, closed)));
       return;
     }
   }
@@ -280,7 +301,7 @@ async function reportSeveral(
     await rememberStep(turn, REPORT_FLOW, STEP_DONE, { ...memory });
     lines.push(turn.text.undoHint());
   }
-  if (lines.length > 0) await turn.say(lines.join('\n'));
+  if (lines.length > 0) await sayPrivately(turn, lines.join('\n'));
   for (const { visit, pending } of ready) {
     if (pending.note && recorded.includes(visit)) await offerFollowUps(turn, visit, pending.note);
   }
@@ -298,15 +319,15 @@ async function continueReport(
   const withVisit = { ...pending, visitId: visit.id };
   if (!withVisit.outcome) {
     await rememberStep(turn, REPORT_FLOW, STEP_OUTCOME, { ...memory, pending: withVisit });
-    await turn.say({
+    await sayPrivately(turn, {
       text: turn.text.askOutcome(nameOf(turn, visit)),
-      choices: answerChoices(turn, visit.id),
+      choices: answerChoices(turn, visit),
     });
     return;
   }
   if (withVisit.note && sensitiveTopicsIn(withVisit.note).length > 0) {
     await rememberStep(turn, REPORT_FLOW, STEP_KEEP_NOTE, { ...memory, pending: withVisit });
-    await turn.say({
+    await sayPrivately(turn, {
       text: turn.text.sensitiveNote(withVisit.note),
       choices: [
         {
@@ -326,12 +347,12 @@ async function continueReport(
 }
 
 /** Buttons of a follow-up question: the same outcomes, answered in place. */
-function answerChoices(turn: Turn, visitId: string): Choice[] {
+function answerChoices(turn: Turn, visit: ShownVisit): Choice[] {
   return [
-    ...outcomeChoices(turn.text, visitId),
+    ...outcomeChoices(turn.text, visit),
     {
       label: turn.text.outcomeButton('postponed'),
-      action: { flow: REPORT_FLOW, step: STEP_OUTCOME, value: `${visitId}:postponed` },
+      action: { flow: REPORT_FLOW, step: STEP_OUTCOME, value: outcomeValue(visit, 'postponed') },
     },
   ].map((choice) => ({ ...choice, action: { ...choice.action, step: 'answer' } }));
 }
@@ -344,7 +365,7 @@ async function askWhichHousehold(
   question: string = turn.text.askWhichHousehold(),
 ): Promise<void> {
   await rememberStep(turn, REPORT_FLOW, STEP_HOUSEHOLD, { ...memory, pending });
-  await turn.say({
+  await sayPrivately(turn, {
     text: question,
     choices: visits.slice(0, 10).map((visit) => ({
       label: `${nameOf(turn, visit)}, ${householdAddress(visit.resident)}`,
@@ -373,7 +394,7 @@ async function record(
     turn.text.undoHint(),
   ].join(' ');
   if (source) await replaceAnswered(turn, source, visit, report);
-  await turn.say(confirmation);
+  await sayPrivately(turn, confirmation);
   if (report.note) await offerFollowUps(turn, visit, report.note);
 }
 
@@ -391,13 +412,26 @@ async function store(
     revisitDate: pending.revisitDate,
     note: pending.note,
   };
-  const recorded = await recordVisitReport(turn.deps.db, {
-    visit,
-    area,
-    report,
-    reporterId: turn.person.id,
-    now: turn.now,
-  });
+  let recorded: RecordedReport;
+  try {
+    recorded = await recordVisitReport(turn.deps.db, {
+      visit,
+      area,
+      report,
+      reporterId: turn.person.id,
+      now: turn.now,
+      ...(pending.afterAttempts === undefined ? {} : { afterAttempts: pending.afterAttempts }),
+    });
+  } catch (error) {
+    // The same button pressed twice at once: the other press recorded it.
+    if (pending.afterAttempts === undefined || !isNaboError(error) || error.code !== 'CONFLICT') {
+      throw error;
+    }
+    const now = await turn.deps.db.visits.findById(visit.id);
+    if (!now) throw error;
+    await showAlreadyRecorded(turn, now);
+    return undefined;
+  }
   await auditChangeInChat(turn, 'visit.reported', visit.residentId, { visitId: visit.id });
   // The reminder to try again comes from the jobs; a closed visit needs none any more.
   if (recorded.next.kind === 'revisit') {
@@ -412,6 +446,7 @@ async function store(
     { visitId: visit.id, outcome: report.outcome, next: recorded.next.kind },
     'visit reported',
   );
+  if (report.outcome === 'not_home') await nudgeOnEmptyDoors(turn, area);
   return { report, recorded, area };
 }
 
@@ -449,10 +484,10 @@ async function replaceAnswered(
       text: turn.text.openVisitsIntro(stillOpen.length),
       sections: [...stillOpen.map((open) => visitSection(turn, open)), { text: answer }],
     };
-    await turn.replace(source, stillOpen.length > 0 ? message : answer);
+    await replacePrivately(turn, source, stillOpen.length > 0 ? message : answer);
     return;
   }
-  await turn.replace(source, answer);
+  await replacePrivately(turn, source, answer);
 }
 
 async function requireArea(turn: Turn, areaId: string): Promise<Area> {
@@ -461,15 +496,54 @@ async function requireArea(turn: Turn, areaId: string): Promise<Area> {
   return area;
 }
 
-/** A visit the person may report on: their own and still open. Says why not, otherwise. */
-async function ownOpenVisit(turn: Turn, visitId: string): Promise<VisitWithResident | undefined> {
+/** A visit of the person's own, open or not. Says so when it is not theirs. */
+async function ownVisit(turn: Turn, visitId: string): Promise<VisitWithResident | undefined> {
   const visit = await turn.deps.db.visits.findById(visitId);
   if (!visit || visit.ambassadorId !== turn.person.id) {
-    await turn.say(turn.text.notYourVisit());
+    await sayPrivately(turn, turn.text.notYourVisit());
     return undefined;
   }
+  return visit;
+}
+
+/**
+ * The answer to a button that was answered before: nothing is recorded, and the ambassador sees
+ * what is recorded for the household (latest outcome, tries, closed or the next try).
+ */
+async function showAlreadyRecorded(turn: Turn, visit: VisitWithResident): Promise<void> {
+  turn.deps.logger.info(
+    { visitId: visit.id, attempts: visit.attempts.length },
+    'answered button pressed again: nothing recorded',
+  );
+  const latest = visit.attempts.at(-1);
+  const lines = [
+    turn.text.alreadyRecorded(
+      nameOf(turn, visit),
+      latest
+        ? turn.text.outcomeButton(
+            latest.outcome === 'not_home' && latest.folderLeft ? 'not_home_folder' : latest.outcome,
+          )
+        : undefined,
+      visit.attempts.length,
+    ),
+  ];
+  if (visit.status !== 'open' && visit.closingReason) {
+    lines.push(turn.text.visitClosed(visit.closingReason));
+  } else if (visit.revisitDate) {
+    const area = await turn.deps.db.areas.findById(visit.areaId);
+    lines.push(
+      turn.text.nextTry(formatDay(visit.revisitDate, turn.locale, area?.timeZone ?? turn.zone)),
+    );
+  }
+  await sayPrivately(turn, lines.join(' '));
+}
+
+/** A visit the person may report on: their own and still open. Says why not, otherwise. */
+async function ownOpenVisit(turn: Turn, visitId: string): Promise<VisitWithResident | undefined> {
+  const visit = await ownVisit(turn, visitId);
+  if (!visit) return undefined;
   if (visit.status !== 'open') {
-    await turn.say(turn.text.visitAlreadyClosed(nameOf(turn, visit)));
+    await sayPrivately(turn, turn.text.visitAlreadyClosed(nameOf(turn, visit)));
     return undefined;
   }
   return visit;
@@ -491,11 +565,11 @@ export async function undoLastReport(turn: Turn): Promise<void> {
     undone.push(visit);
   }
   if (undone.length === 0) {
-    await turn.say(turn.text.nothingToUndo());
+    await sayPrivately(turn, turn.text.nothingToUndo());
     return;
   }
   await forgetStep(turn);
-  await turn.say(undone.map((visit) => turn.text.undone(nameOf(turn, visit))).join('\n'));
+  await sayPrivately(turn, undone.map((visit) => turn.text.undone(nameOf(turn, visit))).join('\n'));
 }
 
 /** "nej, jeg lagde ikke mappen": the latest report, amended with what the correction says. */
@@ -507,7 +581,7 @@ async function correctLastReport(
   const visit = await turn.deps.db.visits.findById(visitId);
   const previous = visit?.attempts.at(-1);
   if (!visit || !previous || visit.ambassadorId !== turn.person.id) {
-    await turn.say(turn.text.nothingToUndo());
+    await sayPrivately(turn, turn.text.nothingToUndo());
     return;
   }
   await turn.deps.db.visits.undoLastAttempt(visit.id);
@@ -521,7 +595,7 @@ async function correctLastReport(
     note: correction.note ?? previous.note ?? null,
     isCorrection: true,
   };
-  await turn.say(turn.text.correcting(nameOf(turn, visit)));
+  await sayPrivately(turn, turn.text.correcting(nameOf(turn, visit)));
   await continueReport(turn, reopened, amended, {}, undefined);
 }
 
@@ -537,10 +611,18 @@ async function onAction(
   switch (action.step) {
     case STEP_OUTCOME:
     case 'answer': {
-      const [visitId = '', choice = ''] = action.value.split(':');
+      const { visitId, choice, afterAttempts } = readOutcomeValue(action.value);
       if (!isOutcomeChoice(choice)) return askWhatTheyWant(turn);
-      const visit = await ownOpenVisit(turn, visitId);
+      const visit = await ownVisit(turn, visitId);
       if (!visit) return;
+      // A button already answered (pressed twice, or on an older message) records nothing.
+      if (afterAttempts !== undefined && visit.attempts.length !== afterAttempts) {
+        return showAlreadyRecorded(turn, visit);
+      }
+      if (visit.status !== 'open') {
+        await sayPrivately(turn, turn.text.visitAlreadyClosed(nameOf(turn, visit)));
+        return;
+      }
       // Words already given for this household (a note, a date) join the tapped outcome.
       const earlier = memory.pending?.visitId === visitId ? memory.pending : undefined;
       const pending: PendingReport = {
@@ -549,6 +631,7 @@ async function onAction(
         isCorrection: false,
         ...choiceToReport(choice),
         visitId,
+        ...(afterAttempts === undefined ? {} : { afterAttempts }),
       };
       if (earlier?.folderLeft != null && choice !== 'not_home' && choice !== 'not_home_folder') {
         pending.folderLeft = earlier.folderLeft;
@@ -565,7 +648,7 @@ async function onAction(
         note: null,
         isCorrection: false,
       };
-      if (source) await turn.replace(source, `✓ ${nameOf(turn, visit)}`);
+      if (source) await replacePrivately(turn, source, `✓ ${nameOf(turn, visit)}`);
       return continueReport(
         turn,
         visit,
@@ -579,7 +662,8 @@ async function onAction(
       const visit = pending?.visitId ? await ownOpenVisit(turn, pending.visitId) : undefined;
       if (!pending || !visit) return;
       const kept = action.value === 'keep';
-      if (source) await turn.replace(source, kept ? turn.text.noteKept() : turn.text.noteDropped());
+      if (source)
+        await replacePrivately(turn, source, kept ? turn.text.noteKept() : turn.text.noteDropped());
       return record(turn, visit, kept ? pending : { ...pending, note: null }, undefined);
     }
     default:

@@ -2,6 +2,7 @@ import type { VisitWithResident } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
+import { withResidentData } from '../core/outbound.js';
 import { formatDay } from '../i18n/locale.js';
 import { REVISIT_FLOW, SNOOZE_DAYS } from './reminder-messages.js';
 import { daysFromToday, revisitReminderAt } from './reminder-times.js';
@@ -42,7 +43,9 @@ async function tryAgainToday(
   if (!visit) return;
   await answered(turn, source, turn.text.revisitTodayButton());
   await turn.deps.db.visits.markPrompted(visit.id, turn.now);
-  await turn.say({ text: turn.text.revisitToday(), sections: [visitSection(turn, visit)] });
+  await turn.say(
+    withResidentData({ text: turn.text.revisitToday(), sections: [visitSection(turn, visit)] }),
+  );
 }
 
 async function remindLater(
@@ -76,7 +79,9 @@ async function closeWithFolderDelivered(
   turn.deps.logger.info({ visitId: visit.id }, 'visit closed from a revisit reminder');
   await answered(turn, source, turn.text.revisitCloseButton());
   await turn.say(
-    turn.text.revisitClosedByAmbassador(householdName(visit.resident.names, turn.locale)),
+    withResidentData(
+      turn.text.revisitClosedByAmbassador(householdName(visit.resident.names, turn.locale)),
+    ),
   );
 }
 

@@ -208,3 +208,40 @@ describe('Teams bot registration type', () => {
     });
   });
 });
+
+describe('Slack installs in several workspaces (OAuth)', () => {
+  const key = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+  const oauth = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 'state-secret',
+    SLACK_TOKEN_ENCRYPTION_KEY: key,
+    SLACK_SIGNING_SECRET: 'signing',
+  };
+
+  it('when the client id, secret, state secret and key are set without a bot token, then Slack runs in OAuth mode', () => {
+    const config = loadConfig({ ...oauth, NABO_SLACK_WORKSPACE_IDS: 'T01' });
+    expect(config.slack).toMatchObject({
+      botToken: undefined,
+      allowedWorkspaces: ['T01'],
+      oauth: { clientId: '1111.2222', clientSecret: 'client-secret', stateSecret: 'state-secret' },
+    });
+    expect(config.slack?.oauth?.tokenEncryptionKey).toEqual(Buffer.from(key, 'hex'));
+    // The same key as base64, as `openssl rand -base64 32` prints it.
+    const base64 = Buffer.from(key, 'hex').toString('base64');
+    expect(
+      loadConfig({ ...oauth, SLACK_TOKEN_ENCRYPTION_KEY: base64 }).slack?.oauth?.tokenEncryptionKey,
+    ).toEqual(Buffer.from(key, 'hex'));
+  });
+
+  it.each([
+    [{ ...oauth, SLACK_STATE_SECRET: '' }, 'SLACK_STATE_SECRET'],
+    [{ ...oauth, SLACK_CLIENT_SECRET: undefined }, 'SLACK_CLIENT_SECRET'],
+    [{ ...oauth, SLACK_TOKEN_ENCRYPTION_KEY: '' }, 'SLACK_TOKEN_ENCRYPTION_KEY'],
+    [{ ...oauth, SLACK_TOKEN_ENCRYPTION_KEY: 'too-short' }, 'SLACK_TOKEN_ENCRYPTION_KEY'],
+    [{ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN'],
+    [{ ...oauth, SLACK_SIGNING_SECRET: '' }, 'SLACK_SIGNING_SECRET'],
+  ])('when %o is given, then the error names %s', (environment, variable) => {
+    expect(configError(environment)).toMatch(new RegExp(`^Configuration error: ${variable} `));
+  });
+});

@@ -42,4 +42,24 @@ describe('logging errors', () => {
       err: { class: 'Error', status: 404, message: 'Conversation not found' },
     });
   });
+
+  it('when an error sits below the top of a line, or is a plain object, then its class is kept, not erased by the redaction', () => {
+    const { lines, logger } = capture();
+    const aborted = Object.assign(new Error('Gudrunsvej 10'), { name: 'AbortError' });
+    logger.error({ failure: { err: aborted } }, 'nested');
+    logger.error(
+      { err: { name: 'RestError', code: 'ConversationNotFound', statusCode: 404 } },
+      'sdk',
+    );
+    logger.info({ resident: { name: 'Ove Christensen' } }, 'slipped in');
+
+    expect(lines[0]).toMatchObject({ failure: { err: { class: 'AbortError' } } });
+    expect(lines[1]).toMatchObject({
+      err: { class: 'RestError', code: 'ConversationNotFound', status: 404 },
+    });
+    expect(lines[2]).toMatchObject({ resident: { name: '[redacted]' } });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('Gudrunsvej');
+    expect(text).not.toContain('Christensen');
+  });
 });

@@ -82,6 +82,18 @@ class LoggedChat {
     await this.bot.handle({ ...this.event(), kind: 'message', text } as InboundEvent);
   }
 
+  get sentCount(): number {
+    return this.adapter.sent.length;
+  }
+
+  /** Everything the bot said here (from the nth message), with the alt text of any picture. */
+  shown(from = 0): string {
+    return this.adapter.sent
+      .slice(from)
+      .map((entry) => [entry.message.text, entry.message.image?.altText ?? ''].join('\n'))
+      .join('\n');
+  }
+
   async press(label: string): Promise<void> {
     for (const entry of [...this.adapter.sent].reverse()) {
       const choice = choicesOf(entry.replacedBy ?? entry.message).find((candidate) =>
@@ -144,6 +156,12 @@ describe('personal data in the logs', () => {
     await lene.write(`slet beboer ${households[2]!.id}`);
     await lene.press('Ja, slet');
     await new LoggedChat('nobody-knows-me').write('Hej, jeg hedder Ove Christensen');
+    // The programme report in chat: counts only, in the message and in the log.
+    const beforeReport = lene.sentCount;
+    await lene.write('rapport');
+    const reportShown = lene.shown(beforeReport);
+    expect(reportShown).toContain('Programrapport for Testparken');
+    await birgit.write('rapport');
 
     const report = await runCli(
       db,
@@ -176,6 +194,7 @@ describe('personal data in the logs', () => {
     ];
     const leaked = secrets.filter((secret) => log.includes(secret));
     expect(leaked).toEqual([]);
+    expect(secrets.filter((secret) => reportShown.includes(secret))).toEqual([]);
   });
 });
 

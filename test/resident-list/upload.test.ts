@@ -108,6 +108,35 @@ describe('The monthly list in chat', () => {
     expect(preview?.text).toContain('3 husstande er nye og bliver gemt');
   });
 
+  it('when the list names a household marked "do not visit", then the preview counts it as known, never as new', async () => {
+    const { estate, actor, chat } = await estateWithLastMonth();
+    await db().residents.importMany(estate.area.id, [
+      {
+        names: ['Poul Hansen'],
+        address: 'Sigridsvej 5',
+        unit: 'st. th',
+        moveInDate: '2026-11-15',
+        doNotVisit: true,
+        source: { list: 'november', row: 3 },
+      },
+    ]);
+    const csv = [
+      'Navn;Adresse;Lejlighed;Indflytning',
+      'Poul Hansen;Sigridsvej 5;st. th;15-11-2026',
+      'Søren Ørsted;Gudrunsvej 14;2. th;01-12-2026',
+    ].join('\n');
+
+    const [preview] = await sendFile(
+      chat,
+      actor,
+      uploaded('december.csv', Buffer.from(csv), { mimeType: 'text/csv' }),
+    );
+
+    expect(preview?.text).toContain('1 husstand er ny og bliver gemt');
+    expect(preview?.text).toContain('1 husstand kender jeg allerede og springer over');
+    expect(said(preview ? [preview] : [])).toContain('[Godkend (1 husstand)]');
+  });
+
   it('when an English-speaking coordinator gets such a list, then the same people are named with their new move-in date', async () => {
     const estate = await createEstate(db());
     const birgit = await estate.ambassador('Birgit Sørensen', `birgit-${++handles}`);

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SLACK_EVENTS_PATH } from '../../adapters/slack/index.js';
+import {
+  SLACK_BOT_SCOPES,
+  SLACK_EVENTS_PATH,
+  SLACK_OAUTH_REDIRECT_PATH,
+} from '../../adapters/slack/index.js';
 import { sourceFiles } from '../support/source-imports.js';
 
 interface Manifest {
@@ -9,7 +13,7 @@ interface Manifest {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
     slash_commands: Array<{ command: string; url: string }>;
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -34,6 +38,9 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   'conversations.open': 'im:write',
   // Only the person's DM with the bot: a job's send looked up by its key after a crash.
   'conversations.history': 'im:history',
+  // The programme report's chart is uploaded into the coordinator's DM.
+  'files.completeUploadExternal': 'files:write',
+  'files.getUploadURLExternal': 'files:write',
   'views.open': null,
   'views.publish': null,
   'views.update': null,
@@ -41,7 +48,9 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
 const SCOPE_OF_EVENT: Record<string, string | null> = {
   app_home_opened: null,
   app_mention: 'app_mentions:read',
+  app_uninstalled: null,
   'message.im': 'im:history',
+  tokens_revoked: null,
 };
 
 /** Web API methods the adapter calls: `api.call('chat.postMessage', …)`, `callOnce('auth.test', …)`. */
@@ -102,6 +111,13 @@ describe('the Slack app manifest', () => {
     ];
     for (const url of urls) expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
     expect(manifest.features.slash_commands.map((command) => command.command)).toEqual(['/nabo']);
+  });
+
+  it('when a workspace installs Nabo through /slack/install, then it is asked for the manifest’s scopes and sent back to Nabo’s redirect route', () => {
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls.map((url) => new URL(url).pathname)).toEqual([
+      SLACK_OAUTH_REDIRECT_PATH,
+    ]);
   });
 
   it('when read, then the App Home has its Home tab and its messages tab', () => {

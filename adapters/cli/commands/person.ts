@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DateTime } from 'luxon';
 import type { Locale, NewPerson, PlatformIdentity, Role } from '../../../models/types.js';
 import { consoleIdentity } from '../../console/platform.js';
 import { slackIdentity } from '../../slack/inbound.js';
@@ -19,6 +20,7 @@ interface AddPersonOptions {
   console?: string;
   identity?: PlatformIdentity[];
   locale?: Locale;
+  agreementSigned?: string;
 }
 
 /** `nabo person add --area <key> --name <name> --role ambassador|coordinator [...]` */
@@ -48,6 +50,12 @@ export function registerPersonCommands(program: Command, runtime: CliRuntime): v
       collectIdentity,
     )
     .addOption(new Option('--locale <locale>', 'language of the bot').choices(['da', 'en']))
+    .option(
+      '--agreement-signed <date>',
+      'the day the volunteer agreement and confidentiality were signed on paper (YYYY-MM-DD): ' +
+        'she gets households without confirming in chat first',
+      parseDay,
+    )
     .action(async (options: AddPersonOptions) => {
       const db = await runtime.openDatabase();
       try {
@@ -59,6 +67,9 @@ export function registerPersonCommands(program: Command, runtime: CliRuntime): v
           ...(options.console ? [consoleIdentity(options.console)] : []),
           ...(options.identity ?? []),
         ];
+        const signedAt = options.agreementSigned
+          ? signedOnPaper(options.agreementSigned, area.timeZone, runtime.now())
+          : undefined;
         const input: NewPerson = {
           name: options.name,
           roles: [{ areaId: area.id, role: options.role }],
@@ -68,13 +79,44 @@ export function registerPersonCommands(program: Command, runtime: CliRuntime): v
           ...(options.stairwell ? { stairwell: options.stairwell } : {}),
           ...(options.capacity !== undefined ? { monthlyCapacity: options.capacity } : {}),
           ...(options.locale ? { locale: options.locale } : {}),
+          // Signed on paper: the same two facts the chat's agreement buttons record.
+          ...(signedAt ? { volunteerAgreementAt: signedAt, confidentialityAt: signedAt } : {}),
         };
         const added = await db.people.add(input).catch(rethrowMistakeAsUserError);
-        runtime.print(`Added ${added.name} as ${options.role} in ${area.key} (id ${added.id})`);
+        if (signedAt) {
+          await db.auditEvents.record({
+            action: 'person.agreement_on_paper',
+            subjectType: 'person',
+            subjectId: added.id,
+            platform: 'cli',
+            details: { signed: options.agreementSigned ?? '' },
+          });
+        }
+        runtime.print(
+          `Added ${added.name} as ${options.role} in ${area.key} (id ${added.id})` +
+            (signedAt ? `, agreement signed on paper ${options.agreementSigned}` : ''),
+        );
       } finally {
         await db.close();
       }
     });
+}
+
+function parseDay(value: string): string {
+  const day = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !DateTime.fromISO(day).isValid) {
+    throw new InvalidArgumentError('Expected a date as YYYY-MM-DD, e.g. 2026-10-15.');
+  }
+  return day;
+}
+
+/** The start of the signing day in the area's zone; a day still to come is a mistake. */
+function signedOnPaper(day: string, zone: string, now: Date): Date {
+  const start = DateTime.fromISO(day, { zone }).startOf('day');
+  if (start.toJSDate() > now) {
+    throw new UserError('INVALID_INPUT', `--agreement-signed ${day} is in the future`);
+  }
+  return start.toJSDate();
 }
 
 function splitList(value: string): string[] {

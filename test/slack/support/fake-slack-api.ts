@@ -85,6 +85,14 @@ export class FakeSlackApi {
       case 'views.publish':
       case 'views.open':
         return { ok: true, view: { id: `V${++this.sequence}` } };
+      case 'files.getUploadURLExternal':
+        return {
+          ok: true,
+          upload_url: `https://files.slack.com/upload/v1/test-${++this.sequence}`,
+          file_id: `F${this.sequence}`,
+        };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: JSON.parse(params.files ?? '[{}]')[0]?.id }] };
       case 'auth.test':
         return { ok: true, team_id: 'T0NABO', user_id: 'U0BOT', bot_id: 'B0BOT' };
       default:
