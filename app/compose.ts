@@ -42,7 +42,11 @@ export type ProcessRole = 'web' | 'worker' | 'demo';
 export interface ProcessOptions {
   role: ProcessRole;
   /** The process's platforms, built with the context the composition gives them. */
-  platforms: (context: PlatformContext) => ReadonlyArray<HostedPlatform | PlatformAdapter>;
+  platforms: (
+    context: PlatformContext,
+  ) =>
+    | ReadonlyArray<HostedPlatform | PlatformAdapter>
+    | Promise<ReadonlyArray<HostedPlatform | PlatformAdapter>>;
   clock?: Clock;
   logger?: Logger;
   /** An open database (the demo's embedded one, a test's); else MONGODB_URI is opened. */
@@ -134,12 +138,13 @@ export async function composeProcess(
       { db, platforms, clock, logger, timeZone: config.timeZone, locale: config.locale },
       {
         reminders: client.reminders,
+        eventReminders: client.reminders,
         meetingTimers: meetingJobs.timers,
         checkInTimers: meetingJobs.checkInTimers,
       },
     );
     const hosted: HostedPlatform[] = [];
-    for (const platform of options.platforms(conversation.context)) {
+    for (const platform of await options.platforms(conversation.context)) {
       const registered = conversation.register(platform);
       if ('adapter' in registered) hosted.push(registered);
     }
@@ -209,7 +214,7 @@ export interface ConversationSettings {
 /** The jobs' ports the flows use, where jobs run or are queued. */
 export type ConversationServices = Pick<
   BotDependencies,
-  'reminders' | 'meetingTimers' | 'checkInTimers'
+  'reminders' | 'eventReminders' | 'meetingTimers' | 'checkInTimers'
 >;
 
 export interface Conversation {

@@ -1,34 +1,24 @@
+import cluster from 'node:cluster';
 import { describeFailure } from '../adapters/cli/exit-codes.js';
-import { startWebProcess } from '../adapters/http/web-process.js';
+import { superviseWebWorkers, webConcurrency } from '../adapters/http/cluster.js';
 import { loadConfig } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
-import { composeProcess } from './compose.js';
-import { configuredPlatforms } from './platforms.js';
+import { createLogger } from '../kernel/logger.js';
 
 /**
- * The `web` process (Procfile): HTTP endpoints for Slack and Teams and the health check. It
- * keeps no state of its own, so many replicas can run behind a load balancer. It only queues
- * jobs (revisit reminders, meeting timers); the worker process runs them.
+ * The `web` process (Procfile): HTTP endpoints for Slack and Teams, /healthz and /metrics. It
+ * keeps no state of its own, so it runs as several workers on one port (WEB_CONCURRENCY, node:
+ * cluster; one per core in production) and many replicas can run behind a load balancer. It
+ * only queues jobs (revisit reminders, meeting timers); the worker process runs them.
  */
 async function startWeb(): Promise<void> {
-  loadEnvironmentFile();
-  const config = loadConfig();
-  const nabo = await composeProcess(config, {
-    role: 'web',
-    platforms: (context) => configuredPlatforms(config, context),
-  });
-  const web = await startWebProcess({
-    port: config.port,
-    db: nabo.db,
-    redis: nabo.redis,
-    platforms: nabo.hosted,
-  });
-  nabo.logger.info(
-    { port: web.port, platforms: nabo.platforms.list().map((platform) => platform.id) },
-    'web process listening',
-  );
-
+  // Imported here: the cluster's primary only forks and watches, and does not carry the app.
+  const { startWebApp } = await import('./web-app.js');
+  const { nabo, web } = await startWebApp(loadConfig());
+  let stopping = false;
   const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
     nabo.logger.info({ signal }, 'web process stopping');
     // Whatever Redis does, the process is gone within the bound (the platforms retry requests).
     setTimeout(() => process.exit(1), STOP_BOUND_MS).unref();
@@ -37,14 +27,33 @@ async function startWeb(): Promise<void> {
       .then(() => nabo.close())
       .finally(() => process.exit(0));
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 /** A stop (SIGTERM) ends the process within this, whatever Redis does. */
 const STOP_BOUND_MS = 9_000;
 
-startWeb().catch((error: unknown) => {
+function main(): void {
+  loadEnvironmentFile();
+  if (cluster.isPrimary) {
+    // A bad configuration stops start-up with one line here, not once per worker.
+    const config = loadConfig();
+    const workers = webConcurrency(process.env, config.environment === 'production');
+    if (workers > 1) {
+      superviseWebWorkers({ workers, logger: createLogger({ level: config.logLevel }) });
+      return;
+    }
+  }
+  startWeb().catch((error: unknown) => {
+    console.error(describeFailure(error));
+    process.exit(1);
+  });
+}
+
+try {
+  main();
+} catch (error) {
   console.error(describeFailure(error));
   process.exit(1);
-});
+}

@@ -1,37 +1,40 @@
 /**
- * Slack ack latency: how long Slack waits for Nabo's answer to an event, at a steady rate, next
- * to a bare Bolt app that acks and posts one fixed reply. Slack retries anything not answered
+ * Slack under load: how long Slack waits for Nabo's acknowledgement of an event, and how long an
+ * ambassador waits for the answer, at a steady rate — next to a bare Bolt app that acks and posts
+ * one fixed reply (the anchor, measured in the same run). Slack retries anything not answered
  * within 3 s, so the ack must stay fast however busy the bot is with the turns behind it.
  *
- * Three processes on loopback, so the measured process is only the web process, as in
- * production:
- *   - infra: the embedded MongoDB and a tiny fake Slack Web API (node:http, `{ok:true, ts}`);
- *   - this process: the web process with the Slack platform (real Redis at 127.0.0.1:6379,
- *     apiUrl pointed at the fake API), then a bare Bolt app on the same fake API;
- *   - load: sends signed DM events open-loop at 50/s for 10 s, then 200/s for 10 s, and measures
- *     request → response time (after an uncounted warm-up of 20/s for 3 s).
+ * Processes on loopback, so the measured process is only the web process, as in production:
+ *   - infra: the embedded MongoDB;
+ *   - load: a tiny fake Slack Web API (node:http, `{ok:true, ts}`) and the load: signed
+ *     "mine besøg" DMs from ambassadors who have confirmed the agreement and have an open visit,
+ *     open-loop at 50/s for 10 s, then 200/s for 10 s (after an uncounted warm-up of 20/s for
+ *     3 s). It measures request → response (ack) and request → the reply's chat.postMessage
+ *     (full reply), in its own clock;
+ *   - web: app/web.ts itself, NODE_ENV=production, WEB_CONCURRENCY=2 (two node:cluster workers),
+ *     real Redis at 127.0.0.1:6379. Its RSS (primary + workers) is sampled from /proc;
+ *   - this process: seeds the database, then runs the bare Bolt app against the same load.
  *
- * Run: npx tsx bench/slack-ack-latency.ts
+ * Run: npx tsx bench/slack-ack-latency.ts   (WEB_CONCURRENCY=1 to compare one worker)
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
-import { Redis } from 'ioredis';
-import { startWebProcess } from '../adapters/http/web-process.js';
-import { createSlackPlatform } from '../adapters/slack/index.js';
-import { composeConversation } from '../app/compose.js';
 import { connectDatabase } from '../models/database.js';
 import { startEmbeddedMongo } from '../models/embedded-mongo/index.js';
-import { systemClock } from '../kernel/clock.js';
-import { createLogger } from '../kernel/logger.js';
 
 const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench';
 const TEAM = 'T0BENCH';
-const AMBASSADORS = 20;
+/** Each writes about once a second at 200/s, as real ambassadors would (one DM channel each). */
+const AMBASSADORS = 200;
+const WEB_WORKERS = process.env.WEB_CONCURRENCY ?? '2';
 const PHASES = [
   { rate: 50, seconds: 10 },
   { rate: 200, seconds: 10 },
@@ -46,22 +49,40 @@ interface PhaseResult {
   p50: number;
   p99: number;
   max: number;
+  /** Request sent → the reply's chat.postMessage arrived at the fake Slack API. */
+  replied: number;
+  replyP50: number;
+  replyP99: number;
 }
 
-type InfraMessage = { mongoUri: string; apiUrl: string } | { apiCalls: number };
+type InfraMessage = { mongoUri: string };
 type LoadRequest = { url: string; rate: number; seconds: number };
+type LoadMessage = { apiUrl: string } | PhaseResult | { apiCalls: number };
 
 // ── infra process ───────────────────────────────────────────────────────────────────────────────
+
+/** Replies as they arrive at the fake API: channel → arrival times (performance.now()). */
+const replies = new Map<string, number[]>();
 
 /** A stand-in for slack.com/api: every method answers ok, chat.postMessage with a fresh ts. */
 async function startFakeSlackApi(): Promise<{ server: Server; url: string; calls: () => number }> {
   let calls = 0;
   let ts = 0;
   const server = createServer((incoming, response) => {
-    incoming.resume();
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       calls++;
       const method = (incoming.url ?? '').replace(/^\/api\//, '');
+      if (method === 'chat.postMessage') {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const channel = raw.startsWith('{')
+          ? String((JSON.parse(raw) as { channel?: string }).channel ?? '')
+          : (new URLSearchParams(raw).get('channel') ?? '');
+        const arrived = replies.get(channel) ?? [];
+        arrived.push(performance.now());
+        replies.set(channel, arrived);
+      }
       const body =
         method === 'conversations.open'
           ? { ok: true, channel: { id: 'D0BENCH' } }
@@ -76,14 +97,9 @@ async function startFakeSlackApi(): Promise<{ server: Server; url: string; calls
 
 async function infraMain(): Promise<void> {
   const mongo = await startEmbeddedMongo();
-  const api = await startFakeSlackApi();
-  process.send?.({ mongoUri: mongo.uri, apiUrl: api.url } satisfies InfraMessage);
+  process.send?.({ mongoUri: mongo.uri } satisfies InfraMessage);
   process.on('message', (message) => {
-    if (message === 'count') process.send?.({ apiCalls: api.calls() } satisfies InfraMessage);
-    if (message === 'stop') {
-      api.server.close();
-      void mongo.stop().then(() => process.exit(0));
-    }
+    if (message === 'stop') void mongo.stop().then(() => process.exit(0));
   });
 }
 
@@ -154,12 +170,18 @@ async function runPhase({ url, rate, seconds }: LoadRequest): Promise<PhaseResul
   const latencies: number[] = [];
   let failed = 0;
   const inFlight: Array<Promise<void>> = [];
+  const sent = new Map<string, number[]>();
+  replies.clear();
   const start = performance.now();
   for (let i = 0; i < total; i++) {
     const wait = start + i * interval - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const event = signedEvent(`U${String(i % AMBASSADORS).padStart(4, '0')}`, i);
+    const user = `U${String(i % AMBASSADORS).padStart(4, '0')}`;
+    const event = signedEvent(user, i);
     const sentAt = performance.now();
+    const times = sent.get(`D${user}`) ?? [];
+    times.push(sentAt);
+    sent.set(`D${user}`, times);
     inFlight.push(
       post(target, agent, event).then((status) => {
         if (status === 200) latencies.push(performance.now() - sentAt);
@@ -169,7 +191,24 @@ async function runPhase({ url, rate, seconds }: LoadRequest): Promise<PhaseResul
   }
   await Promise.all(inFlight);
   agent.destroy();
+  // Every accepted request gets one reply; wait for them (bounded), then pair them up per DM
+  // channel in order (one ambassador writes about once a second, so replies rarely overtake).
+  const expected = total - failed;
+  const deadline = performance.now() + 60_000;
+  const arrived = () => [...replies.values()].reduce((sum, list) => sum + list.length, 0);
+  while (arrived() < expected && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const replyLatencies: number[] = [];
+  for (const [channel, times] of sent) {
+    const answers = replies.get(channel) ?? [];
+    times.forEach((sentAt, index) => {
+      const answeredAt = answers[index];
+      if (answeredAt !== undefined) replyLatencies.push(answeredAt - sentAt);
+    });
+  }
   latencies.sort((a, b) => a - b);
+  replyLatencies.sort((a, b) => a - b);
   return {
     rate,
     sent: total,
@@ -177,14 +216,23 @@ async function runPhase({ url, rate, seconds }: LoadRequest): Promise<PhaseResul
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? Number.NaN,
+    replied: replyLatencies.length,
+    replyP50: percentile(replyLatencies, 50),
+    replyP99: percentile(replyLatencies, 99),
   };
 }
 
-function loadMain(): void {
-  process.on('message', (message: LoadRequest | 'stop') => {
-    if (message === 'stop') process.exit(0);
-    else void runPhase(message).then((result) => process.send?.(result));
+async function loadMain(): Promise<void> {
+  const api = await startFakeSlackApi();
+  process.on('message', (message: LoadRequest | 'stop' | 'count') => {
+    if (message === 'stop') {
+      api.server.close();
+      process.exit(0);
+    } else if (message === 'count') {
+      process.send?.({ apiCalls: api.calls() } satisfies LoadMessage);
+    } else void runPhase(message).then((result) => process.send?.(result satisfies LoadMessage));
   });
+  process.send?.({ apiUrl: api.url } satisfies LoadMessage);
 }
 
 // ── the measured process ────────────────────────────────────────────────────────────────────────
@@ -201,93 +249,165 @@ async function runLoad(
   label: string,
   load: ChildProcess,
   url: string,
-  afterPhase: () => Promise<void>,
+  during: { start(): void; stop(): void } = { start: () => undefined, stop: () => undefined },
 ): Promise<PhaseResult[]> {
   const results: PhaseResult[] = [];
   const warm = nextMessage<PhaseResult>(load);
   load.send({ url, rate: WARMUP.rate, seconds: WARMUP.seconds } satisfies LoadRequest);
   await warm;
-  await afterPhase();
   for (const phase of PHASES) {
     const answer = nextMessage<PhaseResult>(load);
+    during.start();
     load.send({ url, rate: phase.rate, seconds: phase.seconds } satisfies LoadRequest);
     const result = await answer;
-    await afterPhase();
+    during.stop();
     results.push(result);
     console.log(
       `${label.padEnd(10)} ${String(phase.rate).padStart(4)}/s  sent ${String(result.sent).padStart(5)}  failed ${String(result.failed).padStart(3)}  ` +
-        `p50 ${result.p50.toFixed(2).padStart(7)} ms  p99 ${result.p99.toFixed(2).padStart(8)} ms  max ${result.max.toFixed(1).padStart(7)} ms`,
+        `ack p50 ${result.p50.toFixed(2).padStart(7)} ms  p99 ${result.p99.toFixed(2).padStart(8)} ms  max ${result.max.toFixed(1).padStart(7)} ms  ` +
+        `reply p50 ${result.replyP50.toFixed(1).padStart(7)} ms  p99 ${result.replyP99.toFixed(1).padStart(8)} ms  (${result.replied} replies)`,
     );
   }
   return results;
 }
 
-async function benchNabo(
-  mongoUri: string,
-  apiUrl: string,
-  load: ChildProcess,
-): Promise<PhaseResult[]> {
-  const db = await connectDatabase(mongoUri, {
-    dbName: `nabo_bench_${randomBytes(4).toString('hex')}`,
-  });
-  const redis = new Redis('redis://127.0.0.1:6379');
-  const area = await db.areas.create({ key: `bench-${Date.now()}`, name: 'Benchparken' });
-  for (let i = 0; i < AMBASSADORS; i++) {
-    const person = await db.people.add({
-      name: `Ambassadør ${i}`,
-      roles: [{ areaId: area.id, role: 'ambassador' }],
-      identities: [
-        { platform: 'slack', workspaceId: TEAM, userId: `U${String(i).padStart(4, '0')}` },
-      ],
-    });
-    await db.residents.importMany(area.id, [
-      {
+async function seed(mongoUri: string, dbName: string): Promise<void> {
+  const db = await connectDatabase(`${mongoUri}${dbName}`);
+  try {
+    const area = await db.areas.create({ key: 'bench', name: 'Benchparken' });
+    const agreed = new Date('2026-01-01T00:00:00Z');
+    const people = [];
+    for (let i = 0; i < AMBASSADORS; i++) {
+      people.push(
+        await db.people.add({
+          name: `Ambassadør ${i}`,
+          roles: [{ areaId: area.id, role: 'ambassador' }],
+          identities: [
+            { platform: 'slack', workspaceId: TEAM, userId: `U${String(i).padStart(4, '0')}` },
+          ],
+          // Confirmed: "mine besøg" lists their visits instead of asking for the agreement.
+          volunteerAgreementAt: agreed,
+          confidentialityAt: agreed,
+        }),
+      );
+    }
+    await db.residents.importMany(
+      area.id,
+      people.map((_, i) => ({
         names: [`Familie ${i}`],
         address: `Benchvej ${i}`,
         unit: '1. th',
         moveInDate: '2026-11-01',
         source: { list: 'bench', row: i + 1 },
-      },
-    ]);
-    const resident = (await db.residents.listUnassigned(area.id)).find(
-      (candidate) => candidate.address === `Benchvej ${i}`,
+      })),
     );
-    if (resident) await db.visits.open(resident.id, person.id, '2026-11');
-  }
-  const conversation = composeConversation({
-    db,
-    clock: systemClock,
-    logger: createLogger({ level: 'silent' }),
-    timeZone: 'Europe/Copenhagen',
-    locale: 'da',
-  });
-  const platform = conversation.register(
-    createSlackPlatform(
-      { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl },
-      conversation.context,
-    ),
-  );
-  const web = await startWebProcess({
-    port: 0,
-    host: '127.0.0.1',
-    db,
-    redis,
-    platforms: [platform],
-  });
-  try {
-    return await runLoad('nabo', load, `http://127.0.0.1:${web.port}/slack/events`, () =>
-      platform.settled(),
-    );
+    const residents = await db.residents.listUnassigned(area.id);
+    for (const [i, person] of people.entries()) {
+      const resident = residents.find((candidate) => candidate.address === `Benchvej ${i}`);
+      if (resident) await db.visits.open(resident.id, person.id, '2026-11');
+    }
   } finally {
-    await web.close();
-    await db.drop();
     await db.close();
-    await redis.quit();
+  }
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB. */
+function rssMb(pid: number): number {
+  try {
+    const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return line ? Number(line[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface WebRun {
+  results: PhaseResult[];
+  /** Highest sum over the primary and its workers seen during the 200/s phase. */
+  peakRssMb: number;
+  peakWorkerRssMb: number;
+  workers: number;
+}
+
+async function benchNabo(mongoUri: string, apiUrl: string, load: ChildProcess): Promise<WebRun> {
+  const dbName = `nabo_bench_${randomBytes(4).toString('hex')}`;
+  await seed(mongoUri, dbName);
+  const root = resolve(import.meta.dirname, '..');
+  const web = spawn(process.execPath, ['--import', 'tsx', 'app/web.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      WEB_CONCURRENCY: WEB_WORKERS,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      MONGODB_URI: `${mongoUri}${dbName}`,
+      NABO_QUEUE_PREFIX: `nabo-bench-${randomBytes(4).toString('hex')}`,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_API_URL: apiUrl,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const workerPids: number[] = [];
+  const expected = Number(WEB_WORKERS);
+  const port = await new Promise<number>((done, fail) => {
+    let listening = 0;
+    let found = 0;
+    web.once('exit', (code) => fail(new Error(`web process exited ${code}`)));
+    createInterface({ input: web.stdout! }).on('line', (text) => {
+      let line: { msg?: string; pid?: number; port?: number };
+      try {
+        line = JSON.parse(text) as typeof line;
+      } catch {
+        return;
+      }
+      if (line.msg === 'web process listening') {
+        listening++;
+        found = line.port ?? 0;
+        if (expected <= 1 && line.pid) workerPids.push(line.pid);
+      }
+      if (line.msg === 'web worker listening' && line.pid) workerPids.push(line.pid);
+      if (listening >= expected) done(found);
+    });
+  });
+
+  let peakRssMb = 0;
+  let peakWorkerRssMb = 0;
+  let sampler: NodeJS.Timeout | undefined;
+  const during = {
+    start() {
+      sampler = setInterval(() => {
+        const pids = web.pid && expected > 1 ? [web.pid, ...workerPids] : workerPids;
+        const each = pids.map(rssMb);
+        peakRssMb = Math.max(
+          peakRssMb,
+          each.reduce((sum, mb) => sum + mb, 0),
+        );
+        peakWorkerRssMb = Math.max(peakWorkerRssMb, ...each.slice(expected > 1 ? 1 : 0));
+      }, 200);
+    },
+    stop() {
+      clearInterval(sampler);
+    },
+  };
+  try {
+    const results = await runLoad(
+      `nabo ×${expected}`,
+      load,
+      `http://127.0.0.1:${port}/slack/events`,
+      during,
+    );
+    return { results, peakRssMb, peakWorkerRssMb, workers: expected };
+  } finally {
+    const exited = new Promise((done) => web.once('exit', done));
+    web.kill('SIGTERM');
+    await exited;
   }
 }
 
 async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<PhaseResult[]> {
-  let pending = 0;
   const app = new App({
     signingSecret: SECRET,
     token: TOKEN,
@@ -296,20 +416,12 @@ async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<PhaseR
     clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
   });
   app.message(async ({ message, client }) => {
-    pending++;
-    try {
-      await client.chat.postMessage({ channel: message.channel, text: 'Tak!' });
-    } finally {
-      pending--;
-    }
+    await client.chat.postMessage({ channel: message.channel, text: 'Tak!' });
   });
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
-  const drained = async (): Promise<void> => {
-    while (pending > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-  };
   try {
-    return await runLoad('bare bolt', load, `http://127.0.0.1:${port}/slack/events`, drained);
+    return await runLoad('bare bolt', load, `http://127.0.0.1:${port}/slack/events`);
   } finally {
     await app.stop();
   }
@@ -318,25 +430,31 @@ async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<PhaseR
 async function main(): Promise<void> {
   const infra = child('infra');
   const load = child('load');
-  const { mongoUri, apiUrl } = await nextMessage<{ mongoUri: string; apiUrl: string }>(infra);
+  const { mongoUri } = await nextMessage<InfraMessage>(infra);
+  const { apiUrl } = await nextMessage<{ apiUrl: string }>(load);
   console.log(
-    `Slack ack latency, loopback, Node ${process.version}; ${PHASES.map((p) => `${p.rate}/s × ${p.seconds} s`).join(', ')}; ` +
-      `"mine besøg" DMs from ${AMBASSADORS} known ambassadors`,
+    `Slack under load, loopback, Node ${process.version}; ${PHASES.map((p) => `${p.rate}/s × ${p.seconds} s`).join(', ')}; ` +
+      `"mine besøg" DMs from ${AMBASSADORS} ambassadors who confirmed the agreement, one open visit each`,
   );
   try {
     const nabo = await benchNabo(mongoUri, apiUrl, load);
     const bolt = await benchBareBolt(apiUrl, load);
-    console.log('\nratio nabo / bare bolt');
+    console.log(`\nnabo / bare bolt (same run), web process with ${nabo.workers} worker(s)`);
     for (const [index, phase] of PHASES.entries()) {
-      const n = nabo[index];
+      const n = nabo.results[index];
       const b = bolt[index];
       if (!n || !b) continue;
       console.log(
-        `  ${String(phase.rate).padStart(4)}/s  p50 ×${(n.p50 / b.p50).toFixed(2)}  p99 ×${(n.p99 / b.p99).toFixed(2)}`,
+        `  ${String(phase.rate).padStart(4)}/s  ack p50 ×${(n.p50 / b.p50).toFixed(2)}  ack p99 ×${(n.p99 / b.p99).toFixed(2)}` +
+          `  reply p99 ${n.replyP99.toFixed(0)} ms (bolt ${b.replyP99.toFixed(0)} ms, ×${(n.replyP99 / b.replyP99).toFixed(2)})`,
       );
     }
-    const counted = nextMessage<{ apiCalls: number }>(infra);
-    infra.send('count');
+    console.log(
+      `  RSS at 200/s, peak: ${nabo.peakRssMb.toFixed(0)} MB in all (primary + workers), ` +
+        `${nabo.peakWorkerRssMb.toFixed(0)} MB the largest worker`,
+    );
+    const counted = nextMessage<{ apiCalls: number }>(load);
+    load.send('count');
     console.log(`fake Slack API calls: ${(await counted).apiCalls}`);
   } finally {
     infra.send('stop');
@@ -346,7 +464,7 @@ async function main(): Promise<void> {
 
 const role = process.argv[2];
 if (role === 'infra') void infraMain();
-else if (role === 'load') loadMain();
+else if (role === 'load') void loadMain();
 else
   main().catch((error: unknown) => {
     console.error(error);

@@ -9,7 +9,8 @@ export type ScheduleJobData =
   | { kind: 'revisit'; visitId: string; revisitDate: string }
   | { kind: 'first-attempt-nudge'; visitId: string }
   | { kind: 'first-attempt-escalation'; visitId: string }
-  | { kind: 'programme-report'; areaId: string };
+  | { kind: 'programme-report'; areaId: string }
+  | { kind: 'event-reminder'; eventId: string };
 
 /** Jobs of a send queue: one message to one person. */
 export type SendJobData = (
@@ -19,6 +20,7 @@ export type SendJobData = (
   | { kind: 'first-attempt-nudge'; visitId: string }
   | { kind: 'first-attempt-escalation'; visitId: string }
   | { kind: 'programme-report'; areaId: string; month: string }
+  | { kind: 'event-reminder'; eventId: string }
 ) & {
   personId: string;
   /**

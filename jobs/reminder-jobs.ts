@@ -3,6 +3,7 @@ import type { Area, Visit } from '../models/types.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
+import type { EventReminderScheduler } from '../src/events/event-reminders.js';
 import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
@@ -15,7 +16,7 @@ import type { JobQueues } from './job-queues.js';
 /** How long a conversation turn waits for Redis to take a reminder. */
 export const DEFAULT_REMINDER_BOUND_MS = 2_000;
 
-export class BullmqReminderScheduler implements ReminderScheduler {
+export class BullmqReminderScheduler implements ReminderScheduler, EventReminderScheduler {
   constructor(
     private readonly db: NaboDatabase,
     private readonly queues: JobQueues,
@@ -45,6 +46,15 @@ export class BullmqReminderScheduler implements ReminderScheduler {
       'revisit',
       { kind: 'revisit', visitId, revisitDate },
       { jobId: scheduleJobIds.revisit(visitId, revisitDate), delay: this.delayUntil(at) },
+    );
+  }
+
+  /** The day-before reminder of a community event; one job per event, whoever schedules it. */
+  async scheduleEventReminder(eventId: string, at: Date): Promise<void> {
+    await this.queues.schedule.add(
+      'event-reminder',
+      { kind: 'event-reminder', eventId },
+      { jobId: scheduleJobIds.eventReminder(eventId), delay: this.delayUntil(at) },
     );
   }
 

@@ -15,6 +15,10 @@ import {
   type ConversationLinkRepository,
 } from './repositories/conversation-links.js';
 import {
+  createConversationReferenceRepository,
+  type ConversationReferenceRepository,
+} from './repositories/conversation-references.js';
+import {
   createConversationStateRepository,
   type ConversationStateRepository,
 } from './repositories/conversation-states.js';
@@ -44,6 +48,14 @@ import {
   createSlackInstallationRepository,
   type SlackInstallationRepository,
 } from './repositories/slack-installations.js';
+import {
+  createAccompanimentRepository,
+  type AccompanimentRepository,
+} from './repositories/accompaniments.js';
+import {
+  createCommunityEventRepository,
+  type CommunityEventRepository,
+} from './repositories/community-events.js';
 import { AREA_MODEL, areaSchema, type AreaDoc } from './schemas/area.js';
 import { AUDIT_EVENT_MODEL, auditEventSchema, type AuditEventDoc } from './schemas/audit-event.js';
 import { CHECK_IN_MODEL, checkInSchema, type CheckInDoc } from './schemas/check-in.js';
@@ -52,6 +64,11 @@ import {
   conversationLinkSchema,
   type ConversationLinkDoc,
 } from './schemas/conversation-link.js';
+import {
+  CONVERSATION_REFERENCE_MODEL,
+  conversationReferenceSchema,
+  type ConversationReferenceDoc,
+} from './schemas/conversation-reference.js';
 import {
   CONVERSATION_STATE_MODEL,
   conversationStateSchema,
@@ -78,6 +95,16 @@ import {
   slackInstallationSchema,
   type SlackInstallationDoc,
 } from './schemas/slack-installation.js';
+import {
+  ACCOMPANIMENT_MODEL,
+  accompanimentSchema,
+  type AccompanimentDoc,
+} from './schemas/accompaniment.js';
+import {
+  COMMUNITY_EVENT_MODEL,
+  communityEventSchema,
+  type CommunityEventDoc,
+} from './schemas/community-event.js';
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
@@ -104,6 +131,7 @@ export type {
   AuditEventRepository,
   CheckInRepository,
   ConversationLinkRepository,
+  ConversationReferenceRepository,
   ConversationStateRepository,
   MeetingRepository,
   PersonRepository,
@@ -114,6 +142,8 @@ export type {
   WelcomeFolderRepository,
   FollowUpRepository,
   SlackInstallationRepository,
+  CommunityEventRepository,
+  AccompanimentRepository,
 };
 export type {
   SealedSlackInstallations,
@@ -132,6 +162,8 @@ export interface NaboDatabase {
   checkIns: CheckInRepository;
   conversationStates: ConversationStateRepository;
   conversationLinks: ConversationLinkRepository;
+  /** Platform addresses of conversations by key (Teams card updates), forgotten when silent. */
+  conversationReferences: ConversationReferenceRepository;
   sendLedger: SendLedgerRepository;
   auditEvents: AuditEventRepository;
   processedEvents: ProcessedEventRepository;
@@ -143,6 +175,10 @@ export interface NaboDatabase {
   followUps: FollowUpRepository;
   /** Slack OAuth installations, tokens sealed (adapters/slack in OAuth mode). */
   slackInstallations: SlackInstallationRepository;
+  /** Courses, talks and social events for the ambassadors, with their answers (src/events). */
+  communityEvents: CommunityEventRepository;
+  /** Going along with a new resident the first time (følgeskab), and how it went (src/accompaniment). */
+  accompaniments: AccompanimentRepository;
   /** Resolves when the server answers (health checks). */
   ping(): Promise<void>;
   /**
@@ -214,6 +250,10 @@ export async function connectDatabase(
       checkIns: createCheckInRepository(models.checkIns),
       conversationStates: createConversationStateRepository(models.conversationStates, clock),
       conversationLinks: createConversationLinkRepository(models.conversationLinks),
+      conversationReferences: createConversationReferenceRepository(
+        models.conversationReferences,
+        clock,
+      ),
       sendLedger: createSendLedgerRepository(models.sendLedger, clock),
       auditEvents: createAuditEventRepository(models.auditEvents, clock),
       processedEvents: createProcessedEventRepository(models.processedEvents, clock),
@@ -222,6 +262,8 @@ export async function connectDatabase(
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
       slackInstallations: createSlackInstallationRepository(models.slackInstallations),
+      communityEvents: createCommunityEventRepository(models.communityEvents),
+      accompaniments: createAccompanimentRepository(models.accompaniments),
       async ping() {
         const db = connection.db;
         if (!db) throw new NaboError('DEPENDENCY_UNAVAILABLE', 'MongoDB connection is not open');
@@ -261,6 +303,10 @@ function registerModels(connection: Connection) {
       conversationStateSchema,
     ),
     conversationLinks: model<ConversationLinkDoc>(CONVERSATION_LINK_MODEL, conversationLinkSchema),
+    conversationReferences: model<ConversationReferenceDoc>(
+      CONVERSATION_REFERENCE_MODEL,
+      conversationReferenceSchema,
+    ),
     sendLedger: model<SendLedgerDoc>(SEND_LEDGER_MODEL, sendLedgerSchema),
     auditEvents: model<AuditEventDoc>(AUDIT_EVENT_MODEL, auditEventSchema),
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
@@ -270,6 +316,8 @@ function registerModels(connection: Connection) {
       SLACK_INSTALLATION_MODEL,
       slackInstallationSchema,
     ),
+    communityEvents: model<CommunityEventDoc>(COMMUNITY_EVENT_MODEL, communityEventSchema),
+    accompaniments: model<AccompanimentDoc>(ACCOMPANIMENT_MODEL, accompanimentSchema),
   };
 }
 

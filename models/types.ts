@@ -117,6 +117,8 @@ export interface Person {
   volunteerAgreementAt?: Date;
   confidentialityAt?: Date;
   locale: Locale;
+  /** Interests and strengths in her own words ("madklub", "taler arabisk"): phase 3's roles. */
+  interests?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -585,4 +587,64 @@ export interface NewFollowUp {
   topic: string;
   contactKind?: WelcomeContactKind;
   createdBy: Id;
+}
+
+// ── Community events (phase 2: courses, talks and social events for the ambassadors) ─────────
+
+/** An ambassador's answer to an invitation: the three buttons. */
+export type EventAnswer = 'coming' | 'not_coming' | 'maybe';
+
+export interface EventInvitation {
+  personId: Id;
+  answer?: EventAnswer;
+  answeredAt?: Date;
+  /** Taken by the coordinator at or after the event; absent until then. */
+  attended?: boolean;
+}
+
+export interface CommunityEvent {
+  id: Id;
+  areaIds: Id[];
+  /** As the coordinator wrote it: "Kursus i konfliktnedtrapning". */
+  title: string;
+  startsAt: Date;
+  endsAt?: Date;
+  place?: string;
+  createdBy: Id;
+  invitations: EventInvitation[];
+  /** Set when the invitations went out; until then the event is the coordinator's draft. */
+  sentAt?: Date;
+  /** Set when the reminder the day before has gone out, so a second run sends nothing. */
+  reminderSentAt?: Date;
+  createdAt: Date;
+}
+
+export interface NewCommunityEvent {
+  areaIds: Id[];
+  title: string;
+  startsAt: Date;
+  endsAt?: Date;
+  place?: string;
+  createdBy: Id;
+  invitedPersonIds: Id[];
+}
+
+// ── Accompaniment (følgeskab, phase 3): an ambassador goes along the first time ─────────────────
+
+export type AccompanimentStatus = 'offered' | 'accepted' | 'declined';
+/** fulgtes ad / kom ikke / klarede det selv. */
+export type AccompanimentOutcome = 'went_together' | 'did_not_come' | 'went_alone';
+
+export interface Accompaniment {
+  id: Id;
+  areaId: Id;
+  visitId: Id;
+  /** The folder activity the resident wants to join: "madklub". */
+  topic: string;
+  /** Who is asked now: first the visiting ambassador, then one who named the interest. */
+  offeredTo: Id;
+  declinedBy: Id[];
+  status: AccompanimentStatus;
+  outcome?: AccompanimentOutcome;
+  createdAt: Date;
 }

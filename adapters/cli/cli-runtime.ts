@@ -6,7 +6,10 @@ import type { CliRuntime } from './runtime.js';
 import { UserError } from '../../kernel/errors.js';
 
 /** The platforms the worker delivers on, built by the composition root from the configuration. */
-export type ProcessPlatforms = (config: Config, db: NaboDatabase) => PlatformRegistry;
+export type ProcessPlatforms = (
+  config: Config,
+  db: NaboDatabase,
+) => PlatformRegistry | Promise<PlatformRegistry>;
 
 export function createCliRuntime(
   readConfig: () => Config,

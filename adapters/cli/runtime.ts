@@ -12,7 +12,7 @@ export interface CliRuntime {
   /** The configuration, read when a command first needs it. */
   config(): Config;
   /** The platforms the worker delivers on, unstarted: queuing a message asks them who is reachable. */
-  platforms(db: NaboDatabase): PlatformRegistry;
+  platforms(db: NaboDatabase): PlatformRegistry | Promise<PlatformRegistry>;
   /** The command's "now": the system clock, or where NABO_NOW starts it (tests, demo). */
   now(): Date;
   print(line: string): void;

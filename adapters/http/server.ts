@@ -1,9 +1,11 @@
 import type { Server } from 'node:http';
-import express, { type Express } from 'express';
-import { healthHandler, type DependencyCheck } from './health.js';
+import express, { type Express, type RequestHandler } from 'express';
+import { healthHandler, type HealthChecks } from './health.js';
 
 export interface WebServerOptions {
-  checks: Record<string, DependencyCheck>;
+  checks: HealthChecks;
+  /** GET /metrics (Prometheus text format), when the process keeps metrics. */
+  metrics?: RequestHandler;
   /** Platform routes (Slack, Teams) mount themselves here; each parses its own body. */
   mount?: Array<(app: Express) => void>;
 }
@@ -13,6 +15,7 @@ export function createWebApp(options: WebServerOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', healthHandler(options.checks));
+  if (options.metrics) app.get('/metrics', options.metrics);
   for (const mount of options.mount ?? []) mount(app);
   return app;
 }

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import type { HostedPlatform } from './hosted-platform.js';
+import type { HealthChecks } from './health.js';
+import type { WebMetrics } from './metrics.js';
 import { createWebApp, listen } from './server.js';
 import type { NaboDatabase } from '../../models/database.js';
 
@@ -12,7 +14,7 @@ export interface WebProcess {
 }
 
 /**
- * The web process: /healthz plus the routes of every configured platform. Used by the `web`
+ * The web process: /healthz, /metrics (when given) plus the routes of every configured platform. Used by the `web`
  * entry point and, unchanged, by the end-to-end tests and benchmarks, so they test what runs.
  */
 export async function startWebProcess(options: {
@@ -21,17 +23,22 @@ export async function startWebProcess(options: {
   db: NaboDatabase;
   redis: Redis;
   platforms: readonly HostedPlatform[];
+  /** Served on GET /metrics. */
+  metrics?: WebMetrics;
 }): Promise<WebProcess> {
-  const checks: Record<string, () => Promise<void>> = {
+  const checks: HealthChecks = {
     mongodb: () => options.db.ping(),
     redis: async () => {
       await options.redis.ping();
     },
+    platforms: Object.fromEntries(
+      options.platforms.map((platform) => [platform.adapter.id, () => platform.check()]),
+    ),
   };
-  for (const platform of options.platforms) checks[platform.adapter.id] = () => platform.check();
 
   const app = createWebApp({
     checks,
+    ...(options.metrics ? { metrics: options.metrics.handler() } : {}),
     mount: options.platforms.map((platform) => (target) => platform.mount(target)),
   });
   for (const platform of options.platforms) await platform.start();

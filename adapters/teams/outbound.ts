@@ -11,7 +11,7 @@ import {
 } from './cards.js';
 import type { TeamsCloudAdapter } from './cloud-adapter.js';
 import { asConversationReference, type ReferenceBook } from './references.js';
-import { statusOf, withRetry, type RetryPolicy } from './retry.js';
+import { statusOf, withRetry, type RetryNotice, type RetryPolicy } from './retry.js';
 import { fitMessage, splitInTwo, trimToFit } from './split.js';
 
 /**
@@ -30,6 +30,7 @@ export interface TeamsOutboundOptions {
   retry: RetryPolicy;
   logger: Logger;
   maxActivityBytes?: number;
+  onRateLimited?: () => void;
 }
 
 export class TeamsOutbound implements OutboundPort {
@@ -43,14 +44,14 @@ export class TeamsOutbound implements OutboundPort {
   async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
     const reference =
       asConversationReference(conversation.address) ??
-      this.options.references.get(conversation.key);
+      (await this.options.references.get(conversation.key));
     if (!reference) {
       throw new NaboError(
         'INVALID_INPUT',
         'Teams conversation has no usable conversation reference',
       );
     }
-    this.options.references.remember(conversation.key, reference);
+    await this.options.references.remember(conversation.key, reference);
     const ids: string[] = [];
     const { image, ...rest } = message;
     if (image) ids.push(...(await this.sendImage(reference, image)));
@@ -62,7 +63,7 @@ export class TeamsOutbound implements OutboundPort {
 
   /** Replaces the card (its buttons go, so it cannot be answered twice); overflow follows as new messages. */
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
-    const reference = this.options.references.get(ref.conversationKey);
+    const reference = await this.options.references.get(ref.conversationKey);
     if (!reference) {
       throw new NaboError('NOT_FOUND', 'No Teams conversation reference for the message to update');
     }
@@ -104,6 +105,11 @@ export class TeamsOutbound implements OutboundPort {
     }
   }
 
+  private retrying(notice: RetryNotice, line: string): void {
+    if (notice.status === 429) this.options.onRateLimited?.();
+    this.options.logger.warn(notice, line);
+  }
+
   private fits(options: { asCard?: boolean }) {
     return (part: OutboundMessage): boolean =>
       byteSize(renderActivity(part, options)) <= this.maxBytes;
@@ -139,7 +145,7 @@ export class TeamsOutbound implements OutboundPort {
       const response = await withRetry(
         () => context.sendActivity(activity),
         this.options.retry,
-        (notice) => this.options.logger.warn(notice, 'teams connector asked to retry a send'),
+        (notice) => this.retrying(notice, 'teams connector asked to retry a send'),
       );
       id = response?.id ?? '';
     });
@@ -157,7 +163,7 @@ export class TeamsOutbound implements OutboundPort {
         await withRetry(
           () => context.updateActivity({ ...content, id: activityId }),
           this.options.retry,
-          (notice) => this.options.logger.warn(notice, 'teams connector asked to retry an update'),
+          (notice) => this.retrying(notice, 'teams connector asked to retry an update'),
         );
       });
     try {

@@ -30,6 +30,8 @@ export interface TeamsPlatformOptions {
   fetchImpl?: typeof fetch;
   /** How fast jobs may write to people (teamsDeliveryLimitsFromEnvironment). */
   delivery?: TeamsDeliveryLimits;
+  /** Told of every 429 the connector answers that is waited out (the web process's /metrics). */
+  onRateLimited?: () => void;
 }
 
 export interface TeamsPlatform extends HostedPlatform {
@@ -50,13 +52,16 @@ export function createTeamsPlatform(
     logger.warn('Teams authentication is OFF (empty MicrosoftAppId): for local use only');
   }
   const cloudAdapter = new TeamsCloudAdapter(config, logger);
-  const references = new ReferenceBook();
+  const references = new ReferenceBook(context.db.conversationReferences, () =>
+    context.clock.now().getTime(),
+  );
   const work = new WorkQueue(logger);
   const outbound = new TeamsOutbound({
     adapter: cloudAdapter,
     references,
     retry: { ...defaultRetryPolicy, ...options.retry },
     logger,
+    ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
     ...(options.maxActivityBytes !== undefined
       ? { maxActivityBytes: options.maxActivityBytes }
       : {}),

@@ -56,7 +56,8 @@ export function createReceiver(deps: ReceiverDeps) {
     }
 
     const { event, reference } = interpreted;
-    deps.references.remember(event.conversation.key, reference);
+    // Stored before the acceptance, so the turn can update cards wherever it runs.
+    await deps.references.remember(event.conversation.key, reference);
     const acceptance = await deps.pipeline.accept(event);
     if (isInvoke) await acknowledgeInvoke(context);
     if (!acceptance.accepted) return undefined;

@@ -1,29 +1,69 @@
 import type { ConversationReference } from 'botbuilder';
 
+/** Where the references are kept for every web worker and replica (models' repository). */
+export interface ReferenceStore {
+  remember(platform: string, conversationKey: string, reference: object): Promise<void>;
+  get(platform: string, conversationKey: string): Promise<Record<string, unknown> | undefined>;
+}
+
+/** A stored reference is renewed at most this often, so its TTL in MongoDB keeps running. */
+const RENEW_AFTER_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The latest ConversationReference of each conversation this process has heard from or written
- * to, by conversation key. `update(ref)` needs the service URL of the conversation, and a
- * MessageRef only carries the key and the activity id. An update always follows an inbound
- * activity of the same conversation handled by this same process (the press of a button), so a
- * process-local map is enough; it is bounded so a long-running process does not grow.
+ * The latest ConversationReference of each conversation, by conversation key. `update(ref)`
+ * needs the service URL of the conversation, and a MessageRef only carries the key and the
+ * activity id. The turn that updates a card may run in another web worker (node:cluster) or
+ * replica than the one that received the conversation's activity, so the references live in
+ * MongoDB. A bounded local copy spares the round trip for a conversation this process already
+ * wrote down: it is only written again when the reference changed or a day has passed.
  */
 export class ReferenceBook {
-  private readonly references = new Map<string, ConversationReference>();
+  private readonly local = new Map<
+    string,
+    { reference: ConversationReference; json: string; at: number }
+  >();
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(
+    private readonly store: ReferenceStore,
+    private readonly nowMs: () => number,
+    private readonly capacity = 10_000,
+  ) {}
 
-  remember(conversationKey: string, reference: ConversationReference): void {
-    // Re-inserting moves the key to the end: the map's order is least recently used first.
-    this.references.delete(conversationKey);
-    this.references.set(conversationKey, reference);
-    if (this.references.size > this.capacity) {
-      const oldest = this.references.keys().next();
-      if (!oldest.done) this.references.delete(oldest.value);
+  async remember(conversationKey: string, reference: ConversationReference): Promise<void> {
+    const storable = storableReference(reference);
+    const json = JSON.stringify(storable);
+    const known = this.local.get(conversationKey);
+    const now = this.nowMs();
+    if (known && known.json === json && now - known.at < RENEW_AFTER_MS) {
+      this.keep(conversationKey, known);
+      return;
     }
+    await this.store.remember('teams', conversationKey, storable);
+    this.keep(conversationKey, { reference: storable, json, at: now });
   }
 
-  get(conversationKey: string): ConversationReference | undefined {
-    return this.references.get(conversationKey);
+  async get(conversationKey: string): Promise<ConversationReference | undefined> {
+    const known = this.local.get(conversationKey);
+    if (known) return known.reference;
+    const stored = asConversationReference(await this.store.get('teams', conversationKey));
+    if (stored) {
+      // Not counted as written: the next remember() of this conversation renews it.
+      this.keep(conversationKey, { reference: stored, json: JSON.stringify(stored), at: 0 });
+    }
+    return stored;
+  }
+
+  private keep(
+    conversationKey: string,
+    entry: { reference: ConversationReference; json: string; at: number },
+  ): void {
+    // Re-inserting moves the key to the end: the map's order is least recently used first.
+    this.local.delete(conversationKey);
+    this.local.set(conversationKey, entry);
+    if (this.local.size > this.capacity) {
+      const oldest = this.local.keys().next();
+      if (!oldest.done) this.local.delete(oldest.value);
+    }
   }
 }
 

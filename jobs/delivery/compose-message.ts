@@ -16,6 +16,7 @@ import {
   firstAttemptNudgeMessage,
   revisitReminderMessage,
 } from '../../src/visits/reminder-messages.js';
+import { eventLine, expectedAt } from '../../src/events/community-events.js';
 import type { SendJobData } from '../job-types.js';
 import { monthlyProgrammeReport } from '../programme-report-jobs.js';
 
@@ -91,6 +92,17 @@ export async function composeMessage(
       return {
         message: firstAttemptNudgeMessage(text, locale, zoneOf(area), visit),
         residentIds: [visit.residentId],
+      };
+    }
+    case 'event-reminder': {
+      const event = await db.communityEvents.findById(data.eventId);
+      if (!event || event.startsAt.getTime() <= context.now.getTime()) return undefined;
+      // Someone who has since said "kommer ikke" is not reminded.
+      if (!expectedAt(event).includes(person.id)) return undefined;
+      const area = await db.areas.findById(event.areaIds[0] ?? '');
+      return {
+        message: { text: text.eventReminder(eventLine(event, text, locale, zoneOf(area))) },
+        residentIds: [],
       };
     }
     case 'first-attempt-escalation': {

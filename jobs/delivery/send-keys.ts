@@ -14,6 +14,7 @@ export const sendKeys = {
     `first-attempt-escalation-${visitId}-${coordinatorId}`,
   programmeReport: (areaKey: string, month: string, personId: string) =>
     `programme-report-${areaKey}-${month}-${personId}`,
+  eventReminder: (eventId: string, personId: string) => `event-reminder-${eventId}-${personId}`,
 };
 
 /** Ids of the timed jobs in the schedule queue. */
@@ -23,4 +24,5 @@ export const scheduleJobIds = {
   firstAttemptEscalation: (visitId: string) => `first-attempt-escalation-${visitId}`,
   assignmentScheduler: (areaKey: string) => `assign:${areaKey}`,
   programmeReportScheduler: (areaKey: string) => `programme-report:${areaKey}`,
+  eventReminder: (eventId: string) => `event-reminder-${eventId}`,
 };

@@ -11,6 +11,7 @@ import type { JobQueues } from '../job-queues.js';
 import type { ScheduleJobData } from '../job-types.js';
 import type { BullmqReminderScheduler } from '../reminder-jobs.js';
 import { queueProgrammeReports } from '../programme-report-jobs.js';
+import { expectedAt } from '../../src/events/community-events.js';
 
 export interface ScheduleProcessorDeps {
   db: NaboDatabase;
@@ -84,6 +85,27 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         return queued.queued
           ? { queued: 1 }
           : { unreachable: whereUnreachable(queued.unreachableOn) };
+      }
+      case 'event-reminder': {
+        const event = await deps.db.communityEvents.findById(data.eventId);
+        // A draft never sent, or an event already under way: nobody to remind.
+        if (!event?.sentAt || event.startsAt.getTime() <= deps.clock.now().getTime()) {
+          return { skipped: 'stale' };
+        }
+        let queued = 0;
+        for (const personId of expectedAt(event)) {
+          const person = await deps.db.people.findById(personId);
+          if (!person) continue;
+          const result = await enqueueSend(
+            deps.queues,
+            deps.messenger,
+            person,
+            sendKeys.eventReminder(event.id, person.id),
+            { kind: 'event-reminder', eventId: event.id, personId: person.id },
+          );
+          if (result.queued) queued += 1;
+        }
+        return { queued };
       }
       case 'first-attempt-escalation': {
         const visit = await deps.db.visits.findById(data.visitId);

@@ -19,6 +19,7 @@ export const ErrorCode = {
   InvalidIdField: 53,
   CommandNotFound: 59,
   ImmutableField: 66,
+  ConflictingUpdateOperators: 40,
   InvalidOptions: 72,
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,

@@ -81,8 +81,66 @@ function splitOperators(spec: Document): {
   return { operators, setOnInsert };
 }
 
-/** mingo's update, with its `_id` protection reported under mongod's ImmutableField code. */
+/**
+ * mingo's update, with mongod's rule for conflicting paths and its `_id` protection reported
+ * under mongod's codes. mongod refuses two paths only when one is the other or lies inside it
+ * (`a.$` and `a.$.x`); mingo also refuses paths that merely share an array (`a.$.x` and `a.$.y`,
+ * which mongod accepts), so such updates are applied here one path at a time.
+ */
 function mingoUpdate(
+  doc: Document,
+  operators: Document,
+  arrayFilters: Document[] | undefined,
+  condition: Document | undefined,
+): string[] {
+  assertNoConflictingPaths(operators);
+  if (sharesAnArray(operators)) {
+    // One path at a time: each resolves its positional element against the same filter. The
+    // filter's fields are not among the updated ones here (that would be a conflict in mongod
+    // only when the paths overlap), so every step finds the same element.
+    const changed: string[] = [];
+    for (const [operator, argument] of Object.entries(operators)) {
+      for (const [path, value] of Object.entries(argument as Document)) {
+        changed.push(
+          ...mingoUpdateOnce(doc, { [operator]: { [path]: value } }, arrayFilters, condition),
+        );
+      }
+    }
+    return [...new Set(changed)].sort();
+  }
+  return mingoUpdateOnce(doc, operators, arrayFilters, condition);
+}
+
+function updatedPaths(operators: Document): string[] {
+  return Object.values(operators).flatMap((argument) =>
+    isPlainObject(argument) ? Object.keys(argument) : [],
+  );
+}
+
+function assertNoConflictingPaths(operators: Document): void {
+  const paths = updatedPaths(operators);
+  for (const [index, path] of paths.entries()) {
+    for (const other of paths.slice(index + 1)) {
+      if (path === other || other.startsWith(`${path}.`) || path.startsWith(`${other}.`)) {
+        const shorter = path.length <= other.length ? path : other;
+        throw new CommandError(
+          ErrorCode.ConflictingUpdateOperators,
+          `Updating the path '${other}' would create a conflict at '${shorter}'`,
+        );
+      }
+    }
+  }
+}
+
+/** Two positional or array-filter paths into the same array: what mingo alone would refuse. */
+function sharesAnArray(operators: Document): boolean {
+  const arrays = updatedPaths(operators)
+    .filter((path) => path.includes('$'))
+    .map((path) => path.slice(0, path.indexOf('.$')));
+  return new Set(arrays).size < arrays.length;
+}
+
+function mingoUpdateOnce(
   doc: Document,
   operators: Document,
   arrayFilters: Document[] | undefined,

@@ -30,6 +30,8 @@ export interface PersonRepository {
   resume(personId: string): Promise<Person>;
   setCapacity(personId: string, monthlyCapacity: number): Promise<Person>;
   setLocale(personId: string, locale: Locale): Promise<Person>;
+  /** Replaces the person's interests (trimmed, empty ones dropped, at most 20). */
+  setInterests(personId: string, interests: readonly string[]): Promise<Person>;
   /**
    * A coordinator corrects an ambassador's profile. Only the fields given change; an empty block
    * or stairwell removes it. INVALID_INPUT for a bad language code or capacity.
@@ -138,6 +140,11 @@ export function createPersonRepository(model: Model<PersonDoc>): PersonRepositor
         throw new NaboError('INVALID_INPUT', `Unsupported locale '${String(locale)}'`);
       }
       return updateExisting(personId, { $set: { locale } });
+    },
+
+    async setInterests(personId, interests) {
+      const kept = [...new Set(interests.map((interest) => interest.trim()).filter(Boolean))];
+      return updateExisting(personId, { $set: { interests: kept.slice(0, 20) } });
     },
 
     async updateProfile(personId, changes) {
@@ -298,6 +305,7 @@ function toPerson(doc: PersonDoc): Person {
     ...(doc.volunteerAgreementAt ? { volunteerAgreementAt: doc.volunteerAgreementAt } : {}),
     ...(doc.confidentialityAt ? { confidentialityAt: doc.confidentialityAt } : {}),
     locale: doc.locale,
+    ...(doc.interests && doc.interests.length > 0 ? { interests: [...doc.interests] } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -4,6 +4,7 @@ import { idString, parseObjectId } from '../object-ids.js';
 import { AREA_MODEL, type AreaDoc } from '../schemas/area.js';
 import { AUDIT_EVENT_MODEL, type AuditEventDoc } from '../schemas/audit-event.js';
 import { CHECK_IN_MODEL, type CheckInDoc } from '../schemas/check-in.js';
+import { COMMUNITY_EVENT_MODEL, type CommunityEventDoc } from '../schemas/community-event.js';
 import { CONVERSATION_LINK_MODEL, type ConversationLinkDoc } from '../schemas/conversation-link.js';
 import {
   CONVERSATION_STATE_MODEL,
@@ -60,6 +61,8 @@ export interface PersonTraceCounts {
   conversationLinks: number;
   checkIns: number;
   sendLedgerEntries: number;
+  /** Invitations to community events the person was taken off (answers and attendance with them). */
+  eventInvitations: number;
 }
 
 export interface PrivacyRepository {
@@ -123,6 +126,7 @@ export function createPrivacyRepository(connection: Connection): PrivacyReposito
   const states = model<ConversationStateDoc>(CONVERSATION_STATE_MODEL);
   const links = model<ConversationLinkDoc>(CONVERSATION_LINK_MODEL);
   const ledger = model<SendLedgerDoc>(SEND_LEDGER_MODEL);
+  const events = model<CommunityEventDoc>(COMMUNITY_EVENT_MODEL);
   const audit = model<AuditEventDoc>(AUDIT_EVENT_MODEL);
   const processed = model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL);
 
@@ -372,21 +376,37 @@ export function createPrivacyRepository(connection: Connection): PrivacyReposito
     async deletePersonTraces(personId) {
       const _id = parseObjectId(personId);
       if (!_id) {
-        return { conversationStates: 0, conversationLinks: 0, checkIns: 0, sendLedgerEntries: 0 };
+        return {
+          conversationStates: 0,
+          conversationLinks: 0,
+          checkIns: 0,
+          sendLedgerEntries: 0,
+          eventInvitations: 0,
+        };
       }
-      const [conversationStates, conversationLinks, checkInsDeleted, sendLedgerEntries] =
-        await Promise.all([
-          states.deleteMany({ personId: _id }),
-          links.deleteMany({ personId: _id }),
-          checkIns.deleteMany({ personId: _id }),
-          // Send keys end with the person's id (assignment sends): bookkeeping about them.
-          ledger.deleteMany({ key: { $regex: personId.toLowerCase() } }),
-        ]);
+      const [
+        conversationStates,
+        conversationLinks,
+        checkInsDeleted,
+        sendLedgerEntries,
+        eventInvitations,
+      ] = await Promise.all([
+        states.deleteMany({ personId: _id }),
+        links.deleteMany({ personId: _id }),
+        checkIns.deleteMany({ personId: _id }),
+        // Send keys end with the person's id (assignment sends): bookkeeping about them.
+        ledger.deleteMany({ key: { $regex: personId.toLowerCase() } }),
+        events.updateMany(
+          { 'invitations.personId': _id },
+          { $pull: { invitations: { personId: _id } } },
+        ),
+      ]);
       return {
         conversationStates: conversationStates.deletedCount,
         conversationLinks: conversationLinks.deletedCount,
         checkIns: checkInsDeleted.deletedCount,
         sendLedgerEntries: sendLedgerEntries.deletedCount,
+        eventInvitations: eventInvitations.modifiedCount,
       };
     },
   };

@@ -1,10 +1,12 @@
 import type { Model } from 'mongoose';
 import { idString, parseObjectId } from '../object-ids.js';
+import type { AccompanimentDoc } from '../schemas/accompaniment.js';
 import type { CheckInDoc } from '../schemas/check-in.js';
 import type { MeetingDoc } from '../schemas/meeting.js';
 import type { ResidentDoc } from '../schemas/resident.js';
 import type { VisitDoc } from '../schemas/visit.js';
 import type {
+  AccompanimentOutcome,
   AttemptOutcome,
   CheckInStatus,
   ClosingReason,
@@ -66,6 +68,12 @@ export interface CheckInFact {
   answeredAt: Date | null;
 }
 
+/** An offer to go along with a resident the first time (følgeskab) and how it went. */
+export interface AccompanimentFact {
+  createdAt: Date;
+  outcome: AccompanimentOutcome | null;
+}
+
 export interface ProgrammeFacts {
   areaId: string;
   /** Households that moved in within the window. */
@@ -76,6 +84,8 @@ export interface ProgrammeFacts {
   meetings: MeetingFact[];
   /** Check-ins answered (or, unanswered, due) within the window. */
   checkIns: CheckInFact[];
+  /** Offers made within the activity window. */
+  accompaniments: AccompanimentFact[];
 }
 
 export interface ProgrammeReportRepository {
@@ -91,6 +101,7 @@ interface Models {
   visits: Model<VisitDoc>;
   meetings: Model<MeetingDoc>;
   checkIns: Model<CheckInDoc>;
+  accompaniments: Model<AccompanimentDoc>;
 }
 
 export function createProgrammeReportRepository(models: Models): ProgrammeReportRepository {
@@ -106,75 +117,90 @@ export function createProgrammeReportRepository(models: Models): ProgrammeReport
         visits: [],
         meetings: [],
         checkIns: [],
+        accompaniments: [],
       });
       if (known.length === 0) return windows.map((window) => empty(window.areaId));
 
-      const [residentDocs, meetingDocs, checkInDocs, visitDocs] = await Promise.all([
-        models.residents
-          .find(
-            {
-              $or: known.map((w) => ({
-                areaId: w._id,
-                moveInDate: { $gte: w.moveInFrom, $lt: w.moveInUntil },
-              })),
-            },
-            { areaId: 1, moveInDate: 1, anonymisedAt: 1, doNotVisit: 1 },
-          )
-          .lean<
-            Array<
-              Pick<ResidentDoc, '_id' | 'areaId' | 'moveInDate' | 'anonymisedAt' | 'doNotVisit'>
-            >
-          >(),
-        models.meetings
-          .find(
-            {
-              $or: known.flatMap((w) => [
-                { areaId: w._id, startedAt: { $gte: w.activityFrom, $lt: w.activityUntil } },
-                {
+      const [residentDocs, meetingDocs, checkInDocs, visitDocs, accompanimentDocs] =
+        await Promise.all([
+          models.residents
+            .find(
+              {
+                $or: known.map((w) => ({
                   areaId: w._id,
-                  startedAt: null,
-                  startsAt: { $gte: w.activityFrom, $lt: w.activityUntil },
-                },
-              ]),
-            },
-            { areaId: 1, status: 1, startsAt: 1, startedAt: 1 },
-          )
-          .lean<Array<Pick<MeetingDoc, '_id' | 'areaId' | 'status' | 'startsAt' | 'startedAt'>>>(),
-        models.checkIns
-          .find(
-            {
-              $or: known.flatMap((w) => [
-                { areaId: w._id, answeredAt: { $gte: w.activityFrom, $lt: w.activityUntil } },
-                {
+                  moveInDate: { $gte: w.moveInFrom, $lt: w.moveInUntil },
+                })),
+              },
+              { areaId: 1, moveInDate: 1, anonymisedAt: 1, doNotVisit: 1 },
+            )
+            .lean<
+              Array<
+                Pick<ResidentDoc, '_id' | 'areaId' | 'moveInDate' | 'anonymisedAt' | 'doNotVisit'>
+              >
+            >(),
+          models.meetings
+            .find(
+              {
+                $or: known.flatMap((w) => [
+                  { areaId: w._id, startedAt: { $gte: w.activityFrom, $lt: w.activityUntil } },
+                  {
+                    areaId: w._id,
+                    startedAt: null,
+                    startsAt: { $gte: w.activityFrom, $lt: w.activityUntil },
+                  },
+                ]),
+              },
+              { areaId: 1, status: 1, startsAt: 1, startedAt: 1 },
+            )
+            .lean<
+              Array<Pick<MeetingDoc, '_id' | 'areaId' | 'status' | 'startsAt' | 'startedAt'>>
+            >(),
+          models.checkIns
+            .find(
+              {
+                $or: known.flatMap((w) => [
+                  { areaId: w._id, answeredAt: { $gte: w.activityFrom, $lt: w.activityUntil } },
+                  {
+                    areaId: w._id,
+                    answeredAt: null,
+                    due: { $gte: w.activityFrom, $lt: w.activityUntil },
+                  },
+                ]),
+              },
+              { areaId: 1, status: 1, due: 1, answeredAt: 1 },
+            )
+            .lean<Array<Pick<CheckInDoc, '_id' | 'areaId' | 'status' | 'due' | 'answeredAt'>>>(),
+          // All visits of the areas, filtered below: a visit belongs to the report through its
+          // household or through a try in the window, and a filter on a long list of household ids
+          // has no index to use (the one on residentId covers open visits only).
+          models.visits
+            .find(
+              { areaId: { $in: known.map((w) => w._id) } },
+              {
+                areaId: 1,
+                residentId: 1,
+                ambassadorId: 1,
+                status: 1,
+                closingReason: 1,
+                folderLeft: 1,
+                'attempts.at': 1,
+                'attempts.outcome': 1,
+                'attempts.folderLeft': 1,
+              },
+            )
+            .lean<VisitDoc[]>(),
+          models.accompaniments
+            .find(
+              {
+                $or: known.map((w) => ({
                   areaId: w._id,
-                  answeredAt: null,
-                  due: { $gte: w.activityFrom, $lt: w.activityUntil },
-                },
-              ]),
-            },
-            { areaId: 1, status: 1, due: 1, answeredAt: 1 },
-          )
-          .lean<Array<Pick<CheckInDoc, '_id' | 'areaId' | 'status' | 'due' | 'answeredAt'>>>(),
-        // All visits of the areas, filtered below: a visit belongs to the report through its
-        // household or through a try in the window, and a filter on a long list of household ids
-        // has no index to use (the one on residentId covers open visits only).
-        models.visits
-          .find(
-            { areaId: { $in: known.map((w) => w._id) } },
-            {
-              areaId: 1,
-              residentId: 1,
-              ambassadorId: 1,
-              status: 1,
-              closingReason: 1,
-              folderLeft: 1,
-              'attempts.at': 1,
-              'attempts.outcome': 1,
-              'attempts.folderLeft': 1,
-            },
-          )
-          .lean<VisitDoc[]>(),
-      ]);
+                  createdAt: { $gte: w.activityFrom, $lt: w.activityUntil },
+                })),
+              },
+              { areaId: 1, createdAt: 1, outcome: 1 },
+            )
+            .lean<Array<Pick<AccompanimentDoc, '_id' | 'areaId' | 'createdAt' | 'outcome'>>>(),
+        ]);
 
       const byArea = new Map(known.map((w) => [w._id.toHexString(), empty(w.areaId)]));
       const factsOf = (areaId: { toHexString(): string }) => byArea.get(areaId.toHexString());
@@ -225,6 +251,12 @@ export function createProgrammeReportRepository(models: Models): ProgrammeReport
           status: doc.status,
           due: doc.due,
           answeredAt: doc.answeredAt ?? null,
+        });
+      }
+      for (const doc of accompanimentDocs) {
+        factsOf(doc.areaId)?.accompaniments.push({
+          createdAt: doc.createdAt,
+          outcome: doc.outcome ?? null,
         });
       }
       return windows.map(

@@ -19,6 +19,7 @@ export interface PersonDoc {
   volunteerAgreementAt?: Date;
   confidentialityAt?: Date;
   locale: Locale;
+  interests?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -64,6 +65,7 @@ export const personSchema = new Schema<PersonDoc>(
     volunteerAgreementAt: Date,
     confidentialityAt: Date,
     locale: { type: String, enum: ['da', 'en'], default: DEFAULT_LOCALE },
+    interests: { type: [String], default: undefined },
   },
   { timestamps: true },
 );

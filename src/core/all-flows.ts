@@ -15,6 +15,8 @@ import { reportVisitFlow } from '../visits/report-visit.js';
 import { revisitReminderFlow } from '../visits/revisit-reminder.js';
 import { statusFlow } from '../status/status-flow.js';
 import { programmeReportFlow } from '../programme-report/report-flow.js';
+import { eventsFlow } from '../events/events-flow.js';
+import { accompanimentFlow } from '../accompaniment/accompaniment-flow.js';
 
 /** Every flow the bot can hold; adapters pass this list to createBot. */
 export const allFlows: readonly Flow[] = [
@@ -29,6 +31,10 @@ export const allFlows: readonly Flow[] = [
   // Before the welcome folder, which reads "program…" as its activity programme.
   programmeReportFlow,
   listUploadFlow,
+  // Before the folder: a bare «arrangementer» is the ambassadors' own events; a question about
+  // the neighbourhood's activities («hvilke arrangementer er der?») still reaches the folder.
+  eventsFlow,
+  accompanimentFlow,
   welcomeFolderFlow,
   followUpFlow,
   // Meetings, check-ins and status claim only their own commands.

@@ -6,6 +6,7 @@ import type { Logger } from '../../kernel/logger.js';
 import type { CheckInScheduler } from '../check-ins/check-in-timers.js';
 import type { MeetingTimerScheduler } from '../meetings/meeting-timers.js';
 import type { ReminderScheduler } from '../visits/reminder-scheduler.js';
+import type { EventReminderScheduler } from '../events/event-reminders.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { IncomingFile, MessageRef, PersonEvent, SharedFile } from './inbound.js';
 import type { OutboundMessage } from './outbound.js';
@@ -32,6 +33,8 @@ export interface BotDependencies {
   meetingTimers?: MeetingTimerScheduler;
   /** Check-in questions, reminders and coordinator alerts (jobs/meetings/). */
   checkInTimers?: CheckInScheduler;
+  /** The day-before reminder of a course, talk or social event (jobs/); absent where no jobs run. */
+  eventReminders?: EventReminderScheduler;
 }
 
 /** Sends one message to a person wherever they use Nabo; 'unreachable' is an answer, not an error. */

@@ -2,6 +2,7 @@ import type { VisitWithResident } from '../../models/types.js';
 import type { Turn } from '../core/turn.js';
 import { activityLine, contactLine } from '../welcome-folder/format.js';
 import { detectFollowUps } from './detect.js';
+import { offerAccompaniment } from '../accompaniment/accompaniment-flow.js';
 
 /**
  * After a visit is recorded: when the note names a practical problem or an interest, the
@@ -34,6 +35,8 @@ export async function offerFollowUps(
         activityLine(turn.text, activity, turn.locale),
       );
       await turn.say(turn.text.followUpInterestOffer(lines.join('\n')));
+      // Phase 3: the first time is easier in company (følgeskab).
+      if (created) await offerAccompaniment(turn, visit, candidate.topic);
       continue;
     }
     const contacts = folder.contacts.filter((contact) => contact.kind === candidate.contactKind);

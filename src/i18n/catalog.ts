@@ -8,6 +8,8 @@ import { meetingsDa, meetingsEn, statusDa, statusEn } from '../meetings/messages
 import { coordinatorDa, coordinatorEn } from '../corps/messages.js';
 import { residentListDa, residentListEn } from '../resident-list/messages.js';
 import { welcomeFolderDa, welcomeFolderEn } from '../welcome-folder/messages.js';
+import { eventsDa, eventsEn } from '../events/messages.js';
+import { accompanimentDa, accompanimentEn } from '../accompaniment/messages.js';
 import type { Locale } from './locale.js';
 
 /**
@@ -26,6 +28,8 @@ const daCatalog = {
   ...residentListDa,
   ...welcomeFolderDa,
   ...programmeReportDa,
+  ...eventsDa,
+  ...accompanimentDa,
 };
 const enCatalog: typeof daCatalog = {
   ...conversationEn,
@@ -38,6 +42,8 @@ const enCatalog: typeof daCatalog = {
   ...residentListEn,
   ...welcomeFolderEn,
   ...programmeReportEn,
+  ...eventsEn,
+  ...accompanimentEn,
 };
 
 export type Catalog = typeof daCatalog;

@@ -13,6 +13,7 @@ export const da = {
       '• Fortæl bare med dine egne ord, hvordan et besøg gik, fx «ikke hjemme, lagde mappen i postkassen» eller «mødte dem».',
       '• «fortryd» fjerner din seneste besked om et besøg.',
       '• «pause til 1. januar» eller «jeg kan tage 3 om måneden» ændrer, hvor mange besøg du får.',
+      '• «arrangementer» viser kurser og fællesarrangementer for ambassadørerne og dit svar.',
     ].join('\n'),
   greeting: (name: string): string =>
     `Hej ${name} 👋 Jeg er Nabo og holder styr på dine velkomstbesøg. Fortæl mig med dine egne ord, hvordan et besøg gik (fx «ikke hjemme hos Hansen, lagde mappen»), eller skriv «mine besøg» eller «hjælp».`,

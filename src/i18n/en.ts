@@ -12,6 +12,7 @@ export const en: typeof da = {
       '• Tell me in your own words how a visit went, e.g. "not home, left folder" or "met them".',
       '• "undo" removes your latest visit report.',
       '• "pause until 1 January" or "I can take 3 a month" changes how many visits you get.',
+      '• "events" shows courses and gatherings for the ambassadors, and your answer.',
     ].join('\n'),
   greeting: (name) =>
     `Hi ${name} 👋 I'm Nabo and I keep track of your welcome visits. Tell me in your own words how a visit went (e.g. "Hansen not home, left the folder"), or write "my visits" or "help".`,

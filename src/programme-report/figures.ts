@@ -71,6 +71,10 @@ export interface MonthFigures {
   meetingsHeld: number;
   /** Check-ins answered in the month (local time). */
   checkInsHeld: number;
+  /** Offers to go along with a resident the first time (følgeskab) made in the month. */
+  accompanimentsOffered: number;
+  /** Of those, the ones recorded as "fulgtes ad" (went together). */
+  wentTogether: number;
 }
 
 export interface AreaFigures {
@@ -139,6 +143,13 @@ export function areaFigures(
     if (checkIn.status !== 'answered') continue;
     const month = figures.get(monthOf(checkIn.answeredAt ?? checkIn.due, zone));
     if (month) month.checkInsHeld += 1;
+  }
+
+  for (const accompaniment of facts.accompaniments) {
+    const month = figures.get(monthOf(accompaniment.createdAt, zone));
+    if (!month) continue;
+    month.accompanimentsOffered += 1;
+    if (accompaniment.outcome === 'went_together') month.wentTogether += 1;
   }
 
   for (const month of figures.values()) {
@@ -227,5 +238,7 @@ function emptyMonth(month: string): MonthFigures {
     activeAmbassadors: 0,
     meetingsHeld: 0,
     checkInsHeld: 0,
+    accompanimentsOffered: 0,
+    wentTogether: 0,
   };
 }

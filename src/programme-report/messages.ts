@@ -31,6 +31,8 @@ export const programmeReportDa = {
   programmeReportActiveAmbassadors: (): string => 'Aktive ambassadører',
   programmeReportMeetingsHeld: (): string => 'Netværksmøder holdt',
   programmeReportCheckInsHeld: (): string => 'Samtaler holdt',
+  programmeReportAccompanimentsOffered: (): string => 'Følgeskab tilbudt',
+  programmeReportWentTogether: (): string => 'Fulgtes ad',
   programmeReportShortMonth: (): string => 'Md.',
   programmeReportShortMovedIn: (): string => 'Ind',
   programmeReportShortVisited: (): string => 'Bes',
@@ -44,10 +46,12 @@ export const programmeReportDa = {
   programmeReportShortActiveAmbassadors: (): string => 'Amb',
   programmeReportShortMeetingsHeld: (): string => 'Møder',
   programmeReportShortCheckInsHeld: (): string => 'Samt',
+  programmeReportShortAccompanimentsOffered: (): string => 'Følg',
+  programmeReportShortWentTogether: (): string => 'Fulgt',
   programmeReportAreaHeading: (areaName: string, period: string, deadlineDays: number): string =>
     `${areaName}, ${period} (frist for første forsøg: ${deadlineDays} dage)`,
   programmeReportTableLegend: (): string =>
-    'Ind = flyttet ind, Bes = besøgt, Mappe = kun mappe, Nej = sagde nej tak, Ikke = ikke truffet, Kont% = kontaktrate, Dage = median dage fra indflytning til første forsøg, Amb = aktive ambassadører, Samt = samtaler.',
+    'Ind = flyttet ind, Bes = besøgt, Mappe = kun mappe, Nej = sagde nej tak, Ikke = ikke truffet, Kont% = kontaktrate, Dage = median dage fra indflytning til første forsøg, Amb = aktive ambassadører, Samt = samtaler, Følg = følgeskab tilbudt, Fulgt = fulgtes ad.',
   programmeReportAltText: (areaNames: string, period: string): string =>
     `Diagram over naboambassadørprogrammet i ${areaNames}, ${period}: tilflyttere efter udfald, kontaktrate, dage til første forsøg, aktive ambassadører, møder og samtaler.`,
   programmeReportWritten: (path: string): string => `Rapporten er skrevet til ${path}`,
@@ -84,6 +88,8 @@ export const programmeReportEn: typeof programmeReportDa = {
   programmeReportActiveAmbassadors: () => 'Active ambassadors',
   programmeReportMeetingsHeld: () => 'Network meetings held',
   programmeReportCheckInsHeld: () => 'Check-ins held',
+  programmeReportAccompanimentsOffered: () => 'Accompaniment offered',
+  programmeReportWentTogether: () => 'Went together',
   programmeReportShortMonth: () => 'Month',
   programmeReportShortMovedIn: () => 'In',
   programmeReportShortVisited: () => 'Vis',
@@ -97,10 +103,12 @@ export const programmeReportEn: typeof programmeReportDa = {
   programmeReportShortActiveAmbassadors: () => 'Amb',
   programmeReportShortMeetingsHeld: () => 'Meet',
   programmeReportShortCheckInsHeld: () => 'ChkIn',
+  programmeReportShortAccompanimentsOffered: () => 'AccOf',
+  programmeReportShortWentTogether: () => 'Tgthr',
   programmeReportAreaHeading: (areaName, period, deadlineDays) =>
     `${areaName}, ${period} (first-try deadline: ${deadlineDays} days)`,
   programmeReportTableLegend: () =>
-    'In = moved in, Vis = visited, Fold = folder only, No = declined, NotR = not reached, Open = in progress, Cont% = contact rate, Days = median days from moving in to the first try, Amb = active ambassadors, Meet = meetings, ChkIn = check-ins.',
+    'In = moved in, Vis = visited, Fold = folder only, No = declined, NotR = not reached, Open = in progress, Cont% = contact rate, Days = median days from moving in to the first try, Amb = active ambassadors, Meet = meetings, ChkIn = check-ins, AccOf = accompaniment offered, Tgthr = went together.',
   programmeReportAltText: (areaNames, period) =>
     `Chart of the neighbour-ambassador programme in ${areaNames}, ${period}: new households by outcome, contact rate, days to the first try, active ambassadors, meetings and check-ins.`,
   programmeReportWritten: (path) => `The report was written to ${path}`,

@@ -40,6 +40,7 @@ export async function programmeReport(
         visits: [],
         meetings: [],
         checkIns: [],
+        accompaniments: [],
       },
     })),
     request.range,

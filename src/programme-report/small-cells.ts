@@ -45,6 +45,9 @@ export interface ReportMonth {
   activeAmbassadors: number;
   meetingsHeld: number;
   checkInsHeld: number;
+  /** Følgeskab: each offer is about one household, so the small-cell rule applies. */
+  accompanimentsOffered: ReportCell;
+  wentTogether: ReportCell;
 }
 
 export interface AreaReport {
@@ -124,5 +127,7 @@ export function protectMonth(month: MonthFigures): ReportMonth {
     activeAmbassadors: month.activeAmbassadors,
     meetingsHeld: month.meetingsHeld,
     checkInsHeld: month.checkInsHeld,
+    accompanimentsOffered: householdCell(month.accompanimentsOffered),
+    wentTogether: householdCell(month.wentTogether),
   };
 }

@@ -82,6 +82,16 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
     label: (t) => t.programmeReportCheckInsHeld(),
     short: (t) => t.programmeReportShortCheckInsHeld(),
   },
+  {
+    key: 'accompanimentsOffered',
+    label: (t) => t.programmeReportAccompanimentsOffered(),
+    short: (t) => t.programmeReportShortAccompanimentsOffered(),
+  },
+  {
+    key: 'wentTogether',
+    label: (t) => t.programmeReportWentTogether(),
+    short: (t) => t.programmeReportShortWentTogether(),
+  },
 ];
 
 /** A value as a file holds it: a number, the text "<5", or nothing. */

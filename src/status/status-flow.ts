@@ -9,6 +9,7 @@ import { MONTHS } from '../interpret/lexicon.js';
 import { foldDiacritics } from '../interpret/normalize.js';
 import { areaIdsWithRole, firstName, isCoordinator } from '../meetings/access.js';
 import { clockTime, meetingTitle } from '../meetings/agenda-message.js';
+import { AWAY_FROM_EVENTS_MONTHS, awayFromEvents } from '../events/community-events.js';
 
 /**
  * "status" / "status december": how the programme is doing, for the coordinator who watches
@@ -112,6 +113,15 @@ async function showAreaStatus(turn: Turn, month: string): Promise<void> {
         monthCheckIns.filter((checkIn) => checkIn.status === 'pending').length,
       ),
     ];
+    const away = await awayFromEvents(turn.deps.db, areaId, ambassadors, turn.now);
+    if (away.length > 0) {
+      lines.push(
+        turn.text.statusInactive(
+          away.map((person) => firstName(person.name)),
+          AWAY_FROM_EVENTS_MONTHS,
+        ),
+      );
+    }
     const next = meetings.find(
       (meeting) =>
         (meeting.status === 'planned' || meeting.status === 'running') &&

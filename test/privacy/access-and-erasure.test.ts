@@ -281,7 +281,7 @@ describe('access and erasure for a person', () => {
 
     expect(run.error).toBeUndefined();
     expect(run.lines[0]).toBe(
-      `Erased person ${person.id}: record deleted, 1 conversation links, 1 conversation states, 0 check-ins, 0 send records, 0 open visits closed, 1 queued jobs removed.`,
+      `Erased person ${person.id}: record deleted, 1 conversation links, 1 conversation states, 0 check-ins, 0 send records, 0 event invitations, 0 open visits closed, 1 queued jobs removed.`,
     );
     expect(await sends.getJob(`assign-${estate.area.key}-2026-12-${person.id}`)).toBeUndefined();
     expect(await db().people.findByIdentity(consoleIdentity(handle))).toBeNull();

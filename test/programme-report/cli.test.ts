@@ -40,9 +40,9 @@ beforeAll(async () => {
 
 // Worked out by hand from the seeded tries (test/programme-report/support/seed-programme.ts).
 const SOLBAKKEN_ROWS = [
-  'Solbakken;2026-09;<5;<5;<5;0;0;0;<5;<5;<5;1;0;0;14',
-  'Solbakken;2026-10;7;6;5;<5;0;0;<5;71;6.5;2;1;0;14',
-  'Solbakken;2026-11;6;6;<5;0;0;0;<5;<5;3.5;2;0;1;14',
+  'Solbakken;2026-09;<5;<5;<5;0;0;0;<5;<5;<5;1;0;0;0;0;14',
+  'Solbakken;2026-10;7;6;5;<5;0;0;<5;71;6.5;2;1;0;0;0;14',
+  'Solbakken;2026-11;6;6;<5;0;0;0;<5;<5;3.5;2;0;1;0;0;14',
 ];
 
 async function csvLines(file: string): Promise<string[]> {
@@ -76,7 +76,7 @@ describe('nabo report programme', () => {
     ]);
     const lines = await csvLines(out);
     expect(lines[0]).toBe(
-      'Area;Month;Moved in;Visited;Met;Folder only;Declined;Not reached;In progress;Contact rate (%);Median days to first try;Active ambassadors;Network meetings held;Check-ins held;First-try deadline (days)',
+      'Area;Month;Moved in;Visited;Met;Folder only;Declined;Not reached;In progress;Contact rate (%);Median days to first try;Active ambassadors;Network meetings held;Check-ins held;Accompaniment offered;Went together;First-try deadline (days)',
     );
     expect(lines.slice(1)).toEqual(SOLBAKKEN_ROWS);
     expect(run.closed).toBe(run.opened);
@@ -119,7 +119,7 @@ describe('nabo report programme', () => {
       '2026-11',
       '2026-12',
     ]);
-    expect(lines[10]).toBe('Solbakken;2026-10;7;6;5;<5;0;0;<5;71;6,5;2;1;0;14');
+    expect(lines[10]).toBe('Solbakken;2026-10;7;6;5;<5;0;0;<5;71;6,5;2;1;0;0;0;14');
   });
 
   it('when several areas are asked for, then they come one after the other over the same months', async () => {
@@ -143,9 +143,9 @@ describe('nabo report programme', () => {
     expect(run.error).toBeUndefined();
     expect((await csvLines(out)).slice(1)).toEqual([
       ...SOLBAKKEN_ROWS,
-      'Bakkehuset;2026-09;0;0;0;0;0;0;0;;;0;0;0;14',
-      'Bakkehuset;2026-10;0;0;0;0;0;0;0;;;0;0;0;14',
-      'Bakkehuset;2026-11;0;0;0;0;0;0;0;;;0;0;0;14',
+      'Bakkehuset;2026-09;0;0;0;0;0;0;0;;;0;0;0;0;0;14',
+      'Bakkehuset;2026-10;0;0;0;0;0;0;0;;;0;0;0;0;0;14',
+      'Bakkehuset;2026-11;0;0;0;0;0;0;0;;;0;0;0;0;0;14',
     ]);
   });
 

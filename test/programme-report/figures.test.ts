@@ -63,6 +63,7 @@ function facts(parts: Partial<ProgrammeFacts>): ProgrammeFacts {
     visits: [],
     meetings: [],
     checkIns: [],
+    accompaniments: [],
     ...parts,
   };
 }
@@ -296,6 +297,26 @@ describe('activity figures (by local month of what happened)', () => {
       ['2026-11', 0, 1],
       ['2026-12', 1, 1],
       ['2027-01', 1, 0],
+    ]);
+  });
+
+  it('when ambassadors went along with new residents (følgeskab), then the offers and those that went together count in the local month they were made', () => {
+    const figures = areaFigures(
+      copenhagen,
+      facts({
+        accompaniments: [
+          // 00:30 on 1 December in Copenhagen is still 30 November in UTC.
+          { createdAt: new Date('2026-11-30T23:30:00Z'), outcome: 'went_together' },
+          { createdAt: new Date('2026-11-12T10:00:00Z'), outcome: 'went_alone' },
+          { createdAt: new Date('2026-11-13T10:00:00Z'), outcome: 'went_together' },
+          { createdAt: new Date('2026-11-14T10:00:00Z'), outcome: null },
+        ],
+      }),
+      { from: '2026-11', to: '2026-12' },
+    );
+    expect(figures.months.map((m) => [m.month, m.accompanimentsOffered, m.wentTogether])).toEqual([
+      ['2026-11', 3, 1],
+      ['2026-12', 1, 1],
     ]);
   });
 });

@@ -27,6 +27,8 @@ function figures(month: string, movedIn: number, extra: Partial<MonthFigures> = 
     activeAmbassadors: 4,
     meetingsHeld: 1,
     checkInsHeld: 2,
+    accompanimentsOffered: 0,
+    wentTogether: 0,
     ...extra,
   };
 }
@@ -135,15 +137,15 @@ describe('the table', () => {
   it('when written as CSV, then one row per month, "<5" as text, Danish decimals and guarded text', () => {
     const csv = reportCsv(report('=HYPERLINK("http://x")'), 'da').split('\r\n');
     expect(csv[0]).toBe(
-      'Område;Måned;Flyttet ind;Besøgt;Mødt;Kun mappe;Sagde nej tak;Ikke truffet;I gang;Kontaktrate (%);Median dage til første forsøg;Aktive ambassadører;Netværksmøder holdt;Samtaler holdt;Frist for første forsøg (dage)',
+      'Område;Måned;Flyttet ind;Besøgt;Mødt;Kun mappe;Sagde nej tak;Ikke truffet;I gang;Kontaktrate (%);Median dage til første forsøg;Aktive ambassadører;Netværksmøder holdt;Samtaler holdt;Følgeskab tilbudt;Fulgtes ad;Frist for første forsøg (dage)',
     );
     expect(csv.slice(1)).toEqual([
-      `"'=HYPERLINK(""http://x"")";2026-09;24;18;12;6;0;0;6;50;6,5;4;1;2;14`,
-      `"'=HYPERLINK(""http://x"")";2026-10;<5;<5;<5;0;0;0;<5;<5;<5;4;1;2;14`,
-      `"'=HYPERLINK(""http://x"")";2026-11;40;30;20;10;0;0;10;50;6,5;4;1;2;14`,
+      `"'=HYPERLINK(""http://x"")";2026-09;24;18;12;6;0;0;6;50;6,5;4;1;2;0;0;14`,
+      `"'=HYPERLINK(""http://x"")";2026-10;<5;<5;<5;0;0;0;<5;<5;<5;4;1;2;0;0;14`,
+      `"'=HYPERLINK(""http://x"")";2026-11;40;30;20;10;0;0;10;50;6,5;4;1;2;0;0;14`,
     ]);
     expect(reportCsv(report(), 'en').split('\r\n')[1]).toBe(
-      'Gellerup;2026-09;24;18;12;6;0;0;6;50;6.5;4;1;2;14',
+      'Gellerup;2026-09;24;18;12;6;0;0;6;50;6.5;4;1;2;0;0;14',
     );
   });
 
@@ -165,12 +167,14 @@ describe('the table', () => {
       'Active ambassadors',
       'Network meetings held',
       'Check-ins held',
+      'Accompaniment offered',
+      'Went together',
       'First-try deadline (days)',
     ]);
     expect(rows.slice(1)).toEqual([
-      ['=1+1', '2026-09', 24, 18, 12, 6, 0, 0, 6, 50, 6.5, 4, 1, 2, 14],
-      ['=1+1', '2026-10', FEW, FEW, FEW, 0, 0, 0, FEW, FEW, FEW, 4, 1, 2, 14],
-      ['=1+1', '2026-11', 40, 30, 20, 10, 0, 0, 10, 50, 6.5, 4, 1, 2, 14],
+      ['=1+1', '2026-09', 24, 18, 12, 6, 0, 0, 6, 50, 6.5, 4, 1, 2, 0, 0, 14],
+      ['=1+1', '2026-10', FEW, FEW, FEW, 0, 0, 0, FEW, FEW, FEW, 4, 1, 2, 0, 0, 14],
+      ['=1+1', '2026-11', 40, 30, 20, 10, 0, 0, 10, 50, 6.5, 4, 1, 2, 0, 0, 14],
     ]);
   });
 
@@ -178,11 +182,12 @@ describe('the table', () => {
     const text = reportTableText(report(), 'da');
     expect(text.split('\n').slice(0, 5)).toEqual([
       'Gellerup, september 2026 – november 2026 (frist for første forsøg: 14 dage)',
-      'Md.     Ind Bes Mødt Mappe Nej Ikke I gang Kont% Dage Amb Møder Samt',
-      'sep. 26  24  18   12     6   0    0      6    50  6,5   4     1    2',
-      'okt. 26  <5  <5   <5     0   0    0     <5    <5   <5   4     1    2',
-      'nov. 26  40  30   20    10   0    0     10    50  6,5   4     1    2',
+      'Md.     Ind Bes Mødt Mappe Nej Ikke I gang Kont% Dage Amb Møder Samt Følg Fulgt',
+      'sep. 26  24  18   12     6   0    0      6    50  6,5   4     1    2    0     0',
+      'okt. 26  <5  <5   <5     0   0    0     <5    <5   <5   4     1    2    0     0',
+      'nov. 26  40  30   20    10   0    0     10    50  6,5   4     1    2    0     0',
     ]);
     expect(text).toContain('«<5»: færre end 5 husstande');
+    expect(text).toContain('Følg = følgeskab tilbudt, Fulgt = fulgtes ad');
   });
 });

@@ -66,6 +66,8 @@ describe('the programme report read', () => {
         activeAmbassadors: 0,
         meetingsHeld: 0,
         checkInsHeld: 0,
+        accompanimentsOffered: 0,
+        wentTogether: 0,
       },
     ]);
   });
@@ -86,6 +88,7 @@ describe('the programme report read', () => {
       visits: [],
       meetings: [],
       checkIns: [],
+      accompaniments: [],
     });
   });
 });

@@ -18,6 +18,8 @@ function month(figures: Partial<MonthFigures>): MonthFigures {
     activeAmbassadors: 0,
     meetingsHeld: 0,
     checkInsHeld: 0,
+    accompanimentsOffered: 0,
+    wentTogether: 0,
   };
   const merged = { ...base, ...figures };
   return {

@@ -21,6 +21,8 @@ afterEach(() => {
   nock.cleanAll();
 });
 
+const NO_CHECKS = { mongodb: async () => {}, redis: async () => {}, platforms: {} };
+
 describe('choosing how Slack reaches Nabo', () => {
   it('when an app-level token is set, then Socket Mode is chosen and no HTTP route is mounted', () => {
     const platform = createSlackPlatform(
@@ -28,7 +30,7 @@ describe('choosing how Slack reaches Nabo', () => {
       context,
     );
     expect(platform.transport).toBe('socket');
-    const app = createWebApp({ checks: {}, mount: [(target) => platform.mount(target)] });
+    const app = createWebApp({ checks: NO_CHECKS, mount: [(target) => platform.mount(target)] });
     const routes = (app.router.stack as Array<{ route?: { path: string } }>).flatMap((layer) =>
       layer.route ? [layer.route.path] : [],
     );
@@ -41,7 +43,7 @@ describe('choosing how Slack reaches Nabo', () => {
       context,
     );
     expect(platform.transport).toBe('http');
-    const app = createWebApp({ checks: {}, mount: [(target) => platform.mount(target)] });
+    const app = createWebApp({ checks: NO_CHECKS, mount: [(target) => platform.mount(target)] });
     const routes = (app.router.stack as Array<{ route?: { path: string } }>).flatMap((layer) =>
       layer.route ? [layer.route.path] : [],
     );

@@ -20,6 +20,8 @@ import {
 import { createConsolePlatform } from '../../adapters/console/platform.js';
 import { MemoryConsoleOutbox } from '../../adapters/console/outbox.js';
 import { createLogger } from '../../kernel/logger.js';
+import type { PersonNotifier } from '../../src/core/turn.js';
+import type { EventReminderScheduler } from '../../src/events/event-reminders.js';
 
 export interface SentMessage {
   ref: MessageRef;
@@ -129,6 +131,10 @@ export interface ChatOptions {
   timeZone?: string;
   locale?: 'da' | 'en';
   isDirect?: boolean;
+  /** Reaches people outside this conversation (invitations, welcomes); absent by default. */
+  notifier?: PersonNotifier;
+  /** Receives the day-before reminders of events the chat sends out; none by default. */
+  eventReminders?: EventReminderScheduler;
 }
 
 /** One person's conversation with the bot, for tests. */
@@ -153,6 +159,8 @@ export class Chat {
         locale: options.locale ?? 'da',
         logger: createLogger({ level: 'silent' }),
         platforms: testPlatforms(this.adapter),
+        ...(options.notifier ? { notifier: options.notifier } : {}),
+        ...(options.eventReminders ? { eventReminders: options.eventReminders } : {}),
       },
       allFlows,
     );

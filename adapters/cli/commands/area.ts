@@ -88,7 +88,7 @@ function registerAreaSet(area: Command, runtime: CliRuntime): void {
         const jobs = openJobClient({
           db,
           redisUrl: config.redisUrl,
-          platforms: runtime.platforms(db),
+          platforms: await runtime.platforms(db),
           clock: { now: () => runtime.now() },
           ...(prefix ? { prefix } : {}),
         });

@@ -69,7 +69,7 @@ async function announce(
   const jobs = openJobClient({
     db,
     redisUrl: config.redisUrl,
-    platforms: runtime.platforms(db),
+    platforms: await runtime.platforms(db),
     clock: { now: () => runtime.now() },
     ...(prefix ? { prefix } : {}),
   });

@@ -233,6 +233,7 @@ function printErasure(
       `Erased person ${id}: record ${erased.recordDeleted ? 'deleted' : 'already gone'}, ` +
         `${traces.conversationLinks} conversation links, ${traces.conversationStates} conversation states, ` +
         `${traces.checkIns} check-ins, ${traces.sendLedgerEntries} send records, ` +
+        `${traces.eventInvitations} event invitations, ` +
         `${erased.openVisitsClosed} open visits closed, ${jobs} queued jobs removed.`,
     );
   }
