@@ -97,8 +97,7 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
           const person = await deps.db.people.findById(personId);
           if (!person) continue;
           const result = await enqueueSend(
-            deps.queues,
-            deps.messenger,
+            deps,
             person,
             sendKeys.eventReminder(event.id, person.id),
             { kind: 'event-reminder', eventId: event.id, personId: person.id },
