@@ -18,6 +18,7 @@ export const SLACK_BOT_SCOPES = [
   'chat:write',
   'commands',
   'files:read',
+  'files:write',
   'im:history',
   'im:write',
 ];
