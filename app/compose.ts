@@ -15,7 +15,7 @@ import {
 } from '../jobs/settings.js';
 import { openJobClient, startJobs, type JobClient, type RunningJobs } from '../jobs/start-jobs.js';
 import { connectDatabase, type NaboDatabase } from '../models/database.js';
-import { databaseUri, type Config } from '../src/config/config.js';
+import { databaseUri, refusesEmbeddedMongo, type Config } from '../src/config/config.js';
 import { createPersonNotifier } from '../src/core/person-notifier.js';
 import { createInboundPipeline, type InboundPipeline } from '../src/core/pipeline.js';
 import {
@@ -86,7 +86,12 @@ export async function composeProcess(
   const prefix = queuePrefix ? { prefix: queuePrefix } : {};
   const runsJobs = options.role !== 'web';
   const ownsDatabase = options.db === undefined;
-  const db = options.db ?? (await connectDatabase(databaseUri(config), { now: () => clock.now() }));
+  const db =
+    options.db ??
+    (await connectDatabase(databaseUri(config), {
+      now: () => clock.now(),
+      refuseEmbedded: refusesEmbeddedMongo(config),
+    }));
   // Built below, in this order; closed in the reverse one (running jobs finish first).
   let jobs: JobClient | undefined;
   let running: RunningJobs | undefined;
@@ -135,7 +140,15 @@ export async function composeProcess(
     meetings = meetingJobs;
 
     const conversation = composeConversation(
-      { db, platforms, clock, logger, timeZone: config.timeZone, locale: config.locale },
+      {
+        db,
+        platforms,
+        clock,
+        logger,
+        timeZone: config.timeZone,
+        locale: config.locale,
+        ...(config.testTurnDelayMs ? { turnDelayMs: config.testTurnDelayMs } : {}),
+      },
       {
         reminders: client.reminders,
         eventReminders: client.reminders,
@@ -209,6 +222,8 @@ export interface ConversationSettings {
   logger: Logger;
   timeZone: string;
   locale: Locale;
+  /** Tests only: NABO_TEST_TURN_DELAY_MS (see PipelineOptions). */
+  turnDelayMs?: number;
 }
 
 /** The jobs' ports the flows use, where jobs run or are queued. */
@@ -248,7 +263,11 @@ export function composeConversation(
     notifier: createPersonNotifier(db, platforms),
     ...services,
   };
-  const pipeline = createInboundPipeline(deps, allFlows);
+  const pipeline = createInboundPipeline(
+    deps,
+    allFlows,
+    settings.turnDelayMs ? { turnDelayMs: settings.turnDelayMs } : {},
+  );
   return {
     platforms,
     pipeline,

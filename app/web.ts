@@ -4,6 +4,7 @@ import { superviseWebWorkers, webConcurrency } from '../adapters/http/cluster.js
 import { loadConfig } from '../src/config/config.js';
 import { loadEnvironmentFile } from '../src/config/environment-file.js';
 import { createLogger } from '../kernel/logger.js';
+import { INBOX_LEASE_MS } from '../src/core/pipeline.js';
 
 /**
  * The `web` process (Procfile): HTTP endpoints for Slack and Teams, /healthz and /metrics. It
@@ -15,6 +16,16 @@ async function startWeb(): Promise<void> {
   // Imported here: the cluster's primary only forks and watches, and does not carry the app.
   const { startWebApp } = await import('./web-app.js');
   const { nabo, web } = await startWebApp(loadConfig());
+  // Events a process acknowledged and then died with (crash, deploy) are answered now, and
+  // every lease period after, in case a turn failed in a process that lives on. Several workers
+  // may look at once: each abandoned event is taken over by one of them (a lease in the inbox).
+  const resume = (): void => {
+    nabo.pipeline.resume().catch((error: unknown) => {
+      nabo.logger.error({ err: error }, 'resuming abandoned events failed');
+    });
+  };
+  resume();
+  setInterval(resume, INBOX_LEASE_MS).unref();
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;

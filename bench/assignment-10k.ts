@@ -18,13 +18,37 @@ const MONTH = '2026-12';
 const NOW = new Date('2026-12-01T08:00:00Z');
 const LANGUAGES = ['da', 'ar', 'so', 'tr', 'uk', 'en'];
 
+/** The driver's handshake and monitoring, not the hand-out's. */
+const DRIVER_OWN = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'endSessions']);
+
+/** Median of 200 pings through the same connection, after 20 to warm up. */
+async function pingRoundTrip(db: Awaited<ReturnType<typeof connectDatabase>>): Promise<number> {
+  for (let i = 0; i < 20; i += 1) await db.ping();
+  const times: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const started = performance.now();
+    await db.ping();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
 async function main(): Promise<void> {
   const server = await startEmbeddedMongo();
-  const db = await connectDatabase(server.uri, { dbName: 'bench_assignment' });
+  // Commands the server receives during the hand-out, counted at the driver (issue 15).
+  let counting = false;
+  let commands = 0;
+  const db = await connectDatabase(server.uri, {
+    dbName: 'bench_assignment',
+    commandListener: (event) => {
+      if (counting && !DRIVER_OWN.has(event.commandName)) commands += 1;
+    },
+  });
   try {
     let started = performance.now();
     const areas: Area[] = [];
@@ -83,14 +107,19 @@ async function main(): Promise<void> {
     }
     const computed = performance.now() - started;
 
+    // The anchor, measured in the same run: the driver's own ping round trip to this server.
+    const ping = await pingRoundTrip(db);
+
     started = performance.now();
     let opened = 0;
     let unassigned = 0;
+    counting = true;
     for (const area of areas) {
       const run = await runMonthlyAssignment(db, { area, month: MONTH, now: NOW });
       opened += run.opened.length;
       unassigned += run.plan.unassigned.length;
     }
+    counting = false;
     const persisted = performance.now() - started;
 
     console.log(
@@ -103,6 +132,12 @@ async function main(): Promise<void> {
     );
     console.log(
       `  plan + persist (runMonthlyAssignment)  ${seconds(persisted)}  (${opened} visits opened, ${unassigned} unassigned, ${Math.round(opened / (persisted / 1000))} visits/s)`,
+    );
+    console.log(
+      `  commands for plan + persist            ${commands} (${(commands / AREAS).toFixed(1)} per area; goal ≤ 20 per area)`,
+    );
+    console.log(
+      `  anchor: driver ping round trip         ${ping.toFixed(3)} ms; plan + persist = ${Math.round(persisted / ping)} pings (goal: < 2 s)`,
     );
   } finally {
     await db.drop();

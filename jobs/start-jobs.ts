@@ -10,6 +10,7 @@ import { DEFAULT_QUEUE_PREFIX, JobQueues, SCHEDULE_QUEUE, sendQueueName } from '
 import type { ScheduleJobData, SendJobData, SendOutcome } from './job-types.js';
 import { createScheduleProcessor } from './processors/schedule-processor.js';
 import { createSendProcessor } from './processors/send-processor.js';
+import { AssignmentBatches } from './delivery/assignment-batch.js';
 import { reconcile, type ReconcileReport } from './reconcile.js';
 import { DEFAULT_RECONCILE_INTERVAL_MS, JobKeeper } from './keeper.js';
 import { createRedisConnection } from './redis-connection.js';
@@ -156,6 +157,8 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     const pacer = new Pacer(pacerConnection, prefix, {
       marginMs: options.pacingMarginMs ?? DEFAULT_PACING_MARGIN_MS,
     });
+    // Shared by the platforms' send workers: one fetch per area's hand-out, not per message.
+    const batches = new AssignmentBatches(options.db);
     const base: Omit<WorkerOptions, 'connection'> = {
       prefix,
       lockDuration: options.lockDurationMs ?? 30_000,
@@ -205,6 +208,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     for (const platform of options.platforms.list()) {
       const processor = createSendProcessor({
         db: options.db,
+        batches,
         messenger: client.messenger,
         pacer,
         clock,

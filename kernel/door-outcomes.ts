@@ -8,6 +8,22 @@ export const DOOR_OUTCOMES = ['met', 'not_home', 'declined', 'moved', 'postponed
 
 export type DoorOutcome = (typeof DOOR_OUTCOMES)[number];
 
+/**
+ * Why a visit ended. Three come straight from a door outcome (see `closesVisitAs`); the others
+ * from the visit's history (tries used up, folder left but nobody met) or from an erasure. The
+ * stored enum and the area report's columns are derived from this list.
+ */
+export const CLOSING_REASONS = [
+  'met',
+  'declined',
+  'moved',
+  'folder_delivered_not_met',
+  'not_reached',
+  'erased',
+] as const;
+
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+
 export function isDoorOutcome(value: unknown): value is DoorOutcome {
   return (DOOR_OUTCOMES as readonly unknown[]).includes(value);
 }
@@ -24,14 +40,16 @@ export interface DoorOutcomeRule {
   waitsForRevisit: boolean;
   /** Offered as a button under every household; the others are asked only in a follow-up. */
   onEveryHousehold: boolean;
+  /** The visit ends with this outcome, for this reason; null when the door is tried again. */
+  closesVisitAs: ClosingReason | null;
 }
 
 export const DOOR_OUTCOME_RULES: Record<DoorOutcome, DoorOutcomeRule> = {
-  met: { waitsForRevisit: false, onEveryHousehold: true },
-  not_home: { waitsForRevisit: true, onEveryHousehold: true },
-  declined: { waitsForRevisit: false, onEveryHousehold: true },
-  moved: { waitsForRevisit: false, onEveryHousehold: true },
-  postponed: { waitsForRevisit: true, onEveryHousehold: false },
+  met: { waitsForRevisit: false, onEveryHousehold: true, closesVisitAs: 'met' },
+  not_home: { waitsForRevisit: true, onEveryHousehold: true, closesVisitAs: null },
+  declined: { waitsForRevisit: false, onEveryHousehold: true, closesVisitAs: 'declined' },
+  moved: { waitsForRevisit: false, onEveryHousehold: true, closesVisitAs: 'moved' },
+  postponed: { waitsForRevisit: true, onEveryHousehold: false, closesVisitAs: null },
 };
 
 /** The report buttons under a household, in the order an ambassador reads them. */

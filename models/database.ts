@@ -1,6 +1,7 @@
 import type { CommandStartedEvent } from 'mongodb';
 import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
 import { NaboError } from '../kernel/errors.js';
+import { logger } from '../kernel/logger.js';
 import { migratePersonIdentities } from './migrations/person-identities.js';
 import { isEmbeddedMongo } from './embedded-mongo/detect.js';
 import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
@@ -22,6 +23,7 @@ import {
   createConversationStateRepository,
   type ConversationStateRepository,
 } from './repositories/conversation-states.js';
+import { createInboxRepository, type InboxRepository } from './repositories/inbox.js';
 import { createMeetingRepository, type MeetingRepository } from './repositories/meetings.js';
 import { createPersonRepository, type PersonRepository } from './repositories/people.js';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy.js';
@@ -44,6 +46,10 @@ import {
   type WelcomeFolderRepository,
 } from './repositories/welcome-folders.js';
 import { createFollowUpRepository, type FollowUpRepository } from './repositories/follow-ups.js';
+import {
+  createTurnContextRepository,
+  type TurnContextRepository,
+} from './repositories/turn-context.js';
 import {
   createSlackInstallationRepository,
   type SlackInstallationRepository,
@@ -74,6 +80,7 @@ import {
   conversationStateSchema,
   type ConversationStateDoc,
 } from './schemas/conversation-state.js';
+import { INBOX_ENTRY_MODEL, inboxEntrySchema, type InboxEntryDoc } from './schemas/inbox-entry.js';
 import { MEETING_MODEL, meetingSchema, type MeetingDoc } from './schemas/meeting.js';
 import { PERSON_MODEL, personSchema, type PersonDoc } from './schemas/person.js';
 import {
@@ -108,6 +115,8 @@ import {
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
+export type { TurnContext } from './repositories/turn-context.js';
+export type { InboxAcceptance, ResumableEntry } from './repositories/inbox.js';
 export type {
   PersonTraceCounts,
   PrivacyRepository,
@@ -133,6 +142,7 @@ export type {
   ConversationLinkRepository,
   ConversationReferenceRepository,
   ConversationStateRepository,
+  InboxRepository,
   MeetingRepository,
   PersonRepository,
   ProcessedEventRepository,
@@ -167,12 +177,16 @@ export interface NaboDatabase {
   sendLedger: SendLedgerRepository;
   auditEvents: AuditEventRepository;
   processedEvents: ProcessedEventRepository;
+  /** Every inbound event, stored before it is acknowledged, until its turn is done. */
+  inbox: InboxRepository;
   /** Deletion deadlines, access and erasure requests (src/privacy). */
   privacy: PrivacyRepository;
   /** The programme report's counts, read in bulk (src/programme-report). */
   programmeReport: ProgrammeReportRepository;
   welcomeFolders: WelcomeFolderRepository;
   followUps: FollowUpRepository;
+  /** The person, their conversation state and open check-in in one read: the start of a turn. */
+  turnContext: TurnContextRepository;
   /** Slack OAuth installations, tokens sealed (adapters/slack in OAuth mode). */
   slackInstallations: SlackInstallationRepository;
   /** Courses, talks and social events for the ambassadors, with their answers (src/events). */
@@ -203,7 +217,16 @@ export interface ConnectOptions {
    * round trips (test/support/command-counter.ts). Off unless given.
    */
   commandListener?: (event: CommandStartedEvent) => void;
+  /**
+   * Refuse a server that reports itself as Nabo's embedded, in-memory one (production, unless
+   * NABO_ALLOW_EMBEDDED_MONGODB=1): its data would be gone on the next restart.
+   */
+  refuseEmbedded?: boolean;
 }
+
+/** The one line production prints when MONGODB_URI leads to the embedded server. */
+export const EMBEDDED_REFUSED_MESSAGE =
+  "MONGODB_URI leads to Nabo's embedded in-memory MongoDB (nabo dev-db), whose data is gone on every restart: refused in production (NABO_ALLOW_EMBEDDED_MONGODB=1 allows it, for smoke tests only)";
 
 /**
  * Opens a private connection (not mongoose's global one, so tests and tools can hold several)
@@ -229,6 +252,9 @@ export async function connectDatabase(
   });
   try {
     await connection.asPromise();
+    if (options.refuseEmbedded && connection.db && (await isEmbeddedMongo(connection.db))) {
+      throw new NaboError('CONFIG_INVALID', EMBEDDED_REFUSED_MESSAGE, { userFacing: true });
+    }
     if (options.commandListener !== undefined) {
       connection.getClient().on('commandStarted', options.commandListener);
     }
@@ -241,6 +267,7 @@ export async function connectDatabase(
     }
     // After the indexes: syncIndexes has dropped the per-platform identity indexes by then.
     await migratePersonIdentities(models.people.collection);
+    ensureIndexesOnReconnect(connection, models);
     return {
       areas: createAreaRepository(models.areas),
       people: createPersonRepository(models.people),
@@ -257,10 +284,18 @@ export async function connectDatabase(
       sendLedger: createSendLedgerRepository(models.sendLedger, clock),
       auditEvents: createAuditEventRepository(models.auditEvents, clock),
       processedEvents: createProcessedEventRepository(models.processedEvents, clock),
+      inbox: createInboxRepository(models.inbox, clock),
       privacy: createPrivacyRepository(connection),
       programmeReport: createProgrammeReportRepository(models),
       welcomeFolders: createWelcomeFolderRepository(models.welcomeFolders),
       followUps: createFollowUpRepository(models.followUps),
+      turnContext: createTurnContextRepository(
+        models.people,
+        models.conversationStates,
+        models.checkIns,
+        models.areas,
+        clock,
+      ),
       slackInstallations: createSlackInstallationRepository(models.slackInstallations),
       communityEvents: createCommunityEventRepository(models.communityEvents),
       accompaniments: createAccompanimentRepository(models.accompaniments),
@@ -283,10 +318,34 @@ export async function connectDatabase(
     };
   } catch (error) {
     await connection.close().catch(() => undefined);
+    if (error instanceof NaboError && error.code === 'CONFIG_INVALID') throw error;
     throw new NaboError('DEPENDENCY_UNAVAILABLE', `Could not open MongoDB: ${describe(error)}`, {
       cause: error,
     });
   }
+}
+
+/**
+ * A server that comes back after losing the connection may have come back empty (`nabo dev-db`
+ * restarted, a fresh container): the collections are created again by the next writes, but not
+ * their indexes, and without them nothing is unique any more (events, visits, people). So on
+ * every reconnect each model's indexes are created again — a no-op where they still exist.
+ */
+function ensureIndexesOnReconnect(
+  connection: Connection,
+  models: ReturnType<typeof registerModels>,
+): void {
+  let ensuring: Promise<void> = Promise.resolve();
+  connection.on('reconnected', () => {
+    ensuring = ensuring.then(async () => {
+      try {
+        for (const model of Object.values(models)) await model.createIndexes();
+        logger().info({ db: connection.name }, 'indexes ensured after reconnect');
+      } catch (error) {
+        logger().warn({ err: error, db: connection.name }, 'indexes not ensured after reconnect');
+      }
+    });
+  });
 }
 
 function registerModels(connection: Connection) {
@@ -310,6 +369,7 @@ function registerModels(connection: Connection) {
     sendLedger: model<SendLedgerDoc>(SEND_LEDGER_MODEL, sendLedgerSchema),
     auditEvents: model<AuditEventDoc>(AUDIT_EVENT_MODEL, auditEventSchema),
     processedEvents: model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL, processedEventSchema),
+    inbox: model<InboxEntryDoc>(INBOX_ENTRY_MODEL, inboxEntrySchema),
     welcomeFolders: model<WelcomeFolderDoc>(WELCOME_FOLDER_MODEL, welcomeFolderSchema),
     followUps: model<FollowUpDoc>(FOLLOW_UP_MODEL, followUpSchema),
     slackInstallations: model<SlackInstallationDoc>(

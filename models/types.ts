@@ -4,7 +4,7 @@
  * instants are `Date`s, calendar dates are noted where they occur.
  */
 
-import type { DoorOutcome } from '../kernel/door-outcomes.js';
+import type { ClosingReason, DoorOutcome } from '../kernel/door-outcomes.js';
 
 export type Id = string;
 export type Locale = 'da' | 'en';
@@ -213,8 +213,7 @@ export type ResidentSummary = Pick<
 export type VisitStatus = 'open' | 'closed';
 /** One try at the door; the list lives in kernel/door-outcomes.ts. */
 export type AttemptOutcome = DoorOutcome;
-export type ClosingReason =
-  'met' | 'declined' | 'moved' | 'folder_delivered_not_met' | 'not_reached' | 'erased';
+export type { ClosingReason };
 
 export interface VisitAttempt {
   at: Date;

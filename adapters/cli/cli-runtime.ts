@@ -1,9 +1,9 @@
 import { connectDatabase, type NaboDatabase } from '../../models/database.js';
 import type { PlatformRegistry } from '../../src/core/platform.js';
-import { databaseUri, type Config } from '../../src/config/config.js';
+import { databaseUri, refusesEmbeddedMongo, type Config } from '../../src/config/config.js';
 import { processClock, type Clock } from '../../kernel/clock.js';
 import type { CliRuntime } from './runtime.js';
-import { UserError } from '../../kernel/errors.js';
+import { isNaboError, UserError } from '../../kernel/errors.js';
 
 /** The platforms the worker delivers on, built by the composition root from the configuration. */
 export type ProcessPlatforms = (
@@ -26,10 +26,17 @@ export function createCliRuntime(
     config: readConfig,
     platforms: (db) => platforms(readConfig(), db),
     async openDatabase() {
-      const uri = databaseUri(readConfig());
+      const config = readConfig();
+      const uri = databaseUri(config);
       try {
-        return await connectDatabase(uri, { serverSelectionTimeoutMS: 3_000, now });
+        return await connectDatabase(uri, {
+          serverSelectionTimeoutMS: 3_000,
+          now,
+          refuseEmbedded: refusesEmbeddedMongo(config),
+        });
       } catch (error) {
+        // Reached, but refused (the embedded server in production): that line, not "cannot reach".
+        if (isNaboError(error) && error.code === 'CONFIG_INVALID') throw error;
         throw new UserError(
           'DEPENDENCY_UNAVAILABLE',
           `Cannot reach MongoDB at ${redactCredentials(uri)}. Start "nabo dev-db" in another terminal or set MONGODB_URI.`,

@@ -157,6 +157,8 @@ export function createWebMetrics(): WebMetrics {
       return {
         accept,
         process,
+        // Resumed turns run inside the pipeline's own process: counted as the pipeline counts them.
+        resume: () => pipeline.resume(),
         async handle(event) {
           if ((await accept(event)).accepted) await process(event);
         },

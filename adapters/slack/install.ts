@@ -18,6 +18,7 @@ export const SLACK_BOT_SCOPES = [
   'chat:write',
   'commands',
   'files:read',
+  // The programme report's chart goes up with the external file upload.
   'files:write',
   'im:history',
   'im:write',

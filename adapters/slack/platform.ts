@@ -23,7 +23,7 @@ import { SlackOutbound } from './outbound.js';
 import { linkAddressOf } from './address.js';
 import { downloadSharedFile } from './files.js';
 import { SlackReach } from './reach.js';
-import { SlackHttpReceiver } from './receiver.js';
+import { ACKNOWLEDGE, SlackHttpReceiver, type SlackAcknowledge } from './receiver.js';
 import { createSlackApi } from './web-api.js';
 import { createSlackInstaller, type SlackInstaller } from './install.js';
 import { mongoInstallationStore } from './installations.js';
@@ -196,15 +196,21 @@ export function createSlackPlatform(
    * Connect), then accepted and processed by the pipeline — which allows workspaces, handles
    * each event once and answers.
    */
-  async function handle(map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> {
+  async function handle(
+    map: () => Mapped | Promise<Mapped>,
+    body: unknown,
+    acknowledge: (stored: boolean) => Promise<void>,
+  ): Promise<void> {
+    let event;
     try {
       const mapped = await map();
       if (mapped.kind === 'ignore') {
         logger.debug({ reason: mapped.reason }, 'Slack payload ignored');
+        await acknowledge(true);
         return;
       }
       if (mapped.directChannel) reach.noteDirectChannel(mapped.directChannel);
-      const event = withFileWorkspace(
+      event = withFileWorkspace(
         isSharedWithOtherWorkspaces(body, mapped.event.actor.workspaceId)
           ? {
               ...mapped.event,
@@ -212,23 +218,59 @@ export function createSlackPlatform(
             }
           : mapped.event,
       );
-      if ((await context.pipeline.accept(event)).accepted) await context.pipeline.process(event);
+    } catch (error) {
+      logger.error({ err: error }, 'Slack payload could not be read');
+      await acknowledge(true);
+      return;
+    }
+    // Stored in the inbox before Slack hears "got it"; not stored: 503 and Slack retries.
+    let acceptance;
+    try {
+      acceptance = await context.pipeline.accept(event);
+    } catch (error) {
+      logger.error({ err: error }, 'Slack event not stored');
+      await acknowledge(false);
+      return;
+    }
+    await acknowledge(true);
+    if (!acceptance.accepted) return;
+    try {
+      // Only the turn waits its turn: storing and acknowledging never queue behind other turns.
+      const accepted = event;
+      await turns.run(() => context.pipeline.process(accepted));
     } catch (error) {
       logger.error({ err: error }, 'Slack turn failed');
     }
   }
-  const run = (map: () => Mapped | Promise<Mapped>, body: unknown): Promise<void> =>
-    tracker.track(turns.run(() => handle(map, body)));
+  /**
+   * Over HTTP the receiver answers when `acknowledge` says so; in Socket Mode Bolt's ack is
+   * used, and withheld for an event not stored (Slack redelivers unacknowledged envelopes).
+   */
+  function acknowledgerOf(
+    boltContext: Record<string, unknown>,
+    ack?: () => Promise<void>,
+  ): (stored: boolean) => Promise<void> {
+    const viaReceiver = boltContext[ACKNOWLEDGE] as SlackAcknowledge | undefined;
+    if (viaReceiver) return async (stored) => viaReceiver(stored);
+    return async (stored) => {
+      if (stored) await ack?.();
+    };
+  }
+  const run = (
+    map: () => Mapped | Promise<Mapped>,
+    body: unknown,
+    acknowledge: (stored: boolean) => Promise<void>,
+  ): Promise<void> => tracker.track(handle(map, body, acknowledge));
 
-  // Events are acknowledged by Bolt before listeners run; interactivity and commands ack here first.
+  // Every listener acknowledges through `acknowledge`, once the event is in the inbox.
   app.event('message', ({ body, context: bolt }) =>
-    run(() => mapDirectMessage(body, mapperFor(bolt.teamId)), body),
+    run(() => mapDirectMessage(body, mapperFor(bolt.teamId)), body, acknowledgerOf(bolt)),
   );
   app.event('app_mention', ({ body, context: bolt }) =>
-    run(() => mapMention(body, mapperFor(bolt.teamId)), body),
+    run(() => mapMention(body, mapperFor(bolt.teamId)), body, acknowledgerOf(bolt)),
   );
   app.event('app_home_opened', ({ body, context: bolt }) =>
-    run(() => mapHomeOpened(body, mapperFor(bolt.teamId)), body),
+    run(() => mapHomeOpened(body, mapperFor(bolt.teamId)), body, acknowledgerOf(bolt)),
   );
   // The app was removed from a workspace, or its tokens revoked: nothing more will reach or
   // leave that workspace. Logged and audited (ids only); in OAuth mode the installation itself is
@@ -254,17 +296,20 @@ export function createSlackPlatform(
   app.event('app_uninstalled', ({ body }) => tracker.track(uninstalled(body, 'app_uninstalled')));
   app.event('tokens_revoked', ({ body }) => tracker.track(uninstalled(body, 'tokens_revoked')));
   app.action(/.*/, async ({ ack, body, context: bolt }) => {
-    await ack();
+    const acknowledge = acknowledgerOf(bolt, ack);
     if (body.type === 'block_actions')
-      await run(() => mapBlockAction(body, mapperFor(bolt.teamId)), body);
+      await run(() => mapBlockAction(body, mapperFor(bolt.teamId)), body, acknowledge);
+    else await acknowledge(true);
   });
   app.view({ type: 'view_submission' }, async ({ ack, body, context: bolt }) => {
-    await ack();
-    await run(() => mapViewSubmission(body, mapperFor(bolt.teamId)), body);
+    await run(
+      () => mapViewSubmission(body, mapperFor(bolt.teamId)),
+      body,
+      acknowledgerOf(bolt, ack),
+    );
   });
   app.command('/nabo', async ({ ack, body, context: bolt }) => {
-    await ack();
-    await run(() => mapSlashCommand(body, mapperFor(bolt.teamId)), body);
+    await run(() => mapSlashCommand(body, mapperFor(bolt.teamId)), body, acknowledgerOf(bolt, ack));
   });
   if (installer) {
     // Bolt runs these without authorize: the installation may already be gone at Slack's end.

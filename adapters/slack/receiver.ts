@@ -9,6 +9,13 @@ import { readLimitedBody } from './read-body.js';
 import { verifySlackSignature } from './verify-request.js';
 import type { WorkTracker } from './work-tracker.js';
 
+/**
+ * Given to listeners in Bolt's context under ACKNOWLEDGE: `true` once the event is stored (or
+ * needs no storing), 200; `false` when it could not be stored, 503 so that Slack sends it again.
+ */
+export type SlackAcknowledge = (stored: boolean) => void;
+export const ACKNOWLEDGE = 'naboAcknowledge';
+
 export interface HttpReceiverOptions {
   signingSecret: string;
   logger: Logger;
@@ -93,27 +100,35 @@ export class SlackHttpReceiver implements Receiver {
       return;
     }
     let acked = false;
-    const respond = (payload: unknown): void => {
+    const respond = (payload: unknown, status = 200): void => {
       if (acked) return;
       acked = true;
       clearTimeout(deadline);
-      if (payload === undefined || payload === '') response.status(200).end();
-      else if (typeof payload === 'string') response.status(200).type('text/plain').send(payload);
-      else response.status(200).json(payload);
+      if (payload === undefined || payload === '') response.status(status).end();
+      else if (typeof payload === 'string')
+        response.status(status).type('text/plain').send(payload);
+      else response.status(status).json(payload);
     };
-    // Slack retries what is not acknowledged within 3 s; answer before that even if a listener
-    // forgot to ack (or none matched), since a retry would not fare better.
+    // Slack retries what is not acknowledged within 3 s. A request still unanswered here was
+    // not stored in time (MongoDB slow or down): 503, never a 200 for an event Nabo may not have.
     const deadline = setTimeout(() => {
       if (!acked)
         this.options.logger.warn({ platform: 'slack' }, 'Slack request not acknowledged in time');
-      respond(undefined);
+      respond(undefined, 503);
     }, ACK_DEADLINE_MS);
     deadline.unref();
 
+    // Bolt acknowledges Events API requests itself before any listener runs, i.e. before the
+    // event is stored. Their 200 waits for the listener's `acknowledge` (after the inbox write).
+    const boltAcksTooEarly = body.type === 'event_callback';
+    const acknowledge: SlackAcknowledge = (stored) => respond(undefined, stored ? 200 : 503);
     const retryNum = Number(header(request, 'x-slack-retry-num'));
     const event: ReceiverEvent = {
       body,
-      ack: async (payload?: unknown) => respond(payload),
+      ack: async (payload?: unknown) => {
+        if (!boltAcksTooEarly) respond(payload);
+      },
+      customProperties: { [ACKNOWLEDGE]: acknowledge },
       ...(Number.isInteger(retryNum) ? { retryNum } : {}),
       ...(header(request, 'x-slack-retry-reason')
         ? { retryReason: header(request, 'x-slack-retry-reason') }

@@ -1,4 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { NaboError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { asActivity } from './activity-schema.js';
 import { TeamsAuthenticationError } from './cloud-adapter.js';
@@ -60,6 +61,10 @@ export function mountMessagesRoute(app: Express, options: MessagesRouteOptions):
       response.status(413).json({ error: 'request body too large' });
     } else if (type === 'entity.parse.failed') {
       response.status(400).json({ error: 'malformed JSON' });
+    } else if (error instanceof NaboError && error.code === 'DEPENDENCY_UNAVAILABLE') {
+      // The event could not be stored (MongoDB down): Teams delivers it again on a 5xx.
+      options.logger.error({ err: error }, 'teams request refused: event not stored');
+      response.status(503).json({ error: 'unavailable' });
     } else if (typeof status === 'number' && status >= 400 && status < 500) {
       // Other body-parser refusals: unsupported charset or encoding, aborted upload.
       response.status(status).json({ error: 'bad request' });

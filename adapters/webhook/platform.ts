@@ -64,7 +64,15 @@ export function createWebhookPlatform(
       response.status(200).json({ accepted: false });
       return;
     }
-    const acceptance = await context.pipeline.accept(mapped.event);
+    let acceptance;
+    try {
+      acceptance = await context.pipeline.accept(mapped.event);
+    } catch (error) {
+      // Not stored, so not acknowledged: the sender should deliver it again.
+      logger.error({ err: error }, 'webhook event not stored');
+      response.status(503).json({ error: 'unavailable' });
+      return;
+    }
     // Answered at once: the turn runs after, and its messages go to the callback URL.
     response.status(202).json({ accepted: acceptance.accepted });
     if (!acceptance.accepted) return;

@@ -19,11 +19,14 @@ import {
 import { eventLine, expectedAt } from '../../src/events/community-events.js';
 import type { SendJobData } from '../job-types.js';
 import { monthlyProgrammeReport } from '../programme-report-jobs.js';
+import type { AssignmentBatches } from './assignment-batch.js';
 
 export interface ComposeContext {
   db: NaboDatabase;
   now: Date;
   reachability: (person: Person) => Promise<UnreachableOn | undefined>;
+  /** Hand-out messages compose from their area's batch when given (assignment-batch.ts). */
+  batches?: AssignmentBatches;
 }
 
 /** The message, and the households it names (for the audit trail: who was shown whom). */
@@ -47,9 +50,12 @@ export async function composeMessage(
   const text = catalogFor(locale);
   switch (data.kind) {
     case 'assignment': {
-      const area = await db.areas.findById(data.areaId);
+      const batch = await context.batches?.get(data.areaId, data.month);
+      const area = batch ? batch.area : await db.areas.findById(data.areaId);
       if (!area) return undefined;
-      const visits = await visitsHandedOut(db, area, data.month, person.id);
+      const visits = batch
+        ? (batch.visitsByAmbassador.get(person.id) ?? [])
+        : await visitsHandedOut(db, area, data.month, person.id);
       if (visits.length === 0) return undefined;
       return {
         message: ambassadorAssignmentMessage(text, locale, data.month, visits),

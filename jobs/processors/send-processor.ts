@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { isNaboError, RateLimitedError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { auditResidentRead } from '../../src/privacy/audit.js';
+import type { AssignmentBatches } from '../delivery/assignment-batch.js';
 import { composeMessage } from '../delivery/compose-message.js';
 import type { Pacer } from '../delivery/pacer.js';
 import { isNoRoute, isUnreachable, type PersonMessenger } from '../delivery/person-messenger.js';
@@ -15,6 +16,8 @@ export interface SendProcessorDeps {
   pacer: Pacer;
   clock: Clock;
   logger: Logger;
+  /** Hand-out messages of one area compose from data fetched once (assignment-batch.ts). */
+  batches?: AssignmentBatches;
 }
 
 /**
@@ -47,11 +50,12 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       kind: job.data.kind,
       attempt: job.attemptsMade + 1,
     });
-    const ledger = await deps.db.sendLedger.get(key);
-    if (ledger?.status === 'sent') return { status: 'already_sent' };
-    if (ledger?.status === 'skipped') return { status: 'stale' };
-
-    const person = await deps.db.people.findById(job.data.personId);
+    const batch =
+      job.data.kind === 'assignment'
+        ? await deps.batches?.get(job.data.areaId, job.data.month)
+        : undefined;
+    const person =
+      batch?.people.get(job.data.personId) ?? (await deps.db.people.findById(job.data.personId));
     if (!person || person.status.state === 'left') {
       await deps.db.sendLedger.markSkipped(key);
       return { status: 'stale' };
@@ -64,15 +68,27 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       return { status: 'unreachable', reason: `no_route_${route.on}` };
     }
 
-    if (inFlight(ledger?.status) && job.data.confirmedMessageId !== undefined) {
-      // Sent and confirmed by the platform; only the ledger write was lost.
-      await deps.db.sendLedger.markSent(key, { platform: route.platform });
-      log.info('send confirmed earlier; ledger completed');
-      return { status: 'sent', platform: route.platform };
+    // Only a retry that carries the platform's confirmation needs the ledger before the claim:
+    // otherwise the claim below is the one read (a sent or skipped key loses it and says so).
+    if (job.data.confirmedMessageId !== undefined) {
+      const ledger = await deps.db.sendLedger.get(key);
+      if (ledger?.status === 'sent') return { status: 'already_sent' };
+      if (ledger?.status === 'skipped') return { status: 'stale' };
+      if (inFlight(ledger?.status)) {
+        // Sent and confirmed by the platform; only the ledger write was lost.
+        await deps.db.sendLedger.markSent(key, { platform: route.platform });
+        log.info('send confirmed earlier; ledger completed');
+        return { status: 'sent', platform: route.platform };
+      }
     }
 
     const composed = await composeMessage(
-      { db: deps.db, now: deps.clock.now(), reachability: (p) => deps.messenger.unreachableOn(p) },
+      {
+        db: deps.db,
+        now: deps.clock.now(),
+        reachability: (p) => deps.messenger.unreachableOn(p),
+        ...(deps.batches ? { batches: deps.batches } : {}),
+      },
       person,
       job.data,
     );

@@ -112,7 +112,7 @@ export function createAreaRepository(model: Model<AreaDoc>): AreaRepository {
   };
 }
 
-function toArea(doc: AreaDoc): Area {
+export function toArea(doc: AreaDoc): Area {
   return {
     id: idString(doc._id),
     key: doc.key,

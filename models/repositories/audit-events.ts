@@ -8,6 +8,8 @@ import type { Clock } from '../../kernel/clock.js';
 /** Who did what to which record, for the coordinator's accountability: ids and counts only. */
 export interface AuditEventRepository {
   record(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Several entries of one moment (a turn, a message) in one command; in the order given. */
+  recordMany(events: readonly NewAuditEvent[]): Promise<AuditEvent[]>;
   /** Oldest first. */
   listForSubject(subjectType: AuditSubjectType, subjectId: string): Promise<AuditEvent[]>;
 }
@@ -16,22 +18,30 @@ export function createAuditEventRepository(
   model: Model<AuditEventDoc>,
   clock: Clock,
 ): AuditEventRepository {
+  const toNewDoc = (event: NewAuditEvent, at: Date) => ({
+    at,
+    ...(event.actorId !== undefined ? { actorId: requireObjectId(event.actorId, 'Actor id') } : {}),
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    platform: event.platform,
+    details: event.details ?? {},
+  });
+
   return {
     async record(event) {
-      const created = await translateWriteErrors(() =>
-        model.create({
-          at: clock.now(),
-          ...(event.actorId !== undefined
-            ? { actorId: requireObjectId(event.actorId, 'Actor id') }
-            : {}),
-          action: event.action,
-          subjectType: event.subjectType,
-          subjectId: event.subjectId,
-          platform: event.platform,
-          details: event.details ?? {},
-        }),
-      );
+      const created = await translateWriteErrors(() => model.create(toNewDoc(event, clock.now())));
       return toEvent(created.toObject<AuditEventDoc>());
+    },
+
+    async recordMany(events) {
+      if (events.length === 0) return [];
+      const at = clock.now();
+      const docs = events.map((event) => toNewDoc(event, at));
+      const created = await translateWriteErrors(() =>
+        model.insertMany(docs, { ordered: true, throwOnValidationError: true }),
+      );
+      return created.map((doc) => toEvent(doc.toObject<AuditEventDoc>()));
     },
 
     async listForSubject(subjectType, subjectId) {

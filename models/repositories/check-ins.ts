@@ -139,7 +139,7 @@ export function createCheckInRepository(model: Model<CheckInDoc>): CheckInReposi
   };
 }
 
-function toCheckIn(doc: CheckInDoc): CheckIn {
+export function toCheckIn(doc: CheckInDoc): CheckIn {
   return {
     id: idString(doc._id),
     personId: idString(doc.personId),

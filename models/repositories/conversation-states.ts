@@ -56,7 +56,7 @@ export function createConversationStateRepository(
   };
 }
 
-function toState(doc: ConversationStateDoc): ConversationState {
+export function toState(doc: ConversationStateDoc): ConversationState {
   return {
     personId: idString(doc.personId),
     conversationKey: doc.conversationKey,

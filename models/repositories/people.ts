@@ -281,7 +281,7 @@ function describeIdentities(identities: readonly PlatformIdentity[]): string {
   return identities.map((identity) => identity.platform).join('/') || 'platform';
 }
 
-function toPerson(doc: PersonDoc): Person {
+export function toPerson(doc: PersonDoc): Person {
   const identities = (doc.identities ?? []).map(({ platform, workspaceId, userId }) => ({
     platform,
     workspaceId,

@@ -22,6 +22,9 @@ export interface ResidentRepository {
   listDoNotVisit(areaId: string): Promise<Resident[]>;
 }
 
+/** Households asked for in one batch of `listUnassigned`; the server caps a batch at 16 MiB. */
+const UNASSIGNED_BATCH = 100_000;
+
 export function createResidentRepository(
   model: Model<ResidentDoc>,
   visitModel: Model<VisitDoc>,
@@ -57,6 +60,9 @@ export function createResidentRepository(
       const docs = await model
         .find({ areaId: areaObjectId, doNotVisit: { $ne: true }, _id: { $nin: visited } })
         .sort({ moveInDate: 1, address: 1, unit: 1, _id: 1 })
+        // The whole area in one reply (up to 16 MiB) rather than 101 and then getMores: the
+        // hand-out's commands stay the same however many households the area has.
+        .batchSize(UNASSIGNED_BATCH)
         .lean<ResidentDoc[]>();
       return docs.map(toResident);
     },

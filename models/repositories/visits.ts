@@ -1,8 +1,8 @@
-import type { Model, Types, UpdateQuery } from 'mongoose';
+import mongoose, { type Model, type Types, type UpdateQuery } from 'mongoose';
 import { NaboError } from '../../kernel/errors.js';
 import { logger } from '../../kernel/logger.js';
 import { isCalendarDate } from '../calendar-date.js';
-import { translateWriteErrors } from '../mongo-errors.js';
+import { duplicateKeyWriteErrorCount, translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { ResidentDoc } from '../schemas/resident.js';
 import {
@@ -31,6 +31,11 @@ export interface NewVisitAttempt {
   noteBy?: string;
   /** 'YYYY-MM-DD' */
   revisitDate?: string;
+  /**
+   * The inbound event that reported it (`<platform>:<event id>`). Recording the same event's
+   * attempt again (a turn resumed after a crash) changes nothing and returns the visit.
+   */
+  sourceEvent?: string;
 }
 
 export interface VisitRepository {
@@ -40,22 +45,45 @@ export interface VisitRepository {
    * "do not visit".
    */
   open(residentId: string, ambassadorId: string, assignmentMonth: string): Promise<Visit>;
+  /**
+   * The monthly hand-out's save: opens a visit for each planned household of one area in one
+   * unordered bulk insert. The caller vouches for the households (read from this area, not marked
+   * "do not visit", in the same run). A household that already has an open visit (a re-run, a
+   * concurrent run) is counted as already done, not an error.
+   */
+  openMany(
+    areaId: string,
+    assignmentMonth: string,
+    planned: ReadonlyArray<{ residentId: string; ambassadorId: string }>,
+  ): Promise<{ opened: Visit[]; alreadyOpen: number }>;
+  /** Visits opened in the area for the month ('YYYY-MM'), counted per ambassador id. */
+  countOpenedInMonth(areaId: string, assignmentMonth: string): Promise<Map<string, number>>;
   /** One visit with its household, or null. */
   findById(visitId: string): Promise<VisitWithResident | null>;
   /** The ambassador's open visits with what is needed to find the door, oldest month first. */
   listOpenForAmbassador(personId: string): Promise<VisitWithResident[]>;
+  /**
+   * Both of the above in one round trip: what a report in the ambassador's own words is read
+   * against (the open households, and the recently closed ones a name may point to).
+   */
+  listOpenAndRecentlyClosedForAmbassador(
+    personId: string,
+    closedLimit: number,
+  ): Promise<{ open: VisitWithResident[]; closed: VisitWithResident[] }>;
   /** The ambassador's most recently closed visits (newest first, at most `limit`). */
   listRecentlyClosedForAmbassador(personId: string, limit: number): Promise<VisitWithResident[]>;
   listByArea(areaId: string, filter?: { status?: VisitStatus }): Promise<VisitWithResident[]>;
-  /** Adds a try at the door to an open visit (CONFLICT when closed) and updates the summary. */
   /**
-   * CONFLICT when closed, or when `afterAttempts` is given and the visit no longer has exactly
-   * that many attempts (the answer came from a button that is out of date: already answered).
+   * Adds a try at the door to an open visit and updates the summary. CONFLICT when closed, or
+   * when `afterAttempts` is given and the visit no longer has exactly that many attempts (the
+   * answer came from a button that is out of date: already answered). `held` is the visit as the
+   * caller read it this turn: the write is tried against it straight away, and the visit is read
+   * again only when it changed meanwhile.
    */
   recordAttempt(
     visitId: string,
     attempt: NewVisitAttempt,
-    options?: { afterAttempts?: number },
+    options?: { afterAttempts?: number; held?: Visit },
   ): Promise<Visit>;
   /**
    * Takes back the latest attempt (a report sent by mistake). A visit that was closed is opened
@@ -105,11 +133,18 @@ export function createVisitRepository(
    */
   async function rewriteAttempts(
     visitId: string,
-    change: (doc: VisitDoc) => { attempts: AttemptDoc[]; extra?: UpdateQuery<VisitDoc> },
+    /** Undefined: nothing to change, the visit is returned as it is. */
+    change: (
+      doc: VisitDoc,
+    ) => { attempts: AttemptDoc[]; extra?: UpdateQuery<VisitDoc> } | undefined,
+    held?: VisitDoc,
   ): Promise<Visit> {
     for (let attempt = 1; attempt <= MAX_REWRITE_TRIES; attempt += 1) {
-      const current = await findExisting(visitId);
-      const { attempts, extra } = change(current);
+      // The caller's copy is the first guess; the guarded write below refuses it if stale.
+      const current = attempt === 1 && held ? held : await findExisting(visitId);
+      const changed = change(current);
+      if (!changed) return toVisit(current);
+      const { attempts, extra } = changed;
       const updated = await translateWriteErrors(
         () =>
           model
@@ -155,6 +190,31 @@ export function createVisitRepository(
     return joined;
   }
 
+  type JoinedVisitDoc = VisitDoc & { joinedResident: ResidentDoc[] };
+  const HOUSEHOLD_LOOKUP = () => ({
+    $lookup: {
+      from: residentModel.collection.collectionName,
+      localField: 'residentId',
+      foreignField: '_id',
+      as: 'joinedResident',
+    },
+  });
+  const OPEN_ORDER_AND_HOUSEHOLD = () => [
+    { $sort: { assignmentMonth: 1 as const, createdAt: 1 as const, _id: 1 as const } },
+    HOUSEHOLD_LOOKUP(),
+  ];
+  function joinedVisits(docs: readonly JoinedVisitDoc[]): VisitWithResident[] {
+    return docs.flatMap(({ joinedResident, ...doc }) => {
+      const [resident] = joinedResident;
+      if (!resident) {
+        // Households are never deleted (erasure blanks them in place): this is a data fault.
+        logger().warn({ visitId: idString(doc._id) }, 'visit without its resident, left out');
+        return [];
+      }
+      return [{ ...toVisit(doc), resident: toResidentSummary(resident) }];
+    });
+  }
+
   return {
     async open(residentId, ambassadorId, assignmentMonth) {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(assignmentMonth)) {
@@ -187,6 +247,66 @@ export function createVisitRepository(
       return toVisit(created.toObject<VisitDoc>());
     },
 
+    async openMany(areaId, assignmentMonth, planned) {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(assignmentMonth)) {
+        throw new NaboError(
+          'INVALID_INPUT',
+          `Assignment month must be YYYY-MM: '${assignmentMonth}'`,
+        );
+      }
+      if (planned.length === 0) return { opened: [], alreadyOpen: 0 };
+      const areaObjectId = requireObjectId(areaId, 'Area id');
+      const at = clock.now();
+      // Complete documents as the schema would make them (defaults, timestamps), written by the
+      // driver directly: at 10,000 households mongoose's hydration and validation cost more
+      // than the insert itself, and every field here is checked above or built from ids.
+      const docs: VisitDoc[] = planned.map((entry) => ({
+        _id: new mongoose.Types.ObjectId(),
+        areaId: areaObjectId,
+        residentId: requireObjectId(entry.residentId, 'Resident id'),
+        ambassadorId: requireObjectId(entry.ambassadorId, 'Ambassador id'),
+        assignmentMonth,
+        status: 'open',
+        isOpen: true,
+        attempts: [],
+        outcome: null,
+        folderLeft: null,
+        note: null,
+        noteBy: null,
+        revisitDate: null,
+        createdAt: at,
+        updatedAt: at,
+      }));
+      let refused = new Set<number>();
+      try {
+        // Unordered: a household opened meanwhile does not stop the rest of the hand-out.
+        await model.collection.insertMany(
+          docs.map((doc) => ({ ...doc, __v: 0 })),
+          { ordered: false },
+        );
+      } catch (error) {
+        // The unique open-visit index turned these away: already handed out, so already done.
+        if (duplicateKeyWriteErrorCount(normalisedWriteErrors(error)) === undefined) throw error;
+        refused = new Set(writeErrorIndexes(error));
+      }
+      return {
+        opened: docs.filter((_, index) => !refused.has(index)).map(toVisit),
+        alreadyOpen: refused.size,
+      };
+    },
+
+    async countOpenedInMonth(areaId, assignmentMonth) {
+      const counts = new Map<string, number>();
+      const areaObjectId = parseObjectId(areaId);
+      if (!areaObjectId) return counts;
+      const groups = await model.aggregate<{ _id: Types.ObjectId; count: number }>([
+        { $match: { areaId: areaObjectId, assignmentMonth } },
+        { $group: { _id: '$ambassadorId', count: { $sum: 1 } } },
+      ]);
+      for (const group of groups) counts.set(idString(group._id), group.count);
+      return counts;
+    },
+
     async findById(visitId) {
       const _id = parseObjectId(visitId);
       const doc = _id ? await model.findById(_id).lean<VisitDoc>() : null;
@@ -198,11 +318,36 @@ export function createVisitRepository(
     async listOpenForAmbassador(personId) {
       const ambassadorId = parseObjectId(personId);
       if (!ambassadorId) return [];
-      const docs = await model
-        .find({ ambassadorId, isOpen: true })
-        .sort({ assignmentMonth: 1, createdAt: 1, _id: 1 })
-        .lean<VisitDoc[]>();
-      return withResidents(docs);
+      // One round trip: the households joined by _id (at most a few dozen open visits). This
+      // list is read on nearly every turn of an ambassador.
+      const docs = await model.aggregate<JoinedVisitDoc>([
+        { $match: { ambassadorId, isOpen: true } },
+        ...OPEN_ORDER_AND_HOUSEHOLD(),
+      ]);
+      return joinedVisits(docs);
+    },
+
+    async listOpenAndRecentlyClosedForAmbassador(personId, closedLimit) {
+      const ambassadorId = parseObjectId(personId);
+      if (!ambassadorId) return { open: [], closed: [] };
+      const [facets] = await model.aggregate<{ open: JoinedVisitDoc[]; closed: JoinedVisitDoc[] }>([
+        { $match: { ambassadorId } },
+        {
+          $facet: {
+            open: [{ $match: { isOpen: true } }, ...OPEN_ORDER_AND_HOUSEHOLD()],
+            closed: [
+              { $match: { isOpen: false } },
+              { $sort: { closedAt: -1, _id: -1 } },
+              { $limit: Math.max(1, Math.min(closedLimit, 100)) },
+              HOUSEHOLD_LOOKUP(),
+            ],
+          },
+        },
+      ]);
+      return {
+        open: joinedVisits(facets?.open ?? []),
+        closed: closedLimit > 0 ? joinedVisits(facets?.closed ?? []) : [],
+      };
     },
 
     async listRecentlyClosedForAmbassador(personId, limit) {
@@ -229,8 +374,14 @@ export function createVisitRepository(
     },
 
     async recordAttempt(visitId, attempt, options = {}) {
+      const { held } = options;
       const attemptDoc = toAttemptDoc(attempt, clock);
-      return rewriteAttempts(visitId, (current) => {
+      const change = (current: VisitDoc) => {
+        // The same event again (a resumed or retried turn): what it recorded stands as it is.
+        const source = attemptDoc.sourceEvent;
+        if (source && current.attempts.some((stored) => stored.sourceEvent === source)) {
+          return undefined;
+        }
         if (!current.isOpen) {
           throw new NaboError('CONFLICT', `Visit ${visitId} is closed: no more attempts`);
         }
@@ -239,7 +390,19 @@ export function createVisitRepository(
           throw new NaboError('CONFLICT', `Visit ${visitId} was already answered`);
         }
         return { attempts: [...current.attempts, attemptDoc] };
-      });
+      };
+      // A button's answer checks its count against the stored visit, never against a copy.
+      const heldDoc =
+        held?.id === visitId && held.status === 'open' && options.afterAttempts === undefined
+          ? fromVisit(held)
+          : undefined;
+      try {
+        return await rewriteAttempts(visitId, change, heldDoc);
+      } catch (error) {
+        // A stale copy may make all tries fail only when reports really race: read afresh once.
+        if (heldDoc && isConflictOfRace(error)) return rewriteAttempts(visitId, change);
+        throw error;
+      }
     },
 
     async undoLastAttempt(visitId) {
@@ -326,6 +489,58 @@ export function createVisitRepository(
   };
 }
 
+/** The driver reports one write error as an object and several as an array. */
+function writeErrorList(error: unknown): Array<{ index?: unknown; code?: unknown }> {
+  const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
+  if (Array.isArray(writeErrors)) return writeErrors as Array<{ index?: unknown }>;
+  return writeErrors && typeof writeErrors === 'object' ? [writeErrors] : [];
+}
+
+function normalisedWriteErrors(error: unknown): { writeErrors: unknown[] } {
+  return { writeErrors: writeErrorList(error) };
+}
+
+function writeErrorIndexes(error: unknown): number[] {
+  return writeErrorList(error).flatMap((writeError) =>
+    typeof writeError.index === 'number' ? [writeError.index] : [],
+  );
+}
+
+function isConflictOfRace(error: unknown): boolean {
+  return error instanceof NaboError && /changed while it was being updated/.test(error.message);
+}
+
+/** The stored shape of a visit the caller holds, as far as the guarded rewrite needs it. */
+function fromVisit(visit: Visit): VisitDoc {
+  const _id = requireObjectId(visit.id, 'Visit id');
+  return {
+    _id,
+    areaId: requireObjectId(visit.areaId, 'Area id'),
+    residentId: requireObjectId(visit.residentId, 'Resident id'),
+    ambassadorId: requireObjectId(visit.ambassadorId, 'Ambassador id'),
+    assignmentMonth: visit.assignmentMonth,
+    status: visit.status,
+    isOpen: visit.status === 'open',
+    attempts: visit.attempts.map((attempt) => ({
+      at: attempt.at,
+      outcome: attempt.outcome,
+      folderLeft: attempt.folderLeft,
+      ...(attempt.note !== undefined ? { note: attempt.note } : {}),
+      ...(attempt.noteBy !== undefined
+        ? { noteBy: requireObjectId(attempt.noteBy, 'Note author id') }
+        : {}),
+      ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
+    })),
+    outcome: visit.outcome,
+    folderLeft: visit.folderLeft,
+    note: visit.note,
+    noteBy: visit.noteBy ? requireObjectId(visit.noteBy, 'Note author id') : null,
+    revisitDate: visit.revisitDate,
+    createdAt: visit.createdAt,
+    updatedAt: visit.updatedAt,
+  };
+}
+
 function toAttemptDoc(attempt: NewVisitAttempt, clock: Clock): AttemptDoc {
   if (!ATTEMPT_OUTCOMES.includes(attempt.outcome)) {
     throw new NaboError('INVALID_INPUT', `Unknown attempt outcome '${String(attempt.outcome)}'`);
@@ -346,6 +561,7 @@ function toAttemptDoc(attempt: NewVisitAttempt, clock: Clock): AttemptDoc {
       ? { noteBy: requireObjectId(attempt.noteBy, 'Note author id') }
       : {}),
     ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
+    ...(attempt.sourceEvent !== undefined ? { sourceEvent: attempt.sourceEvent } : {}),
   };
 }
 

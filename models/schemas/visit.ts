@@ -1,5 +1,8 @@
 import { Schema, type Types } from 'mongoose';
-import { DOOR_OUTCOMES } from '../../kernel/door-outcomes.js';
+import {
+  CLOSING_REASONS as DOOR_CLOSING_REASONS,
+  DOOR_OUTCOMES,
+} from '../../kernel/door-outcomes.js';
 import type { AttemptOutcome, ClosingReason, VisitStatus } from '../types.js';
 
 export const VISIT_MODEL = 'Visit';
@@ -11,6 +14,8 @@ export interface AttemptDoc {
   note?: string;
   noteBy?: Types.ObjectId;
   revisitDate?: string;
+  /** The inbound event that reported it (`<platform>:<event id>`): a resumed turn adds none. */
+  sourceEvent?: string;
 }
 
 export interface VisitDoc {
@@ -38,14 +43,7 @@ export interface VisitDoc {
 
 export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = DOOR_OUTCOMES;
 
-export const CLOSING_REASONS: readonly ClosingReason[] = [
-  'met',
-  'declined',
-  'moved',
-  'folder_delivered_not_met',
-  'not_reached',
-  'erased',
-];
+export const CLOSING_REASONS: readonly ClosingReason[] = DOOR_CLOSING_REASONS;
 
 const attemptSchema = new Schema(
   {
@@ -55,6 +53,7 @@ const attemptSchema = new Schema(
     note: String,
     noteBy: Schema.Types.ObjectId,
     revisitDate: String,
+    sourceEvent: String,
   },
   { _id: false },
 );

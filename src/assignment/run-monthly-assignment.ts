@@ -1,6 +1,5 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, Visit } from '../../models/types.js';
-import { isNaboError } from '../../kernel/errors.js';
 import { assignHouseholds, type AssignmentPlan } from './assign-households.js';
 
 export interface MonthlyAssignmentRun {
@@ -30,18 +29,14 @@ export async function runMonthlyAssignment(
   const { area, month, now } = input;
   const plan = await planMonthlyAssignment(db, area, month, now);
   const dryRun = input.dryRun ?? false;
-  const opened: Visit[] = [];
+  let opened: Visit[] = [];
   let skipped = 0;
   if (!dryRun) {
-    for (const planned of plan.assignments) {
-      try {
-        opened.push(await db.visits.open(planned.residentId, planned.ambassadorId, month));
-      } catch (error) {
-        // The unique open-visit index turned away a household another run handed out first.
-        if (isNaboError(error) && error.code === 'CONFLICT') skipped += 1;
-        else throw error;
-      }
-    }
+    // One bulk insert for the area; the unique open-visit index turns away a household another
+    // run handed out first, and that one counts as skipped.
+    const saved = await db.visits.openMany(area.id, month, plan.assignments);
+    opened = saved.opened;
+    skipped = saved.alreadyOpen;
   }
   return { area, month, plan, opened, skipped, dryRun };
 }
@@ -53,15 +48,12 @@ export async function planMonthlyAssignment(
   month: string,
   now: Date,
 ): Promise<AssignmentPlan> {
-  const [residents, people, visits] = await Promise.all([
+  // Bulk reads only: the unassigned households, the ambassadors and this month's counts, each in
+  // one or two commands however many households the area has.
+  const [residents, people, openedThisMonth] = await Promise.all([
     db.residents.listUnassigned(area.id),
     db.people.listByArea(area.id, 'ambassador'),
-    db.visits.listByArea(area.id),
+    db.visits.countOpenedInMonth(area.id, month),
   ]);
-  const openedThisMonth = new Map<string, number>();
-  for (const visit of visits) {
-    if (visit.assignmentMonth !== month) continue;
-    openedThisMonth.set(visit.ambassadorId, (openedThisMonth.get(visit.ambassadorId) ?? 0) + 1);
-  }
   return assignHouseholds({ areaId: area.id, month, now, residents, people, openedThisMonth });
 }

@@ -62,7 +62,8 @@ async function onAction(
 }
 
 async function onMessage(turn: Turn, text: string): Promise<boolean> {
-  const checkIn = await turn.deps.db.checkIns.findPendingForPerson(turn.person.id);
+  // Held from the start of the turn: no lookup on messages of someone without an open check-in.
+  const checkIn = turn.held.openCheckIn;
   if (!checkIn || !isQuestion(checkIn.step)) return false;
   const question: CheckInQuestion = checkIn.step;
   const intent = recognizeIntent(text, { now: turn.now, zone: turn.zone });

@@ -86,6 +86,17 @@ const environmentSchema = z
       ),
     NABO_LOCALE: z.enum(['da', 'en'], { error: 'must be da or en' }).default(DEFAULT_LOCALE),
     NABO_NOW: optionalText,
+    NABO_TEST_TURN_DELAY_MS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number of milliseconds')
+        .transform(Number)
+        .optional(),
+    ),
+    NABO_ALLOW_EMBEDDED_MONGODB: z
+      .enum(['1', '0', ''], { error: 'must be 1 or 0' })
+      .default('0')
+      .transform((value) => value === '1'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -167,6 +178,12 @@ const environmentSchema = z
         problem('NABO_NOW', 'must be a date and time such as 2026-12-31T12:00:00+01:00');
       }
     }
+    if (env.NABO_TEST_TURN_DELAY_MS !== undefined && env.NODE_ENV === 'production') {
+      problem(
+        'NABO_TEST_TURN_DELAY_MS',
+        'delays every turn for crash tests and is refused in production',
+      );
+    }
     if (env.MicrosoftAppId && teamsAppType(env) === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       problem(
         'MicrosoftAppTenantId',
@@ -229,6 +246,10 @@ export interface Config {
   logLevel: string;
   /** Where the process's clock starts (NABO_NOW; tests and the demo only), else undefined. */
   now: Date | undefined;
+  /** Tests only (NABO_TEST_TURN_DELAY_MS): the pause between acknowledgement and turn. */
+  testTurnDelayMs: number | undefined;
+  /** NABO_ALLOW_EMBEDDED_MONGODB=1: production may run against the embedded, in-memory server. */
+  allowEmbeddedMongo: boolean;
 }
 
 /** Reads and validates the configuration; throws a CONFIG_INVALID NaboError with one clear line. */
@@ -289,6 +310,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     locale: env.NABO_LOCALE,
     logLevel: env.LOG_LEVEL,
     now: env.NABO_NOW === undefined ? undefined : parseNow(env.NABO_NOW, env.NABO_TIMEZONE),
+    testTurnDelayMs: env.NABO_TEST_TURN_DELAY_MS,
+    allowEmbeddedMongo: env.NABO_ALLOW_EMBEDDED_MONGODB,
   };
 }
 
@@ -315,4 +338,9 @@ export const DEFAULT_DEVELOPMENT_MONGODB_URI = 'mongodb://127.0.0.1:27017/nabo';
 
 export function databaseUri(config: Config): string {
   return config.mongodbUri ?? DEFAULT_DEVELOPMENT_MONGODB_URI;
+}
+
+/** Production runs only against a real MongoDB, unless NABO_ALLOW_EMBEDDED_MONGODB=1 says otherwise. */
+export function refusesEmbeddedMongo(config: Config): boolean {
+  return config.environment === 'production' && !config.allowEmbeddedMongo;
 }

@@ -17,10 +17,7 @@ export function createDispatcher(flows: readonly Flow[]): (turn: Turn) => Promis
   const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
 
   async function handleText(turn: Turn, text: string): Promise<void> {
-    const pending = await turn.deps.db.conversationStates.get(
-      turn.person.id,
-      turn.event.conversation.key,
-    );
+    const pending = turn.held.state;
     const pendingFlow = pending ? flowsByName.get(pending.flow) : undefined;
     if (pending && pendingFlow?.onReply && (await pendingFlow.onReply(turn, text, pending))) return;
 

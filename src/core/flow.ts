@@ -1,4 +1,4 @@
-import type { ConversationState } from '../../models/types.js';
+import type { Area, ConversationState } from '../../models/types.js';
 import type { ActionPayload, IncomingFile, MessageRef } from './inbound.js';
 import type { Turn } from './turn.js';
 
@@ -47,7 +47,7 @@ export async function rememberStep(
   step: string,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await turn.deps.db.conversationStates.save({
+  turn.held.state = await turn.deps.db.conversationStates.save({
     personId: turn.person.id,
     conversationKey: turn.event.conversation.key,
     flow,
@@ -59,4 +59,18 @@ export async function rememberStep(
 
 export async function forgetStep(turn: Turn): Promise<void> {
   await turn.deps.db.conversationStates.clear(turn.person.id, turn.event.conversation.key);
+  turn.held.state = null;
+}
+
+/** An area the turn holds (one the person has a role in), or else as MongoDB has it. */
+export async function areaOf(turn: Turn, areaId: string): Promise<Area | null> {
+  return (
+    turn.held.areas.find((area) => area.id === areaId) ??
+    (await turn.deps.db.areas.findById(areaId))
+  );
+}
+
+/** The conversation's pending question, as this turn holds it (read once at its start). */
+export function conversationState(turn: Turn): ConversationState | null {
+  return turn.held.state;
 }

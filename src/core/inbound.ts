@@ -111,3 +111,11 @@ export function workspaceOf(event: InboundEvent): string | undefined {
     ? (event.workspaceId ?? event.actor?.workspaceId)
     : event.actor.workspaceId;
 }
+
+/**
+ * `<platform>:<event id>`: the event's key in the inbox, and the idempotency key of what its
+ * turn stores (a resumed turn finds its own visit attempt by it instead of adding another).
+ */
+export function eventKeyOf(event: Pick<InboundEvent, 'eventId' | 'conversation'>): string {
+  return `${event.conversation.platform}:${event.eventId}`;
+}

@@ -1,3 +1,4 @@
+import type { TurnContext } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
 import { NaboError } from '../../kernel/errors.js';
 import { catalogFor } from '../i18n/catalog.js';
@@ -6,6 +7,7 @@ import { createDispatcher } from './bot.js';
 import type { Flow } from './flow.js';
 import { identifyPerson } from './identify-person.js';
 import {
+  eventKeyOf,
   workspaceOf,
   type ConversationRef,
   type InboundEvent,
@@ -24,22 +26,46 @@ import { asMessage, type BotDependencies, type Turn } from './turn.js';
  * The one way in. Whatever the platform, every event takes the same steps, once:
  *
  *   accept   1. only from a workspace the platform's registration allows (refusals audited)
- *            2. only once: a retry or replay of an event already accepted is dropped
+ *            2. stored in the durable inbox (MongoDB) before the platform hears "got it"; a
+ *               retry or replay of an event stored earlier is dropped, unless its first turn
+ *               evidently died (accepted, not done, lease over): then it runs again
  *   process  3. find the person; an unknown person gets one polite line, nothing is stored
  *            4. keep the person's direct conversation as their link for messages later
  *            5. their language and time zone, and whether names may be shown here (1:1 rule)
  *            6. the flows answer (bot.ts)
  *
  * `accept` is quick and runs before the platform gets its acknowledgement where the platform
- * allows that; `process` is the turn. Keeping them apart is what lets a durable inbox slot in
- * between: store the event in `accept`, mark it done once `process` has stored its effects.
+ * allows that; when it throws (MongoDB cannot store the event) the adapter must refuse the
+ * request (HTTP 503) so the platform delivers it again. `process` is the turn; the event is
+ * marked done in the inbox only after it, so a crash in between leaves it for `resume`.
  */
 export interface InboundPipeline {
   accept(event: InboundEvent): Promise<Acceptance>;
   process(event: InboundEvent): Promise<void>;
   /** `accept`, then `process` when accepted: for platforms with no acknowledgement to give. */
   handle(event: InboundEvent): Promise<void>;
+  /**
+   * Runs the turns of events accepted but not done whose lease ran out (a process died after
+   * the acknowledgement), for this process's platforms; their answers go out as ordinary
+   * messages to the event's conversation. Resolves with how many were resumed.
+   */
+  resume(): Promise<number>;
 }
+
+export interface PipelineOptions {
+  /**
+   * Tests only (NABO_TEST_TURN_DELAY_MS, refused in production): waits this long between the
+   * acknowledgement and the turn, so a crash test can kill the process in that window.
+   */
+  turnDelayMs?: number;
+}
+
+/** How long a turn may take before its event is considered abandoned and may be run again. */
+export const INBOX_LEASE_MS = 90_000;
+/** A turn that failed this often (it crashes its process, or always throws) is given up on. */
+export const MAX_TURN_ATTEMPTS = 3;
+/** How many abandoned events one `resume` takes on. */
+const RESUME_BATCH = 100;
 
 export type Acceptance =
   { accepted: true } | { accepted: false; reason: 'workspace_not_allowed' | 'already_handled' };
@@ -47,6 +73,7 @@ export type Acceptance =
 export function createInboundPipeline(
   deps: BotDependencies,
   flows: readonly Flow[],
+  options: PipelineOptions = {},
 ): InboundPipeline {
   const answer = createDispatcher(flows);
   const links = new LinkMemory();
@@ -68,22 +95,68 @@ export function createInboundPipeline(
       return { accepted: false, reason: 'workspace_not_allowed' };
     }
     // Without an id there is nothing to recognise a replay by (synthetic events): handled each time.
-    if (event.eventId !== '') {
-      const key = `${event.conversation.platform}:${event.eventId}`;
-      if (!(await deps.db.processedEvents.markProcessed(key))) {
+    const key = inboxKeyOf(event);
+    if (key !== undefined) {
+      const found = await deps.db.inbox
+        .accept({
+          key,
+          platform: event.conversation.platform,
+          payload: JSON.stringify(event),
+          leaseMs: INBOX_LEASE_MS,
+        })
+        .catch((error: unknown) => {
+          throw new NaboError('DEPENDENCY_UNAVAILABLE', 'The event could not be stored', {
+            cause: error,
+          });
+        });
+      if (found === 'handled') {
         deps.logger.info({ eventId: key }, 'event already handled');
         return { accepted: false, reason: 'already_handled' };
       }
+      if (found === 'resumed') deps.logger.warn({ eventId: key }, 'abandoned event taken over');
     }
     return { accepted: true };
   }
 
   async function process(event: InboundEvent): Promise<void> {
+    if (options.turnDelayMs) await new Promise((wake) => setTimeout(wake, options.turnDelayMs));
+    await runTurn(event);
+    const key = inboxKeyOf(event);
+    if (key !== undefined) await deps.db.inbox.markDone(key);
+  }
+
+  async function resume(): Promise<number> {
+    const entries = await deps.db.inbox.claimStale({
+      leaseMs: INBOX_LEASE_MS,
+      limit: RESUME_BATCH,
+      platforms: deps.platforms.list().map((platform) => platform.id),
+    });
+    let resumed = 0;
+    for (const entry of entries) {
+      if (entry.attempts > MAX_TURN_ATTEMPTS) {
+        deps.logger.error({ eventId: entry.key, attempts: entry.attempts }, 'event given up');
+        await deps.db.inbox.markFailed(entry.key);
+        continue;
+      }
+      deps.logger.warn({ eventId: entry.key, attempts: entry.attempts }, 'abandoned event resumed');
+      try {
+        await process(parseStoredEvent(entry.payload));
+        resumed += 1;
+      } catch (error) {
+        // Left accepted: the next resume (or the platform's retry) tries again, up to the limit.
+        deps.logger.error({ err: error, eventId: entry.key }, 'resumed event failed');
+      }
+    }
+    return resumed;
+  }
+
+  async function runTurn(event: InboundEvent): Promise<void> {
     if (event.kind === 'installed') return greetWhereInstalled(event);
-    const person = await identifyPerson(deps.db, event.actor);
-    if (!person) return answerStranger(event);
-    await rememberLink(person, event.conversation);
-    const turn = startTurn(event, person);
+    // The person, their conversation state here and any open check-in: one read for the turn.
+    const context = await deps.db.turnContext.load(event.actor, event.conversation.key);
+    if (!context) return answerStranger(event);
+    await rememberLink(context.person, event.conversation);
+    const turn = startTurn(event, context);
     if (await refuseWhereNotPrivate(turn, flowsByName)) return;
     await answer(turn);
   }
@@ -152,7 +225,8 @@ export function createInboundPipeline(
     await send(conversation, { text: greeting });
   }
 
-  function startTurn(event: PersonEvent, person: Person): Turn {
+  function startTurn(event: PersonEvent, context: TurnContext): Turn {
+    const { person } = context;
     const locale = localeOf(person, undefined, deps.locale);
     // The last check before a resident's name leaves: only into a one-to-one conversation.
     const deliverable = (message: OutboundMessage | string): OutboundMessage => {
@@ -169,6 +243,7 @@ export function createInboundPipeline(
     return {
       event,
       person,
+      held: { state: context.state, openCheckIn: context.openCheckIn, areas: context.areas },
       locale,
       // The process's zone: every area of a programme lies in one country.
       zone: deps.timeZone,
@@ -193,7 +268,19 @@ export function createInboundPipeline(
     async handle(event) {
       if ((await accept(event)).accepted) await process(event);
     },
+    resume,
   };
+}
+
+/** The event's key in the inbox, `<platform>:<event id>`; none for events without an id. */
+function inboxKeyOf(event: InboundEvent): string | undefined {
+  return event.eventId === '' ? undefined : eventKeyOf(event);
+}
+
+/** An event as `accept` stored it: JSON, with its one date revived. */
+function parseStoredEvent(payload: string): InboundEvent {
+  const event = JSON.parse(payload) as InboundEvent & { receivedAt: string | Date };
+  return { ...event, receivedAt: new Date(event.receivedAt) } as InboundEvent;
 }
 
 function downloadable(file: SharedFile, platform: PlatformAdapter) {

@@ -1,5 +1,5 @@
 import type { NaboDatabase } from '../../models/database.js';
-import type { Person } from '../../models/types.js';
+import type { Area, CheckIn, ConversationState, Person } from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../../kernel/logger.js';
@@ -49,6 +49,11 @@ export interface PersonNotifier {
 export interface Turn {
   readonly event: PersonEvent;
   readonly person: Person;
+  /**
+   * Read once with the person when the turn starts (one command), so no flow asks MongoDB again;
+   * rememberStep and forgetStep (flow.ts) keep `state` current as the turn changes it.
+   */
+  readonly held: HeldConversation;
   readonly locale: Locale;
   readonly zone: string;
   readonly now: Date;
@@ -65,6 +70,14 @@ export interface Turn {
   replace(ref: MessageRef, message: OutboundMessage | string): Promise<void>;
   /** A shared file with its content fetched on demand by the platform it came from. */
   received(file: SharedFile): IncomingFile;
+}
+
+/** The conversation state and the open check-in, as the turn holds them. */
+export interface HeldConversation {
+  state: ConversationState | null;
+  openCheckIn: CheckIn | null;
+  /** The areas the person has a role in, as read at the start of the turn. */
+  areas: readonly Area[];
 }
 
 export function asMessage(message: OutboundMessage | string): OutboundMessage {

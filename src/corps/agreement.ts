@@ -29,10 +29,7 @@ export async function holdUntilAgreed(turn: Turn): Promise<boolean> {
 /** The first message from an ambassador who has not confirmed gets the welcome, once a day. */
 async function onMessage(turn: Turn): Promise<boolean> {
   if (!awaitsAgreement(turn.person)) return false;
-  const state = await turn.deps.db.conversationStates.get(
-    turn.person.id,
-    turn.event.conversation.key,
-  );
+  const state = turn.held.state;
   if (state?.flow === AGREEMENT_FLOW) return false;
   const areaId = turn.person.roles.find((role) => role.role === 'ambassador')?.areaId;
   const area = areaId ? await turn.deps.db.areas.findById(areaId) : null;
@@ -79,10 +76,7 @@ async function confirm(turn: Turn, source: MessageRef | undefined): Promise<void
     });
     turn.deps.logger.info({ personId: turn.person.id }, 'volunteer agreement confirmed');
   }
-  const state = await turn.deps.db.conversationStates.get(
-    turn.person.id,
-    turn.event.conversation.key,
-  );
+  const state = turn.held.state;
   if (state?.flow === AGREEMENT_FLOW) await forgetStep(turn);
   if (source) await turn.replace(source, `✓ ${turn.text.agreementConfirmButton()}`);
   await turn.say(already ? turn.text.agreementAlready() : turn.text.agreementConfirmed());

@@ -88,10 +88,7 @@ async function onAction(
   source: MessageRef | undefined,
 ): Promise<void> {
   if (!(await requireCoordinator(turn, `${CORPS_FLOW}:${action.step}`))) return;
-  const state = await turn.deps.db.conversationStates.get(
-    turn.person.id,
-    turn.event.conversation.key,
-  );
+  const state = turn.held.state;
   switch (action.step) {
     case 'add_area': {
       const area = await chosenArea(turn, action.value);

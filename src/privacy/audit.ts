@@ -16,20 +16,21 @@ export interface ResidentRead {
   action: string;
 }
 
-/** One event per household shown, so each household's export lists who saw it. */
+/**
+ * One event per household shown, so each household's export lists who saw it; all of them in
+ * one command.
+ */
 export async function auditResidentRead(db: NaboDatabase, read: ResidentRead): Promise<void> {
   const unique = [...new Set(read.residentIds)];
-  await Promise.all(
-    unique.map((residentId) =>
-      db.auditEvents.record({
-        ...(read.actorId !== undefined ? { actorId: read.actorId } : {}),
-        action: read.action,
-        subjectType: 'resident',
-        subjectId: residentId,
-        platform: read.platform,
-        details: { shownTogether: unique.length },
-      }),
-    ),
+  await db.auditEvents.recordMany(
+    unique.map((residentId) => ({
+      ...(read.actorId !== undefined ? { actorId: read.actorId } : {}),
+      action: read.action,
+      subjectType: 'resident' as const,
+      subjectId: residentId,
+      platform: read.platform,
+      details: { shownTogether: unique.length },
+    })),
   );
 }
 

@@ -163,10 +163,7 @@ async function onAction(
     else await turn.say(turn.text.coordinatorOnly());
     return;
   }
-  const state = await turn.deps.db.conversationStates.get(
-    turn.person.id,
-    turn.event.conversation.key,
-  );
+  const state = turn.held.state;
   const pending = pendingOf(state);
   if (action.step === 'area') {
     const area = await chosenArea(turn, action.value);

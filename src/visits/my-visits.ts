@@ -3,6 +3,7 @@ import type { Visit, VisitWithResident } from '../../models/types.js';
 import { withResidentData, type Choice, type MessageSection } from '../core/outbound.js';
 import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
+import { areaOf } from '../core/flow.js';
 import type { Catalog, OutcomeChoice } from '../i18n/catalog.js';
 import { formatShortDate, type Locale } from '../i18n/locale.js';
 import { auditAreaReadInChat, auditReadInChat } from '../privacy/audit.js';
@@ -112,7 +113,7 @@ function coordinatedAreas(turn: Turn): string[] {
 async function showCoordinatorOverview(turn: Turn): Promise<void> {
   const lines: string[] = [];
   for (const areaId of coordinatedAreas(turn)) {
-    const area = await turn.deps.db.areas.findById(areaId);
+    const area = await areaOf(turn, areaId);
     if (!area) continue;
     const [open, ambassadors, waiting] = await Promise.all([
       turn.deps.db.visits.listByArea(areaId, { status: 'open' }),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Area, AttemptOutcome, ClosingReason, Visit } from '../../models/types.js';
+import { DOOR_OUTCOME_RULES } from '../../kernel/door-outcomes.js';
 
 /** What an ambassador told us about one try at the door, after the bot has understood it. */
 export interface VisitReport {
@@ -21,12 +22,6 @@ export interface RecordedReport {
   next: VisitNextStep;
 }
 
-const CLOSING_OUTCOMES: Partial<Record<AttemptOutcome, ClosingReason>> = {
-  met: 'met',
-  declined: 'declined',
-  moved: 'moved',
-};
-
 /**
  * Report a visit: the attempt is stored, then the visit is either closed (they met, declined,
  * moved, or the area's maximum of tries at an empty door is reached) or given a revisit date —
@@ -43,12 +38,14 @@ export async function recordVisitReport(
     report: VisitReport;
     reporterId: string;
     now: Date;
+    /** The inbound event reporting it: a turn resumed after a crash records nothing twice. */
+    sourceEvent?: string;
     /** From a button: the attempts the visit had when the button was shown (see my-visits.ts). */
     afterAttempts?: number;
   },
 ): Promise<RecordedReport> {
   const { visit, area, report, now } = input;
-  const closingReason = CLOSING_OUTCOMES[report.outcome];
+  const closingReason = DOOR_OUTCOME_RULES[report.outcome].closesVisitAs;
   const revisitDate =
     closingReason === undefined ? (report.revisitDate ?? defaultRevisitDate(area, now)) : undefined;
 
@@ -60,9 +57,14 @@ export async function recordVisitReport(
       folderLeft: report.folderLeft,
       ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
       ...(revisitDate ? { revisitDate } : {}),
+      ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
     },
-    input.afterAttempts === undefined ? {} : { afterAttempts: input.afterAttempts },
+    input.afterAttempts === undefined ? { held: visit } : { afterAttempts: input.afterAttempts },
   );
+  // This event's report was stored and the visit closed before a crash: said again, not redone.
+  if (recorded.status === 'closed' && recorded.closingReason) {
+    return { visit: recorded, next: { kind: 'closed', reason: recorded.closingReason } };
+  }
 
   if (closingReason) {
     return {

@@ -8,8 +8,8 @@ import type {
   VisitWithResident,
 } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
-import { forgetStep, rememberStep } from '../core/flow.js';
-import type { ActionPayload, MessageRef } from '../core/inbound.js';
+import { areaOf, forgetStep, rememberStep } from '../core/flow.js';
+import { eventKeyOf, type ActionPayload, type MessageRef } from '../core/inbound.js';
 import { withResidentData, type Choice, type OutboundMessage } from '../core/outbound.js';
 import { refuseNotPrivate } from '../core/private-guard.js';
 import type { Turn } from '../core/turn.js';
@@ -80,7 +80,7 @@ function memoryOf(state: ConversationState | null): ReportMemory {
 }
 
 async function currentState(turn: Turn): Promise<ConversationState | null> {
-  return turn.deps.db.conversationStates.get(turn.person.id, turn.event.conversation.key);
+  return turn.held.state;
 }
 
 async function currentMemory(turn: Turn): Promise<ReportMemory> {
@@ -144,7 +144,11 @@ export async function reportInOwnWords(
     await correctLastReport(turn, memory.lastVisitId, fromInterpretation(report));
     return;
   }
-  const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+  // The open households and the recently closed ones a name may point to, in one read.
+  const { open: visits, closed } = await turn.deps.db.visits.listOpenAndRecentlyClosedForAmbassador(
+    turn.person.id,
+    RECENTLY_CLOSED,
+  );
   if (visits.length === 0) {
     await sayPrivately(turn, turn.text.noOpenVisits());
     return;
@@ -156,9 +160,9 @@ export async function reportInOwnWords(
   // Not decided by the words: they may name a household whose visit is closed ("ove og else
   // igen" after their visit was closed), which must not fall to the only open household.
   if (read.kind !== 'reports' || read.because !== 'words') {
-    const closed = await closedVisitNamedIn(turn, text, visits);
-    if (closed) {
-      await sayPrivately(turn, turn.text.visitAlreadyClosed(nameOf(turn, closed)));
+    const named = closedVisitNamedIn(turn, text, visits, closed);
+    if (named) {
+      await sayPrivately(turn, turn.text.visitAlreadyClosed(nameOf(turn, named)));
       return;
     }
   }
@@ -205,15 +209,12 @@ const RECENTLY_CLOSED = 20;
  * The closed visit the words name, read against the open and the recently closed households
  * together (so a name both have is a close call, not a closed visit).
  */
-async function closedVisitNamedIn(
+function closedVisitNamedIn(
   turn: Turn,
   text: string,
   open: readonly VisitWithResident[],
-): Promise<VisitWithResident | undefined> {
-  const closed = await turn.deps.db.visits.listRecentlyClosedForAmbassador(
-    turn.person.id,
-    RECENTLY_CLOSED,
-  );
+  closed: readonly VisitWithResident[],
+): VisitWithResident | undefined {
   if (closed.length === 0) return undefined;
   const read = readVisitReports(
     text,
@@ -420,6 +421,7 @@ async function store(
       report,
       reporterId: turn.person.id,
       now: turn.now,
+      ...(turn.event.eventId !== '' ? { sourceEvent: eventKeyOf(turn.event) } : {}),
       ...(pending.afterAttempts === undefined ? {} : { afterAttempts: pending.afterAttempts }),
     });
   } catch (error) {
@@ -491,7 +493,7 @@ async function replaceAnswered(
 }
 
 async function requireArea(turn: Turn, areaId: string): Promise<Area> {
-  const area = await turn.deps.db.areas.findById(areaId);
+  const area = await areaOf(turn, areaId);
   if (!area) throw new Error(`visit refers to a missing area ${areaId}`);
   return area;
 }

@@ -2,6 +2,7 @@ import type { VisitWithResident } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
+import { areaOf } from '../core/flow.js';
 import { withResidentData } from '../core/outbound.js';
 import { formatDay } from '../i18n/locale.js';
 import { REVISIT_FLOW, SNOOZE_DAYS } from './reminder-messages.js';
@@ -56,7 +57,7 @@ async function remindLater(
 ): Promise<void> {
   const visit = await ownOpenVisit(turn, visitId);
   if (!visit) return;
-  const area = await turn.deps.db.areas.findById(visit.areaId);
+  const area = await areaOf(turn, visit.areaId);
   if (!area) throw new Error(`visit ${visit.id} refers to a missing area`);
   const snooze = Number.isInteger(days) && days >= 1 && days <= 14 ? days : SNOOZE_DAYS;
   const revisitDate = daysFromToday(area, turn.now, snooze);

@@ -27,8 +27,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   if (!looksLikeQuestion(turn, text)) return false;
   // A short answer to a check-in question ("madklubben", "spring over") is the answer, not a
   // question about the folder.
-  if (!isPlainQuestion(text) && (await turn.deps.db.checkIns.findPendingForPerson(turn.person.id)))
-    return false;
+  if (!isPlainQuestion(text) && turn.held.openCheckIn) return false;
   const answer = await findAnswer(turn, text);
   if (!answer) return false;
   await turn.say(answerText(turn, answer.answer));
@@ -173,10 +172,7 @@ async function onAction(
   action: ActionPayload,
   source: MessageRef | undefined,
 ): Promise<void> {
-  const state = await turn.deps.db.conversationStates.get(
-    turn.person.id,
-    turn.event.conversation.key,
-  );
+  const state = turn.held.state;
   const entry =
     state?.flow === FOLDER_FLOW ? (state.data.entry as FolderEntry | undefined) : undefined;
   const area = await chosenArea(turn, action.value);

@@ -1,0 +1,124 @@
+import type { Model } from 'mongoose';
+import type { Clock } from '../../kernel/clock.js';
+import { isDuplicateKeyError } from '../mongo-errors.js';
+import type { InboxEntryDoc } from '../schemas/inbox-entry.js';
+
+/** Platforms redeliver for minutes (Slack: three retries within about five minutes): a day is plenty. */
+export const INBOX_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+export interface NewInboxEntry {
+  key: string;
+  platform: string;
+  /** The event as stored text, read back by the resumer. */
+  payload: string;
+  leaseMs: number;
+}
+
+/**
+ * What `accept` found: `new` (stored now), `resumed` (stored earlier, not done, and its lease
+ * had run out: this caller takes it over), `handled` (done, given up, or another turn holds it).
+ */
+export type InboxAcceptance = 'new' | 'resumed' | 'handled';
+
+export interface ResumableEntry {
+  key: string;
+  platform: string;
+  payload: string;
+  attempts: number;
+}
+
+/**
+ * The durable inbox: every inbound event is written here before it is acknowledged, and marked
+ * done once its turn's effects are stored. A crash in between leaves it `accepted`; whoever
+ * claims it after its lease (a platform's retry, or the resumer at start-up) runs the turn again.
+ */
+export interface InboxRepository {
+  accept(entry: NewInboxEntry): Promise<InboxAcceptance>;
+  markDone(key: string): Promise<void>;
+  /** Gives up on an event that failed `attempts` times; it is no longer resumed. */
+  markFailed(key: string): Promise<void>;
+  /** True once the event's turn finished (a resumed turn checks before repeating an effect). */
+  isDone(key: string): Promise<boolean>;
+  /**
+   * Claims up to `limit` events accepted but not done whose lease ran out, each for `leaseMs`
+   * more, one at a time so two processes never take the same one.
+   */
+  claimStale(options: {
+    leaseMs: number;
+    limit: number;
+    /** Only events of these platforms (the ones the calling process can answer on). */
+    platforms: readonly string[];
+  }): Promise<ResumableEntry[]>;
+}
+
+export function createInboxRepository(model: Model<InboxEntryDoc>, clock: Clock): InboxRepository {
+  const later = (ms: number): Date => new Date(clock.now().getTime() + ms);
+
+  async function claim(filter: Record<string, unknown>, leaseMs: number) {
+    return model
+      .findOneAndUpdate(
+        { ...filter, state: 'accepted', leaseUntil: { $lte: clock.now() } },
+        { $set: { leaseUntil: later(leaseMs) }, $inc: { attempts: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<InboxEntryDoc>();
+  }
+
+  async function finish(key: string, state: 'done' | 'failed') {
+    const now = clock.now();
+    await model.updateOne(
+      { key },
+      {
+        $set: { state, doneAt: now, expiresAt: new Date(now.getTime() + INBOX_MEMORY_MS) },
+        // What the person wrote is not kept once the turn is over.
+        $unset: { payload: 1 },
+      },
+    );
+  }
+
+  return {
+    async accept(entry) {
+      const now = clock.now();
+      try {
+        await model.collection.insertOne({
+          key: entry.key,
+          platform: entry.platform,
+          state: 'accepted',
+          payload: entry.payload,
+          leaseUntil: new Date(now.getTime() + entry.leaseMs),
+          attempts: 1,
+          acceptedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        } as unknown as InboxEntryDoc);
+        return 'new';
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+      // A redelivery: taken over only when its first turn has evidently died (lease ran out).
+      return (await claim({ key: entry.key }, entry.leaseMs)) ? 'resumed' : 'handled';
+    },
+
+    markDone: (key) => finish(key, 'done'),
+    markFailed: (key) => finish(key, 'failed'),
+
+    async isDone(key) {
+      return (await model.exists({ key, state: 'done' })) !== null;
+    },
+
+    async claimStale({ leaseMs, limit, platforms }) {
+      const claimed: ResumableEntry[] = [];
+      while (claimed.length < limit) {
+        const doc = await claim({ platform: { $in: [...platforms] } }, leaseMs);
+        if (!doc) break;
+        claimed.push({
+          key: doc.key,
+          platform: doc.platform,
+          payload: doc.payload ?? '',
+          attempts: doc.attempts,
+        });
+      }
+      return claimed;
+    },
+  };
+}

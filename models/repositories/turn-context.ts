@@ -1,0 +1,103 @@
+import type { Model } from 'mongoose';
+import type { Clock } from '../../kernel/clock.js';
+import { identityKey } from '../identities.js';
+import type { CheckInDoc } from '../schemas/check-in.js';
+import type { ConversationStateDoc } from '../schemas/conversation-state.js';
+import type { PersonDoc } from '../schemas/person.js';
+import type { AreaDoc } from '../schemas/area.js';
+import type { Area, CheckIn, ConversationState, Person, PlatformIdentity } from '../types.js';
+import { toArea } from './areas.js';
+import { toCheckIn } from './check-ins.js';
+import { toState } from './conversation-states.js';
+import { toPerson } from './people.js';
+
+/** What every turn needs before a flow answers, read in one command. */
+export interface TurnContext {
+  person: Person;
+  /** The live conversation state of this conversation, or null (expired counts as gone). */
+  state: ConversationState | null;
+  /** The person's pending check-in (the latest), or null: flows ask no further. */
+  openCheckIn: CheckIn | null;
+  /** The areas the person has a role in (settings, time zone), so a turn need not look them up. */
+  areas: Area[];
+}
+
+export interface TurnContextRepository {
+  /**
+   * The person behind the identity with their conversation state here and their pending
+   * check-in, in one round trip; null for someone unknown (nothing is stored).
+   */
+  load(identity: PlatformIdentity, conversationKey: string): Promise<TurnContext | null>;
+}
+
+interface ContextDoc extends PersonDoc {
+  turnStates: ConversationStateDoc[];
+  turnCheckIns: CheckInDoc[];
+  turnAreas: AreaDoc[];
+}
+
+/**
+ * One aggregate on people joining their conversation states and check-ins by person id (both
+ * indexed by personId, a handful per person), instead of three finds on every message.
+ */
+export function createTurnContextRepository(
+  people: Model<PersonDoc>,
+  states: Model<ConversationStateDoc>,
+  checkIns: Model<CheckInDoc>,
+  areas: Model<AreaDoc>,
+  clock: Clock,
+): TurnContextRepository {
+  return {
+    async load(identity, conversationKey) {
+      const [doc] = await people.aggregate<ContextDoc>([
+        { $match: { identityKeys: identityKey(identity) } },
+        { $limit: 1 },
+        {
+          $lookup: {
+            from: states.collection.collectionName,
+            localField: '_id',
+            foreignField: 'personId',
+            as: 'turnStates',
+          },
+        },
+        {
+          $lookup: {
+            from: checkIns.collection.collectionName,
+            localField: '_id',
+            foreignField: 'personId',
+            as: 'turnCheckIns',
+          },
+        },
+        {
+          $lookup: {
+            from: areas.collection.collectionName,
+            localField: 'roles.areaId',
+            foreignField: '_id',
+            as: 'turnAreas',
+          },
+        },
+      ]);
+      if (!doc) return null;
+      const now = clock.now().getTime();
+      // The TTL monitor runs about once a minute: a state past its expiry is gone already.
+      const state = doc.turnStates.find(
+        (candidate) =>
+          candidate.conversationKey === conversationKey && candidate.expiresAt.getTime() > now,
+      );
+      const pending = doc.turnCheckIns
+        .filter((candidate) => candidate.status === 'pending')
+        .sort(
+          (a, b) =>
+            b.createdAt.getTime() - a.createdAt.getTime() ||
+            (String(b._id) < String(a._id) ? -1 : 1),
+        )[0];
+      const { turnStates: _states, turnCheckIns: _checkIns, turnAreas, ...person } = doc;
+      return {
+        person: toPerson(person),
+        areas: turnAreas.map(toArea),
+        state: state ? toState(state) : null,
+        openCheckIn: pending ? toCheckIn(pending) : null,
+      };
+    },
+  };
+}

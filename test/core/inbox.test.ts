@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { describe, expect, it } from 'vitest';
+import { consoleIdentity } from '../../adapters/console/platform.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { createLogger } from '../../kernel/logger.js';
+import { connectDatabase } from '../../models/database.js';
+import { allFlows } from '../../src/core/all-flows.js';
+import type { InboundEvent } from '../../src/core/inbound.js';
+import {
+  createInboundPipeline,
+  INBOX_LEASE_MS,
+  MAX_TURN_ATTEMPTS,
+} from '../../src/core/pipeline.js';
+import { CommandCounter } from '../support/command-counter.js';
+import { RecordingAdapter, testPlatforms, textOf } from '../support/conversation.js';
+import { useTestDatabase } from '../support/database.js';
+import { createEstate } from '../support/estate.js';
+
+/**
+ * The durable inbox (src/core/pipeline.ts, models/repositories/inbox.ts): an event is stored
+ * before it is acknowledged and done only after its turn. A process that dies in between leaves
+ * it to a redelivery or the resumer, and what the turn stored is not stored twice.
+ */
+const clock = fixedClock('2026-11-27T10:00:00+01:00');
+const db = useTestDatabase({ now: () => clock.now() });
+
+function pipeline(outbound = new RecordingAdapter()) {
+  const bot = createInboundPipeline(
+    {
+      db: db(),
+      clock,
+      timeZone: 'Europe/Copenhagen',
+      locale: 'da',
+      logger: createLogger({ level: 'silent' }),
+      platforms: testPlatforms(outbound),
+    },
+    allFlows,
+  );
+  return { bot, outbound };
+}
+
+async function ambassadorWithOneVisit() {
+  const estate = await createEstate(db(), { maxAttempts: 3 });
+  const handle = `birgit-${randomUUID().slice(0, 8)}`;
+  const person = await estate.ambassador('Birgit Sørensen', handle);
+  const [resident] = await estate.assign(person, [
+    { names: ['Ove Christensen'], address: 'Gudrunsvej 10', unit: '1. th' },
+  ]);
+  const actor = consoleIdentity(handle);
+  const report = (text: string, eventId = `Ev${randomUUID()}`): InboundEvent => ({
+    eventId,
+    actor,
+    conversation: { platform: 'console', key: `console:${handle}`, isDirect: true, address: {} },
+    receivedAt: clock.now(),
+    kind: 'message',
+    text,
+  });
+  const attempts = async () => {
+    const [visit] = await db().visits.listByArea(estate.area.id);
+    return visit?.attempts.length ?? 0;
+  };
+  return { report, attempts, resident };
+}
+
+describe('the durable inbox', () => {
+  it('when a process dies after accepting an event, then a redelivery within the lease is left alone, and one after it runs the turn once', async () => {
+    const { report, attempts } = await ambassadorWithOneVisit();
+    const event = report('ikke hjemme, lagde mappen i postkassen');
+    const dead = pipeline();
+    expect(await dead.bot.accept(event)).toEqual({ accepted: true });
+    // …and the process is gone before the turn ran.
+
+    const alive = pipeline();
+    expect(await alive.bot.accept(event)).toEqual({ accepted: false, reason: 'already_handled' });
+    clock.advance(INBOX_LEASE_MS + 1_000);
+    expect(await alive.bot.accept(event)).toEqual({ accepted: true });
+    await alive.bot.process(event);
+
+    expect(await attempts()).toBe(1);
+    expect(textOf(alive.outbound.sent[0]!.message)).toContain('Ove Christensen var ikke hjemme');
+    // Done now: any later redelivery is dropped.
+    clock.advance(INBOX_LEASE_MS + 1_000);
+    expect(await alive.bot.accept(event)).toEqual({ accepted: false, reason: 'already_handled' });
+  });
+
+  it('when the web process starts after a crash, then abandoned events are answered once and the report is stored once', async () => {
+    const { report, attempts } = await ambassadorWithOneVisit();
+    const event = report('ikke hjemme');
+    await pipeline().bot.accept(event);
+
+    const restarted = pipeline();
+    expect(await restarted.bot.resume()).toBe(0);
+    clock.advance(INBOX_LEASE_MS + 1_000);
+    expect(await restarted.bot.resume()).toBe(1);
+    expect(await restarted.bot.resume()).toBe(0);
+
+    expect(await attempts()).toBe(1);
+    expect(restarted.outbound.sent).toHaveLength(1);
+    expect(textOf(restarted.outbound.sent[0]!.message)).toContain('var ikke hjemme');
+  });
+
+  it('when a turn stored its report but died before it was marked done, then running it again records no second attempt', async () => {
+    const { report, attempts } = await ambassadorWithOneVisit();
+    const event = report('ikke hjemme');
+    const { bot, outbound } = pipeline();
+    await bot.accept(event);
+    await bot.process(event);
+    // The same event's turn once more, as a resumed turn would run it.
+    await bot.process(event);
+
+    expect(await attempts()).toBe(1);
+    expect(outbound.sent).toHaveLength(2);
+  });
+
+  it('when a turn keeps failing, then it is given up after a few attempts instead of resumed for ever', async () => {
+    const { report } = await ambassadorWithOneVisit();
+    const event = report('hjælp');
+    const broken = new RecordingAdapter();
+    broken.send = async () => {
+      throw new Error('platform down');
+    };
+    const { bot } = pipeline(broken);
+    await bot.accept(event);
+    for (let run = 1; run <= MAX_TURN_ATTEMPTS + 1; run += 1) {
+      clock.advance(INBOX_LEASE_MS + 1_000);
+      expect(await bot.resume()).toBe(0);
+    }
+    clock.advance(INBOX_LEASE_MS + 1_000);
+    const working = pipeline();
+    expect(await working.bot.resume()).toBe(0);
+    expect(working.outbound.sent).toHaveLength(0);
+  });
+
+  it('when the event is done, then what the person wrote is no longer kept, only its id, for a day', async () => {
+    const { report } = await ambassadorWithOneVisit();
+    const event = report('ikke hjemme, Ove var syg');
+    const { bot } = pipeline();
+    await bot.accept(event);
+    const client = await MongoClient.connect(db.uri());
+    try {
+      const inbox = client.db(db.dbName()).collection('inbox');
+      const key = `console:${event.eventId}`;
+      expect((await inbox.findOne({ key }))?.payload).toContain('Ove var syg');
+      await bot.process(event);
+      const done = await inbox.findOne({ key });
+      expect(done).toMatchObject({ state: 'done' });
+      expect(done?.payload).toBeUndefined();
+      expect(done?.expiresAt).toEqual(new Date(clock.now().getTime() + 24 * 60 * 60 * 1000));
+      expect(await inbox.listIndexes().toArray()).toContainEqual(
+        expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }),
+      );
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('when an event is stored, acknowledged and done, then the inbox costs two commands: one insert and one update', async () => {
+    const counter = new CommandCounter();
+    const counted = await connectDatabase(db.uri(), {
+      dbName: db.dbName(),
+      now: () => clock.now(),
+      commandListener: counter.listener,
+    });
+    try {
+      const bot = createInboundPipeline(
+        {
+          db: counted,
+          clock,
+          timeZone: 'Europe/Copenhagen',
+          locale: 'da',
+          logger: createLogger({ level: 'silent' }),
+          platforms: testPlatforms(new RecordingAdapter()),
+        },
+        allFlows,
+      );
+      const { report } = await ambassadorWithOneVisit();
+      const event = report('hjælp');
+      const { commands } = await counter.count(() => bot.handle(event));
+      const inbox = commands.filter((command) => command.collection === 'inbox');
+      expect(inbox.map((command) => command.name)).toEqual(['insert', 'update']);
+    } finally {
+      await counted.close();
+    }
+  });
+});
