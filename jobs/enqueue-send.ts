@@ -32,6 +32,37 @@ export async function enqueueSend(
   return { queued: true };
 }
 
+/**
+ * `enqueueSend` for a fan-out: every reachable person's send recorded in one command, then
+ * their jobs queued. Results in the order of `sends`.
+ */
+export async function enqueueSends(
+  deps: EnqueueDeps,
+  sends: ReadonlyArray<{ person: Person; key: string; data: SendJobData }>,
+): Promise<Array<{ queued: true } | { queued: false; unreachableOn: UnreachableOn }>> {
+  const routed = await Promise.all(
+    sends.map(async (send) => ({ ...send, route: await deps.messenger.route(send.person) })),
+  );
+  await deps.db.sendLedger.recordMany(
+    routed
+      .filter((send) => !isNoRoute(send.route))
+      .map(({ key, data }) => {
+        const { confirmedMessageId: _confirmed, ...ids } = data;
+        return { key, job: { name: data.kind, data: ids } };
+      }),
+  );
+  const results: Array<{ queued: true } | { queued: false; unreachableOn: UnreachableOn }> = [];
+  for (const { key, data, route } of routed) {
+    if (isNoRoute(route)) {
+      results.push({ queued: false, unreachableOn: route.on });
+      continue;
+    }
+    await deps.queues.send(route.platform).add(data.kind, data, { jobId: key });
+    results.push({ queued: true });
+  }
+  return results;
+}
+
 /** Where someone could not be reached, as one word for job results and logs ("Teams", "nowhere"). */
 export function whereUnreachable(on: UnreachableOn): string {
   return on === 'nowhere' ? on : on.platform;

@@ -22,6 +22,10 @@ export interface SendLedgerRepository {
    * Redis loses the job, MongoDB still knows there is a message to send. No-op once recorded.
    */
   record(key: string, job: { name: string; data: Record<string, unknown> }): Promise<void>;
+  /** `record` for many sends in one command (a fan-out): each one a no-op once recorded. */
+  recordMany(
+    entries: ReadonlyArray<{ key: string; job: { name: string; data: Record<string, unknown> } }>,
+  ): Promise<void>;
   /** True when the caller may send now: a first claim, a queued send, or a retry after a failure. */
   claim(key: string, options?: { platform?: Platform }): Promise<boolean>;
   markSent(key: string, options?: { platform?: Platform }): Promise<SendLedgerEntry>;
@@ -71,8 +75,41 @@ export function createSendLedgerRepository(
       }
     },
 
+    async recordMany(entries) {
+      if (entries.length === 0) return;
+      try {
+        await model.bulkWrite(
+          entries.map(({ key, job }) => ({
+            updateOne: {
+              filter: { key },
+              update: { $setOnInsert: { key, status: 'queued', attempts: 0, job } },
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        );
+      } catch (error) {
+        // Another producer recorded some of them at the same moment: one entry each, as wanted.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    },
+
     async claim(key, options = {}) {
       const platform = options.platform ? { platform: options.platform } : {};
+      const claimQueued = () =>
+        model
+          .findOneAndUpdate(
+            { key, status: { $in: ['queued', 'failed'] } },
+            {
+              $set: { status: 'sending', claimedAt: clock.now(), ...platform },
+              $inc: { attempts: 1 },
+            },
+            { returnDocument: 'after' },
+          )
+          .lean<SendLedgerDoc>();
+      // Sends are recorded as queued before their job exists, so the claim is usually that
+      // entry's change to `sending`: one command. A send never recorded is created claimed.
+      if (await claimQueued()) return true;
       try {
         await model.create({
           key,
@@ -84,18 +121,9 @@ export function createSendLedgerRepository(
         return true;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
+        // Recorded in between (queued): claim that; sending, sent or skipped: not ours now.
+        return (await claimQueued()) !== null;
       }
-      const claimed = await model
-        .findOneAndUpdate(
-          { key, status: { $in: ['queued', 'failed'] } },
-          {
-            $set: { status: 'sending', claimedAt: clock.now(), ...platform },
-            $inc: { attempts: 1 },
-          },
-          { returnDocument: 'after' },
-        )
-        .lean<SendLedgerDoc>();
-      return claimed !== null;
     },
 
     async markSent(key, options = {}) {
