@@ -21,7 +21,15 @@ export default tseslint.config(
   {
     // The CLI, the process entry points, the console adapter, benchmarks and scripts talk to a
     // terminal on purpose.
-    files: ['adapters/cli/**', 'adapters/console/**', 'app/**', 'bench/**', 'scripts/**', 'bin/**'],
+    files: [
+      'adapters/cli/**',
+      'adapters/console/**',
+      'app/**',
+      'bench/**',
+      'chaos/**',
+      'scripts/**',
+      'bin/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -10,6 +10,7 @@ import { createRetentionJobs, type RetentionJobs } from '../jobs/retention/index
 import {
   isEvictionCheckSkipped,
   queuePrefixFromEnvironment,
+  reconcileIntervalFromEnvironment,
   sendConcurrencyFromEnvironment,
 } from '../jobs/settings.js';
 import { openJobClient, startJobs, type JobClient, type RunningJobs } from '../jobs/start-jobs.js';
@@ -170,6 +171,7 @@ export async function composeProcess(
         clock,
         logger,
         sendConcurrency: sendConcurrencyFromEnvironment(),
+        reconcileIntervalMs: reconcileIntervalFromEnvironment(),
         checkEviction: !isEvictionCheckSkipped(),
         ...(options.fastRecovery ? { lockDurationMs: 2_000, stalledIntervalMs: 1_000 } : {}),
         ...prefix,

@@ -31,6 +31,8 @@ async function startWeb(): Promise<void> {
     if (stopping) return;
     stopping = true;
     nabo.logger.info({ signal }, 'web process stopping');
+    // Whatever Redis does, the process is gone within the bound (the platforms retry requests).
+    setTimeout(() => process.exit(1), STOP_BOUND_MS).unref();
     void web
       .close()
       .then(() => nabo.close())
@@ -39,6 +41,9 @@ async function startWeb(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
+
+/** A stop (SIGTERM) ends the process within this, whatever Redis does. */
+const STOP_BOUND_MS = 9_000;
 
 function main(): void {
   loadEnvironmentFile();

@@ -11,6 +11,9 @@ import { configuredPlatforms } from './platforms.js';
  * meeting timers, check-ins, the daily deletion deadlines, and every proactive message they
  * send. Several may run against one Redis; schedulers and send keys keep the work single.
  */
+/** A stop (SIGTERM) ends the process within this, whatever Redis does. */
+const STOP_BOUND_MS = 9_000;
+
 async function main(): Promise<void> {
   loadEnvironmentFile();
   const config = loadConfig();
@@ -29,6 +32,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     nabo.logger.info({ signal }, 'worker stopping: letting running jobs finish');
+    // Whatever Redis or a job does, the process is gone within the bound: a job cut short comes
+    // back to the next worker as stalled, and the send ledger keeps its message single.
+    setTimeout(() => {
+      nabo.logger.warn({ afterMs: STOP_BOUND_MS }, 'worker did not stop in time; exiting');
+      process.exit(1);
+    }, STOP_BOUND_MS).unref();
     void nabo.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -39,6 +48,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  nabo.logger.info('worker ready');
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { NaboDatabase } from '../models/database.js';
-import type { Area, Person } from '../models/types.js';
+import type { Area } from '../models/types.js';
 import {
   runMonthlyAssignment,
   type MonthlyAssignmentRun,
@@ -8,7 +8,7 @@ import type { UnreachableOn } from '../src/assignment/messages.js';
 import type { Logger } from '../kernel/logger.js';
 import type { PersonMessenger } from './delivery/person-messenger.js';
 import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';
-import { enqueueSend } from './enqueue-send.js';
+import { enqueueSends } from './enqueue-send.js';
 import type { JobQueues } from './job-queues.js';
 import type { BullmqReminderScheduler } from './reminder-jobs.js';
 
@@ -68,42 +68,41 @@ export async function announceAssignment(
     unreachable: [],
   };
 
-  const deliver = async (
-    person: Person,
-    key: string,
-    kind: 'assignment' | 'assignment-summary',
-  ) => {
-    const queued = await enqueueSend(deps.queues, deps.messenger, person, key, {
-      kind,
-      areaId: area.id,
-      month,
-      personId: person.id,
-    });
-    if (!queued.queued)
-      announcement.unreachable.push({ personId: person.id, on: queued.unreachableOn });
-    return queued.queued;
-  };
-
-  for (const ambassadorId of ambassadorIds) {
-    const ambassador = people.get(ambassadorId) ?? (await deps.db.people.findById(ambassadorId));
-    if (!ambassador) continue;
-    if (
-      await deliver(ambassador, sendKeys.assignment(area.key, month, ambassadorId), 'assignment')
-    ) {
-      announcement.ambassadorsQueued += 1;
-    }
-  }
-  for (const visit of visits) {
-    if (visit.attempts.length === 0) {
-      await deps.reminders.scheduleFirstAttemptDeadlines(area, visit, visit.resident.moveInDate);
-    }
+  // Ambassadors first, then the coordinators' summary: recorded together, queued in that order.
+  const ambassadors = ambassadorIds.flatMap((id) => people.get(id) ?? []);
+  const missing = ambassadorIds.filter((id) => !people.has(id));
+  for (const id of missing) {
+    const found = await deps.db.people.findById(id);
+    if (found) ambassadors.push(found);
   }
   const coordinators = [...people.values()].filter((person) =>
     person.roles.some((role) => role.areaId === area.id && role.role === 'coordinator'),
   );
-  for (const coordinator of coordinators) {
-    const key = sendKeys.assignmentSummary(area.key, month, coordinator.id);
-    if (await deliver(coordinator, key, 'assignment-summary')) announcement.coordinatorsQueued += 1;
+  const sends = [
+    ...ambassadors.map((person) => ({
+      person,
+      key: sendKeys.assignment(area.key, month, person.id),
+      data: { kind: 'assignment' as const, areaId: area.id, month, personId: person.id },
+    })),
+    ...coordinators.map((person) => ({
+      person,
+      key: sendKeys.assignmentSummary(area.key, month, person.id),
+      data: { kind: 'assignment-summary' as const, areaId: area.id, month, personId: person.id },
+    })),
+  ];
+  const results = await enqueueSends(deps, sends);
+  results.forEach((result, index) => {
+    const send = sends[index];
+    if (!send) return;
+    if (!result.queued) {
+      announcement.unreachable.push({ personId: send.person.id, on: result.unreachableOn });
+    } else if (send.data.kind === 'assignment') announcement.ambassadorsQueued += 1;
+    else announcement.coordinatorsQueued += 1;
+  });
+  for (const visit of visits) {
+    if (visit.attempts.length === 0) {
+      await deps.reminders.scheduleFirstAttemptDeadlines(area, visit, visit.resident.moveInDate);
+    }
   }
   deps.logger.info(
     {

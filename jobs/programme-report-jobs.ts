@@ -57,8 +57,7 @@ export async function queueProgrammeReports(
   let queued = 0;
   for (const coordinator of await deps.db.people.listByArea(area.id, 'coordinator')) {
     const result = await enqueueSend(
-      deps.queues,
-      deps.messenger,
+      deps,
       coordinator,
       sendKeys.programmeReport(area.key, month, coordinator.id),
       { kind: 'programme-report', areaId: area.id, month, personId: coordinator.id },

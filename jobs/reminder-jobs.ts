@@ -1,6 +1,7 @@
 import type { NaboDatabase } from '../models/database.js';
 import type { Area, Visit } from '../models/types.js';
 import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
 import type { EventReminderScheduler } from '../src/events/event-reminders.js';
 import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
@@ -12,19 +13,31 @@ import type { JobQueues } from './job-queues.js';
  * deterministic (visit and day), so scheduling twice — the report flow, then the start-up
  * reconcile — keeps one job. A delay in the past simply means "now".
  */
+/** How long a conversation turn waits for Redis to take a reminder. */
+export const DEFAULT_REMINDER_BOUND_MS = 2_000;
+
 export class BullmqReminderScheduler implements ReminderScheduler, EventReminderScheduler {
   constructor(
     private readonly db: NaboDatabase,
     private readonly queues: JobQueues,
     private readonly clock: Clock,
+    private readonly options: { boundMs?: number; logger?: Logger } = {},
   ) {}
 
+  /**
+   * Asked in the middle of a conversation turn (a report, a button), so it never holds the reply
+   * for longer than the bound: with Redis down the queue would wait for it indefinitely. The
+   * visit's revisit date is in MongoDB already, and the worker's reconcile queues the reminder
+   * from there; the add itself still completes if Redis comes back in time.
+   */
   async scheduleRevisit(visitId: string, at: Date): Promise<void> {
     const visit = await this.db.visits.findById(visitId);
     if (!visit || visit.status !== 'open') return;
     const area = await this.db.areas.findById(visit.areaId);
     if (!area) return;
-    await this.addRevisit(visitId, localDate(area, at), at);
+    await this.bounded('schedule', visitId, () =>
+      this.addRevisit(visitId, localDate(area, at), at),
+    );
   }
 
   /** For the reconcile, which has the area and the date at hand already. */
@@ -47,12 +60,42 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
 
   async cancel(visitId: string): Promise<void> {
     // Best effort: a reminder that survives finds the visit closed when it comes due and is dropped.
-    const delayed = await this.queues.schedule.getDelayed();
-    await Promise.all(
-      delayed
-        .filter((job) => 'visitId' in job.data && job.data.visitId === visitId)
-        .map((job) => job.remove().catch(() => undefined)),
-    );
+    await this.bounded('cancel', visitId, async () => {
+      const delayed = await this.queues.schedule.getDelayed();
+      await Promise.all(
+        delayed
+          .filter((job) => 'visitId' in job.data && job.data.visitId === visitId)
+          .map((job) => job.remove().catch(() => undefined)),
+      );
+    });
+  }
+
+  private async bounded(what: string, visitId: string, work: () => Promise<void>): Promise<void> {
+    const boundMs = this.options.boundMs ?? DEFAULT_REMINDER_BOUND_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const running = work();
+    try {
+      const late = await Promise.race([
+        running.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), boundMs);
+        }),
+      ]);
+      if (late) {
+        running.catch(() => undefined);
+        this.options.logger?.warn(
+          { visitId, what, boundMs },
+          'Redis did not answer in time; the reminder is rebuilt from MongoDB by the worker',
+        );
+      }
+    } catch (error) {
+      this.options.logger?.warn(
+        { visitId, what, err: error },
+        'reminder not queued; the worker rebuilds it from MongoDB',
+      );
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
   }
 
   /** The nudge to the ambassador and, later, the word to the coordinator, for a visit without a try. */

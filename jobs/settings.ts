@@ -19,7 +19,13 @@ export const ENVIRONMENT_VARIABLES = {
   sendConcurrency: 'NABO_SEND_CONCURRENCY',
   skipRedisEvictionCheck: 'NABO_SKIP_REDIS_EVICTION_CHECK',
   queuePrefix: 'NABO_QUEUE_PREFIX',
+  reconcileInterval: 'NABO_RECONCILE_INTERVAL_MS',
 } as const;
+
+/** How often the worker checks Redis against MongoDB (default a minute). */
+export function reconcileIntervalFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveFromEnvironment(env, ENVIRONMENT_VARIABLES.reconcileInterval, 60_000);
+}
 
 export function sendConcurrencyFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
   return positiveFromEnvironment(env, ENVIRONMENT_VARIABLES.sendConcurrency, 10);

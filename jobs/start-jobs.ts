@@ -12,6 +12,7 @@ import { createScheduleProcessor } from './processors/schedule-processor.js';
 import { createSendProcessor } from './processors/send-processor.js';
 import { AssignmentBatches } from './delivery/assignment-batch.js';
 import { reconcile, type ReconcileReport } from './reconcile.js';
+import { DEFAULT_RECONCILE_INTERVAL_MS, JobKeeper } from './keeper.js';
 import { createRedisConnection } from './redis-connection.js';
 import { assertNoEviction } from './redis-eviction-check.js';
 import { BullmqReminderScheduler } from './reminder-jobs.js';
@@ -44,6 +45,18 @@ export interface JobsOptions {
   checkEviction?: boolean;
   /** Rebuild schedulers and reminders from MongoDB at start (default true). */
   reconcileAtStart?: boolean;
+  /**
+   * How often the worker checks Redis against MongoDB (JobKeeper): an emptied Redis is rebuilt,
+   * new areas get their scheduler, sends BullMQ gave up on are queued again. 0: never.
+   */
+  reconcileIntervalMs?: number;
+  /**
+   * How long `close()` lets running jobs finish before it drops them (they are locked jobs, and
+   * come back to another worker as stalled); Redis being unreachable must not hold a stop.
+   */
+  closeTimeoutMs?: number;
+  /** How long a conversation turn waits for Redis to take a reminder (DEFAULT_REMINDER_BOUND_MS). */
+  reminderBoundMs?: number;
   /** The producer side opened earlier (the bot already schedules reminders through it). */
   client?: JobClient;
 }
@@ -59,10 +72,18 @@ export interface JobClient {
 export interface RunningJobs extends JobClient {
   workers: Array<Worker<ScheduleJobData> | Worker<SendJobData, SendOutcome>>;
   reconciled: ReconcileReport | undefined;
+  /** Watches Redis against MongoDB; undefined when reconcileIntervalMs is 0. */
+  keeper: JobKeeper | undefined;
 }
+
+/** Default bound on a graceful stop of the jobs; the process exits within 10 s (app/worker.ts). */
+export const DEFAULT_CLOSE_TIMEOUT_MS = 7_000;
 
 export function openJobClient(options: JobsOptions): JobClient {
   const connection = createRedisConnection(options.redisUrl, { forWorker: true });
+  const clientLog = (options.logger ?? rootLogger()).child({ component: 'jobs' });
+  // Reconnects by itself; without a listener ioredis prints every refused connection.
+  connection.on('error', (error) => clientLog.warn({ err: error }, 'redis connection problem'));
   const messenger = new PersonMessenger(options.platforms);
   const queues = new JobQueues(
     connection,
@@ -72,7 +93,10 @@ export function openJobClient(options: JobsOptions): JobClient {
   const clock = options.clock ?? systemClock;
   return {
     queues,
-    reminders: new BullmqReminderScheduler(options.db, queues, clock),
+    reminders: new BullmqReminderScheduler(options.db, queues, clock, {
+      logger: clientLog,
+      ...(options.reminderBoundMs ? { boundMs: options.reminderBoundMs } : {}),
+    }),
     messenger,
     async close() {
       await queues.close();
@@ -93,15 +117,38 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
   const connections: Redis[] = [];
   const connect = (): Redis => {
     const connection = createRedisConnection(options.redisUrl, { forWorker: true });
+    connection.on('error', (error) => log.warn({ err: error }, 'redis connection problem'));
     connections.push(connection);
     return connection;
   };
   const workers: RunningJobs['workers'] = [];
 
+  let keeper: JobKeeper | undefined;
+
   const closeAll = async (): Promise<void> => {
-    await Promise.all(workers.map((worker) => worker.close()));
-    await client.close();
-    await Promise.all(connections.map(quit));
+    keeper?.stop();
+    const graceful = (async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+      await client.close();
+      await Promise.all(connections.map(quit));
+    })();
+    const closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      graceful.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), closeTimeoutMs);
+        timer.unref();
+      }),
+    ]);
+    if (timer) clearTimeout(timer);
+    if (!timedOut) return;
+    // Redis is not answering (or a job will not end): drop everything. Jobs still locked come
+    // back as stalled to the next worker, and the ledger keeps their sends honest.
+    log.warn({ closeTimeoutMs }, 'jobs did not stop in time; closing connections');
+    graceful.catch(() => undefined);
+    await Promise.all(workers.map((worker) => worker.close(true).catch(() => undefined)));
+    for (const connection of connections) connection.disconnect();
   };
 
   try {
@@ -124,9 +171,25 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
             db: options.db,
             queues: client.queues,
             reminders: client.reminders,
+            messenger: client.messenger,
             logger: log,
           })
         : undefined;
+    const reconcileIntervalMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
+    if (reconcileIntervalMs > 0) {
+      keeper = new JobKeeper(
+        {
+          db: options.db,
+          queues: client.queues,
+          reminders: client.reminders,
+          messenger: client.messenger,
+          logger: log,
+          redis: pacerConnection,
+          prefix,
+        },
+        reconcileIntervalMs,
+      );
+    }
 
     const scheduleWorker = new Worker<ScheduleJobData>(
       SCHEDULE_QUEUE,
@@ -170,8 +233,9 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
       worker.on('error', (error) => log.error({ queue: worker.name, err: error }, 'worker error'));
     }
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+    await keeper?.start();
     log.info({ queues: workers.map((worker) => worker.name), prefix }, 'jobs started');
-    return { ...client, workers, reconciled, close: closeAll };
+    return { ...client, workers, reconciled, keeper, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;

@@ -470,7 +470,13 @@ export interface ConversationLink {
 
 // ── Send ledger, processed events, audit ────────────────────────────────────────────────────────
 
-export type SendStatus = 'pending' | 'sent' | 'failed';
+/**
+ * A send's life: `queued` (a job was asked for; nothing went out), `sending` (claimed by a worker:
+ * may have reached the platform), then `sent`, `failed` (given up: unreachable, or out of
+ * retries) or `skipped` (nothing left to say when it ran). `pending` is the former name of
+ * `sending`, still found in older databases and read the same way.
+ */
+export type SendStatus = 'queued' | 'sending' | 'pending' | 'sent' | 'failed' | 'skipped';
 
 export interface SendLedgerEntry {
   key: string;
@@ -479,6 +485,10 @@ export interface SendLedgerEntry {
   sentAt?: Date;
   /** Claims made on the key: 1 after the first, +1 for each retry after a failure. */
   attempts: number;
+  /** When the current claim was made (the earliest a message of this send can be on the platform). */
+  claimedAt?: Date;
+  /** The job that delivers it (ids only), so a lost job can be queued again from MongoDB. */
+  job?: { name: string; data: Record<string, unknown> };
   createdAt: Date;
   updatedAt: Date;
 }

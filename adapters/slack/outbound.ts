@@ -83,9 +83,10 @@ export class SlackOutbound implements OutboundPort {
     channel: string,
     message: OutboundMessage,
     threadTs?: string,
+    options: { sendKey?: string } = {},
   ): Promise<MessageRef> {
     const api = await this.apiFor(teamOfConversationKey(key));
-    return this.postWith(api, key, channel, message, threadTs);
+    return this.postWith(api, key, channel, message, threadTs, options);
   }
 
   private async postWith(
@@ -94,11 +95,19 @@ export class SlackOutbound implements OutboundPort {
     channel: string,
     message: OutboundMessage,
     threadTs?: string,
+    options: { sendKey?: string } = {},
   ): Promise<MessageRef> {
     if (message.image) await this.uploadImage(api, channel, message.image, threadTs);
     let first: MessageRef | undefined;
-    for (const page of renderMessage(message)) {
-      const posted = await this.postPage(api, channel, page, threadTs);
+    const pages = renderMessage(message);
+    for (const [index, page] of pages.entries()) {
+      // A job's send key goes on the last page as message metadata: found there after a crash,
+      // the whole message went out (SlackReach.findSent).
+      const metadata =
+        options.sendKey && index === pages.length - 1
+          ? sendKeyMetadata(options.sendKey)
+          : undefined;
+      const posted = await this.postPage(api, channel, page, threadTs, metadata);
       first ??= messageRef(key, { kind: 'message', channel: posted.channel, ts: posted.ts });
     }
     if (!first) throw new Error('renderMessage returned no page');
@@ -156,6 +165,7 @@ export class SlackOutbound implements OutboundPort {
     channel: string,
     page: { text: string; blocks: unknown[] },
     threadTs?: string,
+    metadata?: SendKeyMetadata,
   ): Promise<{ channel: string; ts: string }> {
     const result = await api.call(
       'chat.postMessage',
@@ -166,6 +176,7 @@ export class SlackOutbound implements OutboundPort {
         unfurl_links: false,
         unfurl_media: false,
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(metadata ? { metadata } : {}),
       },
       { retryRateLimited: true },
     );
@@ -230,4 +241,16 @@ export class SlackOutbound implements OutboundPort {
     // The Home tab's conversation is the person's DM with the bot, so the fallback goes there too.
     return this.postWith(api, key, address.channel, { ...rest, text }, address.threadTs);
   }
+}
+
+/** The event type of the metadata a job's message carries its send key in. */
+export const SEND_KEY_EVENT_TYPE = 'nabo_send';
+
+export interface SendKeyMetadata {
+  event_type: typeof SEND_KEY_EVENT_TYPE;
+  event_payload: { send_key: string };
+}
+
+function sendKeyMetadata(sendKey: string): SendKeyMetadata {
+  return { event_type: SEND_KEY_EVENT_TYPE, event_payload: { send_key: sendKey } };
 }

@@ -343,7 +343,8 @@ export function createSlackPlatform(
     displayName: 'Slack',
     outbound,
     allowedWorkspaces: config.allowedWorkspaces,
-    sendToPerson: (person, message) => reach.sendToPerson(person, message),
+    sendToPerson: (person, message, options) => reach.sendToPerson(person, message, options),
+    findSent: (person, sendKey, since) => reach.findSent(person, sendKey, since),
     // One message per second per DM; the key names the person's DM with the bot.
     deliveryPace: (identity) => [
       { key: `slack:${identity.workspaceId}:${identity.userId}`, ...delivery.perChannel },

@@ -2,12 +2,12 @@ import type { NaboDatabase } from '../../models/database.js';
 import type { MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
 import type { Logger } from '../../kernel/logger.js';
-import type { Unreachable } from '../../src/core/platform.js';
+import type { SendOptions, Unreachable } from '../../src/core/platform.js';
 import type { Person } from '../../models/types.js';
 import { identityOn } from '../../models/identities.js';
-import { conversationKey, linkAddressOf, type SlackLinkAddress } from './address.js';
+import { conversationKey, linkAddressOf, messageRef, type SlackLinkAddress } from './address.js';
 import { isSlackApiError } from './errors.js';
-import type { SlackOutbound } from './outbound.js';
+import { SEND_KEY_EVENT_TYPE, type SlackOutbound } from './outbound.js';
 import type { SlackApi } from './web-api.js';
 import { isAuthFailure } from './web-api.js';
 
@@ -25,6 +25,14 @@ const PERSON_UNREACHABLE = new Set([
   'restricted_action',
   'messages_tab_disabled',
 ]);
+/** Pages of a DM's history searched for a send key (200 messages each) before "not there". */
+const FIND_SENT_PAGES = 5;
+
+interface SlackMessage {
+  ts?: unknown;
+  metadata?: { event_type?: unknown; event_payload?: { send_key?: unknown } };
+}
+
 /** A stored DM that no longer works is opened afresh once. */
 const STALE_CHANNEL = new Set(['channel_not_found', 'is_archived', 'not_in_channel']);
 
@@ -78,13 +86,17 @@ export class SlackReach {
     this.directChannels.set(`${direct.teamId}:${direct.userId}`, direct.channel);
   }
 
-  async sendToPerson(person: Person, message: OutboundMessage): Promise<MessageRef | Unreachable> {
+  async sendToPerson(
+    person: Person,
+    message: OutboundMessage,
+    options: SendOptions = {},
+  ): Promise<MessageRef | Unreachable> {
     const personId = person.id;
     const link = await this.deps.db.conversationLinks.get(personId, 'slack');
     const stored = linkAddressOf(link?.address);
     if (stored) {
       try {
-        return await this.post(stored, message);
+        return await this.post(stored, message, options);
       } catch (error) {
         // A DM that was archived or closed is opened again below; anything else is final.
         if (!isSlackApiError(error) || !STALE_CHANNEL.has(error.slackError))
@@ -98,17 +110,62 @@ export class SlackReach {
       const channel = await this.openDirectChannel(slack.workspaceId, slack.userId);
       const address: SlackLinkAddress = { teamId: slack.workspaceId, channel };
       await this.deps.db.conversationLinks.upsert({ personId, platform: 'slack', address });
-      return await this.post(address, message);
+      return await this.post(address, message, options);
     } catch (error) {
       return this.unreachableOr(error, personId);
     }
   }
 
-  private post(address: SlackLinkAddress, message: OutboundMessage): Promise<MessageRef> {
+  /**
+   * A job's message posted with this send key since the instant, looked up in the person's DM
+   * (`conversations.history` with the messages' metadata). No stored DM: nothing was posted.
+   */
+  async findSent(person: Person, sendKey: string, since: Date): Promise<MessageRef | undefined> {
+    const link = await this.deps.db.conversationLinks.get(person.id, 'slack');
+    const address = linkAddressOf(link?.address);
+    if (!address) return undefined;
+    // A minute's slack for the difference between our clock and Slack's.
+    const oldest = (Math.max(0, since.getTime() - 60_000) / 1_000).toFixed(6);
+    const api = await this.deps.apiFor(address.teamId);
+    let cursor: string | undefined;
+    for (let page = 0; page < FIND_SENT_PAGES; page += 1) {
+      const result = await api.call('conversations.history', {
+        channel: address.channel,
+        oldest,
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      const messages = Array.isArray(result.messages) ? (result.messages as SlackMessage[]) : [];
+      const found = messages.find(
+        (candidate) =>
+          candidate.metadata?.event_type === SEND_KEY_EVENT_TYPE &&
+          candidate.metadata.event_payload?.send_key === sendKey,
+      );
+      if (found && typeof found.ts === 'string') {
+        return messageRef(conversationKey(address.teamId, address.channel), {
+          kind: 'message',
+          channel: address.channel,
+          ts: found.ts,
+        });
+      }
+      cursor = (result.response_metadata as { next_cursor?: string } | undefined)?.next_cursor;
+      if (!cursor) return undefined;
+    }
+    return undefined;
+  }
+
+  private post(
+    address: SlackLinkAddress,
+    message: OutboundMessage,
+    options: SendOptions,
+  ): Promise<MessageRef> {
     return this.deps.outbound.post(
       conversationKey(address.teamId, address.channel),
       address.channel,
       message,
+      undefined,
+      options.sendKey ? { sendKey: options.sendKey } : {},
     );
   }
 

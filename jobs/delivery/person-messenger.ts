@@ -5,6 +5,7 @@ import {
   displayNameOf,
   type PaceRule,
   type PlatformRegistry,
+  type SendOptions,
   type Unreachable,
 } from '../../src/core/platform.js';
 import type { UnreachableOn } from '../../src/assignment/messages.js';
@@ -75,9 +76,25 @@ export class PersonMessenger {
     route: Route,
     person: Person,
     message: OutboundMessage,
+    options: SendOptions = {},
   ): Promise<MessageRef | Unreachable> {
     const platform = this.platforms.get(route.platform);
     if (!platform) return { unreachable: true, reason: 'not_installed' };
-    return platform.sendToPerson(person, message);
+    return platform.sendToPerson(person, message, options);
+  }
+
+  /**
+   * Asks the routed platform whether the message with this send key is already in the person's
+   * conversation. 'unknown' when the platform cannot tell (Teams): the caller sends again.
+   */
+  async findSent(
+    route: Route,
+    person: Person,
+    sendKey: string,
+    since: Date,
+  ): Promise<MessageRef | 'not_found' | 'unknown'> {
+    const platform = this.platforms.get(route.platform);
+    if (!platform?.findSent) return 'unknown';
+    return (await platform.findSent(person, sendKey, since)) ?? 'not_found';
   }
 }

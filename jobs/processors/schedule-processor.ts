@@ -57,8 +57,7 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         const ambassador = await deps.db.people.findById(visit.ambassadorId);
         if (!ambassador) return { skipped: 'no_person' };
         const queued = await enqueueSend(
-          deps.queues,
-          deps.messenger,
+          deps,
           ambassador,
           sendKeys.revisit(visit.id, data.revisitDate),
           {
@@ -78,13 +77,11 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
           return { skipped: 'stale' };
         const ambassador = await deps.db.people.findById(visit.ambassadorId);
         if (!ambassador) return { skipped: 'no_person' };
-        const queued = await enqueueSend(
-          deps.queues,
-          deps.messenger,
-          ambassador,
-          sendKeys.firstAttemptNudge(visit.id),
-          { kind: 'first-attempt-nudge', visitId: visit.id, personId: ambassador.id },
-        );
+        const queued = await enqueueSend(deps, ambassador, sendKeys.firstAttemptNudge(visit.id), {
+          kind: 'first-attempt-nudge',
+          visitId: visit.id,
+          personId: ambassador.id,
+        });
         return queued.queued
           ? { queued: 1 }
           : { unreachable: whereUnreachable(queued.unreachableOn) };
@@ -100,8 +97,7 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
           const person = await deps.db.people.findById(personId);
           if (!person) continue;
           const result = await enqueueSend(
-            deps.queues,
-            deps.messenger,
+            deps,
             person,
             sendKeys.eventReminder(event.id, person.id),
             { kind: 'event-reminder', eventId: event.id, personId: person.id },
@@ -118,8 +114,7 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         let queued = 0;
         for (const coordinator of coordinators) {
           const result = await enqueueSend(
-            deps.queues,
-            deps.messenger,
+            deps,
             coordinator,
             sendKeys.firstAttemptEscalation(visit.id, coordinator.id),
             { kind: 'first-attempt-escalation', visitId: visit.id, personId: coordinator.id },

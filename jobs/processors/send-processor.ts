@@ -24,21 +24,20 @@ export interface SendProcessorDeps {
  * One message to one person, never twice and never lost:
  *
  * 1. Build the message from MongoDB (nothing personal travels in the job). Nothing to say any
- *    more → done.
+ *    more → the ledger says `skipped`, done.
  * 2. Pace the workspace and the person's channel (token buckets in Redis, see Pacer): a token
  *    booked a moment ahead is waited for; a channel not free yet → the job is delayed, which is
  *    not a failed attempt.
- * 3. Claim the send key in the SendLedger. Already sent → done, whatever triggered us again.
- * 4. Send. Confirmed → note the platform's message id on the job (Redis), then mark the ledger
- *    sent (MongoDB).
+ * 3. Claim the send key in the SendLedger (`queued` → `sending`). Already sent → done, whatever
+ *    triggered us again.
+ * 4. Send, with the send key where the platform keeps it (Slack: message metadata). Confirmed →
+ *    note the platform's message id on the job (Redis), then mark the ledger `sent` (MongoDB).
  *
- * A retry that finds the key still 'pending' comes after a crash or a failed ledger write. If
- * the job carries the platform's confirmation, the message went out: only the ledger is
- * completed. Otherwise the send was never confirmed and is sent again. This is at-least-once
- * for the one unconfirmable moment — a process killed after the platform accepted the message
- * but before the confirmation was written (one Redis round trip) — and exactly-once everywhere
- * else. A household that is never announced is worse than a list that arrives twice; see
- * docs/jobs.md.
+ * A job that finds the key `sending` comes after a crash or an error in the middle of a send:
+ * the message may be on the platform. If the job carries the platform's confirmation, or the
+ * platform finds the send key in the person's conversation (`findSent`), only the ledger is
+ * completed; otherwise it is sent. A platform that cannot look (Teams) sends again: a possible
+ * duplicate in that one moment, never a loss (docs/jobs.md).
  */
 export function createSendProcessor(deps: SendProcessorDeps) {
   return async function processSend(
@@ -57,20 +56,25 @@ export function createSendProcessor(deps: SendProcessorDeps) {
         : undefined;
     const person =
       batch?.people.get(job.data.personId) ?? (await deps.db.people.findById(job.data.personId));
-    if (!person || person.status.state === 'left') return { status: 'stale' };
+    if (!person || person.status.state === 'left') {
+      await deps.db.sendLedger.markSkipped(key);
+      return { status: 'stale' };
+    }
 
     const route = await deps.messenger.route(person);
     if (isNoRoute(route)) {
       log.warn({ on: route.on }, 'person cannot be reached');
+      await giveUp(key);
       return { status: 'unreachable', reason: `no_route_${route.on}` };
     }
 
     // Only a retry that carries the platform's confirmation needs the ledger before the claim:
-    // otherwise the claim below is the one read (an already sent key loses it and says so).
+    // otherwise the claim below is the one read (a sent or skipped key loses it and says so).
     if (job.data.confirmedMessageId !== undefined) {
       const ledger = await deps.db.sendLedger.get(key);
       if (ledger?.status === 'sent') return { status: 'already_sent' };
-      if (ledger?.status === 'pending') {
+      if (ledger?.status === 'skipped') return { status: 'stale' };
+      if (inFlight(ledger?.status)) {
         // Sent and confirmed by the platform; only the ledger write was lost.
         await deps.db.sendLedger.markSent(key, { platform: route.platform });
         log.info('send confirmed earlier; ledger completed');
@@ -88,7 +92,10 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       person,
       job.data,
     );
-    if (!composed) return { status: 'stale' };
+    if (!composed) {
+      await deps.db.sendLedger.markSkipped(key);
+      return { status: 'stale' };
+    }
     const { message } = composed;
 
     // A workspace token booked a moment ahead is waited for here rather than the job run again.
@@ -101,26 +108,42 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     if (!(await deps.db.sendLedger.claim(key, { platform: route.platform }))) {
       const entry = await deps.db.sendLedger.get(key);
       if (entry?.status === 'sent') return { status: 'already_sent' };
-      // Pending without a confirmation: an earlier attempt died before the platform answered.
-      log.warn('unconfirmed earlier send; sending again');
+      if (entry?.status === 'skipped') return { status: 'stale' };
+      // `sending`: an earlier attempt may have reached the platform before it died. Ask it.
+      const since = entry?.claimedAt ?? entry?.updatedAt ?? deps.clock.now();
+      const found = await deps.messenger.findSent(route, person, key, since);
+      if (found !== 'not_found' && found !== 'unknown') {
+        await deps.db.sendLedger.markSent(key, { platform: route.platform });
+        log.info('message found on the platform; ledger completed, not sent again');
+        return { status: 'sent', platform: route.platform };
+      }
+      if (found === 'unknown') log.warn('unconfirmed earlier send, platform cannot tell; sending');
+      else log.info('unconfirmed earlier send not on the platform; sending');
     }
 
     let result;
     try {
-      result = await deps.messenger.send(route, person, message);
+      result = await deps.messenger.send(route, person, message, { sendKey: key });
     } catch (error) {
-      // Not sent (or not known to be): the key is freed for the retry.
-      await deps.db.sendLedger.markFailed(key).catch(() => undefined);
       const retryAfterMs = rateLimitDelay(error);
       if (retryAfterMs !== undefined) {
-        // A wait the platform asked for, not a failed attempt: every send to the workspace
-        // waits (in every worker), and this one comes back when the pause is over.
+        // Refused by the platform, so certainly not sent: back to queued. A wait the platform
+        // asked for, not a failed attempt: every send to the workspace waits (in every worker),
+        // and this one comes back when the pause is over.
+        await deps.db.sendLedger.release(key).catch(() => undefined);
         log.info({ retryAfterMs }, 'platform rate limit; waiting');
         if (route.workspace) await deps.pacer.pause(route.workspace, retryAfterMs);
         await job.moveToDelayed(Date.now() + retryAfterMs, token);
         throw new DelayedError();
       }
-      log.warn({ err: error }, 'send failed; will retry');
+      // May or may not have reached the platform (a timeout after the request went out): the
+      // entry stays `sending`, so the retry asks the platform before sending.
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        await deps.db.sendLedger.markFailed(key).catch(() => undefined);
+        log.error({ err: error }, 'send failed; no retries left');
+      } else {
+        log.warn({ err: error }, 'send failed; will retry');
+      }
       throw error;
     }
     if (isUnreachable(result)) {
@@ -148,6 +171,19 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     log.info({ platform: route.platform }, 'sent');
     return { status: 'sent', platform: route.platform };
   };
+
+  /** Unreachable before a claim: the entry may be queued, not in flight. */
+  async function giveUp(key: string): Promise<void> {
+    if (!(await deps.db.sendLedger.claim(key))) {
+      const entry = await deps.db.sendLedger.get(key);
+      if (!inFlight(entry?.status)) return;
+    }
+    await deps.db.sendLedger.markFailed(key).catch(() => undefined);
+  }
+}
+
+function inFlight(status: string | undefined): boolean {
+  return status === 'sending' || status === 'pending';
 }
 
 /** RateLimitedError, or any Nabo error coded RATE_LIMITED that says how long to wait. */

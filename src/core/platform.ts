@@ -25,7 +25,18 @@ export interface PlatformAdapter {
    * person's stored conversation link. A person the platform will not let us reach is an
    * answer (`Unreachable`), not an error; a platform's 429 is a RateLimitedError.
    */
-  sendToPerson(person: Person, message: OutboundMessage): Promise<MessageRef | Unreachable>;
+  sendToPerson(
+    person: Person,
+    message: OutboundMessage,
+    options?: SendOptions,
+  ): Promise<MessageRef | Unreachable>;
+  /**
+   * Whether a message sent with this send key (`options.sendKey`) since the instant is already in
+   * the person's conversation: asked before a send that may have reached the platform before a
+   * crash is sent again. Absent: the platform cannot tell, and the message is sent again (a
+   * possible duplicate, never a loss).
+   */
+  findSent?(person: Person, sendKey: string, since: Date): Promise<MessageRef | undefined>;
   /**
    * Whether a proactive message could reach the person at all, asked before a job is queued
    * (Teams can only write to someone who has talked to the bot once). Absent: always.
@@ -56,6 +67,11 @@ export interface PlatformAdapter {
     name: string,
     isTaken: (identity: PlatformIdentity) => Promise<boolean>,
   ): Promise<PlatformIdentity | undefined>;
+}
+
+/** How a job's message is sent: the send key travels with it where the platform can keep it. */
+export interface SendOptions {
+  sendKey?: string;
 }
 
 /** Why a proactive message could not be delivered; the caller tells the coordinator. */

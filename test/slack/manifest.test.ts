@@ -36,6 +36,8 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'conversations.open': 'im:write',
+  // Only the person's DM with the bot: a job's send looked up by its key after a crash.
+  'conversations.history': 'im:history',
   // The programme report's chart is uploaded into the coordinator's DM.
   'files.completeUploadExternal': 'files:write',
   'files.getUploadURLExternal': 'files:write',
