@@ -63,12 +63,13 @@ export function superviseWebWorkers(options: SupervisorOptions): void {
 
   aggregateWorkerMetrics();
 
-  const fork = (): void => {
+  const fork = (then?: () => void): void => {
     const worker = cluster.fork();
     startedAt.set(worker, Date.now());
     worker.once('listening', () => {
       listened.add(worker);
       logger.info({ worker: worker.id, pid: worker.process.pid }, 'web worker listening');
+      then?.();
     });
   };
 
@@ -122,5 +123,9 @@ export function superviseWebWorkers(options: SupervisorOptions): void {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   logger.info({ workers: options.workers }, 'web process starting workers');
-  for (let index = 0; index < options.workers; index++) fork();
+  // The first worker alone, the others once it listens: a start-up failure (bad credentials,
+  // MongoDB refused) is reported once, not once per worker.
+  fork(() => {
+    for (let index = 1; index < options.workers; index++) fork();
+  });
 }
