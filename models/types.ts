@@ -48,6 +48,8 @@ export interface RetentionSettings {
   neverVisitedMonths: number;
   /** An open visit nobody touched for this long is closed as not reached. */
   staleOpenVisitMonths: number;
+  /** A follow-up is deleted this long after it was closed, or after it was made if still open. */
+  followUpMonths: number;
 }
 
 export interface Area {
@@ -119,6 +121,8 @@ export interface Person {
   locale: Locale;
   /** Interests and strengths in her own words ("madklub", "taler arabisk"): phase 3's roles. */
   interests?: string[];
+  /** Extra roles the coordinator gave her ("mentor", "følgeskab"), beyond being an ambassador. */
+  extraRoles?: string[];
   createdAt: Date;
   updatedAt: Date;
 }

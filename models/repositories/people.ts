@@ -32,6 +32,8 @@ export interface PersonRepository {
   setLocale(personId: string, locale: Locale): Promise<Person>;
   /** Replaces the person's interests (trimmed, empty ones dropped, at most 20). */
   setInterests(personId: string, interests: readonly string[]): Promise<Person>;
+  /** Gives (or with `remove`, takes back) an extra role; the same role is kept once. */
+  changeExtraRole(personId: string, role: string, remove?: boolean): Promise<Person>;
   /**
    * A coordinator corrects an ambassador's profile. Only the fields given change; an empty block
    * or stairwell removes it. INVALID_INPUT for a bad language code or capacity.
@@ -145,6 +147,15 @@ export function createPersonRepository(model: Model<PersonDoc>): PersonRepositor
     async setInterests(personId, interests) {
       const kept = [...new Set(interests.map((interest) => interest.trim()).filter(Boolean))];
       return updateExisting(personId, { $set: { interests: kept.slice(0, 20) } });
+    },
+
+    async changeExtraRole(personId, role, remove = false) {
+      const trimmed = role.trim();
+      if (trimmed === '') throw new NaboError('INVALID_INPUT', 'A role needs a name');
+      return updateExisting(
+        personId,
+        remove ? { $pull: { extraRoles: trimmed } } : { $addToSet: { extraRoles: trimmed } },
+      );
     },
 
     async updateProfile(personId, changes) {
@@ -306,6 +317,7 @@ export function toPerson(doc: PersonDoc): Person {
     ...(doc.confidentialityAt ? { confidentialityAt: doc.confidentialityAt } : {}),
     locale: doc.locale,
     ...(doc.interests && doc.interests.length > 0 ? { interests: [...doc.interests] } : {}),
+    ...(doc.extraRoles && doc.extraRoles.length > 0 ? { extraRoles: [...doc.extraRoles] } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -5,6 +5,7 @@ import { AREA_MODEL, type AreaDoc } from '../schemas/area.js';
 import { AUDIT_EVENT_MODEL, type AuditEventDoc } from '../schemas/audit-event.js';
 import { CHECK_IN_MODEL, type CheckInDoc } from '../schemas/check-in.js';
 import { COMMUNITY_EVENT_MODEL, type CommunityEventDoc } from '../schemas/community-event.js';
+import { FOLLOW_UP_MODEL, type FollowUpDoc } from '../schemas/follow-up.js';
 import { CONVERSATION_LINK_MODEL, type ConversationLinkDoc } from '../schemas/conversation-link.js';
 import {
   CONVERSATION_STATE_MODEL,
@@ -80,6 +81,8 @@ export interface PrivacyRepository {
   deleteVisitNotes(visitIds: readonly string[]): Promise<number>;
   /** Check-ins of the area answered (or, unanswered, due) before the cutoff. */
   deleteCheckInsBefore(areaId: string, cutoff: Date): Promise<number>;
+  /** Follow-ups of the area closed before the cutoff, or still open and made before it. */
+  deleteFollowUpsBefore(areaId: string, cutoff: Date): Promise<number>;
   /** Conversation states last touched before the cutoff, or already expired at `now`. */
   deleteConversationStatesBefore(cutoff: Date, now: Date): Promise<number>;
   deleteProcessedEventsBefore(cutoff: Date): Promise<number>;
@@ -127,6 +130,7 @@ export function createPrivacyRepository(connection: Connection): PrivacyReposito
   const links = model<ConversationLinkDoc>(CONVERSATION_LINK_MODEL);
   const ledger = model<SendLedgerDoc>(SEND_LEDGER_MODEL);
   const events = model<CommunityEventDoc>(COMMUNITY_EVENT_MODEL);
+  const followUps = model<FollowUpDoc>(FOLLOW_UP_MODEL);
   const audit = model<AuditEventDoc>(AUDIT_EVENT_MODEL);
   const processed = model<ProcessedEventDoc>(PROCESSED_EVENT_MODEL);
 
@@ -242,6 +246,20 @@ export function createPrivacyRepository(connection: Connection): PrivacyReposito
           { answeredAt: null, due: { $lt: cutoff } },
           { answeredAt: null, due: null, createdAt: { $lt: cutoff } },
           { answeredAt: null, due: null, createdAt: null },
+        ],
+      });
+      return result.deletedCount;
+    },
+
+    async deleteFollowUpsBefore(areaId, cutoff) {
+      const _id = parseObjectId(areaId);
+      if (!_id) return 0;
+      const result = await followUps.deleteMany({
+        areaId: _id,
+        $or: [
+          { status: 'closed', closedAt: { $lt: cutoff } },
+          { status: 'closed', closedAt: null, updatedAt: { $lt: cutoff } },
+          { status: 'open', createdAt: { $lt: cutoff } },
         ],
       });
       return result.deletedCount;

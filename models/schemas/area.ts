@@ -33,6 +33,7 @@ const retentionSchema = new Schema(
     visitNotesMonths: { type: Number, min: 1 },
     checkInMonths: { type: Number, min: 1 },
     neverVisitedMonths: { type: Number, min: 1 },
+    followUpMonths: { type: Number, min: 1 },
     staleOpenVisitMonths: { type: Number, min: 1 },
   },
   { _id: false },

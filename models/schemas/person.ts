@@ -20,6 +20,7 @@ export interface PersonDoc {
   confidentialityAt?: Date;
   locale: Locale;
   interests?: string[];
+  extraRoles?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -66,6 +67,7 @@ export const personSchema = new Schema<PersonDoc>(
     confidentialityAt: Date,
     locale: { type: String, enum: ['da', 'en'], default: DEFAULT_LOCALE },
     interests: { type: [String], default: undefined },
+    extraRoles: { type: [String], default: undefined },
   },
   { timestamps: true },
 );

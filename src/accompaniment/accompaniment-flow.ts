@@ -99,9 +99,15 @@ async function onAction(
   }
 }
 
-async function answerWith(turn: Turn, source: MessageRef | undefined, message: OutboundMessage) {
-  if (source) await turn.replace(source, message);
-  else await turn.say(message);
+/** The pressed message keeps the choice without its buttons; the answer follows it. */
+async function answerWith(
+  turn: Turn,
+  source: MessageRef | undefined,
+  chosen: string,
+  message: OutboundMessage,
+) {
+  if (source) await turn.replace(source, `✓ ${chosen}`);
+  await turn.say(message);
 }
 
 async function accept(turn: Turn, id: string, source: MessageRef | undefined) {
@@ -110,18 +116,18 @@ async function accept(turn: Turn, id: string, source: MessageRef | undefined) {
   const choices = outcomeChoices(turn.text, accompaniment);
   // The visitor knows the household; another ambassador learns it now, in a 1:1 chat only.
   if (!visit || visit.ambassadorId === turn.person.id) {
-    await answerWith(turn, source, {
+    await answerWith(turn, source, turn.text.accompanyYes(), {
       text: turn.text.accompanyAccepted(accompaniment.topic),
       choices,
     });
     return;
   }
   if (!turn.mayShowPersonalData) {
-    await answerWith(turn, source, { text: turn.text.privateOnly() });
+    await answerWith(turn, source, turn.text.accompanyYes(), { text: turn.text.privateOnly() });
     return;
   }
   const household = `${householdName(visit.resident.names, turn.locale)}, ${householdAddress(visit.resident)}`;
-  await answerWith(turn, source, {
+  await answerWith(turn, source, turn.text.accompanyYes(), {
     text: turn.text.accompanyAcceptedWith(accompaniment.topic, household),
     choices,
   });
@@ -142,11 +148,15 @@ async function decline(turn: Turn, id: string, source: MessageRef | undefined) {
       ),
     );
     if (delivered === 'sent') {
-      await answerWith(turn, source, { text: turn.text.accompanyPassedOn(firstName(next.name)) });
+      await answerWith(turn, source, turn.text.accompanyNo(), {
+        text: turn.text.accompanyPassedOn(firstName(next.name)),
+      });
       return;
     }
   }
-  await answerWith(turn, source, { text: turn.text.accompanyNobodyElse() });
+  await answerWith(turn, source, turn.text.accompanyNo(), {
+    text: turn.text.accompanyNobodyElse(),
+  });
 }
 
 /** An active ambassador of the area who named the activity among her interests and has not said no. */
@@ -174,7 +184,7 @@ async function recordOutcome(turn: Turn, value: string, source: MessageRef | und
     turn.person.id,
     outcome as AccompanimentOutcome,
   );
-  await answerWith(turn, source, {
+  await answerWith(turn, source, turn.text.accompanyOutcomeLabel(outcome as AccompanimentOutcome), {
     text: turn.text.accompanyOutcomeRecorded(recorded.topic, outcome as AccompanimentOutcome),
   });
 }

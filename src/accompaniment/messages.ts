@@ -31,6 +31,13 @@ export const accompanimentDa = {
     `Tak! Dine interesser: ${interests.join(', ')}. Jeg spørger dig, når en ny beboer gerne vil med til noget af det.`,
   interestsEmpty: (): string =>
     'Skriv dine interesser efter kolon, fx «mine interesser: madklub, lektiehjælp, taler arabisk».',
+  extraRoleGiven: (name: string, role: string, all: string[]): string =>
+    `✅ ${name} har nu rollen «${role}» (roller: ${all.join(', ')}). Det står i «ambassadører».`,
+  extraRoleRemoved: (name: string, role: string, all: string[]): string =>
+    `${name} har ikke længere rollen «${role}»${all.length > 0 ? ` (roller: ${all.join(', ')})` : ''}.`,
+  extraRoleWho: (who: string): string =>
+    `Jeg ved ikke helt, hvem «${who}» er. Skriv det fulde navn, fx «giv Birgit Sørensen rollen mentor».`,
+  corpsExtraRoles: (roles: string[]): string => ` · roller: ${roles.join(', ')}`,
 };
 
 export const accompanimentEn: typeof accompanimentDa = {
@@ -59,4 +66,11 @@ export const accompanimentEn: typeof accompanimentDa = {
     `Thank you! Your interests: ${interests.join(', ')}. I will ask you when a new resident would like to join one of them.`,
   interestsEmpty: () =>
     'Write your interests after a colon, e.g. "my interests: dinner club, homework help, speak Arabic".',
+  extraRoleGiven: (name, role, all) =>
+    `✅ ${name} now has the role "${role}" (roles: ${all.join(', ')}). It shows under "ambassadors".`,
+  extraRoleRemoved: (name, role, all) =>
+    `${name} no longer has the role "${role}"${all.length > 0 ? ` (roles: ${all.join(', ')})` : ''}.`,
+  extraRoleWho: (who) =>
+    `I am not sure who "${who}" is. Write the full name, e.g. "give Birgit Sørensen the role mentor".`,
+  corpsExtraRoles: (roles) => ` · roles: ${roles.join(', ')}`,
 };

@@ -3,6 +3,7 @@ import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
+import { AWAY_FROM_EVENTS_MONTHS, awayFromEvents } from '../events/community-events.js';
 import type { Turn } from '../core/turn.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDay, type Locale } from '../i18n/locale.js';
@@ -114,7 +115,32 @@ async function readAnswers(turn: Turn, name: string): Promise<void> {
     await turn.say(turn.text.noCheckInYet(firstName(ambassador.name)));
     return;
   }
-  await turn.say(answersMessage(latest, ambassador, turn.text, turn.locale, turn.zone));
+  await turn.say(
+    await withEventsNote(
+      turn,
+      answersMessage(latest, ambassador, turn.text, turn.locale, turn.zone),
+      ambassador,
+      latest.areaId,
+    ),
+  );
+}
+
+/**
+ * The check-in is where the coordinator looks at one ambassador: she also hears when that
+ * ambassador has not been to any event for a long while (phase 2 of the handbook).
+ */
+async function withEventsNote(
+  turn: Turn,
+  message: OutboundMessage,
+  ambassador: Person,
+  areaId: string,
+): Promise<OutboundMessage> {
+  const away = await awayFromEvents(turn.deps.db, areaId, [ambassador], turn.now);
+  if (away.length === 0) return message;
+  return {
+    ...message,
+    text: `${message.text}\n${turn.text.checkInAwayFromEvents(firstName(ambassador.name), AWAY_FROM_EVENTS_MONTHS)}`,
+  };
 }
 
 export function answersMessage(
@@ -157,7 +183,14 @@ async function onAction(
   const ambassador = await turn.deps.db.people.findById(checkIn.personId);
   if (!ambassador) return;
   if (action.step === 'show') {
-    await turn.say(answersMessage(checkIn, ambassador, turn.text, turn.locale, turn.zone));
+    await turn.say(
+      await withEventsNote(
+        turn,
+        answersMessage(checkIn, ambassador, turn.text, turn.locale, turn.zone),
+        ambassador,
+        checkIn.areaId,
+      ),
+    );
     return;
   }
   if (action.step === 'capacity') await decideCapacity(turn, checkIn, ambassador, decision, source);

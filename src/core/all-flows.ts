@@ -17,6 +17,7 @@ import { statusFlow } from '../status/status-flow.js';
 import { programmeReportFlow } from '../programme-report/report-flow.js';
 import { eventsFlow } from '../events/events-flow.js';
 import { accompanimentFlow } from '../accompaniment/accompaniment-flow.js';
+import { extraRolesFlow } from '../corps/extra-roles.js';
 
 /** Every flow the bot can hold; adapters pass this list to createBot. */
 export const allFlows: readonly Flow[] = [
@@ -27,6 +28,7 @@ export const allFlows: readonly Flow[] = [
   // A new ambassador's first message gets the welcome and the agreement; then the coordinator's
   // corps, list, folder and follow-up commands, and ambassadors' questions about the folder.
   agreementFlow,
+  extraRolesFlow,
   corpsFlow,
   // Before the welcome folder, which reads "program…" as its activity programme.
   programmeReportFlow,

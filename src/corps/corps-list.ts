@@ -14,19 +14,20 @@ export async function showCorps(turn: Turn): Promise<void> {
       blocks.push(`${turn.text.corpsEmpty(area.name)}${left}`);
       continue;
     }
-    const lines = overview.members.map((member) =>
-      turn.text.corpsMemberLine(
-        member.person.name,
-        turn.text.corpsState(
-          member.state,
-          member.person.status.pausedUntil
-            ? formatShortDate(member.person.status.pausedUntil, turn.locale, area.timeZone)
-            : undefined,
-        ),
-        member.thisMonth,
-        member.person.monthlyCapacity,
-        member.person.languages,
-      ),
+    const lines = overview.members.map(
+      (member) =>
+        turn.text.corpsMemberLine(
+          member.person.name,
+          turn.text.corpsState(
+            member.state,
+            member.person.status.pausedUntil
+              ? formatShortDate(member.person.status.pausedUntil, turn.locale, area.timeZone)
+              : undefined,
+          ),
+          member.thisMonth,
+          member.person.monthlyCapacity,
+          member.person.languages,
+        ) + (member.person.extraRoles ? turn.text.corpsExtraRoles(member.person.extraRoles) : ''),
     );
     blocks.push(
       [

@@ -193,10 +193,10 @@ async function recordAnswer(turn: Turn, value: string, source: MessageRef | unde
     }
     throw error;
   }
-  const answered = turn.text.eventAnswered(lineFor(turn, event), answer as EventAnswer);
-  // The buttons go once answered; "arrangementer" brings them back to change the answer.
-  if (source) await turn.replace(source, answered);
-  else await turn.say(answered);
+  // The buttons go once answered ("arrangementer" brings them back to change the answer); the
+  // answer follows as a message of its own, as after every button.
+  if (source) await turn.replace(source, lineFor(turn, event));
+  await turn.say(turn.text.eventAnswered(lineFor(turn, event), answer as EventAnswer));
 }
 
 async function showOverview(turn: Turn): Promise<void> {

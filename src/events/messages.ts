@@ -72,6 +72,8 @@ export const eventsDa = {
   eventsRecent: (): string => 'Afholdt for nylig (tag fremmøde):',
   eventReminder: (line: string): string =>
     `⏰ Påmindelse: i morgen er der ${line.replace(/^📅 /, '')}. Vi ses! Kan du alligevel ikke, så skriv «arrangementer» og skift dit svar.`,
+  checkInAwayFromEvents: (name: string, months: number): string =>
+    `📅 ${name} har ikke været med til et arrangement i ${months} måneder — måske værd at nævne i jeres snak.`,
   statusInactive: (names: string[], months: number): string =>
     `Ikke været med til et arrangement i ${months} måneder: ${names.join(', ')} — måske værd at invitere personligt.`,
 };
@@ -127,6 +129,8 @@ export const eventsEn: typeof eventsDa = {
   eventsRecent: () => 'Held recently (take attendance):',
   eventReminder: (line) =>
     `⏰ Reminder: tomorrow there is ${line.replace(/^📅 /, '')}. See you! If you cannot come after all, write "events" and change your answer.`,
+  checkInAwayFromEvents: (name, months) =>
+    `📅 ${name} has not been to an event for ${months} months — perhaps worth mentioning when you talk.`,
   statusInactive: (names, months) =>
     `Not at any event for ${months} months: ${names.join(', ')} — perhaps worth a personal invitation.`,
 };

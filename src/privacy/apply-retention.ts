@@ -12,6 +12,7 @@ export interface RetentionCounts {
   visitNotesDeleted: number;
   staleVisitsClosed: number;
   checkInsDeleted: number;
+  followUpsDeleted: number;
   conversationStatesDeleted: number;
   processedEventsDeleted: number;
   auditEventsDeleted: number;
@@ -23,6 +24,7 @@ export function emptyRetentionCounts(): RetentionCounts {
     visitNotesDeleted: 0,
     staleVisitsClosed: 0,
     checkInsDeleted: 0,
+    followUpsDeleted: 0,
     conversationStatesDeleted: 0,
     processedEventsDeleted: 0,
     auditEventsDeleted: 0,
@@ -113,6 +115,12 @@ async function applyAreaRetention(
     area.id,
     DateTime.fromJSDate(now, { zone: area.timeZone })
       .minus({ months: settings.checkInMonths })
+      .toJSDate(),
+  );
+  counts.followUpsDeleted = await db.privacy.deleteFollowUpsBefore(
+    area.id,
+    DateTime.fromJSDate(now, { zone: area.timeZone })
+      .minus({ months: settings.followUpMonths })
       .toJSDate(),
   );
   return counts;

@@ -19,6 +19,10 @@ export const DEFAULT_RETENTION: Readonly<RetentionSettings> = {
   // An open visit nobody has touched for a year will not be finished; it is closed so the
   // household's own deadline can start.
   staleOpenVisitMonths: 12,
+  // A follow-up names a household's address and a topic ("lyset", "madklub"): kept while the
+  // coordinator acts on it, then a quarter for the next meeting's look back. One left open for
+  // that long has been forgotten, not kept on purpose.
+  followUpMonths: 3,
 };
 
 /** Deadlines that are the same for the whole installation, not per area. */
@@ -37,6 +41,7 @@ export const RETENTION_KEYS: readonly (keyof RetentionSettings)[] = [
   'checkInMonths',
   'neverVisitedMonths',
   'staleOpenVisitMonths',
+  'followUpMonths',
 ];
 
 /** The area's deadlines: its own choices over the defaults. */

@@ -35,6 +35,7 @@ beforeEach(async () => {
   estate = await createEstate(db());
   const birgit = await estate.ambassador('Birgit Sørensen', `birgit-${handle}`);
   ahmed = await estate.ambassador('Ahmed Hassan', `ahmed-${handle}`);
+  await estate.coordinator('Mette Holm', `mette-${handle}`);
   await estate.ambassador('Lise Nielsen', `lise-${handle}`);
   await estate.assign(birgit, [
     { names: ['Fatima Ali'], address: 'Gudrunsvej 12', unit: 'st. tv' },
@@ -63,14 +64,10 @@ describe('going along the first time (følgeskab)', () => {
     const answer = said(await birgit.write('mødte Fatima, hun vil gerne med i madklubben'));
     expect(answer).toContain('📅 Madklub: torsdag kl. 17:30, fælleshuset');
     expect(answer).toContain('Vil du følges med beboeren til Madklub første gang?');
-    await birgit.press('Ja, jeg følges med');
-    expect(textOf(birgit.adapter.sent.at(-1)!.replacedBy!)).toContain(
+    expect(said(await birgit.press('Ja, jeg følges med'))).toContain(
       'Tryk bagefter, hvordan det gik',
     );
-    await birgit.press('Fulgtes ad');
-    expect(textOf(birgit.adapter.sent.at(-1)!.replacedBy!)).toContain(
-      'Noteret for Madklub: fulgtes ad',
-    );
+    expect(said(await birgit.press('Fulgtes ad'))).toContain('Noteret for Madklub: fulgtes ad');
     const [offer] = await db().accompaniments.listCreatedBetween(
       [estate.area.id],
       new Date(0),
@@ -83,8 +80,7 @@ describe('going along the first time (følgeskab)', () => {
     await chatAs('ahmed').write('mine interesser: madklub, lektiehjælp');
     const birgit = chatAs('birgit');
     await birgit.write('mødte Fatima, hun vil gerne med i madklubben');
-    await birgit.press('Nej tak');
-    expect(textOf(birgit.adapter.sent.at(-1)!.replacedBy!)).toContain('Jeg spørger Ahmed');
+    expect(said(await birgit.press('Nej tak'))).toContain('Jeg spørger Ahmed');
 
     const [offer] = notifier.sent.get(ahmed.id) ?? [];
     expect(textOf(offer!)).toContain('Birgit har mødt en ny beboer, der gerne vil med til Madklub');
@@ -92,8 +88,7 @@ describe('going along the first time (følgeskab)', () => {
     expect(textOf(offer!)).not.toContain('Fatima');
     const ahmedsChat = chatAs('ahmed');
     await ahmedsChat.receive(offer!);
-    await ahmedsChat.press('Ja, jeg følges med');
-    expect(textOf(ahmedsChat.adapter.sent.at(-1)!.replacedBy!)).toContain(
+    expect(said(await ahmedsChat.press('Ja, jeg følges med'))).toContain(
       'Det er Fatima Ali, Gudrunsvej 12, st. tv.',
     );
     await ahmedsChat.press('Klarede det selv');
@@ -127,10 +122,27 @@ describe('going along the first time (følgeskab)', () => {
   it('when nobody else named the interest, then the visitor hears the coordinator has it', async () => {
     const birgit = chatAs('birgit');
     await birgit.write('mødte Fatima, hun vil gerne med i madklubben');
-    await birgit.press('Nej tak');
-    expect(textOf(birgit.adapter.sent.at(-1)!.replacedBy!)).toContain(
-      'koordinatoren har den på sin liste',
-    );
+    expect(said(await birgit.press('Nej tak'))).toContain('koordinatoren har den på sin liste');
     expect(notifier.sent.size).toBe(0);
+  });
+});
+
+describe('extra roles for ambassadors who take on more', () => {
+  it('when Mette gives Ahmed the role of mentor, then it shows in the corps, and she can take it back', async () => {
+    const mette = chatAs('mette');
+    expect(said(await mette.write('giv Ahmed rollen mentor'))).toContain(
+      'Ahmed har nu rollen «mentor»',
+    );
+    await mette.write('giv Ahmed rollen følgeskab');
+    expect(said(await mette.write('ambassadører'))).toContain('roller: mentor, følgeskab');
+    expect(said(await mette.write('fjern rollen mentor fra Ahmed'))).toContain(
+      'Ahmed har ikke længere rollen «mentor» (roller: følgeskab)',
+    );
+    expect((await db().people.findById(ahmed.id))?.extraRoles).toEqual(['følgeskab']);
+  });
+
+  it('when an ambassador tries to give roles, then it is the coordinator’s job and nothing changes', async () => {
+    expect(said(await chatAs('birgit').write('giv Ahmed rollen mentor'))).toMatch(/koordinator/i);
+    expect((await db().people.findById(ahmed.id))?.extraRoles).toBeUndefined();
   });
 });

@@ -140,10 +140,18 @@ describe('personal data in the logs', () => {
       await db().visits.open(household.id, ambassador.id, '2026-11');
     }
 
+    // The folder's dinner club: the note below makes a follow-up and an offer to go along.
+    await db().welcomeFolders.replace(estate.area.id, {
+      contacts: [],
+      activities: [{ name: 'Madklub', weekday: 4, time: '17:30', place: 'fælleshuset' }],
+    });
     const birgit = new LoggedChat(ambassadorHandle);
     await birgit.write('mine besøg');
     await birgit.write(`Ove og Else Christensen: mødte dem, ${NOTES[0]}`);
     await birgit.press('Ja, gem noten');
+    await birgit.press('Ja, jeg følges med');
+    await birgit.press('Fulgtes ad');
+    await birgit.write('mine interesser: madklub, taler arabisk');
     await birgit.write('fortryd');
     await birgit.write(`ikke hjemme, ${NOTES[1]}`);
     await birgit.press('Jonas');
@@ -156,6 +164,10 @@ describe('personal data in the logs', () => {
     await lene.write(`slet beboer ${households[2]!.id}`);
     await lene.press('Ja, slet');
     await new LoggedChat('nobody-knows-me').write('Hej, jeg hedder Ove Christensen');
+    // Phase 2: an event announced and sent (nobody is reachable here: no notifier).
+    await lene.write('arrangement: kursus i konfliktnedtrapning 14/1 kl 17-19 i fælleshuset');
+    await lene.press('Send invitationen');
+    await birgit.write('arrangementer');
     // The programme report in chat: counts only, in the message and in the log.
     const beforeReport = lene.sentCount;
     await lene.write('rapport');
@@ -183,6 +195,7 @@ describe('personal data in the logs', () => {
     expect(log).toContain('resident list imported');
     expect(log).toContain('resident erasure requested in chat');
     expect(log).toContain('deletion deadlines applied');
+    expect(log).toContain('event invitations sent');
     const secrets = [
       ...households.flatMap((household) => [...household.names, household.address]),
       ...households

@@ -206,6 +206,36 @@ describe('deletion deadlines (defaults)', () => {
     expect((await run()).checkInsDeleted).toBe(1);
   });
 
+  it('when a follow-up was closed 3 months ago, then it is deleted; an open one goes 3 months after it was made', async () => {
+    const { estate, ambassador, visitId } = await metInJanuary();
+    const { followUp: closed } = await db().followUps.create({
+      areaId: estate.area.id,
+      visitId,
+      kind: 'problem',
+      topic: 'lyset',
+      createdBy: ambassador.id,
+    });
+    await db().followUps.close(closed.id, ambassador.id, new Date('2026-01-20T10:00:00Z'));
+    standOn('2026-02-01T10:00:00Z');
+    const { followUp: open } = await db().followUps.create({
+      areaId: estate.area.id,
+      visitId,
+      kind: 'interest',
+      topic: 'madklub',
+      createdBy: ambassador.id,
+    });
+
+    standOn('2026-04-19T10:00:00Z');
+    expect((await run()).followUpsDeleted).toBe(0);
+    standOn('2026-04-21T10:00:00Z');
+    expect((await run()).followUpsDeleted).toBe(1);
+    expect(await db().followUps.findById(closed.id)).toBeNull();
+    expect(await db().followUps.findById(open.id)).not.toBeNull();
+    standOn('2026-05-02T10:00:00Z');
+    expect((await run()).followUpsDeleted).toBe(1);
+    expect(await db().followUps.findById(open.id)).toBeNull();
+  });
+
   it('when a conversation state is 7 days old, then it is deleted even if its own expiry is later', async () => {
     standOn('2026-05-01T10:00:00Z');
     const estate = await createEstate(db());

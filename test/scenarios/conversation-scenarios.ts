@@ -1,4 +1,4 @@
-import type { AttemptOutcome, ClosingReason } from '../../models/types.js';
+import type { AttemptOutcome, ClosingReason, WelcomeFolderContent } from '../../models/types.js';
 import type { Household } from '../support/estate.js';
 
 /**
@@ -31,6 +31,10 @@ export interface ConversationScenario {
   knownPerson?: boolean;
   locale?: 'da' | 'en';
   households: Household[];
+  /** The area's welcome folder, when the scenario needs its activities. */
+  welcomeFolder?: WelcomeFolderContent;
+  /** A course the coordinator has invited the ambassador to (phase 2). */
+  invitedTo?: { title: string; startsAt: string; place?: string };
   steps: ScenarioStep[];
   visitsAfter?: ExpectedVisit[];
 }
@@ -164,6 +168,53 @@ export const conversationScenarios: ConversationScenario[] = [
       { press: 'Mødt', expect: ['du mødte Ove og Else Christensen', 'madklubben'] },
     ],
     visitsAfter: [{ household: 0, status: 'closed', attempts: 1, outcome: 'met' }],
+  },
+  {
+    name: 'a resident who wants to join the dinner club: the ambassador goes along the first time and says how it went',
+    households: [CHRISTENSEN],
+    welcomeFolder: {
+      contacts: [],
+      activities: [{ name: 'Madklub', weekday: 4, time: '17:30', place: 'fælleshuset' }],
+    },
+    steps: [
+      {
+        write: 'mødte Christensen, de vil gerne med i madklubben',
+        expect: [
+          'du mødte Ove og Else Christensen',
+          'Madklub: torsdag kl. 17:30, fælleshuset',
+          'Vil du følges med beboeren til Madklub første gang?',
+        ],
+        expectButtons: ['Ja, jeg følges med', 'Nej tak'],
+      },
+      {
+        press: 'Ja, jeg følges med',
+        expect: ['Tryk bagefter, hvordan det gik'],
+        expectButtons: ['Fulgtes ad', 'Kom ikke', 'Klarede det selv'],
+      },
+      { press: 'Fulgtes ad', expect: ['Noteret for Madklub: fulgtes ad'] },
+    ],
+    visitsAfter: [{ household: 0, status: 'closed', attempts: 1, outcome: 'met' }],
+  },
+  {
+    name: 'an invitation to a course is answered from the list of events',
+    households: [],
+    invitedTo: {
+      title: 'Kursus i konfliktnedtrapning',
+      startsAt: '2027-01-14T17:00:00+01:00',
+      place: 'i fælleshuset',
+    },
+    steps: [
+      {
+        write: 'arrangementer',
+        expect: [
+          'Kursus i konfliktnedtrapning — torsdag 14. januar kl. 17.00, i fælleshuset',
+          'Du har ikke svaret endnu.',
+        ],
+        expectButtons: ['Kommer', 'Måske', 'Kommer ikke'],
+      },
+      { press: 'Måske', expect: ['Dit svar: måske', 'påmindelse dagen før'] },
+      { write: 'arrangementer', expect: ['Dit svar: måske'] },
+    ],
   },
   {
     name: 'undo takes the latest report back',

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { NaboDatabase } from '../../models/database.js';
 import type { PlatformIdentity, Resident } from '../../models/types.js';
 import { createEstate } from '../support/estate.js';
-import type { ConversationScenario } from './conversation-scenarios.js';
+import { SCENARIO_NOW, type ConversationScenario } from './conversation-scenarios.js';
 
 /** What the bot answered to one step, as the person sees it on their platform. */
 export interface BotAnswer {
@@ -41,6 +41,19 @@ export async function runScenario(
     });
     if (scenario.households.length > 0)
       residents = await estate.assign(ambassador, scenario.households);
+    if (scenario.welcomeFolder)
+      await db.welcomeFolders.replace(estate.area.id, scenario.welcomeFolder);
+    if (scenario.invitedTo) {
+      const event = await db.communityEvents.create({
+        areaIds: [estate.area.id],
+        title: scenario.invitedTo.title,
+        startsAt: new Date(scenario.invitedTo.startsAt),
+        ...(scenario.invitedTo.place ? { place: scenario.invitedTo.place } : {}),
+        createdBy: ambassador.id,
+        invitedPersonIds: [ambassador.id],
+      });
+      await db.communityEvents.markSent(event.id, new Date(SCENARIO_NOW));
+    }
   }
 
   for (const [index, step] of scenario.steps.entries()) {
