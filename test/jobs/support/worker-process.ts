@@ -4,12 +4,13 @@
  * environment: NABO_TEST_MONGO_URI, NABO_TEST_DB, NABO_TEST_PREFIX, NABO_TEST_SENDS_FILE, and
  * NABO_NOW, read as the real worker reads it.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { connectDatabase } from '../../../models/database.js';
 import type { Person } from '../../../models/types.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { processClock } from '../../../kernel/clock.js';
 import type { OutboundMessage } from '../../../src/core/outbound.js';
+import type { SendOptions } from '../../../src/core/platform.js';
 import { RecordingPlatform, startTestJobs } from './jobs-harness.js';
 
 class FilePlatform extends RecordingPlatform {
@@ -17,15 +18,26 @@ class FilePlatform extends RecordingPlatform {
     super('slack');
   }
 
-  override async sendToPerson(person: Person, message: OutboundMessage) {
+  override async sendToPerson(person: Person, message: OutboundMessage, options?: SendOptions) {
     const personId = person.id;
     // The platform takes a while before it accepts a message, as a real API does.
     await new Promise((resolve) => setTimeout(resolve, 150));
     appendFileSync(
       this.file,
-      `${JSON.stringify({ personId, pid: process.pid, text: message.text })}\n`,
+      `${JSON.stringify({ personId, pid: process.pid, text: message.text, sendKey: options?.sendKey })}\n`,
     );
     return { conversationKey: `slack:${personId}`, id: `m-${process.pid}-${Date.now()}` };
+  }
+
+  /** Like Slack's history with message metadata: the conversation shows what it already got. */
+  async findSent(person: Person, sendKey: string) {
+    if (!existsSync(this.file)) return undefined;
+    const found = readFileSync(this.file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { personId: string; sendKey?: string })
+      .some((send) => send.personId === person.id && send.sendKey === sendKey);
+    return found ? { conversationKey: `slack:${person.id}`, id: sendKey } : undefined;
   }
 }
 
