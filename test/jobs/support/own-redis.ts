@@ -24,6 +24,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Redis keeps the real clock, as the shared one does in CI's dated runs: under libfaketime
+ * (`faketime`, which `.ci/run` wraps the suite in) redis-server fails on its first clock call.
+ */
+function withoutFakeTime(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name === 'LD_PRELOAD' && value?.includes('faketime')) continue;
+    if (name.startsWith('FAKETIME')) continue;
+    kept[name] = value;
+  }
+  return kept;
+}
+
 export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
@@ -33,7 +47,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', env: withoutFakeTime(process.env) },
     );
     const deadline = Date.now() + 10_000;
     for (;;) {
