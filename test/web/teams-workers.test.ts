@@ -19,7 +19,9 @@ import { RECORD_MODULES, startWebChild, type WebChild } from './support/web-chil
  * Teams-only process never loads Slack's Bolt.
  */
 
-const db = useTestDatabase();
+/** The web workers' "now" (NABO_NOW below): the store, and its TTL sweeps, run on it too. */
+const NOW = '2026-11-27T10:00:00+01:00';
+const db = useTestDatabase({ now: () => new Date(NOW) });
 const moduleLog = join(mkdtempSync(join(tmpdir(), 'nabo-modules-')), 'web');
 const connectorPosts: Array<{ path: string; text: string }> = [];
 let connector: Server;
@@ -54,7 +56,7 @@ beforeAll(async () => {
       PORT: '0',
       MONGODB_URI: mongo.toString(),
       NABO_QUEUE_PREFIX: `nabo-web-${randomBytes(4).toString('hex')}`,
-      NABO_NOW: '2026-11-27T10:00:00+01:00',
+      NABO_NOW: NOW,
       NABO_TEAMS_LOCAL: 'true',
       NABO_TEST_MODULE_LOG: moduleLog,
     },

@@ -21,7 +21,9 @@ import {
  * on its own connection, so the primary hands them to the workers in turn.
  */
 
-const db = useTestDatabase();
+/** The web workers' "now" (NABO_NOW below): the store, and its TTL sweeps, run on it too. */
+const NOW = '2026-11-27T10:00:00+01:00';
+const db = useTestDatabase({ now: () => new Date(NOW) });
 const SECRET = 'web-cluster-signing-secret';
 const TEAM = 'T0WEB';
 const USERS = ['U0WEB1', 'U0WEB2', 'U0WEB3'];
@@ -134,7 +136,7 @@ beforeAll(async () => {
       PORT: '0',
       MONGODB_URI: mongo.toString(),
       NABO_QUEUE_PREFIX: `nabo-web-${randomBytes(4).toString('hex')}`,
-      NABO_NOW: '2026-11-27T10:00:00+01:00',
+      NABO_NOW: NOW,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_BOT_TOKEN: 'xoxb-web-cluster',
       SLACK_API_URL: slack.url,
