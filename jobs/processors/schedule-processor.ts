@@ -6,12 +6,12 @@ import type { Logger } from '../../kernel/logger.js';
 import { assignAndAnnounce, type AnnounceDeps } from '../assignment-jobs.js';
 import type { PersonMessenger } from '../delivery/person-messenger.js';
 import { sendKeys } from '../delivery/send-keys.js';
-import { enqueueSend, whereUnreachable } from '../enqueue-send.js';
+import { enqueueSend, enqueueSends, whereUnreachable } from '../enqueue-send.js';
 import type { JobQueues } from '../job-queues.js';
 import type { ScheduleJobData } from '../job-types.js';
 import type { BullmqReminderScheduler } from '../reminder-jobs.js';
 import { queueProgrammeReports } from '../programme-report-jobs.js';
-import { expectedAt } from '../../src/events/community-events.js';
+import { expectedAt, invitedPeople } from '../../src/events/community-events.js';
 
 export interface ScheduleProcessorDeps {
   db: NaboDatabase;
@@ -92,19 +92,17 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
         if (!event?.sentAt || event.startsAt.getTime() <= deps.clock.now().getTime()) {
           return { skipped: 'stale' };
         }
-        let queued = 0;
-        for (const personId of expectedAt(event)) {
-          const person = await deps.db.people.findById(personId);
-          if (!person) continue;
-          const result = await enqueueSend(
-            deps,
-            person,
-            sendKeys.eventReminder(event.id, person.id),
-            { kind: 'event-reminder', eventId: event.id, personId: person.id },
-          );
-          if (result.queued) queued += 1;
-        }
-        return { queued };
+        const people = await invitedPeople(deps.db, [event]);
+        const results = await enqueueSends(
+          deps,
+          expectedAt(event).flatMap((personId) => {
+            const person = people.get(personId);
+            if (!person) return [];
+            const data = { kind: 'event-reminder' as const, eventId: event.id, personId };
+            return [{ person, key: sendKeys.eventReminder(event.id, personId), data }];
+          }),
+        );
+        return { queued: results.filter((result) => result.queued).length };
       }
       case 'first-attempt-escalation': {
         const visit = await deps.db.visits.findById(data.visitId);

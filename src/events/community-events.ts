@@ -40,6 +40,27 @@ export function expectedAt(event: CommunityEvent): string[] {
     .map((invitation) => invitation.personId);
 }
 
+/**
+ * The people invited to these events, by id: one read of each area's ambassadors rather than
+ * one per invitee (an area's whole corps is invited, so nothing is read in vain).
+ */
+export async function invitedPeople(
+  db: NaboDatabase,
+  events: readonly CommunityEvent[],
+): Promise<Map<string, Person>> {
+  const areaIds = [...new Set(events.flatMap((event) => event.areaIds))];
+  const invited = new Set(
+    events.flatMap((event) => event.invitations.map((invitation) => invitation.personId)),
+  );
+  const corps = await Promise.all(areaIds.map((id) => db.people.listByArea(id, 'ambassador')));
+  return new Map(
+    corps
+      .flat()
+      .filter((person) => invited.has(person.id))
+      .map((person) => [person.id, person]),
+  );
+}
+
 /** Active ambassadors of the areas, each once: who an event is for. */
 export function inviteesOf(ambassadorsByArea: readonly Person[][]): Person[] {
   const seen = new Map<string, Person>();

@@ -16,6 +16,7 @@ import {
   EVENT_ANSWERS,
   eventLine,
   expectedAt,
+  invitedPeople,
   inviteesOf,
   isEventAnswer,
 } from './community-events.js';
@@ -132,8 +133,9 @@ async function sendInvitations(turn: Turn, eventId: string, source: MessageRef |
   }
   const unreachable: string[] = [];
   let sent = 0;
+  const people = await invitedPeople(turn.deps.db, [event]);
   for (const invitation of event.invitations) {
-    const person = await turn.deps.db.people.findById(invitation.personId);
+    const person = people.get(invitation.personId);
     if (!person) continue;
     const delivered = turn.deps.notifier
       ? await turn.deps.notifier.sendToPerson(person.id, invitationFor(turn, event, person))
@@ -315,11 +317,8 @@ async function namesOf(
   turn: Turn,
   events: readonly CommunityEvent[],
 ): Promise<Map<string, string>> {
-  const ids = [
-    ...new Set(events.flatMap((event) => event.invitations.map((entry) => entry.personId))),
-  ];
-  const people = await Promise.all(ids.map((id) => turn.deps.db.people.findById(id)));
-  return new Map(people.flatMap((person) => (person ? [[person.id, firstName(person.name)]] : [])));
+  const people = await invitedPeople(turn.deps.db, events);
+  return new Map([...people].map(([id, person]) => [id, firstName(person.name)]));
 }
 
 function lineFor(turn: Turn, event: CommunityEvent): string {
