@@ -13,6 +13,22 @@ import { INBOX_LEASE_MS } from '../src/core/pipeline.js';
  * only queues jobs (revisit reminders, meeting timers); the worker process runs them.
  */
 async function startWeb(): Promise<void> {
+  // Listened for before anything starts: a stop that arrives while the worker is still starting
+  // (a deploy right after a restart, the cluster stopping a worker that has just listened) is
+  // carried out once it is up, so the process still closes its connections and exits on its own
+  // instead of dying by the signal in the middle of its start.
+  let stop: ((signal: string) => void) | undefined = undefined;
+  let stopRequested: string | undefined;
+  const onSignal = (signal: string): void => {
+    if (stop) return stop(signal);
+    if (stopRequested !== undefined) return;
+    stopRequested = signal;
+    // Whatever the start waits for (MongoDB, Redis), the process is gone within the bound.
+    setTimeout(() => process.exit(1), STOP_BOUND_MS).unref();
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+
   // Imported here: the cluster's primary only forks and watches, and does not carry the app.
   const { startWebApp } = await import('./web-app.js');
   const { nabo, web } = await startWebApp(loadConfig());
@@ -24,10 +40,8 @@ async function startWeb(): Promise<void> {
       nabo.logger.error({ err: error }, 'resuming abandoned events failed');
     });
   };
-  resume();
-  setInterval(resume, INBOX_LEASE_MS).unref();
   let stopping = false;
-  const shutdown = (signal: string): void => {
+  stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     nabo.logger.info({ signal }, 'web process stopping');
@@ -38,8 +52,9 @@ async function startWeb(): Promise<void> {
       .then(() => nabo.close())
       .finally(() => process.exit(0));
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  if (stopRequested !== undefined) return stop(stopRequested);
+  resume();
+  setInterval(resume, INBOX_LEASE_MS).unref();
 }
 
 /** A stop (SIGTERM) ends the process within this, whatever Redis does. */
