@@ -38,16 +38,18 @@ async function ambassadorWithEmptyDoors(emptyBefore: number) {
   return { mette, handle };
 }
 
-async function reportEmptyDoor(
+async function say(
   handle: string,
   notifier: RecordingNotifier,
+  text: string,
 ): Promise<OutboundMessage[]> {
   const { bot, adapter } = botWithNotifier(db(), notifier);
-  await bot.handle(
-    messageEvent(consoleIdentity(handle), 'Aisha Thorsager: ikke hjemme, lagde mappen'),
-  );
+  await bot.handle(messageEvent(consoleIdentity(handle), text));
   return adapter.sent.map((entry) => entry.message);
 }
+
+const reportEmptyDoor = (handle: string, notifier: RecordingNotifier) =>
+  say(handle, notifier, 'Aisha Thorsager: ikke hjemme, lagde mappen');
 
 describe('many empty doors in a row', () => {
   it('when the fifth empty door in a row is reported, then the coordinator is nudged to have a word, with no household named', async () => {
@@ -72,5 +74,17 @@ describe('many empty doors in a row', () => {
     await reportEmptyDoor(handle, notifier);
 
     expect(notifier.sent.filter((sent) => sent.personId === mette.id)).toEqual([]);
+  });
+
+  it('when the fifth report is taken back with «fortryd» and given again, then the coordinator is still nudged only once', async () => {
+    const { mette, handle } = await ambassadorWithEmptyDoors(4);
+    const notifier = new RecordingNotifier();
+
+    await reportEmptyDoor(handle, notifier);
+    const undone = await say(handle, notifier, 'fortryd');
+    expect(undone.map(textOf).join('\n')).toMatch(/fortrudt|taget tilbage|slettet/i);
+    await reportEmptyDoor(handle, notifier);
+
+    expect(notifier.sent.filter((sent) => sent.personId === mette.id)).toHaveLength(1);
   });
 });
