@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import type { NaboDatabase } from '../../models/database.js';
+import type { Visit } from '../../models/types.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
@@ -8,7 +9,7 @@ import type { PersonMessenger } from '../delivery/person-messenger.js';
 import { sendKeys } from '../delivery/send-keys.js';
 import { enqueueSend, enqueueSends, whereUnreachable } from '../enqueue-send.js';
 import type { JobQueues } from '../job-queues.js';
-import type { ScheduleJobData } from '../job-types.js';
+import type { ScheduleJobData, SendJobData } from '../job-types.js';
 import type { BullmqReminderScheduler } from '../reminder-jobs.js';
 import { queueProgrammeReports } from '../programme-report-jobs.js';
 import { expectedAt, invitedPeople } from '../../src/events/community-events.js';
@@ -30,6 +31,24 @@ export interface ScheduleProcessorDeps {
 export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
   const announceDeps: AnnounceDeps = deps;
 
+  /**
+   * A reminder to the ambassador about one of her visits: only while the visit is open and the
+   * reminder still has something to say (`stillDue`), queued under its send key.
+   */
+  async function remindAmbassador(
+    visitId: string,
+    stillDue: (visit: Visit) => boolean,
+    key: (visit: Visit) => string,
+    message: (visit: Visit, personId: string) => SendJobData,
+  ): Promise<Record<string, number | string>> {
+    const visit = await deps.db.visits.findById(visitId);
+    if (!visit || visit.status !== 'open' || !stillDue(visit)) return { skipped: 'stale' };
+    const ambassador = await deps.db.people.findById(visit.ambassadorId);
+    if (!ambassador) return { skipped: 'no_person' };
+    const queued = await enqueueSend(deps, ambassador, key(visit), message(visit, ambassador.id));
+    return queued.queued ? { queued: 1 } : { unreachable: whereUnreachable(queued.unreachableOn) };
+  }
+
   return async function processSchedule(
     job: Job<ScheduleJobData>,
   ): Promise<Record<string, number | string>> {
@@ -48,44 +67,26 @@ export function createScheduleProcessor(deps: ScheduleProcessorDeps) {
           ambassadors: announcement.ambassadorsQueued,
         };
       }
-      case 'revisit': {
-        const visit = await deps.db.visits.findById(data.visitId);
-        // A visit closed or given another day since: this reminder has nothing left to say.
-        if (!visit || visit.status !== 'open' || visit.revisitDate !== data.revisitDate) {
-          return { skipped: 'stale' };
-        }
-        const ambassador = await deps.db.people.findById(visit.ambassadorId);
-        if (!ambassador) return { skipped: 'no_person' };
-        const queued = await enqueueSend(
-          deps,
-          ambassador,
-          sendKeys.revisit(visit.id, data.revisitDate),
-          {
+      case 'revisit':
+        return remindAmbassador(
+          data.visitId,
+          // A visit closed or given another day since: this reminder has nothing left to say.
+          (visit) => visit.revisitDate === data.revisitDate,
+          (visit) => sendKeys.revisit(visit.id, data.revisitDate),
+          (visit, personId) => ({
             kind: 'revisit',
             visitId: visit.id,
             revisitDate: data.revisitDate,
-            personId: ambassador.id,
-          },
+            personId,
+          }),
         );
-        return queued.queued
-          ? { queued: 1 }
-          : { unreachable: whereUnreachable(queued.unreachableOn) };
-      }
-      case 'first-attempt-nudge': {
-        const visit = await deps.db.visits.findById(data.visitId);
-        if (!visit || visit.status !== 'open' || visit.attempts.length > 0)
-          return { skipped: 'stale' };
-        const ambassador = await deps.db.people.findById(visit.ambassadorId);
-        if (!ambassador) return { skipped: 'no_person' };
-        const queued = await enqueueSend(deps, ambassador, sendKeys.firstAttemptNudge(visit.id), {
-          kind: 'first-attempt-nudge',
-          visitId: visit.id,
-          personId: ambassador.id,
-        });
-        return queued.queued
-          ? { queued: 1 }
-          : { unreachable: whereUnreachable(queued.unreachableOn) };
-      }
+      case 'first-attempt-nudge':
+        return remindAmbassador(
+          data.visitId,
+          (visit) => visit.attempts.length === 0,
+          (visit) => sendKeys.firstAttemptNudge(visit.id),
+          (visit, personId) => ({ kind: 'first-attempt-nudge', visitId: visit.id, personId }),
+        );
       case 'event-reminder': {
         const event = await deps.db.communityEvents.findById(data.eventId);
         // A draft never sent, or an event already under way: nobody to remind.
