@@ -202,14 +202,19 @@ describe('nabo interpret', () => {
       '--household',
       'Sara Holm / Mikkel Berg, Gudrunsvej 14, 2. th',
     ];
-    const named = await nabo(['interpret', 'mikkel sagde nej tak', ...households]);
+    // Four separate runs, side by side: each is a whole CLI start.
+    const [named, unclear, stranger, incomplete] = await Promise.all([
+      nabo(['interpret', 'mikkel sagde nej tak', ...households]),
+      nabo(['interpret', 'nr 10 ikke hjemme', ...households, '--json']),
+      nabo(['interpret', 'ikke hjemme hos Jens Christensen', ...households]),
+      nabo(['interpret', 'mødte dem', '--household', 'Ove']),
+    ]);
     expect(named.code).toBe(0);
     expect(named.stdout).toContain(
       'household:    Sara Holm / Mikkel Berg, Gudrunsvej 14, 2. th (named in the text)',
     );
     expect(named.stdout).toContain('outcome:      declined');
 
-    const unclear = await nabo(['interpret', 'nr 10 ikke hjemme', ...households, '--json']);
     expect(JSON.parse(unclear.stdout)).toMatchObject({
       kind: 'ask',
       households: [
@@ -219,10 +224,8 @@ describe('nabo interpret', () => {
       report: { outcome: 'not_home' },
     });
 
-    const stranger = await nabo(['interpret', 'ikke hjemme hos Jens Christensen', ...households]);
     expect(stranger.stdout).toContain('"Jens Christensen" is not on the list');
 
-    const incomplete = await nabo(['interpret', 'mødte dem', '--household', 'Ove']);
     expect(incomplete.code).toBe(1);
     expect(incomplete.stderr).toContain('--household needs "<names>, <address>[, <unit>]"');
   }, 60_000);
