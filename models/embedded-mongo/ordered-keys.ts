@@ -72,6 +72,14 @@ export class OrderedKeys {
       this.chunks.push([entry]);
       return;
     }
+    // Appends first: ObjectIds and insertion sequences grow, so `_id` and many other keys arrive
+    // in order and need one comparison instead of two binary searches.
+    const lastChunk = this.chunks[this.chunks.length - 1] as KeyEntry[];
+    if (this.compareEntries(lastChunk[lastChunk.length - 1] as KeyEntry, entry) < 0) {
+      lastChunk.push(entry);
+      if (lastChunk.length > MAX_CHUNK) this.chunks.push(lastChunk.splice(lastChunk.length >> 1));
+      return;
+    }
     let chunkIndex = this.chunkFor((last) => this.compareEntries(last, entry) >= 0);
     if (chunkIndex === this.chunks.length) chunkIndex -= 1;
     const chunk = this.chunks[chunkIndex] as KeyEntry[];
