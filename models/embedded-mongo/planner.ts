@@ -166,6 +166,10 @@ function pointKeysOf(index: IndexAccess, bounds: readonly Constraint[]): unknown
   ) {
     return undefined;
   }
+  // One key, the usual case (a single equality per field), without building combinations.
+  if (bounds.every((constraint) => constraint.length === 1)) {
+    return [bounds.map((constraint) => (constraint[0] as Interval).low)];
+  }
   let keys: unknown[][] = [[]];
   for (const constraint of bounds) {
     keys = keys.flatMap((key) => constraint.map((interval) => [...key, interval.low]));
@@ -264,13 +268,23 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
       return { kind: 'idhack', id: id.id, exact };
     }
   }
-  let best: { plan: Plan; score: number } | undefined;
+  // The plan is built for the winner only: scoring is all the loop needs, and this runs for every
+  // query.
+  let best:
+    | {
+        index: IndexAccess;
+        bounds: Constraint[];
+        provision: { positions: number[]; reverse: boolean } | undefined;
+        score: number;
+      }
+    | undefined;
   for (const index of hinted === undefined ? indexes : [hinted]) {
     const bounds = boundsFor(index, conditions);
     if (hinted === undefined && !usable(index, filter, bounds)) continue;
     const provision = sortProvision(index, bounds, sort);
     if (hinted === undefined && bounds.length === 0 && provision === undefined) continue;
-    const equalities = bounds.filter((constraint) => constraint.every(isPoint)).length;
+    let equalities = 0;
+    for (const constraint of bounds) if (constraint.every(isPoint)) equalities += 1;
     const fullyEqual = equalities === index.fields.length;
     const score =
       (fullyEqual && index.unique ? 1000 : 0) +
@@ -278,25 +292,22 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
       (bounds.length - equalities) * 10 +
       (provision === undefined ? 0 : 5) -
       index.fields.length * 0.01;
-    if (best === undefined || score > best.score) {
-      best = {
-        score,
-        plan: {
-          kind: 'ixscan',
-          exact: decidedByBounds(filter, conditions, index, bounds.length),
-          pointKeys: provision === undefined ? pointKeysOf(index, bounds) : undefined,
-          index,
-          bounds,
-          get ranges() {
-            return keyRanges(index, bounds);
-          },
-          sortPositions: provision?.positions,
-          reverse: provision?.reverse ?? false,
-        },
-      };
-    }
+    if (best === undefined || score > best.score) best = { index, bounds, provision, score };
   }
-  return best?.plan ?? { kind: 'collscan', reverse: false, exact: empty };
+  if (best === undefined) return { kind: 'collscan', reverse: false, exact: empty };
+  const { index, bounds, provision } = best;
+  return {
+    kind: 'ixscan',
+    exact: decidedByBounds(filter, conditions, index, bounds.length),
+    pointKeys: provision === undefined ? pointKeysOf(index, bounds) : undefined,
+    index,
+    bounds,
+    get ranges() {
+      return keyRanges(index, bounds);
+    },
+    sortPositions: provision?.positions,
+    reverse: provision?.reverse ?? false,
+  };
 }
 
 /** mongod's `indexBounds` explain field for an index scan. */

@@ -135,6 +135,17 @@ function candidatesInNaturalOrder(
       return stored === undefined ? [] : [stored];
     }
     case 'ixscan': {
+      if (plan.pointKeys?.length === 1) {
+        // One whole-key lookup (findOne by a unique field, the commonest query): no de-duplication
+        // across keys needed.
+        const list: StoredDocument[] = [];
+        for (const idKey of plan.index.lookup(plan.pointKeys[0] as readonly unknown[])) {
+          stats.keysExamined += 1;
+          const stored = collection.byIdKey(idKey);
+          if (stored !== undefined) list.push(stored);
+        }
+        return list.length > 1 ? list.sort((a, b) => a.seq - b.seq) : list;
+      }
       const found = new Map<string, StoredDocument>();
       if (plan.pointKeys !== undefined) {
         for (const key of plan.pointKeys) {
