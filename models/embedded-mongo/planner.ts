@@ -245,6 +245,12 @@ function hintedIndex(
   return found;
 }
 
+function countKeys(doc: Document): number {
+  let count = 0;
+  for (const _key in doc) count += 1;
+  return count;
+}
+
 /**
  * Chooses how to read a query, as mongod's planner would in spirit: `_id` equality by hash, else
  * the index with the longest run of bounded leading fields (equality first, then one range),
@@ -256,15 +262,15 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
   const natural = request.sort?.$natural;
   const conditions = fieldConditions(filter);
   const hinted = hintedIndex(request.hint, indexes);
-  const empty = Object.keys(filter).length === 0;
+  const keyCount = countKeys(filter);
+  const empty = keyCount === 0;
   if (hinted === 'natural' || (natural !== undefined && hinted === undefined)) {
     return { kind: 'collscan', reverse: natural === -1, exact: empty };
   }
   if (hinted === undefined) {
     const id = idEquality(conditions);
     if (id.found) {
-      const exact =
-        Object.keys(filter).length === 1 && conditions.get('_id')?.every(boundsDecide) === true;
+      const exact = keyCount === 1 && conditions.get('_id')?.every(boundsDecide) === true;
       return { kind: 'idhack', id: id.id, exact };
     }
   }
@@ -296,18 +302,41 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
   }
   if (best === undefined) return { kind: 'collscan', reverse: false, exact: empty };
   const { index, bounds, provision } = best;
-  return {
-    kind: 'ixscan',
-    exact: decidedByBounds(filter, conditions, index, bounds.length),
-    pointKeys: provision === undefined ? pointKeysOf(index, bounds) : undefined,
+  return new IndexScanPlan(
+    decidedByBounds(filter, conditions, index, bounds.length),
+    provision === undefined ? pointKeysOf(index, bounds) : undefined,
     index,
     bounds,
-    get ranges() {
-      return keyRanges(index, bounds);
-    },
-    sortPositions: provision?.positions,
-    reverse: provision?.reverse ?? false,
-  };
+    provision,
+  );
+}
+
+/**
+ * An index scan plan; a class rather than an object literal with a getter, which V8 builds on a
+ * slow path, and this is made for most queries.
+ */
+class IndexScanPlan {
+  readonly kind = 'ixscan';
+  readonly sortPositions: readonly number[] | undefined;
+  readonly reverse: boolean;
+  private computedRanges: readonly KeyRange[] | undefined;
+
+  constructor(
+    readonly exact: boolean,
+    readonly pointKeys: ReadonlyArray<readonly unknown[]> | undefined,
+    readonly index: IndexAccess,
+    readonly bounds: readonly Constraint[],
+    provision: { positions: number[]; reverse: boolean } | undefined,
+  ) {
+    this.sortPositions = provision?.positions;
+    this.reverse = provision?.reverse ?? false;
+  }
+
+  /** Compound key ranges to scan, in index order (computed when first needed). */
+  get ranges(): readonly KeyRange[] {
+    this.computedRanges ??= keyRanges(this.index, this.bounds);
+    return this.computedRanges;
+  }
 }
 
 /** mongod's `indexBounds` explain field for an index scan. */

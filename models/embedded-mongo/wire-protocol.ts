@@ -219,6 +219,8 @@ export const ENCODED_BATCH = Symbol('encoded cursor batch');
 export interface EncodedBatch {
   /** `firstBatch` or `nextBatch`. */
   readonly field: string;
+  /** The documents as the reply holds them: the bytes stand for them only while they are there. */
+  readonly batch: readonly unknown[];
   readonly documents: readonly Uint8Array[];
 }
 
@@ -235,6 +237,9 @@ function encodedCursorReply(
   const cursor = doc.cursor as (Document & { [ENCODED_BATCH]?: EncodedBatch }) | undefined;
   const batch = cursor?.[ENCODED_BATCH];
   if (cursor === undefined || batch === undefined || doc.ok !== 1) return undefined;
+  if (cursor[batch.field] !== batch.batch || batch.batch.length !== batch.documents.length) {
+    return undefined;
+  }
   const { id, ns } = cursor;
   if (!(id instanceof Long) || typeof ns !== 'string') return undefined;
   const replyKeys = Object.keys(doc);

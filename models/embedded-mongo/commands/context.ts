@@ -53,7 +53,7 @@ export function cursorReply(result: CursorBatch, first: boolean): Document {
   const cursor: Document = { [field]: result.batch, id: result.id, ns: result.ns };
   // Under a symbol, which the BSON serialiser does not see: a reply serialised the ordinary way
   // is the same document.
-  const encoded: EncodedBatch = { field, documents: result.encoded };
-  Object.defineProperty(cursor, ENCODED_BATCH, { value: encoded });
+  const encoded: EncodedBatch = { field, batch: result.batch, documents: result.encoded };
+  (cursor as { [ENCODED_BATCH]?: EncodedBatch })[ENCODED_BATCH] = encoded;
   return { cursor, ok: 1 };
 }
