@@ -129,6 +129,30 @@ export class OrderedKeys {
     }
   }
 
+  /**
+   * Appends the entries from `start` to `end` to `out`, in index order: both ends found by binary
+   * search, nothing compared in between (a generator and a comparison per entry cost more than
+   * the rest of a range query).
+   */
+  collect(start: KeyBound, end: KeyBound, out: KeyEntry[]): void {
+    const from = this.position((entry) => this.compareToBound(entry, start) > 0);
+    const to = this.position((entry) => this.compareToBound(entry, end) > 0);
+    for (let chunkIndex = from.chunk; chunkIndex <= to.chunk; chunkIndex++) {
+      const chunk = this.chunks[chunkIndex];
+      if (chunk === undefined) break;
+      const first = chunkIndex === from.chunk ? from.offset : 0;
+      const last = chunkIndex === to.chunk ? to.offset : chunk.length;
+      for (let offset = first; offset < last; offset++) out.push(chunk[offset] as KeyEntry);
+    }
+  }
+
+  /** The first position whose entry satisfies `isAfter` (monotone), as chunk and offset. */
+  private position(isAfter: (entry: KeyEntry) => boolean): { chunk: number; offset: number } {
+    const chunk = this.chunkFor(isAfter);
+    const entries = this.chunks[chunk];
+    return { chunk, offset: entries === undefined ? 0 : lowerBound(entries, isAfter) };
+  }
+
   /** Entries from `end` back to `start`, in reverse index order. */
   *scanReverse(start: KeyBound, end: KeyBound): Generator<KeyEntry> {
     let chunkIndex = this.chunkFor((last) => this.compareToBound(last, end) > 0);

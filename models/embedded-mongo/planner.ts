@@ -26,6 +26,8 @@ export interface IndexAccess {
   readonly sparse: boolean;
   readonly partialFilterExpression: Document | undefined;
   scan(start: KeyBound, end: KeyBound, reverse: boolean): Iterable<KeyEntry>;
+  /** The forward scan's entries appended to `out`, without a generator. */
+  collect(start: KeyBound, end: KeyBound, out: KeyEntry[]): void;
   /** A field path with a numeric segment (`a.0`): mongod's positional index semantics, not ours. */
   readonly numericPath: boolean;
   /** `_id` keys of documents whose whole index key equals `values` (a hash lookup). */

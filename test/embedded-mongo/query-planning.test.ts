@@ -311,6 +311,41 @@ describe('embedded mongo: query planning', () => {
     });
   });
 
+  it('when ranges and $in lists span thousands of index entries, then a limited query returns the scan’s first matches and examines only those', async () => {
+    const next = random(23);
+    const collection = db.collection<Row>('pages');
+    await collection.drop().catch(() => undefined);
+    await collection.createIndex({ g: 1, n: 1 });
+    await collection.insertMany(
+      Array.from({ length: 3000 }, (_, i) => ({
+        _id: i,
+        g: `g${Math.floor(next() * 4)}`,
+        n: Math.floor(next() * 1000),
+      })),
+    );
+    for (let round = 0; round < 30; round++) {
+      const low = Math.floor(next() * 1000);
+      const filters: Document[] = [
+        { g: { $in: ['g1', 'g3'] }, n: { $gte: low } },
+        { g: 'g2', n: { $gt: low, $lte: low + 200 } },
+        { g: { $gte: 'g1' } },
+        { n: { $lt: low }, g: { $in: ['g0', 'g1', 'g2', 'g3'] } },
+      ];
+      for (const filter of filters) {
+        const limit = [0, 1, 3, 100][round % 4] as number;
+        const planned = await collection.find(filter, { limit }).toArray();
+        const scanned = await collection.find(filter, { limit, hint: { $natural: 1 } }).toArray();
+        expect(planned, JSON.stringify({ filter, limit })).toEqual(scanned);
+      }
+    }
+    const first = await explainFind(
+      collection,
+      { g: { $in: ['g1', 'g3'] }, n: { $gte: 500 } },
+      { limit: 1 },
+    );
+    expect(first).toMatchObject({ returned: 1, docsExamined: 1, index: 'g_1_n_1' });
+  });
+
   it('when $elemMatch selects array elements by indexed fields, then the index answers it exactly as a scan would', async () => {
     const next = random(17);
     const collection = db.collection<Row>('roles');
