@@ -1,14 +1,25 @@
 import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleIdentity } from '../../adapters/console/platform.js';
+import { connectDatabase } from '../../models/database.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
-import { explainAggregate, lookupCosts } from '../support/explain.js';
+import { CommandCounter } from '../support/command-counter.js';
+import {
+  assertExaminesAboutWhatItReturns,
+  explainAggregate,
+  explainCommand,
+  lookupCosts,
+} from '../support/explain.js';
+
+/** The app's and the server's clock here: states expire by it, never by the wall clock. */
+const NOW = new Date('2026-12-01T08:00:00Z');
 
 let server: EmbeddedMongo;
 let client: MongoClient;
 let db: Db;
 
 beforeAll(async () => {
-  server = await startEmbeddedMongo();
+  server = await startEmbeddedMongo({ now: () => NOW.getTime() });
   client = new MongoClient(`${server.uri}lookups`);
   await client.connect();
   db = client.db();
@@ -173,6 +184,60 @@ describe('embedded mongo: $lookup through the foreign index', () => {
         expect(cost?.docsExamined).toBe(matching);
         expect(cost?.docsExamined).toBeLessThan(foreignRows.length * 10);
       }
+    }
+  });
+
+  it('when a turn loads its context, then the person, their states, check-ins and areas come from indexes in one command', async () => {
+    const counter = new CommandCounter();
+    const database = await connectDatabase(server.uri, {
+      dbName: 'lookups_app',
+      commandListener: counter.listener,
+      now: () => NOW,
+    });
+    try {
+      const areas = await Promise.all(
+        ['gellerup', 'trige', 'hasle'].map((key) => database.areas.create({ key, name: key })),
+      );
+      const people = [];
+      for (let n = 0; n < 60; n += 1) {
+        people.push(
+          await database.people.add({
+            name: `Person ${n}`,
+            roles: [{ areaId: (areas[n % 3] as (typeof areas)[number]).id, role: 'ambassador' }],
+            identities: [consoleIdentity(`person-${n}`)],
+          }),
+        );
+      }
+      for (const [n, person] of people.entries()) {
+        for (const key of ['console:a', 'console:b']) {
+          await database.conversationStates.save({
+            personId: person.id,
+            conversationKey: `${key}-${n}`,
+            flow: 'report',
+            step: 'ask',
+            ttlSeconds: 600,
+          });
+        }
+      }
+      const { byName, commands, result } = await counter.count(() =>
+        database.turnContext.load(consoleIdentity('person-7'), 'console:a-7'),
+      );
+      expect(result?.person.name).toBe('Person 7');
+      expect(result?.state?.conversationKey).toBe('console:a-7');
+      expect(result?.areas.map((area) => area.key)).toEqual(['trige']);
+      expect(byName).toEqual({ aggregate: 1 });
+
+      const db = client.db('lookups_app');
+      const command = commands[0]?.command ?? {};
+      assertExaminesAboutWhatItReturns(await explainCommand(db, command));
+      const { aggregate: _name, pipeline } = command as { aggregate: string; pipeline: Document[] };
+      const joins = lookupCosts(await explainAggregate(db.collection('people'), pipeline));
+      // Two states of this person out of 120, no check-ins, one area out of three.
+      expect(joins.map((join) => join.docsExamined)).toEqual([2, 0, 1]);
+      expect(joins.every((join) => join.collectionScans === 0)).toBe(true);
+    } finally {
+      await database.drop();
+      await database.close();
     }
   });
 });
