@@ -218,7 +218,7 @@ export const ENCODED_BATCH = Symbol('encoded cursor batch');
 
 export interface EncodedBatch {
   /** `firstBatch` or `nextBatch`. */
-  readonly field: string;
+  readonly field: 'firstBatch' | 'nextBatch';
   /** The documents as the reply holds them: the bytes stand for them only while they are there. */
   readonly batch: readonly unknown[];
   readonly documents: readonly Uint8Array[];
@@ -258,6 +258,17 @@ function encodedCursorReply(
 }
 
 /**
+ * Writes an ASCII field name and its terminating zero byte byte by byte: for names this short,
+ * Buffer#write's call into the encoder costs more than the copy.
+ */
+function writeAscii(out: Buffer, text: string, at: number): number {
+  let position = at;
+  for (let i = 0; i < text.length; i++) out[position++] = text.charCodeAt(i);
+  out[position++] = 0;
+  return position;
+}
+
+/**
  * Writes a cursor reply by hand around its documents' BSON, byte for byte what `serialize` makes
  * of the same reply (test/embedded-mongo/wire-protocol.test.ts): every reply to find, getMore
  * and aggregate takes this path.
@@ -274,47 +285,45 @@ function cursorReplyMessage(
     arraySize += 1 + String(index).length + 1 + bson.byteLength;
   });
   const nsBytes = Buffer.byteLength(ns, 'utf8');
-  const fieldBytes = Buffer.byteLength(batch.field, 'utf8');
+  const fieldBytes = batch.field.length;
   const cursorSize =
     4 + (1 + fieldBytes + 1 + arraySize) + (1 + 2 + 1 + 8) + (1 + 2 + 1 + 4 + nsBytes + 1) + 1;
   const replySize = 4 + (1 + 6 + 1 + cursorSize) + (1 + 2 + 1 + 4) + 1;
   const start = HEADER_SIZE + prefixLength;
   const out = Buffer.allocUnsafe(start + replySize);
-  out.fill(0, HEADER_SIZE, start);
+  for (let i = HEADER_SIZE; i < start; i++) out[i] = 0;
   let at = start;
   out.writeInt32LE(replySize, at);
   at += 4;
   out[at++] = TYPE_DOCUMENT;
-  at += out.write('cursor\0', at, 'latin1');
+  at = writeAscii(out, 'cursor', at);
   out.writeInt32LE(cursorSize, at);
   at += 4;
   out[at++] = TYPE_ARRAY;
-  at += out.write(batch.field, at, 'utf8');
-  out[at++] = 0;
+  at = writeAscii(out, batch.field, at);
   out.writeInt32LE(arraySize, at);
   at += 4;
   batch.documents.forEach((bson, index) => {
     out[at++] = TYPE_DOCUMENT;
-    at += out.write(String(index), at, 'latin1');
-    out[at++] = 0;
+    at = writeAscii(out, String(index), at);
     out.set(bson, at);
     at += bson.byteLength;
   });
   out[at++] = 0;
   out[at++] = TYPE_INT64;
-  at += out.write('id\0', at, 'latin1');
+  at = writeAscii(out, 'id', at);
   out.writeInt32LE(id.low, at);
   out.writeInt32LE(id.high, at + 4);
   at += 8;
   out[at++] = TYPE_STRING;
-  at += out.write('ns\0', at, 'latin1');
+  at = writeAscii(out, 'ns', at);
   out.writeInt32LE(nsBytes + 1, at);
   at += 4;
   at += out.write(ns, at, 'utf8');
   out[at++] = 0;
   out[at++] = 0;
   out[at++] = TYPE_INT32;
-  at += out.write('ok\0', at, 'latin1');
+  at = writeAscii(out, 'ok', at);
   out.writeInt32LE(1, at);
   at += 4;
   out[at++] = 0;
@@ -334,7 +343,7 @@ function message(doc: Document, prefixLength: number, responseTo: number, opCode
   const bson = serialize(doc, { ignoreUndefined: true });
   const start = HEADER_SIZE + prefixLength;
   const out = Buffer.allocUnsafe(start + bson.byteLength);
-  out.fill(0, HEADER_SIZE, start);
+  for (let i = HEADER_SIZE; i < start; i++) out[i] = 0;
   out.set(bson, start);
   writeHeader(out, responseTo, opCode);
   return out;
