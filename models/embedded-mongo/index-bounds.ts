@@ -21,7 +21,7 @@ function point(value: unknown): Interval {
 }
 
 /** Values an equality can look up in an index exactly like mongod compares them. */
-function isPointValue(value: unknown): boolean {
+export function isPointValue(value: unknown): boolean {
   if (value === null) return true;
   switch (typeof value) {
     case 'string':

@@ -2,6 +2,7 @@ import { Aggregator } from 'mingo';
 import { resolve } from 'mingo/util';
 import { cloneDocument, isPlainObject, type Document } from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
+import { isPointValue } from './index-bounds.js';
 import { newQueryStats, queryStored } from './query-engine.js';
 
 /** What one `$lookup` stage read, as mongod's explain reports it per stage. */
@@ -48,9 +49,13 @@ export interface IndexedLookup {
   readonly join: Join;
 }
 
-/** A regular expression in `$in` is a pattern, not a value: such a join stays with mingo. */
+/**
+ * Values the index looks up directly. Others (documents, nested arrays, binary data; a regular
+ * expression, which `$in` would read as a pattern) would need a scan per input document, so
+ * such a join stays with mingo's single hash join.
+ */
 function isLookupValue(value: unknown): boolean {
-  return !(value instanceof RegExp);
+  return isPointValue(value);
 }
 
 /** `'$name'` (a plain top-level field path), else undefined. */

@@ -185,6 +185,16 @@ describe('embedded mongo: $lookup through the foreign index', () => {
         expect(cost?.docsExamined).toBeLessThan(foreignRows.length * 10);
       }
     }
+
+    // A document as the join value: compared whole, by mingo's single pass over the collection
+    // rather than a scan per input document.
+    await local.insertOne({ _id: 1000 as never, l: { n: 1 }, i: 1000 });
+    await indexed.insertOne({ _id: 1000 as never, k: { n: 1 }, i: 1000 });
+    const byDocument = {
+      $lookup: { from: 'foreignIndexed', localField: 'l', foreignField: 'k', as: 'joined' },
+    };
+    const [withDocument] = await local.aggregate([{ $match: { _id: 1000 } }, byDocument]).toArray();
+    expect(withDocument?.joined).toEqual([{ _id: 1000, k: { n: 1 }, i: 1000 }]);
   });
 
   it('when a turn loads its context, then the person, their states, check-ins and areas come from indexes in one command', async () => {
