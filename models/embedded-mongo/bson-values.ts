@@ -213,49 +213,74 @@ export function setPath(doc: Document, path: string, value: unknown): void {
   if (last !== undefined) current[last] = value;
 }
 
+/** What an index sees at one path of one document (see indexValuesAt). */
+export interface IndexValues {
+  values: unknown[];
+  present: boolean;
+  multikey: boolean;
+}
+
+const DIGITS = /^\d+$/;
+
 /**
  * Every value a multikey index sees at `path`: arrays along the way and at the end fan out into
  * their elements, a missing field is `null` (so it collides on a non-sparse unique index, like
  * mongod). `present` reports whether the path exists at all, for sparse indexes; `multikey`
  * whether an array was crossed, which stops the planner from intersecting bounds on this field.
+ * `parts` is `path` split at dots, for callers that keep it (every insert computes index keys).
  */
 export function indexValuesAt(
   doc: Document,
   path: string,
-): { values: unknown[]; present: boolean; multikey: boolean } {
-  const values: unknown[] = [];
-  let present = false;
-  let multikey = false;
-  const parts = path.split('.');
-  const visit = (value: unknown, index: number): void => {
-    if (index === parts.length) {
-      present = true;
-      if (Array.isArray(value)) {
-        multikey = true;
-        // mongod indexes an empty array as `undefined`, distinct from null.
-        if (value.length === 0) values.push([]);
-        else values.push(...value);
-      } else {
-        values.push(value ?? null);
-      }
-      return;
+  parts: readonly string[] = path.split('.'),
+): IndexValues {
+  // The common case, a top-level scalar: no walk, no fan-out.
+  if (parts.length === 1) {
+    const value = doc[path];
+    if (value !== undefined && !Array.isArray(value) && Object.hasOwn(doc, path)) {
+      return { values: [value], present: true, multikey: false };
     }
-    const part = parts[index] as string;
+  }
+  const found: IndexValues = { values: [], present: false, multikey: false };
+  visitIndexPath(doc, parts, 0, found);
+  if (found.values.length === 0) found.values.push(null);
+  return found;
+}
+
+// A module-level function rather than a closure per call: this runs for every index of every
+// stored document.
+function visitIndexPath(
+  value: unknown,
+  parts: readonly string[],
+  index: number,
+  found: IndexValues,
+): void {
+  if (index === parts.length) {
+    found.present = true;
     if (Array.isArray(value)) {
-      multikey = true;
-      if (/^\d+$/.test(part)) visit(value[Number(part)], index + 1);
-      for (const element of value) if (isPlainObject(element)) visit(element, index);
-      return;
+      found.multikey = true;
+      // mongod indexes an empty array as `undefined`, distinct from null.
+      if (value.length === 0) found.values.push([]);
+      else found.values.push(...(value as unknown[]));
+    } else {
+      found.values.push(value ?? null);
     }
-    if (isPlainObject(value) && part in value) {
-      visit(value[part], index + 1);
-      return;
+    return;
+  }
+  const part = parts[index] as string;
+  if (Array.isArray(value)) {
+    found.multikey = true;
+    if (DIGITS.test(part)) visitIndexPath(value[Number(part)], parts, index + 1, found);
+    for (const element of value) {
+      if (isPlainObject(element)) visitIndexPath(element, parts, index, found);
     }
-    values.push(null);
-  };
-  visit(doc, 0);
-  if (values.length === 0) values.push(null);
-  return { values, present, multikey };
+    return;
+  }
+  if (isPlainObject(value) && part in value) {
+    visitIndexPath(value[part], parts, index + 1, found);
+    return;
+  }
+  found.values.push(null);
 }
 
 /**

@@ -25,11 +25,17 @@ export interface IndexKeys {
 export class CollectionIndex {
   readonly spec: IndexSpec;
   readonly fields: readonly string[];
+  /** Each field split at dots, once rather than for every document. */
+  private readonly fieldParts: ReadonlyArray<readonly string[]>;
   readonly directions: readonly number[];
   /** Text, 2dsphere or hashed indexes are metadata only: nothing here queries them. */
   readonly maintained: boolean;
   private readonly partial: Query | undefined;
-  private readonly entries = new Map<string, Set<string>>();
+  /**
+   * Canonical key → the `_id` key holding it, or a set when several do: most keys of most
+   * indexes have one holder, and a set per key cost more than the rest of an insert.
+   */
+  private readonly entries = new Map<string, string | Set<string>>();
   readonly ordered: OrderedKeys;
   /** Documents that put several keys (an array) into this index. */
   private multikeyDocuments = 0;
@@ -37,6 +43,7 @@ export class CollectionIndex {
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
+    this.fieldParts = this.fields.map((field) => field.split('.'));
     this.directions = Object.values(spec.key).map((direction) =>
       typeof direction === 'number' && direction < 0 ? -1 : 1,
     );
@@ -62,7 +69,11 @@ export class CollectionIndex {
     if (!this.maintained) return null;
     if (this.partial !== undefined && !this.partial.test(view)) return null;
     if (this.fields.length === 1) {
-      const field = indexValuesAt(view, this.fields[0] as string);
+      const field = indexValuesAt(
+        view,
+        this.fields[0] as string,
+        this.fieldParts[0] as readonly string[],
+      );
       if (this.spec.sparse && !field.present) return null;
       if (field.values.length === 1) {
         const value = field.values[0];
@@ -75,8 +86,17 @@ export class CollectionIndex {
       }
       return { keys: [...keys.values()], multikey: true };
     }
-    const perField = this.fields.map((field) => indexValuesAt(view, field));
+    const perField = this.fields.map((field, position) =>
+      indexValuesAt(view, field, this.fieldParts[position] as readonly string[]),
+    );
     if (this.spec.sparse && perField.every((field) => !field.present)) return null;
+    if (perField.every((field) => field.values.length === 1)) {
+      const values = perField.map((field) => field.values[0]);
+      return {
+        keys: [{ key: canonicalKey(values), values }],
+        multikey: perField.some((field) => field.multikey),
+      };
+    }
     let tuples: unknown[][] = [[]];
     for (const field of perField) {
       tuples = tuples.flatMap((tuple) => field.values.map((value) => [...tuple, value]));
@@ -94,7 +114,12 @@ export class CollectionIndex {
     if (!this.spec.unique || keys === null) return undefined;
     for (const entry of keys.keys) {
       const holders = this.entries.get(entry.key);
-      if (holders === undefined || holders.size === 0) continue;
+      if (holders === undefined) continue;
+      if (typeof holders === 'string') {
+        if (holders !== selfId) return entry;
+        continue;
+      }
+      if (holders.size === 0) continue;
       if (holders.size > 1 || selfId === undefined || !holders.has(selfId)) return entry;
     }
     return undefined;
@@ -104,8 +129,10 @@ export class CollectionIndex {
     if (keys === null) return;
     for (const { key, values } of keys.keys) {
       const holders = this.entries.get(key);
-      if (holders === undefined) this.entries.set(key, new Set([idKey]));
-      else holders.add(idKey);
+      if (holders === undefined) this.entries.set(key, idKey);
+      else if (typeof holders === 'string') {
+        if (holders !== idKey) this.entries.set(key, new Set([holders, idKey]));
+      } else holders.add(idKey);
       this.ordered.insert({ key: orderedKey(values), seq, idKey });
     }
     if (keys.multikey) this.multikeyDocuments += 1;
@@ -115,9 +142,12 @@ export class CollectionIndex {
     if (keys === null) return;
     for (const { key, values } of keys.keys) {
       const holders = this.entries.get(key);
-      if (holders !== undefined) {
+      if (holders === idKey) {
+        this.entries.delete(key);
+      } else if (typeof holders === 'object') {
         holders.delete(idKey);
-        if (holders.size === 0) this.entries.delete(key);
+        if (holders.size === 1) this.entries.set(key, holders.values().next().value as string);
+        else if (holders.size === 0) this.entries.delete(key);
       }
       this.ordered.remove({ key: orderedKey(values), seq, idKey });
     }
@@ -125,9 +155,11 @@ export class CollectionIndex {
   }
 
   /** `_id` keys of documents whose indexed fields equal `values` exactly (one per field). */
-  lookup(values: readonly unknown[]): ReadonlySet<string> {
+  lookup(values: readonly unknown[]): Iterable<string> {
     const key = values.length === 1 ? canonicalKey(values[0]) : canonicalKey(values);
-    return this.entries.get(key) ?? EMPTY;
+    const holders = this.entries.get(key);
+    if (holders === undefined) return EMPTY;
+    return typeof holders === 'string' ? [holders] : holders;
   }
 
   scan(start: KeyBound, end: KeyBound, reverse: boolean): Iterable<KeyEntry> {

@@ -151,6 +151,7 @@ export class Collection {
         partialFilterExpression: undefined,
         scan: (start, end, reverse) =>
           reverse ? idOrder.scanReverse(start, end) : idOrder.scan(start, end),
+        collect: (start, end, out) => idOrder.collect(start, end, out),
         lookup: (values) => {
           const idKey = canonicalKey(values[0]);
           return documents.has(idKey) ? [idKey] : [];
@@ -172,6 +173,7 @@ export class Collection {
         sparse: index.spec.sparse,
         partialFilterExpression: index.spec.partialFilterExpression,
         scan: (start, end, reverse) => index.scan(start, end, reverse),
+        collect: (start, end, out) => index.ordered.collect(start, end, out),
         lookup: (values) => index.lookup(values),
       });
     }

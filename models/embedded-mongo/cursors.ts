@@ -1,4 +1,4 @@
-import { calculateObjectSize, Long } from 'bson';
+import { Long, serialize } from 'bson';
 import type { Document } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
@@ -19,6 +19,11 @@ export interface CursorBatch {
   readonly id: Long;
   readonly ns: string;
   readonly batch: Document[];
+  /**
+   * Each document of `batch` as BSON. The size check needs the bytes anyway, so the reply is
+   * assembled from them (wire-protocol.ts) instead of serialising every document a second time.
+   */
+  readonly encoded: Uint8Array[];
 }
 
 /** Cursor ids arrive as numbers (promoted Longs), Longs or bigints; key them uniformly. */
@@ -59,11 +64,11 @@ export class CursorRegistry {
   ): CursorBatch {
     this.sweep();
     const size = batchSize ?? DEFAULT_FIRST_BATCH_SIZE;
-    const batch = takeBatch(docs, 0, size);
-    if (singleBatch || batch.length >= docs.length) return { id: Long.ZERO, ns, batch };
+    const { batch, encoded } = takeBatch(docs, 0, size);
+    if (singleBatch || batch.length >= docs.length) return { id: Long.ZERO, ns, batch, encoded };
     const key = this.newId();
     this.cursors.set(key, { ns, docs, position: batch.length, lastUsed: this.now() });
-    return { id: Long.fromString(key), ns, batch };
+    return { id: Long.fromString(key), ns, batch, encoded };
   }
 
   getMore(id: unknown, collection: string, batchSize: number | undefined): CursorBatch {
@@ -81,7 +86,7 @@ export class CursorRegistry {
       );
     }
     // For getMore a missing or zero batchSize means "as much as fits", like mongod.
-    const batch = takeBatch(
+    const { batch, encoded } = takeBatch(
       cursor.docs,
       cursor.position,
       batchSize === undefined || batchSize <= 0 ? Infinity : batchSize,
@@ -90,9 +95,9 @@ export class CursorRegistry {
     cursor.lastUsed = this.now();
     if (cursor.position >= cursor.docs.length) {
       this.cursors.delete(key);
-      return { id: Long.ZERO, ns: cursor.ns, batch };
+      return { id: Long.ZERO, ns: cursor.ns, batch, encoded };
     }
-    return { id: Long.fromString(key), ns: cursor.ns, batch };
+    return { id: Long.fromString(key), ns: cursor.ns, batch, encoded };
   }
 
   kill(ids: readonly unknown[]): { killed: Long[]; notFound: Long[] } {
@@ -127,17 +132,22 @@ export class CursorRegistry {
   }
 }
 
-function takeBatch(docs: Document[], start: number, size: number): Document[] {
-  // The first document always goes out, so one document needs no size accounting.
-  if (docs.length - start <= 1 || size <= 1)
-    return docs.slice(start, start + Math.max(0, Math.min(size, 1)));
+function takeBatch(
+  docs: Document[],
+  start: number,
+  size: number,
+): { batch: Document[]; encoded: Uint8Array[] } {
   const batch: Document[] = [];
+  const encoded: Uint8Array[] = [];
   let bytes = 0;
   for (let i = start; i < docs.length && batch.length < size; i++) {
     const doc = docs[i] as Document;
-    bytes += calculateObjectSize(doc, { ignoreUndefined: true });
+    const bson = serialize(doc, { ignoreUndefined: true });
+    bytes += bson.byteLength;
+    // The first document always goes out, however large.
     if (batch.length > 0 && bytes > MAX_BATCH_BYTES) break;
     batch.push(doc);
+    encoded.push(bson);
   }
-  return batch;
+  return { batch, encoded };
 }

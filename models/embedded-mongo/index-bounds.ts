@@ -21,7 +21,7 @@ function point(value: unknown): Interval {
 }
 
 /** Values an equality can look up in an index exactly like mongod compares them. */
-function isPointValue(value: unknown): boolean {
+export function isPointValue(value: unknown): boolean {
   if (value === null) return true;
   switch (typeof value) {
     case 'string':
@@ -128,26 +128,40 @@ export function constraintsOf(condition: unknown): Constraint[] {
 
 /**
  * Conditions per field path from the filter's top level and its top-level `$and`s: the only
- * places where every clause must hold, so index bounds derived from them are safe.
+ * places where every clause must hold, so index bounds derived from them are safe. An
+ * `$elemMatch` over documents also lends its fields' conditions to the dotted paths
+ * (`roles: {$elemMatch: {areaId: x}}` bounds `roles.areaId`), as mongod's planner does: one
+ * element satisfies each of them, so every match has a key inside those bounds. The `$elemMatch`
+ * itself stays listed under its own path, so bounds never decide such a filter alone.
  */
 export function fieldConditions(filter: Document): Map<string, unknown[]> {
   const byField = new Map<string, unknown[]>();
-  collectConditions(filter, byField);
+  collectConditions(filter, byField, '');
   return byField;
 }
 
 // A plain function rather than a closure: this runs for every query.
-function collectConditions(clause: Document, byField: Map<string, unknown[]>): void {
+function collectConditions(
+  clause: Document,
+  byField: Map<string, unknown[]>,
+  prefix: string,
+): void {
   for (const field in clause) {
     const condition = clause[field];
     if (field === '$and' && Array.isArray(condition)) {
-      for (const part of condition) if (isPlainObject(part)) collectConditions(part, byField);
+      for (const part of condition) {
+        if (isPlainObject(part)) collectConditions(part, byField, prefix);
+      }
       continue;
     }
     if (field.charCodeAt(0) === 36 /* $ */) continue;
-    const list = byField.get(field);
-    if (list === undefined) byField.set(field, [condition]);
+    const path = prefix === '' ? field : prefix + field;
+    const list = byField.get(path);
+    if (list === undefined) byField.set(path, [condition]);
     else list.push(condition);
+    if (isPlainObject(condition) && isPlainObject(condition.$elemMatch)) {
+      collectConditions(condition.$elemMatch, byField, `${path}.`);
+    }
   }
 }
 

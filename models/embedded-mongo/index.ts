@@ -37,7 +37,8 @@ export interface EmbeddedMongo {
  *
  * What it promises: answers like mongod 7.0 or a refusal with mongod's error codes, never a
  * quiet difference. Queries read through indexes as mongod would (equality, `$in`, ranges,
- * compound prefixes, sorts; planner.ts) and `explain` reports `totalDocsExamined`; int64 and
+ * compound prefixes, sorts, `$elemMatch`; planner.ts), so do `$lookup` equality joins
+ * (lookup.ts), and `explain` reports `totalDocsExamined`, per `$lookup` stage too; int64 and
  * double keep their BSON types; views, capped/validated collections, collations, `$out`/`$merge`,
  * collMod and transactions are refused (commands/refusals.ts). It tells clients it is embedded
  * (`buildInfo.embedded`, see detect.ts and `isEmbeddedMongo`).

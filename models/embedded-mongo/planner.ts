@@ -26,6 +26,8 @@ export interface IndexAccess {
   readonly sparse: boolean;
   readonly partialFilterExpression: Document | undefined;
   scan(start: KeyBound, end: KeyBound, reverse: boolean): Iterable<KeyEntry>;
+  /** The forward scan's entries appended to `out`, without a generator. */
+  collect(start: KeyBound, end: KeyBound, out: KeyEntry[]): void;
   /** A field path with a numeric segment (`a.0`): mongod's positional index semantics, not ours. */
   readonly numericPath: boolean;
   /** `_id` keys of documents whose whole index key equals `values` (a hash lookup). */
@@ -166,6 +168,10 @@ function pointKeysOf(index: IndexAccess, bounds: readonly Constraint[]): unknown
   ) {
     return undefined;
   }
+  // One key, the usual case (a single equality per field), without building combinations.
+  if (bounds.every((constraint) => constraint.length === 1)) {
+    return [bounds.map((constraint) => (constraint[0] as Interval).low)];
+  }
   let keys: unknown[][] = [[]];
   for (const constraint of bounds) {
     keys = keys.flatMap((key) => constraint.map((interval) => [...key, interval.low]));
@@ -241,6 +247,12 @@ function hintedIndex(
   return found;
 }
 
+function countKeys(doc: Document): number {
+  let count = 0;
+  for (const _key in doc) count += 1;
+  return count;
+}
+
 /**
  * Chooses how to read a query, as mongod's planner would in spirit: `_id` equality by hash, else
  * the index with the longest run of bounded leading fields (equality first, then one range),
@@ -252,25 +264,35 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
   const natural = request.sort?.$natural;
   const conditions = fieldConditions(filter);
   const hinted = hintedIndex(request.hint, indexes);
-  const empty = Object.keys(filter).length === 0;
+  const keyCount = countKeys(filter);
+  const empty = keyCount === 0;
   if (hinted === 'natural' || (natural !== undefined && hinted === undefined)) {
     return { kind: 'collscan', reverse: natural === -1, exact: empty };
   }
   if (hinted === undefined) {
     const id = idEquality(conditions);
     if (id.found) {
-      const exact =
-        Object.keys(filter).length === 1 && conditions.get('_id')?.every(boundsDecide) === true;
+      const exact = keyCount === 1 && conditions.get('_id')?.every(boundsDecide) === true;
       return { kind: 'idhack', id: id.id, exact };
     }
   }
-  let best: { plan: Plan; score: number } | undefined;
+  // The plan is built for the winner only: scoring is all the loop needs, and this runs for every
+  // query.
+  let best:
+    | {
+        index: IndexAccess;
+        bounds: Constraint[];
+        provision: { positions: number[]; reverse: boolean } | undefined;
+        score: number;
+      }
+    | undefined;
   for (const index of hinted === undefined ? indexes : [hinted]) {
     const bounds = boundsFor(index, conditions);
     if (hinted === undefined && !usable(index, filter, bounds)) continue;
     const provision = sortProvision(index, bounds, sort);
     if (hinted === undefined && bounds.length === 0 && provision === undefined) continue;
-    const equalities = bounds.filter((constraint) => constraint.every(isPoint)).length;
+    let equalities = 0;
+    for (const constraint of bounds) if (constraint.every(isPoint)) equalities += 1;
     const fullyEqual = equalities === index.fields.length;
     const score =
       (fullyEqual && index.unique ? 1000 : 0) +
@@ -278,25 +300,45 @@ export function choosePlan(request: PlanRequest, indexes: readonly IndexAccess[]
       (bounds.length - equalities) * 10 +
       (provision === undefined ? 0 : 5) -
       index.fields.length * 0.01;
-    if (best === undefined || score > best.score) {
-      best = {
-        score,
-        plan: {
-          kind: 'ixscan',
-          exact: decidedByBounds(filter, conditions, index, bounds.length),
-          pointKeys: provision === undefined ? pointKeysOf(index, bounds) : undefined,
-          index,
-          bounds,
-          get ranges() {
-            return keyRanges(index, bounds);
-          },
-          sortPositions: provision?.positions,
-          reverse: provision?.reverse ?? false,
-        },
-      };
-    }
+    if (best === undefined || score > best.score) best = { index, bounds, provision, score };
   }
-  return best?.plan ?? { kind: 'collscan', reverse: false, exact: empty };
+  if (best === undefined) return { kind: 'collscan', reverse: false, exact: empty };
+  const { index, bounds, provision } = best;
+  return new IndexScanPlan(
+    decidedByBounds(filter, conditions, index, bounds.length),
+    provision === undefined ? pointKeysOf(index, bounds) : undefined,
+    index,
+    bounds,
+    provision,
+  );
+}
+
+/**
+ * An index scan plan; a class rather than an object literal with a getter, which V8 builds on a
+ * slow path, and this is made for most queries.
+ */
+class IndexScanPlan {
+  readonly kind = 'ixscan';
+  readonly sortPositions: readonly number[] | undefined;
+  readonly reverse: boolean;
+  private computedRanges: readonly KeyRange[] | undefined;
+
+  constructor(
+    readonly exact: boolean,
+    readonly pointKeys: ReadonlyArray<readonly unknown[]> | undefined,
+    readonly index: IndexAccess,
+    readonly bounds: readonly Constraint[],
+    provision: { positions: number[]; reverse: boolean } | undefined,
+  ) {
+    this.sortPositions = provision?.positions;
+    this.reverse = provision?.reverse ?? false;
+  }
+
+  /** Compound key ranges to scan, in index order (computed when first needed). */
+  get ranges(): readonly KeyRange[] {
+    this.computedRanges ??= keyRanges(this.index, this.bounds);
+    return this.computedRanges;
+  }
 }
 
 /** mongod's `indexBounds` explain field for an index scan. */

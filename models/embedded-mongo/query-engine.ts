@@ -125,6 +125,8 @@ function candidatesInNaturalOrder(
   collection: Collection,
   plan: Plan,
   stats: QueryStats,
+  /** How many matches the caller reads at most (Infinity: all of them). */
+  wanted: number,
 ): Iterable<StoredDocument> {
   switch (plan.kind) {
     case 'collscan':
@@ -135,6 +137,17 @@ function candidatesInNaturalOrder(
       return stored === undefined ? [] : [stored];
     }
     case 'ixscan': {
+      if (plan.pointKeys?.length === 1) {
+        // One whole-key lookup (findOne by a unique field, the commonest query): no de-duplication
+        // across keys needed.
+        const list: StoredDocument[] = [];
+        for (const idKey of plan.index.lookup(plan.pointKeys[0] as readonly unknown[])) {
+          stats.keysExamined += 1;
+          const stored = collection.byIdKey(idKey);
+          if (stored !== undefined) list.push(stored);
+        }
+        return list.length > 1 ? list.sort((a, b) => a.seq - b.seq) : list;
+      }
       const found = new Map<string, StoredDocument>();
       if (plan.pointKeys !== undefined) {
         for (const key of plan.pointKeys) {
@@ -148,17 +161,69 @@ function candidatesInNaturalOrder(
         const list = [...found.values()];
         return list.length > 1 ? list.sort((a, b) => a.seq - b.seq) : list;
       }
-      for (const range of plan.ranges) {
-        for (const entry of plan.index.scan(range.start, range.end, false)) {
-          stats.keysExamined += 1;
-          if (found.has(entry.idKey)) continue;
-          const stored = collection.byIdKey(entry.idKey);
-          if (stored !== undefined) found.set(entry.idKey, stored);
-        }
-      }
-      const list = [...found.values()];
-      return list.length > 1 ? list.sort((a, b) => a.seq - b.seq) : list;
+      return rangeCandidates(collection, plan, stats, wanted);
     }
+  }
+}
+
+/** At most this many first matches are picked out of a range scan without sorting all of it. */
+const SMALL_WINDOW = 64;
+
+/**
+ * A range scan's documents in natural order. Entries are ordered by insertion sequence before
+ * any document is fetched; when the bounds decide the filter and only the first `wanted` are
+ * needed (findOne by `$in` and a range), those are picked out without sorting the rest.
+ */
+function rangeCandidates(
+  collection: Collection,
+  plan: Extract<Plan, { kind: 'ixscan' }>,
+  stats: QueryStats,
+  wanted: number,
+): Iterable<StoredDocument> {
+  // Ranges of a single-key index are disjoint, so a document turns up once; an array puts
+  // several keys of one document into a multikey index.
+  const scanned: KeyEntry[] = [];
+  for (const range of plan.ranges) plan.index.collect(range.start, range.end, scanned);
+  stats.keysExamined += scanned.length;
+  let entries = scanned;
+  if (plan.index.multikey) {
+    const seen = new Set<string>();
+    entries = scanned.filter((entry) => {
+      if (seen.has(entry.idKey)) return false;
+      seen.add(entry.idKey);
+      return true;
+    });
+  }
+  const picked =
+    plan.exact && wanted <= SMALL_WINDOW && entries.length > wanted
+      ? firstBySeq(entries, wanted)
+      : entries.length > 1
+        ? entries.sort((a, b) => a.seq - b.seq)
+        : entries;
+  return fetchInOrder(collection, picked);
+}
+
+/** The `count` entries of lowest insertion sequence, in that order (count is small). */
+function firstBySeq(entries: readonly KeyEntry[], count: number): KeyEntry[] {
+  const best: KeyEntry[] = [];
+  for (const entry of entries) {
+    if (best.length === count && entry.seq >= (best[count - 1] as KeyEntry).seq) continue;
+    let position = best.length;
+    while (position > 0 && (best[position - 1] as KeyEntry).seq > entry.seq) position -= 1;
+    best.splice(position, 0, entry);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
+/** Documents of `entries`, fetched only as the caller reads on (it stops at its limit). */
+function* fetchInOrder(
+  collection: Collection,
+  entries: readonly KeyEntry[],
+): Generator<StoredDocument> {
+  for (const entry of entries) {
+    const stored = collection.byIdKey(entry.idKey);
+    if (stored !== undefined) yield stored;
   }
 }
 
@@ -183,10 +248,10 @@ export function queryStored(
   const matches = plan.exact ? undefined : matcherFor(filter, spec.variables);
   const sorted = sortsByFields(spec.sort);
   const fromIndexOrder = plan.kind === 'ixscan' && plan.sortPositions !== undefined && sorted;
+  const stopEarly = fromIndexOrder || !sorted;
   const source = fromIndexOrder
     ? sortedFromIndex(collection, plan, stats)
-    : candidatesInNaturalOrder(collection, plan, stats);
-  const stopEarly = fromIndexOrder || !sorted;
+    : candidatesInNaturalOrder(collection, plan, stats, stopEarly ? wanted : Infinity);
   let matched: StoredDocument[] = [];
   for (const stored of source) {
     stats.docsExamined += 1;

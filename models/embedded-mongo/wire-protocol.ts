@@ -1,4 +1,4 @@
-import { deserialize, serialize, type DeserializeOptions } from 'bson';
+import { deserialize, Long, serialize, type DeserializeOptions } from 'bson';
 import { normalizeIncoming, type Document } from './bson-values.js';
 
 export const OpCode = {
@@ -211,14 +211,139 @@ function writeHeader(message: Buffer, responseTo: number, opCode: number): void 
 }
 
 /**
+ * A cursor batch whose documents are already BSON (see cursorReply), kept on the reply's
+ * `cursor` under this symbol.
+ */
+export const ENCODED_BATCH = Symbol('encoded cursor batch');
+
+export interface EncodedBatch {
+  /** `firstBatch` or `nextBatch`. */
+  readonly field: 'firstBatch' | 'nextBatch';
+  /** The documents as the reply holds them: the bytes stand for them only while they are there. */
+  readonly batch: readonly unknown[];
+  readonly documents: readonly Uint8Array[];
+}
+
+const TYPE_INT32 = 0x10;
+const TYPE_STRING = 0x02;
+const TYPE_DOCUMENT = 0x03;
+const TYPE_ARRAY = 0x04;
+const TYPE_INT64 = 0x12;
+
+/** `{cursor: {<field>: [...], id, ns}, ok: 1}` exactly as cursorReply builds it, else undefined. */
+function encodedCursorReply(
+  doc: Document,
+): { batch: EncodedBatch; id: Long; ns: string } | undefined {
+  const cursor = doc.cursor as (Document & { [ENCODED_BATCH]?: EncodedBatch }) | undefined;
+  const batch = cursor?.[ENCODED_BATCH];
+  if (cursor === undefined || batch === undefined || doc.ok !== 1) return undefined;
+  if (cursor[batch.field] !== batch.batch || batch.batch.length !== batch.documents.length) {
+    return undefined;
+  }
+  const { id, ns } = cursor;
+  if (!(id instanceof Long) || typeof ns !== 'string') return undefined;
+  const replyKeys = Object.keys(doc);
+  const cursorKeys = Object.keys(cursor);
+  if (replyKeys.length !== 2 || replyKeys[0] !== 'cursor' || replyKeys[1] !== 'ok')
+    return undefined;
+  if (
+    cursorKeys.length !== 3 ||
+    cursorKeys[0] !== batch.field ||
+    cursorKeys[1] !== 'id' ||
+    cursorKeys[2] !== 'ns'
+  ) {
+    return undefined;
+  }
+  return { batch, id, ns };
+}
+
+/**
+ * Writes an ASCII field name and its terminating zero byte byte by byte: for names this short,
+ * Buffer#write's call into the encoder costs more than the copy.
+ */
+function writeAscii(out: Buffer, text: string, at: number): number {
+  let position = at;
+  for (let i = 0; i < text.length; i++) out[position++] = text.charCodeAt(i);
+  out[position++] = 0;
+  return position;
+}
+
+/**
+ * Writes a cursor reply by hand around its documents' BSON, byte for byte what `serialize` makes
+ * of the same reply (test/embedded-mongo/wire-protocol.test.ts): every reply to find, getMore
+ * and aggregate takes this path.
+ */
+function cursorReplyMessage(
+  reply: { batch: EncodedBatch; id: Long; ns: string },
+  prefixLength: number,
+  responseTo: number,
+  opCode: number,
+): Buffer {
+  const { batch, id, ns } = reply;
+  let arraySize = 4 + 1;
+  batch.documents.forEach((bson, index) => {
+    arraySize += 1 + String(index).length + 1 + bson.byteLength;
+  });
+  const nsBytes = Buffer.byteLength(ns, 'utf8');
+  const fieldBytes = batch.field.length;
+  const cursorSize =
+    4 + (1 + fieldBytes + 1 + arraySize) + (1 + 2 + 1 + 8) + (1 + 2 + 1 + 4 + nsBytes + 1) + 1;
+  const replySize = 4 + (1 + 6 + 1 + cursorSize) + (1 + 2 + 1 + 4) + 1;
+  const start = HEADER_SIZE + prefixLength;
+  const out = Buffer.allocUnsafe(start + replySize);
+  for (let i = HEADER_SIZE; i < start; i++) out[i] = 0;
+  let at = start;
+  out.writeInt32LE(replySize, at);
+  at += 4;
+  out[at++] = TYPE_DOCUMENT;
+  at = writeAscii(out, 'cursor', at);
+  out.writeInt32LE(cursorSize, at);
+  at += 4;
+  out[at++] = TYPE_ARRAY;
+  at = writeAscii(out, batch.field, at);
+  out.writeInt32LE(arraySize, at);
+  at += 4;
+  batch.documents.forEach((bson, index) => {
+    out[at++] = TYPE_DOCUMENT;
+    at = writeAscii(out, String(index), at);
+    out.set(bson, at);
+    at += bson.byteLength;
+  });
+  out[at++] = 0;
+  out[at++] = TYPE_INT64;
+  at = writeAscii(out, 'id', at);
+  out.writeInt32LE(id.low, at);
+  out.writeInt32LE(id.high, at + 4);
+  at += 8;
+  out[at++] = TYPE_STRING;
+  at = writeAscii(out, 'ns', at);
+  out.writeInt32LE(nsBytes + 1, at);
+  at += 4;
+  at += out.write(ns, at, 'utf8');
+  out[at++] = 0;
+  out[at++] = 0;
+  out[at++] = TYPE_INT32;
+  at = writeAscii(out, 'ok', at);
+  out.writeInt32LE(1, at);
+  at += 4;
+  out[at++] = 0;
+  writeHeader(out, responseTo, opCode);
+  return out;
+}
+
+/**
  * Serialises `doc` straight into a message of `prefixLength` zeroed bytes after the header, in
  * one allocation (a reply is built for every command, so copies show up in profiles).
  */
 function message(doc: Document, prefixLength: number, responseTo: number, opCode: number): Buffer {
+  const cursorReply = encodedCursorReply(doc);
+  if (cursorReply !== undefined) {
+    return cursorReplyMessage(cursorReply, prefixLength, responseTo, opCode);
+  }
   const bson = serialize(doc, { ignoreUndefined: true });
   const start = HEADER_SIZE + prefixLength;
   const out = Buffer.allocUnsafe(start + bson.byteLength);
-  out.fill(0, HEADER_SIZE, start);
+  for (let i = HEADER_SIZE; i < start; i++) out[i] = 0;
   out.set(bson, start);
   writeHeader(out, responseTo, opCode);
   return out;

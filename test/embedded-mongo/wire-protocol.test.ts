@@ -1,4 +1,4 @@
-import { deserialize } from 'bson';
+import { Double, Long, ObjectId, deserialize, serialize } from 'bson';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import {
   parseMessage,
   ProtocolError,
 } from '../../models/embedded-mongo/wire-protocol.js';
+import { cursorReply } from '../../models/embedded-mongo/commands/context.js';
+import { CursorRegistry } from '../../models/embedded-mongo/cursors.js';
 import { opMsg, opQuery } from './raw-client.js';
 
 describe('embedded mongo: wire protocol codec', () => {
@@ -80,6 +82,41 @@ describe('embedded mongo: wire protocol codec', () => {
     expect(reply.readInt32LE(12)).toBe(1);
     expect(reply.readInt32LE(32)).toBe(1); // numberReturned
     expect(deserialize(reply.subarray(36))).toEqual({ ismaster: true });
+  });
+});
+
+describe('embedded mongo: cursor replies', () => {
+  it('when a batch goes out as the BSON its size check made, then the reply is byte for byte what the serializer makes of it', () => {
+    const docs = Array.from({ length: 150 }, (_, i) => ({
+      _id: ObjectId.createFromHexString(`65c00000000000000000${String(i).padStart(4, '0')}`),
+      n: i,
+      wide: new Double(2),
+      big: Long.fromNumber(i * 1e10),
+      text: 'æøå ☃ '.repeat(i % 5),
+      left: undefined,
+      nested: [1, { gone: undefined, at: new Date(Date.UTC(2026, 0, 1 + i)) }],
+    }));
+    const cursors = new CursorRegistry();
+    for (const [ns, batchSize] of [
+      ['d.c', undefined],
+      ['dø.$cmd.aggregate', 3],
+      ['d.c', 0],
+      ['d.c', 1],
+    ] as const) {
+      const batch = cursors.open(ns, docs, batchSize);
+      for (const first of [true, false]) {
+        const message = encodeOpMsg(5, cursorReply(batch, first));
+        const expected = serialize(
+          {
+            cursor: { [first ? 'firstBatch' : 'nextBatch']: batch.batch, id: batch.id, ns },
+            ok: 1,
+          },
+          { ignoreUndefined: true },
+        );
+        expect(message.readInt32LE(0)).toBe(message.length);
+        expect(Buffer.compare(message.subarray(21), Buffer.from(expected))).toBe(0);
+      }
+    }
   });
 });
 

@@ -66,6 +66,36 @@ export function queryCost(explained: Document): QueryCost {
   };
 }
 
+/** What one `$lookup` stage read, from mongod's per-stage explain counters. */
+export interface LookupCost {
+  readonly docsExamined: number;
+  readonly keysExamined: number;
+  /** Foreign collections read whole (no index answered the join). */
+  readonly collectionScans: number;
+  readonly indexesUsed: string[];
+}
+
+/** The counters of every `$lookup` stage of an aggregate's explain (executionStats), in order. */
+export function lookupCosts(explained: Document): LookupCost[] {
+  const stages = (explained.stages as Document[] | undefined) ?? [];
+  return stages
+    .filter((stage) => stage.$lookup !== undefined)
+    .map((stage) => ({
+      docsExamined: Number(stage.totalDocsExamined),
+      keysExamined: Number(stage.totalKeysExamined),
+      collectionScans: Number(stage.collectionScans),
+      indexesUsed: (stage.indexesUsed as string[] | undefined) ?? [],
+    }));
+}
+
+/** Explains `collection.aggregate(pipeline)` at executionStats verbosity. */
+export async function explainAggregate<T extends Document>(
+  collection: Collection<T>,
+  pipeline: Document[],
+): Promise<Document> {
+  return collection.aggregate(pipeline).explain('executionStats');
+}
+
 /** Explains `collection.find(filter, options)`. */
 export async function explainFind<T extends Document>(
   collection: Collection<T>,

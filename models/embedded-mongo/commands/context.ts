@@ -1,6 +1,7 @@
 import type { Document } from '../bson-values.js';
 import type { CursorBatch, CursorRegistry } from '../cursors.js';
 import { CommandError, ErrorCode } from '../errors.js';
+import { ENCODED_BATCH, type EncodedBatch } from '../wire-protocol.js';
 import type { Storage } from '../storage.js';
 
 /** What a command handler may touch: shared state plus the request's connection and database. */
@@ -48,8 +49,11 @@ export function documentArray(body: Document, field: string): Document[] {
 }
 
 export function cursorReply(result: CursorBatch, first: boolean): Document {
-  return {
-    cursor: { [first ? 'firstBatch' : 'nextBatch']: result.batch, id: result.id, ns: result.ns },
-    ok: 1,
-  };
+  const field = first ? 'firstBatch' : 'nextBatch';
+  const cursor: Document = { [field]: result.batch, id: result.id, ns: result.ns };
+  // Under a symbol, which the BSON serialiser does not see: a reply serialised the ordinary way
+  // is the same document.
+  const encoded: EncodedBatch = { field, batch: result.batch, documents: result.encoded };
+  (cursor as { [ENCODED_BATCH]?: EncodedBatch })[ENCODED_BATCH] = encoded;
+  return { cursor, ok: 1 };
 }

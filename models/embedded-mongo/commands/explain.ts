@@ -1,5 +1,6 @@
 import { isPlainObject, type Document } from '../bson-values.js';
 import { CommandError, ErrorCode } from '../errors.js';
+import type { LookupStats } from '../lookup.js';
 import { describeBounds } from '../planner.js';
 import {
   newQueryStats,
@@ -174,11 +175,27 @@ function explainCommand(command: Document, context: CommandContext, verbosity: s
       }
       const pipeline = documentArray(command, 'pipeline');
       const stats = newQueryStats();
-      runAggregation(command, context, stats);
+      const lookups: LookupStats[] = [];
+      runAggregation(command, context, stats, lookups);
       const { spec, rest } = pushDown(pipeline);
       const cursor = planSections(`${database}.${target}`, stats, spec, verbosity);
       if (rest.length === 0) return cursor;
-      return { stages: [{ $cursor: cursor }, ...rest] };
+      let lookupIndex = 0;
+      const stages = rest.map((stage) => {
+        if (!('$lookup' in stage) || verbosity === 'queryPlanner') return stage;
+        const lookup = lookups[lookupIndex++];
+        if (lookup === undefined) return stage;
+        // mongod's per-stage counters for $lookup (executionStats and above).
+        return {
+          ...stage,
+          totalDocsExamined: lookup.docsExamined,
+          totalKeysExamined: lookup.keysExamined,
+          collectionScans: lookup.collectionScans,
+          indexesUsed: [...lookup.indexesUsed],
+          ...(lookup.nReturned === undefined ? {} : { nReturned: lookup.nReturned }),
+        };
+      });
+      return { stages: [{ $cursor: cursor }, ...stages] };
     }
     case 'findAndModify':
     case 'findandmodify': {

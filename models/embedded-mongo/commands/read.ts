@@ -7,6 +7,7 @@ import {
   type Document,
 } from '../bson-values.js';
 import type { Collection } from '../collection.js';
+import { indexedLookup, newLookupStats, runIndexedLookup, type LookupStats } from '../lookup.js';
 import { CommandError, ErrorCode } from '../errors.js';
 import {
   findDocuments,
@@ -246,11 +247,15 @@ function checkStages(pipeline: Document[]): void {
   }
 }
 
-/** Runs an aggregation; `stats` gets the cost of the pushed-down query part. */
+/**
+ * Runs an aggregation; `stats` gets the cost of the pushed-down query part and `lookups` one
+ * entry per top-level `$lookup` stage, in order.
+ */
 export function runAggregation(
   body: Document,
   context: CommandContext,
   stats?: QueryStats,
+  lookups?: LookupStats[],
 ): Document[] {
   const pipeline = documentArray(body, 'pipeline');
   checkStages(pipeline);
@@ -281,21 +286,74 @@ export function runAggregation(
     typedOf.set(copy, stored.doc);
     return copy;
   });
-  const aggregator = new Aggregator(stages, {
-    // $lookup (and $unionWith, $graphLookup) read other collections of the same database.
-    collectionResolver: (name) =>
-      Array.from(storage.getCollection(database, name)?.stored() ?? [], (stored) =>
-        cloneDocument(stored.view),
-      ),
-    ...(variables === undefined ? {} : { variables }),
-  });
-  const results = runStages(aggregator, inputs);
+  const collectionOf = (name: string): Collection | undefined =>
+    storage.getCollection(database, name);
+  // $lookup (and $unionWith, $graphLookup) that mingo runs read other collections of the same
+  // database as copies of every document.
+  const resolver = (name: string): Document[] =>
+    Array.from(collectionOf(name)?.stored() ?? [], (stored) => cloneDocument(stored.view));
+  const results = runStages(stages, inputs, variables, collectionOf, resolver, lookups);
   const passThrough = stages.every((stage) => PASS_THROUGH_STAGES.has(Object.keys(stage)[0] ?? ''));
   return passThrough ? results.map((result) => typedOf.get(result) ?? result) : results;
 }
 
+/**
+ * Runs the stages after the pushed-down query: runs of stages through mingo, and the `$lookup`s
+ * that an index answers here (lookup.ts), so a join reads the foreign documents it needs rather
+ * than a copy of the whole foreign collection per stage.
+ */
+function runStages(
+  stages: Document[],
+  inputs: Document[],
+  variables: Document | undefined,
+  collectionOf: (name: string) => Collection | undefined,
+  resolver: (name: string) => Document[],
+  lookups: LookupStats[] | undefined,
+): Document[] {
+  let docs = inputs;
+  let pending: Document[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    docs = runMingo(
+      new Aggregator(pending, {
+        collectionResolver: resolver,
+        ...(variables === undefined ? {} : { variables }),
+      }),
+      docs,
+    );
+    pending = [];
+  };
+  for (const stage of stages) {
+    if (!('$lookup' in stage)) {
+      pending.push(stage);
+      continue;
+    }
+    const lookupStats = newLookupStats();
+    lookups?.push(lookupStats);
+    const lookup = indexedLookup(stage, collectionOf);
+    if (lookup !== undefined) {
+      flush();
+      const joined = runIndexedLookup(lookup, docs, variables, resolver, lookupStats);
+      if (joined !== undefined) {
+        docs = joined;
+        continue;
+      }
+    }
+    // mingo reads a copy of the whole foreign collection for this stage.
+    const from = (stage.$lookup as Document | undefined)?.from;
+    const foreign = typeof from === 'string' ? collectionOf(from) : undefined;
+    if (foreign !== undefined) {
+      lookupStats.collectionScans += 1;
+      lookupStats.docsExamined += foreign.size;
+    }
+    pending.push(stage);
+  }
+  flush();
+  return docs;
+}
+
 /** mingo's "unregistered pipeline operator" is mongod's unknown-stage error (code 40324). */
-function runStages(aggregator: Aggregator, inputs: Document[]): Document[] {
+function runMingo(aggregator: Aggregator, inputs: Document[]): Document[] {
   try {
     return aggregator.run(inputs) as Document[];
   } catch (error) {
