@@ -9,7 +9,7 @@ export interface CheckInDoc {
   areaId: Types.ObjectId;
   due: Date;
   status: CheckInStatus;
-  answers: Array<{ key: string; answer: string }>;
+  answers: Array<{ key: string; answer: string; sourceEvent?: string }>;
   score?: number;
   followUp: boolean;
   flags?: CheckInFlag[];
@@ -34,7 +34,12 @@ export const checkInSchema = new Schema<CheckInDoc>(
     answers: {
       type: [
         new Schema(
-          { key: { type: String, required: true }, answer: { type: String, required: true } },
+          {
+            key: { type: String, required: true },
+            answer: { type: String, required: true },
+            // The inbound event that gave the answer: a resumed turn does not answer twice.
+            sourceEvent: String,
+          },
           { _id: false },
         ),
       ],

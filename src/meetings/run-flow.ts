@@ -1,6 +1,6 @@
 import type { Meeting } from '../../models/types.js';
 import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
-import type { Flow } from '../core/flow.js';
+import { sourceEventOf, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -198,13 +198,18 @@ async function addNote(turn: Turn, note: string): Promise<void> {
     return;
   }
   // Notes stay with the item they were written under, even if the meeting moved on meanwhile.
-  await changeMeeting(turn.deps.db, meeting.id, (latest) => ({
-    items: latest.items.map((item, index) =>
-      index === current.index
-        ? { ...item, notes: [item.notes, note.replace(/\n+/g, ' ')].filter(Boolean).join('\n') }
-        : item,
-    ),
-  }));
+  await changeMeeting(
+    turn.deps.db,
+    meeting.id,
+    (latest) => ({
+      items: latest.items.map((item, index) =>
+        index === current.index
+          ? { ...item, notes: [item.notes, note.replace(/\n+/g, ' ')].filter(Boolean).join('\n') }
+          : item,
+      ),
+    }),
+    sourceEventOf(turn),
+  );
   await turn.say(turn.text.meetingNoteSaved(current.item.title));
 }
 
@@ -220,8 +225,14 @@ async function addAction(turn: Turn, text: string): Promise<void> {
     zone: turn.zone,
     people: [...people.values()],
   });
-  const updated = await turn.deps.db.meetings.addActionItem(meeting.id, action);
-  const number = updated?.actionItems.length ?? 1;
+  const updated = await turn.deps.db.meetings.addActionItem(
+    meeting.id,
+    action,
+    sourceEventOf(turn),
+  );
+  // Its number as stored (a resumed turn's action may not be the last one any more).
+  const stored = updated?.actionItems.findLastIndex((entry) => entry.text === action.text) ?? -1;
+  const number = stored >= 0 ? stored + 1 : (updated?.actionItems.length ?? 1);
   await turn.say(turn.text.actionSaved(actionLine(action, number, people, render(turn))));
 }
 
@@ -232,11 +243,16 @@ async function completeAction(turn: Turn, number: number): Promise<void> {
     await turn.say(turn.text.noSuchAction(number));
     return;
   }
-  await changeMeeting(turn.deps.db, meeting.id, (latest) => ({
-    actionItems: latest.actionItems.map((action, index) =>
-      index === number - 1 ? { ...action, done: true } : action,
-    ),
-  }));
+  await changeMeeting(
+    turn.deps.db,
+    meeting.id,
+    (latest) => ({
+      actionItems: latest.actionItems.map((action, index) =>
+        index === number - 1 ? { ...action, done: true } : action,
+      ),
+    }),
+    sourceEventOf(turn),
+  );
   await turn.say(turn.text.actionDone(number));
 }
 
