@@ -53,7 +53,13 @@ function runContext(turn: Turn): MeetingRunContext {
     timers: turn.deps.meetingTimers,
     logger: turn.deps.logger,
     now: turn.now,
+    ...sourceEventField(turn),
   };
+}
+
+function sourceEventField(turn: Turn): { sourceEvent?: string } {
+  const event = sourceEventOf(turn);
+  return event ? { sourceEvent: event } : {};
 }
 
 function render(turn: Turn): RenderContext {
@@ -155,7 +161,9 @@ async function moveOn(turn: Turn, pressedIndex: number | null): Promise<void> {
     await turn.say(turn.text.noRunningMeeting());
     return;
   }
-  if (pressedIndex !== null && pressedIndex !== meeting.currentItem) {
+  const event = sourceEventOf(turn);
+  const movedAlready = event !== undefined && meeting.sourceEvents?.includes(event) === true;
+  if (pressedIndex !== null && pressedIndex !== meeting.currentItem && !movedAlready) {
     await turn.say(turn.text.itemAlreadyMovedOn());
     await turn.say(currentItemMessage(turn, meeting));
     return;

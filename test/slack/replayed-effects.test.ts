@@ -163,6 +163,32 @@ describe('a resumed turn stores nothing twice (Slack retry of the same event_id)
     expect(second).toBe(first);
   });
 
+  it('when "næste" is run again, then the meeting moves on by one item, not two', async () => {
+    const estate = await createEstate(db());
+    const { person, user } = await slackPerson(estate.area, 'Mette Holm', 'coordinator');
+    const meeting = await db().meetings.create({
+      areaId: estate.area.id,
+      coordinatorId: person.id,
+      title: 'Netværksmøde',
+      startsAt: clock.now(),
+      status: 'running',
+      items: [
+        { title: 'Velkommen', timeboxMinutes: 5 },
+        { title: 'Erfaringer fra besøg', timeboxMinutes: 20 },
+        { title: 'Evt.', timeboxMinutes: 10 },
+      ],
+    });
+    await db().meetings.update(meeting.id, { currentItem: 0 });
+
+    const [first, second] = await deliveredTwice(user, 'næste');
+
+    const stored = await db().meetings.findById(meeting.id);
+    expect(stored?.currentItem).toBe(1);
+    expect(stored?.items.map((item) => item.status)).toEqual(['done', 'running', 'pending']);
+    expect(first).toContain('Erfaringer fra besøg');
+    expect(second).toBe(first);
+  });
+
   it('when a note is written during a meeting and the turn runs again, then the note is kept once', async () => {
     const estate = await createEstate(db());
     const { person, user } = await slackPerson(estate.area, 'Mette Holm', 'coordinator');
