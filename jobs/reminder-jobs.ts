@@ -7,6 +7,7 @@ import type { EventReminderScheduler } from '../src/events/event-reminders.js';
 import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
+import { DEFAULT_TURN_BOUND_MS, withinBound } from './bounded-redis.js';
 
 /**
  * Revisit reminders and first-visit deadlines as delayed jobs in the schedule queue. Job ids are
@@ -14,7 +15,7 @@ import type { JobQueues } from './job-queues.js';
  * reconcile — keeps one job. A delay in the past simply means "now".
  */
 /** How long a conversation turn waits for Redis to take a reminder. */
-export const DEFAULT_REMINDER_BOUND_MS = 2_000;
+export const DEFAULT_REMINDER_BOUND_MS = DEFAULT_TURN_BOUND_MS;
 
 export class BullmqReminderScheduler implements ReminderScheduler, EventReminderScheduler {
   constructor(
@@ -49,12 +50,24 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
     );
   }
 
-  /** The day-before reminder of a community event; one job per event, whoever schedules it. */
+  /**
+   * The day-before reminder of a community event; one job per event, whoever schedules it. Asked
+   * when the coordinator presses "Send", so bounded as the revisit reminder is.
+   */
   async scheduleEventReminder(eventId: string, at: Date): Promise<void> {
-    await this.queues.schedule.add(
-      'event-reminder',
-      { kind: 'event-reminder', eventId },
-      { jobId: scheduleJobIds.eventReminder(eventId), delay: this.delayUntil(at) },
+    await withinBound(
+      () =>
+        this.queues.schedule.add(
+          'event-reminder',
+          { kind: 'event-reminder', eventId },
+          { jobId: scheduleJobIds.eventReminder(eventId), delay: this.delayUntil(at) },
+        ),
+      {
+        what: 'event-reminder',
+        ids: { eventId },
+        ...(this.options.boundMs ? { boundMs: this.options.boundMs } : {}),
+        ...(this.options.logger ? { logger: this.options.logger } : {}),
+      },
     );
   }
 
@@ -71,31 +84,12 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
   }
 
   private async bounded(what: string, visitId: string, work: () => Promise<void>): Promise<void> {
-    const boundMs = this.options.boundMs ?? DEFAULT_REMINDER_BOUND_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const running = work();
-    try {
-      const late = await Promise.race([
-        running.then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), boundMs);
-        }),
-      ]);
-      if (late) {
-        running.catch(() => undefined);
-        this.options.logger?.warn(
-          { visitId, what, boundMs },
-          'Redis did not answer in time; the reminder is rebuilt from MongoDB by the worker',
-        );
-      }
-    } catch (error) {
-      this.options.logger?.warn(
-        { visitId, what, err: error },
-        'reminder not queued; the worker rebuilds it from MongoDB',
-      );
-    } finally {
-      if (timer) clearTimeout(timer);
-    }
+    await withinBound(work, {
+      what,
+      ids: { visitId },
+      ...(this.options.boundMs ? { boundMs: this.options.boundMs } : {}),
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+    });
   }
 
   /** The nudge to the ambassador and, later, the word to the coordinator, for a visit without a try. */
