@@ -292,6 +292,9 @@ describe('a resumed turn stores nothing twice (Slack retry of the same event_id)
     );
   });
 
+  // A guard more than a fault: the first run forgets the report it took back, so its replay finds
+  // nothing to undo. The crash between the undo and that forgetting is covered in
+  // test/core/resumed-effects.test.ts (the visit keeps the events that took attempts back).
   it('when "fortryd" is run again, then only the latest report is taken back', async () => {
     const estate = await createEstate(db(), { maxAttempts: 3 });
     const { person, user } = await slackPerson(estate.area, 'Birgit Sørensen', 'ambassador');
