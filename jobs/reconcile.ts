@@ -17,6 +17,8 @@ export interface ReconcileReport {
   deadlines: number;
   /** Sends the ledger says are unfinished whose job was gone or given up on: queued again. */
   sends: number;
+  /** Day-before reminders of events still to come, not sent yet. */
+  eventReminders: number;
 }
 
 /** BullMQ states in which a job will still run by itself. */
@@ -41,7 +43,13 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
   const areas = await db.areas.list();
   await upsertAssignmentSchedulers(deps.queues, areas);
   await upsertProgrammeReportSchedulers(deps.queues, areas);
-  const report: ReconcileReport = { areas: areas.length, revisits: 0, deadlines: 0, sends: 0 };
+  const report: ReconcileReport = {
+    areas: areas.length,
+    revisits: 0,
+    deadlines: 0,
+    sends: 0,
+    eventReminders: 0,
+  };
   for (const area of areas) {
     const open = await db.visits.listByArea(area.id, { status: 'open' });
     for (const visit of open) {
@@ -67,6 +75,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       report.revisits += 1;
     }
   }
+  report.eventReminders = await deps.reminders.rebuildEventReminders(areas);
   report.sends = await reconcileSends(deps);
   deps.logger.info({ ...report }, 'reconciled jobs from MongoDB');
   return report;

@@ -3,7 +3,7 @@ import type { Area, Visit } from '../models/types.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
-import type { EventReminderScheduler } from '../src/events/event-reminders.js';
+import { eventReminderAt, type EventReminderScheduler } from '../src/events/event-reminders.js';
 import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
@@ -14,6 +14,9 @@ import { DEFAULT_TURN_BOUND_MS, withinBound } from './bounded-redis.js';
  * deterministic (visit and day), so scheduling twice — the report flow, then the start-up
  * reconcile — keeps one job. A delay in the past simply means "now".
  */
+/** An event's zone when none of its areas says (they all do: areas have a zone). */
+const DEFAULT_EVENT_ZONE = 'Europe/Copenhagen';
+
 /** How long a conversation turn waits for Redis to take a reminder. */
 export const DEFAULT_REMINDER_BOUND_MS = DEFAULT_TURN_BOUND_MS;
 
@@ -69,6 +72,34 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
         ...(this.options.logger ? { logger: this.options.logger } : {}),
       },
     );
+  }
+
+  /**
+   * The day-before reminders of the sent events still to come whose reminder has not gone out
+   * (the worker's reconcile: Redis lost them, or a turn could not queue one while it was down).
+   * Returns how many were queued; the job id keeps one per event.
+   */
+  async rebuildEventReminders(areas: readonly Area[]): Promise<number> {
+    const now = this.clock.now();
+    const events = await this.db.communityEvents.listUpcoming(
+      areas.map((area) => area.id),
+      now,
+    );
+    let queued = 0;
+    for (const event of events) {
+      if (event.reminderSentAt) continue;
+      const zone =
+        areas.find((area) => event.areaIds.includes(area.id))?.timeZone ?? DEFAULT_EVENT_ZONE;
+      const at = eventReminderAt(event.startsAt, zone, now);
+      if (!at) continue;
+      await this.queues.schedule.add(
+        'event-reminder',
+        { kind: 'event-reminder', eventId: event.id },
+        { jobId: scheduleJobIds.eventReminder(event.id), delay: this.delayUntil(at) },
+      );
+      queued += 1;
+    }
+    return queued;
   }
 
   async cancel(visitId: string): Promise<void> {

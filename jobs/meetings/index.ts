@@ -138,6 +138,8 @@ export function createMeetingJobs(options: MeetingJobsOptions): MeetingJobs {
       worker.on('failed', (job, error) => {
         logger.warn({ jobId: job?.id, kind: job?.data.kind, err: error }, 'meeting job failed');
       });
+      // Without a listener BullMQ prints every refused reconnect of a Redis outage to stderr.
+      worker.on('error', (error) => logger.warn({ err: error }, 'meeting worker: redis problem'));
       await queue.upsertJobScheduler(
         CHECK_IN_CADENCE_SCHEDULER,
         { pattern: options.cadencePattern ?? '0 10 * * *', tz: timeZone },

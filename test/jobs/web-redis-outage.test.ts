@@ -10,7 +10,9 @@ import type { Person } from '../../models/types.js';
 import { choicesOf, RecordingAdapter, textOf } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
-import { uniquePrefix } from './support/jobs-harness.js';
+import { uniquePrefix, waitFor } from './support/jobs-harness.js';
+import { scheduleJobIds } from '../../jobs/delivery/send-keys.js';
+import { meetingJobIds } from '../../jobs/meetings/index.js';
 import { startOwnRedis, type OwnRedis } from './support/own-redis.js';
 
 /**
@@ -25,20 +27,36 @@ const db = useTestDatabase({ now: () => clock.now() });
 const adapter = new RecordingAdapter();
 let redis: OwnRedis;
 let web: NaboProcess;
+let worker: NaboProcess;
+const queuePrefix = uniquePrefix('webout');
+let runningMeetingId = '';
+let sentEventId = '';
 let estate: TestEstate;
 let mette: Person;
 let birgit: Person;
 
 beforeAll(async () => {
   redis = await startOwnRedis();
-  web = await composeProcess(loadConfig({ NODE_ENV: 'test', REDIS_URL: redis.url }), {
-    role: 'web',
-    db: db(),
-    clock,
-    logger: createLogger({ level: 'silent' }),
-    queuePrefix: uniquePrefix('webout'),
-    platforms: () => [createConsolePlatform(adapter, new MemoryConsoleOutbox())],
-  });
+  const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: redis.url });
+  const processOf = (role: 'web' | 'worker') =>
+    composeProcess(config, {
+      role,
+      db: db(),
+      clock,
+      logger: createLogger({ level: 'silent' }),
+      queuePrefix,
+      platforms: () => [createConsolePlatform(adapter, new MemoryConsoleOutbox())],
+    });
+  web = await processOf('web');
+  // The worker runs through the outage and checks Redis often (its keeper, jobs/keeper.ts).
+  const interval = process.env.NABO_RECONCILE_INTERVAL_MS;
+  process.env.NABO_RECONCILE_INTERVAL_MS = '200';
+  try {
+    worker = await processOf('worker');
+  } finally {
+    if (interval === undefined) delete process.env.NABO_RECONCILE_INTERVAL_MS;
+    else process.env.NABO_RECONCILE_INTERVAL_MS = interval;
+  }
   estate = await createEstate(db());
   mette = await estate.coordinator('Mette Holm', 'mette-out');
   birgit = await estate.ambassador('Birgit Sørensen', 'birgit-out');
@@ -47,9 +65,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await redis.start();
+  await worker?.meetings.queue.obliterate({ force: true });
+  await worker?.jobs.queues.obliterate();
+  await worker?.close();
   await web?.close();
   await redis.kill();
-});
+}, 30_000);
 
 let events = 0;
 function base(handle: string) {
@@ -89,7 +110,7 @@ describe('the web process while Redis is down', () => {
     expect((await db().meetings.findById(meeting.id))?.status).toBe('running');
     const next = await write('mette-out', 'næste');
     expect(next).toContain('Evt.');
-    await write('mette-out', 'slut møde');
+    runningMeetingId = meeting.id;
   }, 20_000);
 
   it('when an ambassador proposes a topic, then it is stored and she hears so', async () => {
@@ -125,6 +146,7 @@ describe('the web process while Redis is down', () => {
       .join('\n');
     expect(answer).toContain('Invitationen er sendt til 1 ambassadør');
     expect((await db().communityEvents.findById(send.action.value))?.sentAt).toBeDefined();
+    sentEventId = send.action.value;
   }, 20_000);
 
   it('when an ambassador answers a check-in with a wish to talk, then she is thanked and the answer is stored', async () => {
@@ -152,4 +174,53 @@ describe('the web process while Redis is down', () => {
     );
     expect(visit?.attempts).toHaveLength(1);
   }, 20_000);
+
+  it('when Redis is back, then the running worker queues from MongoDB what the turns could not: the item timers and the event reminder', async () => {
+    await redis.start();
+    await waitFor(
+      async () =>
+        (await worker.meetings.queue.getJob(
+          meetingJobIds.itemTimer(runningMeetingId, 1, 'end'),
+        )) !== undefined &&
+        (await worker.jobs.queues.schedule.getJob(scheduleJobIds.eventReminder(sentEventId))) !==
+          undefined,
+      'the item timers and the event reminder to be queued again',
+    );
+  }, 30_000);
+
+  it('when Redis comes back empty, then the running worker rebuilds meeting timers and event reminders that only MongoDB holds', async () => {
+    // As a web process that died with its adds in flight leaves them: stored, never queued.
+    const meeting = await db().meetings.create({
+      areaId: estate.area.id,
+      coordinatorId: mette.id,
+      title: 'Ekstra møde',
+      startsAt: clock.now(),
+      status: 'running',
+      items: [{ title: 'Velkommen', timeboxMinutes: 5 }],
+    });
+    await db().meetings.update(meeting.id, {
+      currentItem: 0,
+      items: [{ title: 'Velkommen', timeboxMinutes: 5, status: 'running', startedAt: clock.now() }],
+    });
+    const event = await db().communityEvents.create({
+      areaIds: [estate.area.id],
+      title: 'Sommerfest',
+      startsAt: new Date('2027-06-20T15:00:00+02:00'),
+      createdBy: mette.id,
+      invitedPersonIds: [birgit.id],
+    });
+    await db().communityEvents.markSent(event.id, clock.now());
+
+    await redis.kill();
+    await redis.start();
+
+    await waitFor(
+      async () =>
+        (await worker.meetings.queue.getJob(meetingJobIds.itemTimer(meeting.id, 0, 'end'))) !==
+          undefined &&
+        (await worker.jobs.queues.schedule.getJob(scheduleJobIds.eventReminder(event.id))) !==
+          undefined,
+      'the meeting timers and the event reminder rebuilt from MongoDB',
+    );
+  }, 30_000);
 });
