@@ -77,8 +77,8 @@ export class JobKeeper {
   private async tick(): Promise<void> {
     this.ticks += 1;
     const present = (await this.deps.redis.exists(this.sentinel)) === 1;
+    // Cleared only once the rebuild is done: one cut short by another drop is tried again.
     const reconnected = this.reconnected;
-    this.reconnected = false;
     if (!present || reconnected) {
       // Back after a drop, even with its data: what a web turn could not queue meanwhile (it
       // waits a bounded while, jobs/bounded-redis.ts) is only in MongoDB.
@@ -88,6 +88,7 @@ export class JobKeeper {
       );
       await this.rebuild();
       await this.markRebuilt();
+      if (reconnected) this.reconnected = false;
       return;
     }
     if (this.ticks % FULL_RECONCILE_EVERY === 0) {
