@@ -533,6 +533,11 @@ export interface NewAuditEvent {
   subjectId: Id;
   platform: AuditPlatform;
   details?: Record<string, AuditDetailValue>;
+  /**
+   * The inbound event (`<platform>:<event id>`) whose turn made the change: recorded once per
+   * event, action and subject, so a resumed or retried turn does not write a second entry.
+   */
+  sourceEvent?: string;
 }
 
 // ── Welcome folder (velkomstmappe) ──────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { translateWriteErrors } from '../mongo-errors.js';
+import { isDuplicateKeyError, translateWriteErrors } from '../mongo-errors.js';
 import { idString, requireObjectId } from '../object-ids.js';
 import type { AuditEventDoc } from '../schemas/audit-event.js';
 import type { AuditEvent, AuditSubjectType, NewAuditEvent } from '../types.js';
@@ -26,12 +26,29 @@ export function createAuditEventRepository(
     subjectId: event.subjectId,
     platform: event.platform,
     details: event.details ?? {},
+    ...(event.sourceEvent !== undefined ? { sourceEvent: event.sourceEvent } : {}),
   });
 
   return {
     async record(event) {
-      const created = await translateWriteErrors(() => model.create(toNewDoc(event, clock.now())));
-      return toEvent(created.toObject<AuditEventDoc>());
+      try {
+        const created = await model.create(toNewDoc(event, clock.now()));
+        return toEvent(created.toObject<AuditEventDoc>());
+      } catch (error) {
+        // The same event's change recorded already (a resumed turn): that entry stands.
+        if (event.sourceEvent !== undefined && isDuplicateKeyError(error)) {
+          const first = await model
+            .findOne({
+              sourceEvent: event.sourceEvent,
+              action: event.action,
+              subjectType: event.subjectType,
+              subjectId: event.subjectId,
+            })
+            .lean<AuditEventDoc>();
+          if (first) return toEvent(first);
+        }
+        return translateWriteErrors(() => Promise.reject(error));
+      }
     },
 
     async recordMany(events) {

@@ -82,3 +82,9 @@ export function conversationState(turn: Turn): ConversationState | null {
 export function sourceEventOf(turn: Turn): string | undefined {
   return turn.event.eventId === '' ? undefined : eventKeyOf(turn.event);
 }
+
+/** `{ sourceEvent }` for spreading into a write's input; empty for synthetic events. */
+export function sourceEventField(turn: Turn): { sourceEvent?: string } {
+  const event = sourceEventOf(turn);
+  return event ? { sourceEvent: event } : {};
+}

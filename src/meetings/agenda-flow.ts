@@ -4,7 +4,7 @@ import type { ConversationState, Meeting, MeetingChanges } from '../../models/ty
 import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
 import { recognizeIntent } from '../interpret/index.js';
-import { forgetStep, rememberStep, sourceEventOf } from '../core/flow.js';
+import { forgetStep, rememberStep, sourceEventField, sourceEventOf } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Choice, FormSpec } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -95,11 +95,6 @@ async function presentParsedAgenda(turn: Turn, parsed: ParsedAgenda): Promise<vo
   });
   turn.deps.logger.info({ meetingId: draft.id, items: draft.items.length }, 'agenda drafted');
   await showDraft(turn, draft, parsed.problems);
-}
-
-function sourceEventField(turn: Turn): { sourceEvent?: string } {
-  const event = sourceEventOf(turn);
-  return event ? { sourceEvent: event } : {};
 }
 
 async function showDraft(turn: Turn, draft: Meeting, problems: readonly string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Meeting } from '../../models/types.js';
 import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
-import { sourceEventOf, type Flow } from '../core/flow.js';
+import { sourceEventField, sourceEventOf, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -55,11 +55,6 @@ function runContext(turn: Turn): MeetingRunContext {
     now: turn.now,
     ...sourceEventField(turn),
   };
-}
-
-function sourceEventField(turn: Turn): { sourceEvent?: string } {
-  const event = sourceEventOf(turn);
-  return event ? { sourceEvent: event } : {};
 }
 
 function render(turn: Turn): RenderContext {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Area, ConversationState } from '../../models/types.js';
 import { isCoordinator } from '../corps/roles.js';
-import { forgetStep, rememberStep, type Flow } from '../core/flow.js';
+import { forgetStep, rememberStep, sourceEventField, type Flow } from '../core/flow.js';
 import type { ActionPayload, IncomingFile, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
 import { refuseNotPrivate } from '../core/private-guard.js';
@@ -204,6 +204,7 @@ async function approve(turn: Turn, pending: PendingList, source: MessageRef | un
         actorId: turn.person.id,
         platform: turn.event.conversation.platform,
         logger: turn.deps.logger,
+        ...sourceEventField(turn),
       },
     );
   } catch (error) {

@@ -129,6 +129,23 @@ describe('a turn resumed by the inbox after its effects were stored', () => {
     expect(resumed).toBe(first);
   });
 
+  it('when it reported a visit, then the attempt and its audit entry are there once', async () => {
+    const { estate, birgit, n } = await people();
+    const [resident] = await estate.assign(birgit, [
+      { names: ['Ove Christensen'], address: 'Gudrunsvej 10' },
+    ]);
+
+    const [first, resumed] = await storedThenResumed(
+      message(`birgit-res-${n}`, 'Ove Christensen ikke hjemme'),
+    );
+
+    const [visit] = await db().visits.listOpenForAmbassador(birgit.id);
+    expect(visit?.attempts).toHaveLength(1);
+    const trail = await db().auditEvents.listForSubject('resident', resident!.id);
+    expect(trail.filter((entry) => entry.action === 'visit.reported')).toHaveLength(1);
+    expect(resumed).toBe(first);
+  });
+
   it('when a turn resumed between its "fortryd" and its answer takes the attempt back again, then only one attempt goes', async () => {
     // The window between the undo and the turn's forgetStep has no seam to kill in: the resumed
     // turn's second undo is made here as it would reach the store, with the same event.
