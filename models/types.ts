@@ -418,6 +418,8 @@ export interface CheckIn {
   capacityDecision?: 'lowered' | 'kept';
   createdAt: Date;
   updatedAt: Date;
+  /** The coordinator's request (inbound event) that opened it, when one did. */
+  sourceEvent?: string;
 }
 
 export interface NewCheckIn {
@@ -426,6 +428,8 @@ export interface NewCheckIn {
   due: Date;
   reason?: CheckInReason;
   requestedBy?: Id;
+  /** The coordinator's request (inbound event) that opened it: the same request again finds it. */
+  sourceEvent?: string;
 }
 
 export interface CheckInChanges {

@@ -47,6 +47,7 @@ export function createCheckInRepository(model: Model<CheckInDoc>): CheckInReposi
           ...(input.requestedBy
             ? { requestedBy: requireObjectId(input.requestedBy, 'Coordinator id') }
             : {}),
+          ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
         }),
       );
       return toCheckIn(created.toObject<CheckInDoc>());
@@ -167,6 +168,7 @@ export function toCheckIn(doc: CheckInDoc): CheckIn {
     flags: [...(doc.flags ?? [])],
     ...(doc.reason ? { reason: doc.reason } : {}),
     ...(doc.requestedBy ? { requestedBy: idString(doc.requestedBy) } : {}),
+    ...(doc.sourceEvent ? { sourceEvent: doc.sourceEvent } : {}),
     ...(doc.step ? { step: doc.step } : {}),
     ...(doc.askedAt ? { askedAt: doc.askedAt } : {}),
     ...(doc.remindedAt ? { remindedAt: doc.remindedAt } : {}),

@@ -15,6 +15,7 @@ export interface CheckInDoc {
   flags?: CheckInFlag[];
   reason?: CheckInReason;
   requestedBy?: Types.ObjectId;
+  sourceEvent?: string;
   step?: string | null;
   askedAt?: Date;
   remindedAt?: Date;
@@ -50,6 +51,7 @@ export const checkInSchema = new Schema<CheckInDoc>(
     flags: { type: [String], default: [] },
     reason: { type: String, enum: ['cadence', 'on_demand'] },
     requestedBy: Schema.Types.ObjectId,
+    sourceEvent: String,
     step: String,
     askedAt: Date,
     remindedAt: Date,

@@ -29,6 +29,14 @@ afterAll(async () => {
   await mongo.close();
 });
 
+/** The check-ins begun through the jobs port, by check-in id (job ids make a second one a no-op). */
+const begun: string[] = [];
+const checkInTimers = {
+  begin: async (checkInId: string) => void begun.push(checkInId),
+  scheduleReminder: async () => undefined,
+  alert: async () => undefined,
+};
+
 function pipeline() {
   const outbound = new RecordingAdapter();
   const bot = createInboundPipeline(
@@ -39,6 +47,7 @@ function pipeline() {
       locale: 'da',
       logger: createLogger({ level: 'silent' }),
       platforms: testPlatforms(outbound),
+      checkInTimers,
     },
     allFlows,
   );
@@ -107,6 +116,19 @@ describe('a turn resumed by the inbox after its effects were stored', () => {
     expect(stored?.answers).toEqual([expect.objectContaining({ key: 'mood', answer: '4' })]);
     expect(stored?.step).toBe('went_well');
     expect(resumed).toBe(first);
+  });
+
+  it('when a coordinator asked for a check-in, then there is one check-in and she hears it was requested, not that one is already pending', async () => {
+    const { birgit, n } = await people();
+
+    const [first, resumed] = await storedThenResumed(
+      message(`mette-res-${n}`, 'samtale med Birgit Sørensen'),
+    );
+
+    const checkIns = await db().checkIns.listForPerson(birgit.id);
+    expect(checkIns).toHaveLength(1);
+    expect(resumed).toBe(first);
+    expect(new Set(begun.filter((id) => id === checkIns[0]!.id)).size).toBe(1);
   });
 
   it('when it added an action item to the running meeting, then the item is there once', async () => {
