@@ -64,6 +64,9 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
+  // Up for the processes to close, whichever test left it up or down (start() alone would add a
+  // second server beside a running one and leave that one behind).
+  await redis.kill();
   await redis.start();
   await worker?.meetings.queue.obliterate({ force: true });
   await worker?.jobs.queues.obliterate();
