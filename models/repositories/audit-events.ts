@@ -10,6 +10,8 @@ export interface AuditEventRepository {
   record(event: NewAuditEvent): Promise<AuditEvent>;
   /** Several entries of one moment (a turn, a message) in one command; in the order given. */
   recordMany(events: readonly NewAuditEvent[]): Promise<AuditEvent[]>;
+  /** The entry a turn of this inbound event wrote for this action, if any (a resumed turn). */
+  findForEvent(sourceEvent: string, action: string): Promise<AuditEvent | null>;
   /** Oldest first. */
   listForSubject(subjectType: AuditSubjectType, subjectId: string): Promise<AuditEvent[]>;
 }
@@ -59,6 +61,11 @@ export function createAuditEventRepository(
         model.insertMany(docs, { ordered: true, throwOnValidationError: true }),
       );
       return created.map((doc) => toEvent(doc.toObject<AuditEventDoc>()));
+    },
+
+    async findForEvent(sourceEvent, action) {
+      const doc = await model.findOne({ sourceEvent, action }).lean<AuditEventDoc>();
+      return doc ? toEvent(doc) : null;
     },
 
     async listForSubject(subjectType, subjectId) {

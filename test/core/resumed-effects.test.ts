@@ -8,7 +8,16 @@ import type { Person } from '../../models/types.js';
 import { allFlows } from '../../src/core/all-flows.js';
 import type { InboundEvent } from '../../src/core/inbound.js';
 import { createInboundPipeline } from '../../src/core/pipeline.js';
-import { RecordingAdapter, testPlatforms, textOf } from '../support/conversation.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { conversationOf, sendFile, uploaded } from '../corps/support/chat-extras.js';
+import {
+  Chat,
+  choicesOf,
+  RecordingAdapter,
+  testPlatforms,
+  textOf,
+} from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate, type TestEstate } from '../support/estate.js';
 
@@ -129,6 +138,33 @@ describe('a turn resumed by the inbox after its effects were stored', () => {
     expect(checkIns).toHaveLength(1);
     expect(resumed).toBe(first);
     expect(new Set(begun.filter((id) => id === checkIns[0]!.id)).size).toBe(1);
+  });
+
+  it('when it approved the monthly list, then the households are stored once and the coordinator hears what was stored, not that the list expired', async () => {
+    const { estate, n } = await people();
+    const actor = consoleIdentity(`mette-res-${n}`);
+    const chat = new Chat(db(), actor);
+    const csv = readFileSync(join(import.meta.dirname, '../fixtures/resident-list/ny-liste.csv'));
+    await sendFile(chat, actor, uploaded('liste.csv', csv, { mimeType: 'text/csv' }));
+    const preview = chat.adapter.sent.at(-1)!;
+    const approve = choicesOf(preview.message).find((choice) => choice.action.step === 'approve')!;
+
+    const [first, resumed] = await storedThenResumed({
+      eventId: `Ev${randomUUID()}`,
+      actor,
+      conversation: conversationOf(actor),
+      receivedAt: clock.now(),
+      kind: 'action',
+      // No source: the resuming process's stand-in platform has not seen the preview to edit it.
+      action: approve.action,
+    });
+
+    const stored = await db().residents.listUnassigned(estate.area.id);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(first).toContain('er gemt');
+    expect(resumed).toBe(first);
+    const trail = await db().auditEvents.listForSubject('area', estate.area.id);
+    expect(trail.filter((entry) => entry.action === 'residents.imported')).toHaveLength(1);
   });
 
   it('when it added an action item to the running meeting, then the item is there once', async () => {
