@@ -91,6 +91,12 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
 
 async function start(turn: Turn): Promise<void> {
   const running = await runningMeetingFor(turn.deps.db, turn.person);
+  const event = sourceEventOf(turn);
+  if (running && event !== undefined && running.sourceEvents?.includes(event)) {
+    // This very "start møde" started it (a resumed turn): answered as the first time.
+    await announceStarted(turn, running);
+    return;
+  }
   if (running) {
     await turn.say(turn.text.meetingAlreadyRunning(meetingTitle(running, turn.text)));
     return;
@@ -107,6 +113,10 @@ async function start(turn: Turn): Promise<void> {
     isDirect,
     address,
   });
+  await announceStarted(turn, started);
+}
+
+async function announceStarted(turn: Turn, started: Meeting): Promise<void> {
   await turn.say(
     turn.text.meetingStarted(
       meetingTitle(started, turn.text),

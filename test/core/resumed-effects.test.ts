@@ -155,8 +155,9 @@ describe('a turn resumed by the inbox after its effects were stored', () => {
       conversation: conversationOf(actor),
       receivedAt: clock.now(),
       kind: 'action',
-      // No source: the resuming process's stand-in platform has not seen the preview to edit it.
       action: approve.action,
+      // No source: the resuming process's stand-in platform has not seen the preview to edit it.
+      source: undefined,
     });
 
     const stored = await db().residents.listUnassigned(estate.area.id);
@@ -165,6 +166,29 @@ describe('a turn resumed by the inbox after its effects were stored', () => {
     expect(resumed).toBe(first);
     const trail = await db().auditEvents.listForSubject('area', estate.area.id);
     expect(trail.filter((entry) => entry.action === 'residents.imported')).toHaveLength(1);
+  });
+
+  it('when it started the meeting, then it is started once and the coordinator hears it started, not that it is already running', async () => {
+    const { estate, mette, n } = await people();
+    const meeting = await db().meetings.create({
+      areaId: estate.area.id,
+      coordinatorId: mette.id,
+      title: 'Netværksmøde',
+      startsAt: clock.now(),
+      status: 'planned',
+      items: [
+        { title: 'Velkommen', timeboxMinutes: 5 },
+        { title: 'Evt.', timeboxMinutes: 10 },
+      ],
+    });
+
+    const [first, resumed] = await storedThenResumed(message(`mette-res-${n}`, 'start møde'));
+
+    const stored = await db().meetings.findById(meeting.id);
+    expect(stored?.status).toBe('running');
+    expect(stored?.currentItem).toBe(0);
+    expect(first).toContain('Velkommen');
+    expect(resumed).toBe(first);
   });
 
   it('when it added an action item to the running meeting, then the item is there once', async () => {
