@@ -173,6 +173,8 @@ export async function composeProcess(
         sendConcurrency: sendConcurrencyFromEnvironment(),
         reconcileIntervalMs: reconcileIntervalFromEnvironment(),
         checkEviction: !isEvictionCheckSkipped(),
+        // Meeting and check-in timers a web turn could not queue while Redis was away.
+        alsoRebuild: () => meetingJobs.reconcile(),
         ...(options.fastRecovery ? { lockDurationMs: 2_000, stalledIntervalMs: 1_000 } : {}),
         ...prefix,
       });

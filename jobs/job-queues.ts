@@ -41,6 +41,7 @@ export class JobQueues {
       prefix,
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });
+    quiet(this.schedule);
     for (const platform of platforms) this.send(platform);
   }
 
@@ -52,6 +53,7 @@ export class JobQueues {
         prefix: this.prefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
+      quiet(queue);
       this.sends.set(platform, queue);
     }
     return queue;
@@ -69,4 +71,12 @@ export class JobQueues {
   async obliterate(): Promise<void> {
     for (const queue of this.all()) await queue.obliterate({ force: true });
   }
+}
+
+/**
+ * The connection's own listener logs Redis problems (start-jobs.ts); without one on the queue,
+ * BullMQ prints every refused reconnect of an outage to stderr besides.
+ */
+function quiet(queue: Queue<ScheduleJobData> | Queue<SendJobData>): void {
+  queue.on('error', () => undefined);
 }

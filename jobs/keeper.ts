@@ -24,10 +24,23 @@ export class JobKeeper {
   private ticks = 0;
   private stopped = false;
   private readonly sentinel: string;
-  private readonly onReady = (): void => void this.check();
+  /** Set when the connection is ready again after a drop: the next check rebuilds in full. */
+  private reconnected = false;
+  private readonly onReady = (): void => {
+    this.reconnected = true;
+    void this.check();
+  };
 
   constructor(
-    private readonly deps: ReconcileDeps & { redis: Redis; prefix: string },
+    private readonly deps: ReconcileDeps & {
+      redis: Redis;
+      prefix: string;
+      /**
+       * Other queues rebuilt from MongoDB whenever the schedule queue is (the meeting and
+       * check-in timers, jobs/meetings): Redis back empty, back after a drop, every full check.
+       */
+      alsoRebuild?: () => Promise<void>;
+    },
     private readonly intervalMs: number = DEFAULT_RECONCILE_INTERVAL_MS,
   ) {
     this.sentinel = `${deps.prefix}:nabo:reconciled`;
@@ -64,19 +77,32 @@ export class JobKeeper {
   private async tick(): Promise<void> {
     this.ticks += 1;
     const present = (await this.deps.redis.exists(this.sentinel)) === 1;
-    if (!present) {
-      this.deps.logger.warn('Redis came back without the jobs; rebuilding them from MongoDB');
-      await reconcile(this.deps);
+    // Cleared only once the rebuild is done: one cut short by another drop is tried again.
+    const reconnected = this.reconnected;
+    if (!present || reconnected) {
+      // Back after a drop, even with its data: what a web turn could not queue meanwhile (it
+      // waits a bounded while, jobs/bounded-redis.ts) is only in MongoDB.
+      this.deps.logger.warn(
+        { emptied: !present },
+        'Redis is back; rebuilding the jobs from MongoDB',
+      );
+      await this.rebuild();
       await this.markRebuilt();
+      if (reconnected) this.reconnected = false;
       return;
     }
     if (this.ticks % FULL_RECONCILE_EVERY === 0) {
-      await reconcile(this.deps);
+      await this.rebuild();
     } else {
       await upsertAssignmentSchedulers(this.deps.queues, await this.deps.db.areas.list());
       await reconcileSends(this.deps);
     }
     await this.deps.redis.expire(this.sentinel, SENTINEL_TTL_SECONDS);
+  }
+
+  private async rebuild(): Promise<void> {
+    await reconcile(this.deps);
+    await this.deps.alsoRebuild?.();
   }
 
   private async markRebuilt(): Promise<void> {

@@ -17,6 +17,8 @@ export interface ReconcileReport {
   deadlines: number;
   /** Sends the ledger says are unfinished whose job was gone or given up on: queued again. */
   sends: number;
+  /** Day-before reminders of events still to come, not sent yet. */
+  eventReminders: number;
 }
 
 /** BullMQ states in which a job will still run by itself. */
@@ -41,7 +43,13 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
   const areas = await db.areas.list();
   await upsertAssignmentSchedulers(deps.queues, areas);
   await upsertProgrammeReportSchedulers(deps.queues, areas);
-  const report: ReconcileReport = { areas: areas.length, revisits: 0, deadlines: 0, sends: 0 };
+  const report: ReconcileReport = {
+    areas: areas.length,
+    revisits: 0,
+    deadlines: 0,
+    sends: 0,
+    eventReminders: 0,
+  };
   for (const area of areas) {
     const open = await db.visits.listByArea(area.id, { status: 'open' });
     for (const visit of open) {
@@ -67,6 +75,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       report.revisits += 1;
     }
   }
+  report.eventReminders = await deps.reminders.rebuildEventReminders(areas);
   report.sends = await reconcileSends(deps);
   deps.logger.info({ ...report }, 'reconciled jobs from MongoDB');
   return report;
@@ -101,8 +110,22 @@ async function requeueSend(
   deps: Pick<ReconcileDeps, 'db' | 'queues' | 'messenger' | 'logger'>,
   entry: SendLedgerEntry,
 ): Promise<boolean> {
-  const data = entry.job?.data as SendJobData | undefined;
-  if (!data || !entry.job) return false; // recorded before jobs kept their data: nothing to queue
+  let stored = entry.job;
+  if (!stored) {
+    // Recorded by an older Nabo, before entries kept their job: rebuilt from MongoDB, or told.
+    stored = await rebuildJob(deps, entry.key);
+    if (!stored) {
+      deps.logger.warn(
+        { sendKey: entry.key, status: entry.status },
+        'old send without job data, and nothing in MongoDB to rebuild it from: skipped',
+      );
+      await deps.db.sendLedger.markSkipped(entry.key);
+      return false;
+    }
+    await deps.db.sendLedger.attachJob(entry.key, stored);
+    deps.logger.info({ sendKey: entry.key }, 'old send without job data rebuilt from MongoDB');
+  }
+  const data = stored.data as SendJobData;
   const person = await deps.db.people.findById(data.personId);
   if (!person) {
     await deps.db.sendLedger.markSkipped(entry.key);
@@ -122,6 +145,78 @@ async function requeueSend(
     // Failed or completed while the ledger says unfinished: the job id would swallow a new add.
     await job.remove().catch(() => undefined);
   }
-  await queue.add(entry.job.name as SendJobData['kind'], data, { jobId: entry.key });
+  await queue.add(stored.name as SendJobData['kind'], data, { jobId: entry.key });
   return true;
+}
+
+const OBJECT_ID = '[0-9a-f]{24}';
+const MONTH = String.raw`\d{4}-\d{2}`;
+const DAY = String.raw`\d{4}-\d{2}-\d{2}`;
+/** Send keys (send-keys.ts) as patterns; an area key may itself contain '-'. */
+const KEY_PATTERNS: ReadonlyArray<[SendJobData['kind'], RegExp]> = [
+  ['assignment-summary', new RegExp(`^assign-summary-(.+)-(${MONTH})-(${OBJECT_ID})$`)],
+  ['assignment', new RegExp(`^assign-(.+)-(${MONTH})-(${OBJECT_ID})$`)],
+  ['programme-report', new RegExp(`^programme-report-(.+)-(${MONTH})-(${OBJECT_ID})$`)],
+  ['revisit', new RegExp(`^revisit-(${OBJECT_ID})-(${DAY})$`)],
+  ['first-attempt-nudge', new RegExp(`^first-attempt-nudge-(${OBJECT_ID})$`)],
+  [
+    'first-attempt-escalation',
+    new RegExp(`^first-attempt-escalation-(${OBJECT_ID})-(${OBJECT_ID})$`),
+  ],
+  ['event-reminder', new RegExp(`^event-reminder-(${OBJECT_ID})-(${OBJECT_ID})$`)],
+];
+
+/**
+ * The job of a send whose ledger entry has none, from its key and what MongoDB holds: the area
+ * (by key) of an assignment, summary or report, the visit of a reminder or deadline (its
+ * ambassador), the event of an event reminder. Undefined when the key is not one of Nabo's or
+ * what it names is gone.
+ */
+async function rebuildJob(
+  deps: Pick<ReconcileDeps, 'db'>,
+  key: string,
+): Promise<{ name: SendJobData['kind']; data: SendJobData } | undefined> {
+  for (const [kind, pattern] of KEY_PATTERNS) {
+    const match = pattern.exec(key);
+    if (!match) continue;
+    const [, first = '', second = '', third = ''] = match;
+    const data = await rebuiltData(deps, kind, first, second, third);
+    return data ? { name: kind, data } : undefined;
+  }
+  return undefined;
+}
+
+async function rebuiltData(
+  { db }: Pick<ReconcileDeps, 'db'>,
+  kind: SendJobData['kind'],
+  first: string,
+  second: string,
+  third: string,
+): Promise<SendJobData | undefined> {
+  switch (kind) {
+    case 'assignment':
+    case 'assignment-summary':
+    case 'programme-report': {
+      const area = await db.areas.findByKey(first);
+      return area ? { kind, areaId: area.id, month: second, personId: third } : undefined;
+    }
+    case 'revisit': {
+      const visit = await db.visits.findById(first);
+      return visit
+        ? { kind, visitId: visit.id, revisitDate: second, personId: visit.ambassadorId }
+        : undefined;
+    }
+    case 'first-attempt-nudge': {
+      const visit = await db.visits.findById(first);
+      return visit ? { kind, visitId: visit.id, personId: visit.ambassadorId } : undefined;
+    }
+    case 'first-attempt-escalation': {
+      const visit = await db.visits.findById(first);
+      return visit ? { kind, visitId: visit.id, personId: second } : undefined;
+    }
+    case 'event-reminder': {
+      const event = await db.communityEvents.findById(first);
+      return event ? { kind, eventId: event.id, personId: second } : undefined;
+    }
+  }
 }

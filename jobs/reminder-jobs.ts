@@ -3,18 +3,22 @@ import type { Area, Visit } from '../models/types.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
-import type { EventReminderScheduler } from '../src/events/event-reminders.js';
+import { eventReminderAt, type EventReminderScheduler } from '../src/events/event-reminders.js';
 import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
+import { DEFAULT_TURN_BOUND_MS, withinBound } from './bounded-redis.js';
 
 /**
  * Revisit reminders and first-visit deadlines as delayed jobs in the schedule queue. Job ids are
  * deterministic (visit and day), so scheduling twice — the report flow, then the start-up
  * reconcile — keeps one job. A delay in the past simply means "now".
  */
+/** An event's zone when none of its areas says (they all do: areas have a zone). */
+const DEFAULT_EVENT_ZONE = 'Europe/Copenhagen';
+
 /** How long a conversation turn waits for Redis to take a reminder. */
-export const DEFAULT_REMINDER_BOUND_MS = 2_000;
+export const DEFAULT_REMINDER_BOUND_MS = DEFAULT_TURN_BOUND_MS;
 
 export class BullmqReminderScheduler implements ReminderScheduler, EventReminderScheduler {
   constructor(
@@ -49,13 +53,53 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
     );
   }
 
-  /** The day-before reminder of a community event; one job per event, whoever schedules it. */
+  /**
+   * The day-before reminder of a community event; one job per event, whoever schedules it. Asked
+   * when the coordinator presses "Send", so bounded as the revisit reminder is.
+   */
   async scheduleEventReminder(eventId: string, at: Date): Promise<void> {
-    await this.queues.schedule.add(
-      'event-reminder',
-      { kind: 'event-reminder', eventId },
-      { jobId: scheduleJobIds.eventReminder(eventId), delay: this.delayUntil(at) },
+    await withinBound(
+      () =>
+        this.queues.schedule.add(
+          'event-reminder',
+          { kind: 'event-reminder', eventId },
+          { jobId: scheduleJobIds.eventReminder(eventId), delay: this.delayUntil(at) },
+        ),
+      {
+        what: 'event-reminder',
+        ids: { eventId },
+        ...(this.options.boundMs ? { boundMs: this.options.boundMs } : {}),
+        ...(this.options.logger ? { logger: this.options.logger } : {}),
+      },
     );
+  }
+
+  /**
+   * The day-before reminders of the sent events still to come whose reminder has not gone out
+   * (the worker's reconcile: Redis lost them, or a turn could not queue one while it was down).
+   * Returns how many were queued; the job id keeps one per event.
+   */
+  async rebuildEventReminders(areas: readonly Area[]): Promise<number> {
+    const now = this.clock.now();
+    const events = await this.db.communityEvents.listUpcoming(
+      areas.map((area) => area.id),
+      now,
+    );
+    let queued = 0;
+    for (const event of events) {
+      if (event.reminderSentAt) continue;
+      const zone =
+        areas.find((area) => event.areaIds.includes(area.id))?.timeZone ?? DEFAULT_EVENT_ZONE;
+      const at = eventReminderAt(event.startsAt, zone, now);
+      if (!at) continue;
+      await this.queues.schedule.add(
+        'event-reminder',
+        { kind: 'event-reminder', eventId: event.id },
+        { jobId: scheduleJobIds.eventReminder(event.id), delay: this.delayUntil(at) },
+      );
+      queued += 1;
+    }
+    return queued;
   }
 
   async cancel(visitId: string): Promise<void> {
@@ -71,31 +115,12 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
   }
 
   private async bounded(what: string, visitId: string, work: () => Promise<void>): Promise<void> {
-    const boundMs = this.options.boundMs ?? DEFAULT_REMINDER_BOUND_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const running = work();
-    try {
-      const late = await Promise.race([
-        running.then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), boundMs);
-        }),
-      ]);
-      if (late) {
-        running.catch(() => undefined);
-        this.options.logger?.warn(
-          { visitId, what, boundMs },
-          'Redis did not answer in time; the reminder is rebuilt from MongoDB by the worker',
-        );
-      }
-    } catch (error) {
-      this.options.logger?.warn(
-        { visitId, what, err: error },
-        'reminder not queued; the worker rebuilds it from MongoDB',
-      );
-    } finally {
-      if (timer) clearTimeout(timer);
-    }
+    await withinBound(work, {
+      what,
+      ids: { visitId },
+      ...(this.options.boundMs ? { boundMs: this.options.boundMs } : {}),
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+    });
   }
 
   /** The nudge to the ambassador and, later, the word to the coordinator, for a visit without a try. */

@@ -55,6 +55,11 @@ export interface JobsOptions {
    * come back to another worker as stalled); Redis being unreachable must not hold a stop.
    */
   closeTimeoutMs?: number;
+  /**
+   * Other queues the keeper rebuilds from MongoDB with the schedule queue (the meeting and
+   * check-in timers): after Redis came back, emptied or not, and at every full check.
+   */
+  alsoRebuild?: () => Promise<void>;
   /** How long a conversation turn waits for Redis to take a reminder (DEFAULT_REMINDER_BOUND_MS). */
   reminderBoundMs?: number;
   /** The producer side opened earlier (the bot already schedules reminders through it). */
@@ -186,6 +191,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
           logger: log,
           redis: pacerConnection,
           prefix,
+          ...(options.alsoRebuild ? { alsoRebuild: options.alsoRebuild } : {}),
         },
         reconcileIntervalMs,
       );

@@ -333,6 +333,11 @@ export interface Meeting {
   endedAt?: Date;
   /** When the agenda went out to the area's ambassadors. */
   agendaSentAt?: Date;
+  /**
+   * The inbound events (`<platform>:<event id>`) whose turns changed the meeting, the latest
+   * few: a resumed or retried turn finds its change there and does not make it twice.
+   */
+  sourceEvents?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -346,6 +351,8 @@ export interface NewMeeting {
   items?: Array<Pick<AgendaItem, 'title' | 'timeboxMinutes' | 'owner'>>;
   coordinatorId?: Id;
   actionItems?: ActionItem[];
+  /** The event whose turn creates it: the same event again gets this meeting back. */
+  sourceEvent?: string;
 }
 
 /** Fields a meeting's story changes as it goes (agenda edits, start, next item, end). */
@@ -379,6 +386,8 @@ export type CheckInStatus = 'pending' | 'answered' | 'missed';
 export interface CheckInAnswer {
   key: string;
   answer: string;
+  /** `<platform>:<event id>` of the message or button that gave it (absent on older answers). */
+  sourceEvent?: string;
 }
 
 /** Why the coordinator should look: a low score, a wish to talk, or fewer visits wanted. */
@@ -409,6 +418,8 @@ export interface CheckIn {
   capacityDecision?: 'lowered' | 'kept';
   createdAt: Date;
   updatedAt: Date;
+  /** The coordinator's request (inbound event) that opened it, when one did. */
+  sourceEvent?: string;
 }
 
 export interface NewCheckIn {
@@ -417,6 +428,8 @@ export interface NewCheckIn {
   due: Date;
   reason?: CheckInReason;
   requestedBy?: Id;
+  /** The coordinator's request (inbound event) that opened it: the same request again finds it. */
+  sourceEvent?: string;
 }
 
 export interface CheckInChanges {
@@ -438,6 +451,8 @@ export interface CheckInAnswerInput {
   at: Date;
   score?: number;
   flag?: CheckInFlag;
+  /** The inbound event that gave the answer, kept with it so the same event answers once. */
+  sourceEvent?: string;
 }
 
 // ── Conversations ───────────────────────────────────────────────────────────────────────────────
@@ -522,6 +537,11 @@ export interface NewAuditEvent {
   subjectId: Id;
   platform: AuditPlatform;
   details?: Record<string, AuditDetailValue>;
+  /**
+   * The inbound event (`<platform>:<event id>`) whose turn made the change: recorded once per
+   * event, action and subject, so a resumed or retried turn does not write a second entry.
+   */
+  sourceEvent?: string;
 }
 
 // ── Welcome folder (velkomstmappe) ──────────────────────────────────────────────────────────────
@@ -632,6 +652,8 @@ export interface NewCommunityEvent {
   place?: string;
   createdBy: Id;
   invitedPersonIds: Id[];
+  /** The event whose turn drafts it: the same event again gets this draft back. */
+  sourceEvent?: string;
 }
 
 // ── Accompaniment (følgeskab, phase 3): an ambassador goes along the first time ─────────────────

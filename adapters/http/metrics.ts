@@ -99,7 +99,7 @@ export function createWebMetrics(): WebMetrics {
       this.reset();
       for (const queue of watched()) {
         try {
-          const counts = await queue.getJobCounts(...QUEUE_STATES);
+          const counts = await withinMs(queue.getJobCounts(...QUEUE_STATES), QUEUE_COUNT_BOUND_MS);
           for (const state of QUEUE_STATES) {
             this.set({ queue: queue.name, state }, counts[state] ?? 0);
           }
@@ -276,4 +276,18 @@ export function aggregateWorkerMetrics(): void {
         } satisfies MetricsAnswer),
     );
   });
+}
+
+/** /metrics answers while Redis is down: the queue depth is left out after this long. */
+const QUEUE_COUNT_BOUND_MS = 1_000;
+
+function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  work.catch(() => undefined);
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('queue count timed out')), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

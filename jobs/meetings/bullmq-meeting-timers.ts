@@ -2,6 +2,8 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { CheckInFlag } from '../../models/types.js';
 import type { CheckInScheduler } from '../../src/check-ins/check-in-timers.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
+import { withinBound } from '../bounded-redis.js';
 import type { MeetingTimerScheduler } from '../../src/meetings/meeting-timers.js';
 import { timerDueAt, type TimerKind } from '../../src/meetings/timebox.js';
 import { meetingJobIds, type MeetingJobData } from './meeting-job-types.js';
@@ -96,5 +98,65 @@ export class BullmqMeetingTimers implements MeetingTimerScheduler, CheckInSchedu
   private async add(data: MeetingJobData, jobId: string, at: Date): Promise<void> {
     const delay = Math.max(0, at.getTime() - this.clock.now().getTime());
     await this.queue.add(data.kind, data, { ...MEETING_JOB_OPTIONS, jobId, delay });
+  }
+}
+
+/**
+ * The same ports as the flows use them, in the middle of a conversation turn: each call waits
+ * for Redis at most `boundMs` and never fails the turn, so "start møde", "næste", a proposal or
+ * a check-in answer is answered while Redis is down. The meeting or check-in is in MongoDB
+ * already; the worker's reconcile queues its jobs from there.
+ */
+export class BoundedMeetingTimers implements MeetingTimerScheduler, CheckInScheduler {
+  constructor(
+    private readonly inner: MeetingTimerScheduler & CheckInScheduler,
+    private readonly options: { boundMs?: number; logger?: Logger } = {},
+  ) {}
+
+  private bounded(what: string, ids: Record<string, string>, work: () => Promise<void>) {
+    return withinBound(work, {
+      what,
+      ids,
+      ...(this.options.boundMs ? { boundMs: this.options.boundMs } : {}),
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+    }).then(() => undefined);
+  }
+
+  scheduleItem(meetingId: string, itemIndex: number, startedAt: Date, timeboxMinutes: number) {
+    return this.bounded('meeting-item-timers', { meetingId }, () =>
+      this.inner.scheduleItem(meetingId, itemIndex, startedAt, timeboxMinutes),
+    );
+  }
+
+  cancelItem(meetingId: string, itemIndex: number) {
+    return this.bounded('meeting-item-cancel', { meetingId }, () =>
+      this.inner.cancelItem(meetingId, itemIndex),
+    );
+  }
+
+  scheduleAgenda(meetingId: string, at: Date) {
+    return this.bounded('meeting-agenda', { meetingId }, () =>
+      this.inner.scheduleAgenda(meetingId, at),
+    );
+  }
+
+  announceProposal(meetingId: string, proposalId: string) {
+    return this.bounded('meeting-proposal', { meetingId }, () =>
+      this.inner.announceProposal(meetingId, proposalId),
+    );
+  }
+
+  begin(checkInId: string) {
+    return this.bounded('check-in-begin', { checkInId }, () => this.inner.begin(checkInId));
+  }
+
+  scheduleReminder(checkInId: string, at: Date) {
+    return this.bounded('check-in-reminder', { checkInId }, () =>
+      this.inner.scheduleReminder(checkInId, at),
+    );
+  }
+
+  alert(checkInId: string, flag: CheckInFlag) {
+    return this.bounded('check-in-alert', { checkInId }, () => this.inner.alert(checkInId, flag));
   }
 }

@@ -9,7 +9,11 @@ import { systemClock, type Clock } from '../../kernel/clock.js';
 import { NaboError } from '../../kernel/errors.js';
 import { logger as rootLogger, type Logger } from '../../kernel/logger.js';
 import { agendaSendAt, type MeetingTimerScheduler } from '../../src/meetings/meeting-timers.js';
-import { BullmqMeetingTimers, MEETING_JOB_OPTIONS } from './bullmq-meeting-timers.js';
+import {
+  BoundedMeetingTimers,
+  BullmqMeetingTimers,
+  MEETING_JOB_OPTIONS,
+} from './bullmq-meeting-timers.js';
 import {
   CHECK_IN_CADENCE_SCHEDULER,
   MEETINGS_QUEUE,
@@ -36,12 +40,14 @@ export interface MeetingJobsOptions {
   /** When the check-in cadence runs each day (cron, in `timeZone`); default 10:00. */
   cadencePattern?: string;
   worker?: { concurrency?: number; lockDuration?: number; stalledInterval?: number };
+  /** How long a conversation turn waits for Redis to take a timer (default 2 s). */
+  turnBoundMs?: number;
 }
 
 export interface MeetingJobs {
-  /** BotDependencies.meetingTimers */
+  /** BotDependencies.meetingTimers: bounded, never fails a turn (BoundedMeetingTimers). */
   timers: MeetingTimerScheduler;
-  /** BotDependencies.checkInTimers */
+  /** BotDependencies.checkInTimers: bounded likewise. */
   checkInTimers: CheckInScheduler;
   queue: Queue<MeetingJobData>;
   /**
@@ -67,7 +73,15 @@ export function createMeetingJobs(options: MeetingJobsOptions): MeetingJobs {
     prefix: options.prefix ?? 'nabo',
     defaultJobOptions: MEETING_JOB_OPTIONS,
   });
+  // Without a listener a refused connection is printed by BullMQ on every retry.
+  queue.on('error', (error) => logger.warn({ err: error }, 'meeting queue: redis problem'));
+  // The worker's own use (its processor, the reconcile) waits for Redis and fails to be retried;
+  // the flows' use is bounded, so a reply never waits on Redis.
   const timers = new BullmqMeetingTimers(queue, clock);
+  const forTurns = new BoundedMeetingTimers(timers, {
+    logger,
+    ...(options.turnBoundMs ? { boundMs: options.turnBoundMs } : {}),
+  });
   let worker: Worker<MeetingJobData> | undefined;
 
   async function reconcile(): Promise<void> {
@@ -96,8 +110,8 @@ export function createMeetingJobs(options: MeetingJobsOptions): MeetingJobs {
   }
 
   return {
-    timers,
-    checkInTimers: timers,
+    timers: forTurns,
+    checkInTimers: forTurns,
     queue,
     reconcile,
     async startWorker() {
@@ -124,6 +138,8 @@ export function createMeetingJobs(options: MeetingJobsOptions): MeetingJobs {
       worker.on('failed', (job, error) => {
         logger.warn({ jobId: job?.id, kind: job?.data.kind, err: error }, 'meeting job failed');
       });
+      // Without a listener BullMQ prints every refused reconnect of a Redis outage to stderr.
+      worker.on('error', (error) => logger.warn({ err: error }, 'meeting worker: redis problem'));
       await queue.upsertJobScheduler(
         CHECK_IN_CADENCE_SCHEDULER,
         { pattern: options.cadencePattern ?? '0 10 * * *', tz: timeZone },

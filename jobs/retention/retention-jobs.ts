@@ -66,6 +66,8 @@ export function createRetentionJobs(options: RetentionJobsOptions): RetentionJob
       removeOnFail: { count: 31 },
     },
   });
+  // Without listeners BullMQ prints every refused reconnect of a Redis outage to stderr.
+  queue.on('error', (error) => log.warn({ err: error }, 'retention queue: redis problem'));
   let worker: Worker<RetentionJobData, RetentionRunResult> | undefined;
 
   async function run(): Promise<RetentionRunResult> {
@@ -101,6 +103,7 @@ export function createRetentionJobs(options: RetentionJobsOptions): RetentionJob
         // One run at a time: two overlapping runs would only do the same work twice.
         { connection: options.connection, prefix, concurrency: 1 },
       );
+      worker.on('error', (error) => log.warn({ err: error }, 'retention worker: redis problem'));
       return worker;
     },
     runNow: run,

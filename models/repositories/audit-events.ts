@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { translateWriteErrors } from '../mongo-errors.js';
+import { isDuplicateKeyError, translateWriteErrors } from '../mongo-errors.js';
 import { idString, requireObjectId } from '../object-ids.js';
 import type { AuditEventDoc } from '../schemas/audit-event.js';
 import type { AuditEvent, AuditSubjectType, NewAuditEvent } from '../types.js';
@@ -10,6 +10,8 @@ export interface AuditEventRepository {
   record(event: NewAuditEvent): Promise<AuditEvent>;
   /** Several entries of one moment (a turn, a message) in one command; in the order given. */
   recordMany(events: readonly NewAuditEvent[]): Promise<AuditEvent[]>;
+  /** The entry a turn of this inbound event wrote for this action, if any (a resumed turn). */
+  findForEvent(sourceEvent: string, action: string): Promise<AuditEvent | null>;
   /** Oldest first. */
   listForSubject(subjectType: AuditSubjectType, subjectId: string): Promise<AuditEvent[]>;
 }
@@ -26,12 +28,29 @@ export function createAuditEventRepository(
     subjectId: event.subjectId,
     platform: event.platform,
     details: event.details ?? {},
+    ...(event.sourceEvent !== undefined ? { sourceEvent: event.sourceEvent } : {}),
   });
 
   return {
     async record(event) {
-      const created = await translateWriteErrors(() => model.create(toNewDoc(event, clock.now())));
-      return toEvent(created.toObject<AuditEventDoc>());
+      try {
+        const created = await model.create(toNewDoc(event, clock.now()));
+        return toEvent(created.toObject<AuditEventDoc>());
+      } catch (error) {
+        // The same event's change recorded already (a resumed turn): that entry stands.
+        if (event.sourceEvent !== undefined && isDuplicateKeyError(error)) {
+          const first = await model
+            .findOne({
+              sourceEvent: event.sourceEvent,
+              action: event.action,
+              subjectType: event.subjectType,
+              subjectId: event.subjectId,
+            })
+            .lean<AuditEventDoc>();
+          if (first) return toEvent(first);
+        }
+        return translateWriteErrors(() => Promise.reject(error));
+      }
     },
 
     async recordMany(events) {
@@ -42,6 +61,11 @@ export function createAuditEventRepository(
         model.insertMany(docs, { ordered: true, throwOnValidationError: true }),
       );
       return created.map((doc) => toEvent(doc.toObject<AuditEventDoc>()));
+    },
+
+    async findForEvent(sourceEvent, action) {
+      const doc = await model.findOne({ sourceEvent, action }).lean<AuditEventDoc>();
+      return doc ? toEvent(doc) : null;
     },
 
     async listForSubject(subjectType, subjectId) {

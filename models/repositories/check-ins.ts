@@ -47,6 +47,7 @@ export function createCheckInRepository(model: Model<CheckInDoc>): CheckInReposi
           ...(input.requestedBy
             ? { requestedBy: requireObjectId(input.requestedBy, 'Coordinator id') }
             : {}),
+          ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
         }),
       );
       return toCheckIn(created.toObject<CheckInDoc>());
@@ -124,10 +125,21 @@ export function createCheckInRepository(model: Model<CheckInDoc>): CheckInReposi
       } else set.step = input.nextStep;
       const doc = await model
         .findOneAndUpdate(
-          { _id, status: 'pending', step: input.key },
+          {
+            _id,
+            status: 'pending',
+            step: input.key,
+            ...(input.sourceEvent ? { 'answers.sourceEvent': { $ne: input.sourceEvent } } : {}),
+          },
           {
             $set: set,
-            $push: { answers: { key: input.key, answer: input.answer } },
+            $push: {
+              answers: {
+                key: input.key,
+                answer: input.answer,
+                ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
+              },
+            },
             ...(input.flag !== undefined ? { $addToSet: { flags: input.flag } } : {}),
             ...(finished ? { $unset: { step: 1 } } : {}),
           },
@@ -146,12 +158,17 @@ export function toCheckIn(doc: CheckInDoc): CheckIn {
     areaId: idString(doc.areaId),
     due: doc.due,
     status: doc.status,
-    answers: doc.answers.map((answer) => ({ key: answer.key, answer: answer.answer })),
+    answers: doc.answers.map((answer) => ({
+      key: answer.key,
+      answer: answer.answer,
+      ...(answer.sourceEvent ? { sourceEvent: answer.sourceEvent } : {}),
+    })),
     ...(doc.score !== undefined && doc.score !== null ? { score: doc.score } : {}),
     followUp: doc.followUp,
     flags: [...(doc.flags ?? [])],
     ...(doc.reason ? { reason: doc.reason } : {}),
     ...(doc.requestedBy ? { requestedBy: idString(doc.requestedBy) } : {}),
+    ...(doc.sourceEvent ? { sourceEvent: doc.sourceEvent } : {}),
     ...(doc.step ? { step: doc.step } : {}),
     ...(doc.askedAt ? { askedAt: doc.askedAt } : {}),
     ...(doc.remindedAt ? { remindedAt: doc.remindedAt } : {}),

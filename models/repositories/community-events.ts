@@ -4,6 +4,9 @@ import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { CommunityEventDoc } from '../schemas/community-event.js';
 import type { CommunityEvent, EventAnswer, NewCommunityEvent } from '../types.js';
 
+/** How many of an event's latest answering turns it remembers (a turn is resumed within minutes). */
+const SOURCE_EVENTS_KEPT = 100;
+
 /** Courses, talks and social events the coordinator invites the ambassadors to (phase 2). */
 export interface CommunityEventRepository {
   create(input: NewCommunityEvent): Promise<CommunityEvent>;
@@ -23,7 +26,17 @@ export interface CommunityEventRepository {
    * Records an invitee's answer; NOT_FOUND when the event is unknown or the person was not
    * invited (a forged or foreign button).
    */
-  answer(eventId: string, personId: string, answer: EventAnswer, at: Date): Promise<CommunityEvent>;
+  answer(
+    eventId: string,
+    personId: string,
+    answer: EventAnswer,
+    at: Date,
+    /**
+     * The inbound event of the answer: the same event again (a resumed turn) changes nothing, so
+     * it cannot overwrite an answer the person changed since.
+     */
+    sourceEvent?: string,
+  ): Promise<CommunityEvent>;
   /** Marks whether an invitee came; NOT_FOUND as for `answer`. */
   setAttended(eventId: string, personId: string, attended: boolean): Promise<CommunityEvent>;
   /** Marks the day-before reminder as sent; false when it was already (a second run sends nothing). */
@@ -39,19 +52,47 @@ export function createCommunityEventRepository(
     eventId: string,
     personId: string,
     set: Record<string, unknown>,
+    sourceEvent?: string,
   ): Promise<CommunityEvent> => {
     const _id = parseObjectId(eventId);
     const person = parseObjectId(personId);
-    const doc =
+    // arrayFilters rather than `$`: with the event ids in the filter too, `$` would not say which
+    // array it stands for.
+    const mine = Object.fromEntries(
+      Object.entries(set).map(([key, value]) => [
+        key.replace('invitations.$.', 'invitations.$[mine].'),
+        value,
+      ]),
+    );
+    let doc =
       _id && person
         ? await model
             .findOneAndUpdate(
-              { _id, 'invitations.personId': person },
-              { $set: set },
-              { returnDocument: 'after' },
+              {
+                _id,
+                'invitations.personId': person,
+                ...(sourceEvent ? { sourceEvents: { $ne: sourceEvent } } : {}),
+              },
+              {
+                $set: mine,
+                ...(sourceEvent
+                  ? {
+                      $push: {
+                        sourceEvents: { $each: [sourceEvent], $slice: -SOURCE_EVENTS_KEPT },
+                      },
+                    }
+                  : {}),
+              },
+              { returnDocument: 'after', arrayFilters: [{ 'mine.personId': person }] },
             )
             .lean<CommunityEventDoc>()
         : null;
+    // Nothing matched: this event's answer may be stored already (then it stands as it is).
+    if (!doc && _id && person && sourceEvent) {
+      doc = await model
+        .findOne({ _id, 'invitations.personId': person, sourceEvents: sourceEvent })
+        .lean<CommunityEventDoc>();
+    }
     if (!doc) throw new NaboError('NOT_FOUND', `No invitation to event ${eventId} for this person`);
     return toCommunityEvent(doc);
   };
@@ -62,6 +103,12 @@ export function createCommunityEventRepository(
 
   return {
     async create(input) {
+      if (input.sourceEvent) {
+        const existing = await model
+          .findOne({ sourceEvents: input.sourceEvent })
+          .lean<CommunityEventDoc>();
+        if (existing) return toCommunityEvent(existing);
+      }
       const created = await model.create({
         areaIds: input.areaIds.map((id) => requireObjectId(id, 'Area id')),
         title: input.title.trim(),
@@ -72,6 +119,7 @@ export function createCommunityEventRepository(
         invitations: input.invitedPersonIds.map((id) => ({
           personId: requireObjectId(id, 'Person id'),
         })),
+        ...(input.sourceEvent ? { sourceEvents: [input.sourceEvent] } : {}),
       });
       return toCommunityEvent(created.toObject<CommunityEventDoc>());
     },
@@ -116,11 +164,13 @@ export function createCommunityEventRepository(
       return docs.map(toCommunityEvent);
     },
 
-    answer(eventId, personId, answer, at) {
-      return invited(eventId, personId, {
-        'invitations.$.answer': answer,
-        'invitations.$.answeredAt': at,
-      });
+    answer(eventId, personId, answer, at, sourceEvent) {
+      return invited(
+        eventId,
+        personId,
+        { 'invitations.$.answer': answer, 'invitations.$.answeredAt': at },
+        sourceEvent,
+      );
     },
 
     setAttended(eventId, personId, attended) {

@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 import { translateWriteErrors } from '../mongo-errors.js';
 import { idString, parseObjectId, requireObjectId } from '../object-ids.js';
 import type { MeetingDoc } from '../schemas/meeting.js';
@@ -13,7 +13,14 @@ import type {
   NewMeeting,
 } from '../types.js';
 
-/** Network meetings: plan one, edit its agenda, run it, and keep what it decided. */
+/** How many of a meeting's latest changing events it remembers (a turn is resumed within minutes). */
+const SOURCE_EVENTS_KEPT = 50;
+
+/**
+ * Network meetings: plan one, edit its agenda, run it, and keep what it decided. A write given the
+ * inbound event it comes from (`sourceEvent`) is made once per event: the same event again (a
+ * resumed or retried turn) changes nothing and gets the meeting as that event left it.
+ */
 export interface MeetingRepository {
   create(input: NewMeeting): Promise<Meeting>;
   findById(id: string): Promise<Meeting | null>;
@@ -29,18 +36,41 @@ export interface MeetingRepository {
     id: string,
     changes: MeetingChanges,
     expected?: MeetingExpectation,
+    sourceEvent?: string,
   ): Promise<Meeting | null>;
   /** Adds a proposal without touching the rest (an ambassador may write while the coordinator edits). */
-  addProposal(id: string, proposal: AgendaProposal): Promise<Meeting | null>;
+  addProposal(id: string, proposal: AgendaProposal, sourceEvent?: string): Promise<Meeting | null>;
   /** Adds an action item to a running or finished meeting. */
-  addActionItem(id: string, action: ActionItem): Promise<Meeting | null>;
+  addActionItem(id: string, action: ActionItem, sourceEvent?: string): Promise<Meeting | null>;
   /** A draft that was never confirmed; true when it was removed. */
   removeDraft(id: string): Promise<boolean>;
 }
 
 export function createMeetingRepository(model: Model<MeetingDoc>): MeetingRepository {
+  /** The filter and update that make a write once per event. */
+  const once = (sourceEvent: string | undefined) =>
+    sourceEvent
+      ? {
+          filter: { sourceEvents: { $ne: sourceEvent } },
+          push: { sourceEvents: { $each: [sourceEvent], $slice: -SOURCE_EVENTS_KEPT } },
+        }
+      : { filter: {}, push: {} };
+
+  /** After a write that matched nothing: the meeting as this event already changed it, if so. */
+  async function changedBy(_id: Types.ObjectId, sourceEvent: string | undefined) {
+    if (!sourceEvent) return null;
+    const doc = await model.findOne({ _id, sourceEvents: sourceEvent }).lean<MeetingDoc>();
+    return doc ? toMeeting(doc) : null;
+  }
+
   return {
     async create(input) {
+      if (input.sourceEvent) {
+        const existing = await model
+          .findOne({ sourceEvents: input.sourceEvent })
+          .lean<MeetingDoc>();
+        if (existing) return toMeeting(existing);
+      }
       const created = await translateWriteErrors(() =>
         model.create({
           areaId: requireObjectId(input.areaId, 'Area id'),
@@ -57,6 +87,7 @@ export function createMeetingRepository(model: Model<MeetingDoc>): MeetingReposi
             ? { coordinatorId: requireObjectId(input.coordinatorId, 'Coordinator id') }
             : {}),
           ...(input.actionItems ? { actionItems: input.actionItems.map(actionItemDoc) } : {}),
+          ...(input.sourceEvent ? { sourceEvents: [input.sourceEvent] } : {}),
         }),
       );
       return toMeeting(created.toObject<MeetingDoc>());
@@ -87,10 +118,11 @@ export function createMeetingRepository(model: Model<MeetingDoc>): MeetingReposi
       return docs.map(toMeeting);
     },
 
-    async update(id, changes, expected = {}) {
+    async update(id, changes, expected = {}, sourceEvent) {
       const _id = parseObjectId(id);
       if (!_id) return null;
-      const filter: Record<string, unknown> = { _id };
+      const event = once(sourceEvent);
+      const filter: Record<string, unknown> = { _id, ...event.filter };
       if (expected.status !== undefined) filter.status = expected.status;
       if (expected.currentItem !== undefined) filter.currentItem = expected.currentItem;
       if (expected.updatedAt !== undefined) filter.updatedAt = expected.updatedAt;
@@ -99,45 +131,52 @@ export function createMeetingRepository(model: Model<MeetingDoc>): MeetingReposi
         model
           .findOneAndUpdate(
             filter,
-            { $set: set, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) },
+            {
+              $set: set,
+              ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+              ...(sourceEvent ? { $push: event.push } : {}),
+            },
             { returnDocument: 'after', runValidators: true },
           )
           .lean<MeetingDoc>(),
       );
-      return doc ? toMeeting(doc) : null;
+      return doc ? toMeeting(doc) : changedBy(_id, sourceEvent);
     },
 
-    async addProposal(id, proposal) {
+    async addProposal(id, proposal, sourceEvent) {
       const _id = parseObjectId(id);
       if (!_id) return null;
+      const event = once(sourceEvent);
       const doc = await model
         .findOneAndUpdate(
-          { _id },
+          { _id, ...event.filter },
           {
             $push: {
               proposals: {
                 ...proposal,
                 proposedBy: requireObjectId(proposal.proposedBy, 'Proposer id'),
               },
+              ...event.push,
             },
           },
           { returnDocument: 'after', runValidators: true },
         )
         .lean<MeetingDoc>();
-      return doc ? toMeeting(doc) : null;
+      return doc ? toMeeting(doc) : changedBy(_id, sourceEvent);
     },
 
-    async addActionItem(id, action) {
+    async addActionItem(id, action, sourceEvent) {
       const _id = parseObjectId(id);
       if (!_id) return null;
+      const event = once(sourceEvent);
       const doc = await model
         .findOneAndUpdate(
-          { _id },
-          { $push: { actionItems: actionItemDoc(action) } },
+          { _id, ...event.filter },
+          { $push: { actionItems: actionItemDoc(action), ...event.push } },
           { returnDocument: 'after', runValidators: true },
         )
         .lean<MeetingDoc>();
-      return doc ? toMeeting(doc) : null;
+      return doc ? toMeeting(doc) : changedBy(_id, sourceEvent);
     },
 
     async removeDraft(id) {
@@ -245,6 +284,7 @@ function toMeeting(doc: MeetingDoc): Meeting {
     ...(doc.startedAt ? { startedAt: doc.startedAt } : {}),
     ...(doc.endedAt ? { endedAt: doc.endedAt } : {}),
     ...(doc.agendaSentAt ? { agendaSentAt: doc.agendaSentAt } : {}),
+    ...(doc.sourceEvents?.length ? { sourceEvents: [...doc.sourceEvents] } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -22,6 +22,11 @@ export interface SendLedgerRepository {
    * Redis loses the job, MongoDB still knows there is a message to send. No-op once recorded.
    */
   record(key: string, job: { name: string; data: Record<string, unknown> }): Promise<void>;
+  /**
+   * Gives an entry recorded before jobs kept their data (an older Nabo) the job rebuilt from
+   * MongoDB, so it can be queued again now and after any later loss. Kept job data is not replaced.
+   */
+  attachJob(key: string, job: { name: string; data: Record<string, unknown> }): Promise<void>;
   /** `record` for many sends in one command (a fan-out): each one a no-op once recorded. */
   recordMany(
     entries: ReadonlyArray<{ key: string; job: { name: string; data: Record<string, unknown> } }>,
@@ -73,6 +78,10 @@ export function createSendLedgerRepository(
         // Two producers recorded the same send at once: one entry, which is what we want.
         if (!isDuplicateKeyError(error)) throw error;
       }
+    },
+
+    async attachJob(key, job) {
+      await model.updateOne({ key, job: { $exists: false } }, { $set: { job } });
     },
 
     async recordMany(entries) {

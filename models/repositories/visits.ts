@@ -90,7 +90,7 @@ export interface VisitRepository {
    * again, since its closing rested on that report; CONFLICT when there is nothing to undo, the
    * visit was erased, or another visit of the household has been opened meanwhile.
    */
-  undoLastAttempt(visitId: string): Promise<Visit>;
+  undoLastAttempt(visitId: string, sourceEvent?: string): Promise<Visit>;
   /** CONFLICT when already closed. */
   close(visitId: string, reason: ClosingReason): Promise<Visit>;
   /**
@@ -114,6 +114,9 @@ export interface VisitRepository {
 
 /** Optimistic rewrites of the attempt list retry this often when reports race. */
 const MAX_REWRITE_TRIES = 3;
+
+/** How many "fortryd" events a visit remembers (a turn is resumed within minutes). */
+const UNDONE_BY_KEPT = 10;
 
 export function createVisitRepository(
   model: Model<VisitDoc>,
@@ -405,8 +408,10 @@ export function createVisitRepository(
       }
     },
 
-    async undoLastAttempt(visitId) {
+    async undoLastAttempt(visitId, sourceEvent) {
       return rewriteAttempts(visitId, (current) => {
+        // The same "fortryd" again (a resumed turn): it took its attempt back already.
+        if (sourceEvent && current.undoneBy?.includes(sourceEvent)) return undefined;
         if (current.attempts.length === 0) {
           throw new NaboError('CONFLICT', `Visit ${visitId} has no attempt to undo`);
         }
@@ -414,10 +419,14 @@ export function createVisitRepository(
           throw new NaboError('CONFLICT', `Visit ${visitId} was erased`);
         }
         const attempts = current.attempts.slice(0, -1);
-        if (current.isOpen) return { attempts };
+        const undone = sourceEvent
+          ? { $push: { undoneBy: { $each: [sourceEvent], $slice: -UNDONE_BY_KEPT } } }
+          : {};
+        if (current.isOpen) return { attempts, extra: undone };
         return {
           attempts,
           extra: {
+            ...undone,
             $set: { status: 'open', isOpen: true },
             $unset: { closingReason: 1, closedAt: 1 },
           },

@@ -12,6 +12,8 @@ export interface AuditEventDoc {
   subjectId: string;
   platform: AuditPlatform;
   details: Record<string, AuditDetailValue>;
+  /** The inbound event whose turn made the change: a resumed turn does not record it twice. */
+  sourceEvent?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,8 +33,18 @@ export const auditEventSchema = new Schema<AuditEventDoc>(
     // Any platform id (the set is open), or 'cli' / 'system' for what no chat caused.
     platform: { type: String, required: true },
     details: { type: Schema.Types.Mixed, default: () => ({}) },
+    sourceEvent: String,
   },
   { timestamps: true, minimize: false },
 );
 
 auditEventSchema.index({ subjectType: 1, subjectId: 1, at: 1 }, { name: 'by_subject' });
+// One entry per change per inbound event: the same event's turn run again finds it.
+auditEventSchema.index(
+  { sourceEvent: 1, action: 1, subjectType: 1, subjectId: 1 },
+  {
+    name: 'once_per_event',
+    unique: true,
+    partialFilterExpression: { sourceEvent: { $exists: true } },
+  },
+);

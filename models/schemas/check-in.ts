@@ -9,12 +9,13 @@ export interface CheckInDoc {
   areaId: Types.ObjectId;
   due: Date;
   status: CheckInStatus;
-  answers: Array<{ key: string; answer: string }>;
+  answers: Array<{ key: string; answer: string; sourceEvent?: string }>;
   score?: number;
   followUp: boolean;
   flags?: CheckInFlag[];
   reason?: CheckInReason;
   requestedBy?: Types.ObjectId;
+  sourceEvent?: string;
   step?: string | null;
   askedAt?: Date;
   remindedAt?: Date;
@@ -34,7 +35,12 @@ export const checkInSchema = new Schema<CheckInDoc>(
     answers: {
       type: [
         new Schema(
-          { key: { type: String, required: true }, answer: { type: String, required: true } },
+          {
+            key: { type: String, required: true },
+            answer: { type: String, required: true },
+            // The inbound event that gave the answer: a resumed turn does not answer twice.
+            sourceEvent: String,
+          },
           { _id: false },
         ),
       ],
@@ -45,6 +51,7 @@ export const checkInSchema = new Schema<CheckInDoc>(
     flags: { type: [String], default: [] },
     reason: { type: String, enum: ['cadence', 'on_demand'] },
     requestedBy: Schema.Types.ObjectId,
+    sourceEvent: String,
     step: String,
     askedAt: Date,
     remindedAt: Date,

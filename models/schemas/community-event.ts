@@ -21,6 +21,8 @@ export interface CommunityEventDoc {
   invitations: EventInvitationDoc[];
   sentAt?: Date;
   reminderSentAt?: Date;
+  /** The inbound events whose turns created or answered it (the latest few): each counts once. */
+  sourceEvents?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -46,9 +48,13 @@ export const communityEventSchema = new Schema<CommunityEventDoc>(
     invitations: { type: [invitationSchema], default: [] },
     sentAt: Date,
     reminderSentAt: Date,
+    sourceEvents: { type: [String], default: undefined },
   },
   { timestamps: true },
 );
+
+// A resumed turn finds the draft its first run created.
+communityEventSchema.index({ sourceEvents: 1 }, { name: 'by_source_event', sparse: true });
 
 communityEventSchema.index({ areaIds: 1, startsAt: 1 }, { name: 'by_area_start' });
 // "Who has not joined anything for a long while" reads an ambassador's invitations.

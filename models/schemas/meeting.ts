@@ -48,6 +48,8 @@ export interface MeetingDoc {
   startedAt?: Date;
   endedAt?: Date;
   agendaSentAt?: Date;
+  /** The inbound events whose turns changed the meeting (the latest few), so none does it twice. */
+  sourceEvents?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -112,6 +114,10 @@ export const meetingSchema = new Schema<MeetingDoc>(
     startedAt: Date,
     endedAt: Date,
     agendaSentAt: Date,
+    sourceEvents: { type: [String], default: undefined },
   },
   { timestamps: true },
 );
+
+// A resumed turn finds the draft its first run created.
+meetingSchema.index({ sourceEvents: 1 }, { name: 'by_source_event', sparse: true });

@@ -37,6 +37,8 @@ export interface VisitDoc {
   closedAt?: Date;
   /** When Nabo last put this household alone in front of the ambassador (a reminder). */
   promptedAt?: Date;
+  /** The inbound events that took an attempt back ("fortryd"), the latest few: each undoes once. */
+  undoneBy?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -75,6 +77,7 @@ export const visitSchema = new Schema<VisitDoc>(
     closingReason: { type: String, enum: CLOSING_REASONS },
     closedAt: Date,
     promptedAt: Date,
+    undoneBy: { type: [String], default: undefined },
   },
   { timestamps: true },
 );

@@ -1,3 +1,4 @@
+import { sourceEventField } from '../core/flow.js';
 import type { Area } from '../../models/types.js';
 import { assignmentMonthOf } from './assignment-month.js';
 import { runMonthlyAssignment } from './run-monthly-assignment.js';
@@ -25,6 +26,7 @@ export async function assignNow(turn: Turn, area: Area): Promise<void> {
     subjectType: 'area',
     subjectId: area.id,
     platform: turn.event.conversation.platform,
+    ...sourceEventField(turn),
     details: { month, opened: run.opened.length, unassigned: run.plan.unassigned.length },
   });
   if (run.opened.length === 0) {

@@ -1,7 +1,12 @@
-import type { Flow } from '../core/flow.js';
+import { sourceEventOf, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
-import { answerQuestion, type AnswerResult, type CheckInContext } from './hold-check-in.js';
+import {
+  answerQuestion,
+  answeredBy,
+  type AnswerResult,
+  type CheckInContext,
+} from './hold-check-in.js';
 import {
   CHECK_IN_FLOW,
   MAX_ANSWER_LENGTH,
@@ -51,7 +56,14 @@ async function onAction(
     await turn.say(turn.text.notUnderstood());
     return;
   }
-  const result = await answerQuestion(context(turn), turn.person, checkInId, action.step, answer);
+  const result = await answerQuestion(
+    context(turn),
+    turn.person,
+    checkInId,
+    action.step,
+    answer,
+    sourceEventOf(turn),
+  );
   if (source && result.kind !== 'not_yours') {
     const label = questionMessage({ id: checkInId }, action.step, turn.text).choices?.find(
       (choice) => choice.action.value === action.value,
@@ -65,6 +77,13 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   // Held from the start of the turn: no lookup on messages of someone without an open check-in.
   const checkIn = turn.held.openCheckIn;
   if (!checkIn || !isQuestion(checkIn.step)) return false;
+  // This very message was answered already (a resumed turn): not an answer to the next question.
+  const source = sourceEventOf(turn);
+  const before = source ? answeredBy(checkIn, source) : null;
+  if (before) {
+    await continueAfter(turn, before);
+    return true;
+  }
   const question: CheckInQuestion = checkIn.step;
   const intent = recognizeIntent(text, { now: turn.now, zone: turn.zone });
   if (COMMAND_INTENTS.has(intent.kind) || recognizeMeetingCommand(text)) return false;
@@ -82,7 +101,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   }
   await continueAfter(
     turn,
-    await answerQuestion(context(turn), turn.person, checkIn.id, question, answer),
+    await answerQuestion(context(turn), turn.person, checkIn.id, question, answer, source),
   );
   return true;
 }

@@ -1,6 +1,6 @@
 import type { CheckIn, Person } from '../../models/types.js';
 import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
-import type { Flow } from '../core/flow.js';
+import { sourceEventOf, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
 import { AWAY_FROM_EVENTS_MONTHS, awayFromEvents } from '../events/community-events.js';
@@ -76,7 +76,11 @@ async function requestCheckIn(turn: Turn, name: string): Promise<void> {
   const ambassador = await findAmbassador(turn, name);
   if (!ambassador) return;
   const shown = firstName(ambassador.name);
-  if (await turn.deps.db.checkIns.findPendingForPerson(ambassador.id)) {
+  const pending = await turn.deps.db.checkIns.findPendingForPerson(ambassador.id);
+  const event = sourceEventOf(turn);
+  // This very request opened it (a resumed turn): it goes on as the first time, not "already".
+  const ours = pending !== null && event !== undefined && pending.sourceEvent === event;
+  if (pending && !ours) {
     await turn.say(turn.text.checkInAlreadyPending(shown));
     return;
   }
@@ -89,13 +93,16 @@ async function requestCheckIn(turn: Turn, name: string): Promise<void> {
     ambassador.roles.find(
       (role) => role.role === 'ambassador' && isCoordinatorOf(turn.person, role.areaId),
     )?.areaId ?? '';
-  const checkIn = await turn.deps.db.checkIns.create({
-    personId: ambassador.id,
-    areaId,
-    due: turn.now,
-    reason: 'on_demand',
-    requestedBy: turn.person.id,
-  });
+  const checkIn =
+    pending ??
+    (await turn.deps.db.checkIns.create({
+      personId: ambassador.id,
+      areaId,
+      due: turn.now,
+      reason: 'on_demand',
+      requestedBy: turn.person.id,
+      ...(event ? { sourceEvent: event } : {}),
+    }));
   await timers.begin(checkIn.id);
   turn.deps.logger.info({ checkInId: checkIn.id }, 'check-in requested by a coordinator');
   await turn.say(turn.text.checkInRequested(shown));

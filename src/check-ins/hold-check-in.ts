@@ -67,9 +67,12 @@ export async function answerQuestion(
   checkInId: string,
   question: CheckInQuestion,
   answer: string,
+  sourceEvent?: string,
 ): Promise<AnswerResult> {
   const checkIn = await context.db.checkIns.findById(checkInId);
   if (!checkIn || checkIn.personId !== person.id) return { kind: 'not_yours' };
+  const before = sourceEvent ? answeredBy(checkIn, sourceEvent) : null;
+  if (before) return before;
   if (checkIn.status !== 'pending' || checkIn.step === undefined) return { kind: 'closed' };
   const next = nextQuestion(question);
   const flag = flagFor(question, answer);
@@ -80,6 +83,7 @@ export async function answerQuestion(
     at: context.now,
     ...(question === 'mood' ? { score: Number(answer) } : {}),
     ...(flag ? { flag } : {}),
+    ...(sourceEvent ? { sourceEvent } : {}),
   });
   if (!updated) {
     const current = await context.db.checkIns.findById(checkIn.id);
@@ -100,6 +104,19 @@ export async function answerQuestion(
   return next === null
     ? { kind: 'finished', checkIn: updated }
     : { kind: 'next', checkIn: updated, question: next };
+}
+
+/**
+ * The same event's answer again (a resumed or retried turn): it was stored the first time, so
+ * nothing is stored now and the check-in goes on from where that answer left it.
+ */
+export function answeredBy(checkIn: CheckIn, sourceEvent: string): AnswerResult | null {
+  if (!checkIn.answers.some((stored) => stored.sourceEvent === sourceEvent)) return null;
+  if (checkIn.status === 'answered') return { kind: 'finished', checkIn };
+  if (checkIn.status === 'pending' && checkIn.step !== undefined) {
+    return { kind: 'next', checkIn, question: checkIn.step as CheckInQuestion };
+  }
+  return { kind: 'closed' };
 }
 
 export type QuietOutcome =

@@ -1,5 +1,5 @@
 import type { Area, ConversationState } from '../../models/types.js';
-import type { ActionPayload, IncomingFile, MessageRef } from './inbound.js';
+import { eventKeyOf, type ActionPayload, type IncomingFile, type MessageRef } from './inbound.js';
 import type { Turn } from './turn.js';
 
 /**
@@ -73,4 +73,18 @@ export async function areaOf(turn: Turn, areaId: string): Promise<Area | null> {
 /** The conversation's pending question, as this turn holds it (read once at its start). */
 export function conversationState(turn: Turn): ConversationState | null {
   return turn.held.state;
+}
+
+/**
+ * The turn's event as effects keep it (`<platform>:<event id>`), so a resumed or retried turn of
+ * the same event finds what it stored and does not store it again; none for synthetic events.
+ */
+export function sourceEventOf(turn: Turn): string | undefined {
+  return turn.event.eventId === '' ? undefined : eventKeyOf(turn.event);
+}
+
+/** `{ sourceEvent }` for spreading into a write's input; empty for synthetic events. */
+export function sourceEventField(turn: Turn): { sourceEvent?: string } {
+  const event = sourceEventOf(turn);
+  return event ? { sourceEvent: event } : {};
 }

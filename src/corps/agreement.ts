@@ -1,7 +1,7 @@
 import type { ConversationState } from '../../models/types.js';
 import { awaitsAgreement } from './roles.js';
 import { AGREEMENT_FLOW, CONFIRM_STEP, confirmAgreementChoice, welcomeMessage } from './welcome.js';
-import { forgetStep, rememberStep, type Flow } from '../core/flow.js';
+import { forgetStep, rememberStep, sourceEventField, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
 
@@ -73,6 +73,7 @@ async function confirm(turn: Turn, source: MessageRef | undefined): Promise<void
       subjectType: 'person',
       subjectId: turn.person.id,
       platform: turn.event.conversation.platform,
+      ...sourceEventField(turn),
     });
     turn.deps.logger.info({ personId: turn.person.id }, 'volunteer agreement confirmed');
   }

@@ -3,7 +3,7 @@ import type { Area, Person, PlatformIdentity } from '../../models/types.js';
 import { findMention, mentionsOf } from './mention.js';
 import { DETAIL_START, parseDetails } from './profile-details.js';
 import { welcomeMessage } from './welcome.js';
-import { rememberStep } from '../core/flow.js';
+import { rememberStep, sourceEventField } from '../core/flow.js';
 import type { FormSpec, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
 import { isNaboError } from '../../kernel/errors.js';
@@ -114,6 +114,7 @@ async function addAmbassador(turn: Turn, area: Area, pending: PendingAddition): 
     subjectType: 'person',
     subjectId: person.id,
     platform: turn.event.conversation.platform,
+    ...sourceEventField(turn),
     details: { role: 'ambassador', areaId: area.id },
   });
   turn.deps.logger.info({ personId: person.id, areaId: area.id }, 'ambassador added from chat');

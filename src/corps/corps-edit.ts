@@ -6,7 +6,7 @@ import { findAmbassadors } from './find-ambassador.js';
 import { findMention, mentionsOf } from './mention.js';
 import { parseDetails } from './profile-details.js';
 import { coordinatedAreaIds } from './roles.js';
-import { rememberStep } from '../core/flow.js';
+import { rememberStep, sourceEventField } from '../core/flow.js';
 import type { MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
 import { isNaboError } from '../../kernel/errors.js';
@@ -284,6 +284,7 @@ export async function handBackNow(
       subjectType: 'area',
       subjectId: area.id,
       platform: turn.event.conversation.platform,
+      ...sourceEventField(turn),
       details: { opened: run.opened.length },
     });
   }
@@ -320,6 +321,7 @@ async function audit(
     subjectType: 'person',
     subjectId: person.id,
     platform: turn.event.conversation.platform,
+    ...sourceEventField(turn),
     details,
   });
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { CommunityEvent, EventAnswer, Person } from '../../models/types.js';
 import { isNaboError } from '../../kernel/errors.js';
 import { requireCoordinator } from '../core/coordinator-guard.js';
-import type { Flow } from '../core/flow.js';
+import { sourceEventOf, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -70,11 +70,13 @@ async function previewAnnouncement(turn: Turn, words: string): Promise<void> {
     await turn.say(turn.text.eventNoInvitees());
     return;
   }
+  const source = sourceEventOf(turn);
   const draft = await turn.deps.db.communityEvents.create({
     ...parsed.announcement,
     areaIds,
     createdBy: turn.person.id,
     invitedPersonIds: invitees.map((person) => person.id),
+    ...(source ? { sourceEvent: source } : {}),
   });
   const areaNames = areas.flatMap((area) => (area ? [area.name] : [])).join(', ');
   await turn.say({
@@ -187,7 +189,13 @@ async function recordAnswer(turn: Turn, value: string, source: MessageRef | unde
   if (!isEventAnswer(answer)) return;
   let event: CommunityEvent;
   try {
-    event = await turn.deps.db.communityEvents.answer(eventId, turn.person.id, answer, turn.now);
+    event = await turn.deps.db.communityEvents.answer(
+      eventId,
+      turn.person.id,
+      answer,
+      turn.now,
+      sourceEventOf(turn),
+    );
   } catch (error) {
     if (isNaboError(error) && error.code === 'NOT_FOUND') {
       await turn.say(turn.text.eventNotInvited());

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { ConversationState, Meeting, MeetingChanges } from '../../models/types.js';
 import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
 import { recognizeIntent } from '../interpret/index.js';
-import { forgetStep, rememberStep } from '../core/flow.js';
+import { forgetStep, rememberStep, sourceEventField, sourceEventOf } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Choice, FormSpec } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -91,6 +91,7 @@ async function presentParsedAgenda(turn: Turn, parsed: ParsedAgenda): Promise<vo
     startsAt: parsed.startsAt,
     plannedMinutes: parsed.plannedMinutes,
     items: parsed.items,
+    ...sourceEventField(turn),
   });
   turn.deps.logger.info({ meetingId: draft.id, items: draft.items.length }, 'agenda drafted');
   await showDraft(turn, draft, parsed.problems);
@@ -224,23 +225,28 @@ async function editAgenda(
   }
   let updated: Meeting;
   try {
-    updated = await changeMeeting(turn.deps.db, meeting.id, (current) => ({
-      items: (() => {
-        switch (command.kind) {
-          case 'add_item':
-            return addItem(
-              current.items,
-              newItem(command.title, command.minutes ?? DEFAULT_TIMEBOX_MINUTES),
-            );
-          case 'move_item':
-            return moveItem(current.items, command.item, command.to);
-          case 'remove_item':
-            return removeItem(current.items, command.item);
-          case 'retime_item':
-            return retimeItem(current.items, command.item, command.minutes);
-        }
-      })(),
-    }));
+    updated = await changeMeeting(
+      turn.deps.db,
+      meeting.id,
+      (current) => ({
+        items: (() => {
+          switch (command.kind) {
+            case 'add_item':
+              return addItem(
+                current.items,
+                newItem(command.title, command.minutes ?? DEFAULT_TIMEBOX_MINUTES),
+              );
+            case 'move_item':
+              return moveItem(current.items, command.item, command.to);
+            case 'remove_item':
+              return removeItem(current.items, command.item);
+            case 'retime_item':
+              return retimeItem(current.items, command.item, command.minutes);
+          }
+        })(),
+      }),
+      sourceEventOf(turn),
+    );
   } catch (error) {
     if (error instanceof AgendaEditError) {
       const number = command.kind === 'add_item' ? meeting.items.length + 1 : command.item;
@@ -323,14 +329,18 @@ async function proposeTopic(turn: Turn, title: string, minutes: number | null): 
     await turn.say(turn.text.noUpcomingMeeting());
     return;
   }
+  const event = sourceEventOf(turn);
   const proposal = newProposal(
-    randomBytes(4).toString('hex'),
+    // From the event when it has one, so a resumed turn names (and announces) the same proposal.
+    event
+      ? createHash('sha256').update(event).digest('hex').slice(0, 8)
+      : randomBytes(4).toString('hex'),
     title,
     minutes ?? DEFAULT_TIMEBOX_MINUTES,
     turn.person.id,
     turn.now,
   );
-  await turn.deps.db.meetings.addProposal(meeting.id, proposal);
+  await turn.deps.db.meetings.addProposal(meeting.id, proposal, event);
   await turn.deps.meetingTimers?.announceProposal(meeting.id, proposal.id);
   turn.deps.logger.info({ meetingId: meeting.id, proposalId: proposal.id }, 'topic proposed');
   await turn.say(
@@ -427,19 +437,24 @@ async function decideProposal(
     await turn.say(turn.text.proposalAlreadyDecided());
     return;
   }
-  const updated = await changeMeeting(turn.deps.db, meeting.id, (current): MeetingChanges => ({
-    proposals: current.proposals.map((entry) =>
-      entry.id === proposalId ? { ...entry, status: approve ? 'approved' : 'declined' } : entry,
-    ),
-    ...(approve
-      ? {
-          items: addItem(current.items, {
-            ...newItem(proposal.title, proposal.timeboxMinutes),
-            proposedBy: proposal.proposedBy,
-          }),
-        }
-      : {}),
-  }));
+  const updated = await changeMeeting(
+    turn.deps.db,
+    meeting.id,
+    (current): MeetingChanges => ({
+      proposals: current.proposals.map((entry) =>
+        entry.id === proposalId ? { ...entry, status: approve ? 'approved' : 'declined' } : entry,
+      ),
+      ...(approve
+        ? {
+            items: addItem(current.items, {
+              ...newItem(proposal.title, proposal.timeboxMinutes),
+              proposedBy: proposal.proposedBy,
+            }),
+          }
+        : {}),
+    }),
+    sourceEventOf(turn),
+  );
   await answered(
     turn,
     source,
@@ -462,9 +477,14 @@ async function addTopic(
     await turn.say(turn.text.agendaAlreadyHandled());
     return;
   }
-  const updated = await changeMeeting(turn.deps.db, meeting.id, (current) => ({
-    items: addItem(current.items, newItem(title, DEFAULT_TIMEBOX_MINUTES)),
-  }));
+  const updated = await changeMeeting(
+    turn.deps.db,
+    meeting.id,
+    (current) => ({
+      items: addItem(current.items, newItem(title, DEFAULT_TIMEBOX_MINUTES)),
+    }),
+    sourceEventOf(turn),
+  );
   await answered(turn, source, turn.text.addTopicButton(title));
   const people = await peopleOfArea(turn.deps.db, updated.areaId);
   await turn.say({
@@ -567,12 +587,17 @@ async function onForm(
     const meeting = await turn.deps.db.meetings.findById(formId.slice(FORM_EDIT.length));
     if (meeting && meeting.status === 'draft' && isCoordinatorOf(turn.person, meeting.areaId)) {
       const startsAt = parsed.startsAt;
-      const updated = await changeMeeting(turn.deps.db, meeting.id, () => ({
-        title: parsed.title === '' ? meeting.title : parsed.title,
-        startsAt,
-        plannedMinutes: parsed.plannedMinutes,
-        items: parsed.items.map((item) => newItem(item.title, item.timeboxMinutes)),
-      }));
+      const updated = await changeMeeting(
+        turn.deps.db,
+        meeting.id,
+        () => ({
+          title: parsed.title === '' ? meeting.title : parsed.title,
+          startsAt,
+          plannedMinutes: parsed.plannedMinutes,
+          items: parsed.items.map((item) => newItem(item.title, item.timeboxMinutes)),
+        }),
+        sourceEventOf(turn),
+      );
       await showDraft(turn, updated, parsed.problems);
       return;
     }

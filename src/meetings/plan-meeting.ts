@@ -27,6 +27,8 @@ export interface DraftInput {
   startsAt: Date;
   plannedMinutes: number | null;
   items: readonly ParsedAgendaItem[];
+  /** The event whose turn drafts it: the same event again gets the same draft back. */
+  sourceEvent?: string;
 }
 
 export async function createDraft(db: NaboDatabase, input: DraftInput): Promise<Meeting> {
@@ -40,6 +42,7 @@ export async function createDraft(db: NaboDatabase, input: DraftInput): Promise<
     status: 'draft',
     items: input.items.map((item) => newItem(item.title, item.timeboxMinutes)),
     actionItems: carried,
+    ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
   });
 }
 
@@ -151,13 +154,19 @@ export async function changeMeeting(
   db: NaboDatabase,
   meetingId: string,
   change: (meeting: Meeting) => MeetingChanges,
+  sourceEvent?: string,
 ): Promise<Meeting> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const current = await db.meetings.findById(meetingId);
     if (!current) throw new NaboError('NOT_FOUND', `No meeting with id ${meetingId}`);
-    const updated = await db.meetings.update(meetingId, change(current), {
-      updatedAt: current.updatedAt,
-    });
+    // The same event's change again (a resumed turn): made already, not made twice.
+    if (sourceEvent && current.sourceEvents?.includes(sourceEvent)) return current;
+    const updated = await db.meetings.update(
+      meetingId,
+      change(current),
+      { updatedAt: current.updatedAt },
+      sourceEvent,
+    );
     if (updated) return updated;
   }
   throw new NaboError('CONFLICT', `Meeting ${meetingId} changed while it was being edited`);

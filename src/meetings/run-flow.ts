@@ -1,6 +1,6 @@
 import type { Meeting } from '../../models/types.js';
 import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
-import type { Flow } from '../core/flow.js';
+import { sourceEventField, sourceEventOf, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { OutboundMessage } from '../core/outbound.js';
 import type { Turn } from '../core/turn.js';
@@ -53,6 +53,7 @@ function runContext(turn: Turn): MeetingRunContext {
     timers: turn.deps.meetingTimers,
     logger: turn.deps.logger,
     now: turn.now,
+    ...sourceEventField(turn),
   };
 }
 
@@ -90,6 +91,12 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
 
 async function start(turn: Turn): Promise<void> {
   const running = await runningMeetingFor(turn.deps.db, turn.person);
+  const event = sourceEventOf(turn);
+  if (running && event !== undefined && running.sourceEvents?.includes(event)) {
+    // This very "start møde" started it (a resumed turn): answered as the first time.
+    await announceStarted(turn, running);
+    return;
+  }
   if (running) {
     await turn.say(turn.text.meetingAlreadyRunning(meetingTitle(running, turn.text)));
     return;
@@ -106,6 +113,10 @@ async function start(turn: Turn): Promise<void> {
     isDirect,
     address,
   });
+  await announceStarted(turn, started);
+}
+
+async function announceStarted(turn: Turn, started: Meeting): Promise<void> {
   await turn.say(
     turn.text.meetingStarted(
       meetingTitle(started, turn.text),
@@ -155,7 +166,9 @@ async function moveOn(turn: Turn, pressedIndex: number | null): Promise<void> {
     await turn.say(turn.text.noRunningMeeting());
     return;
   }
-  if (pressedIndex !== null && pressedIndex !== meeting.currentItem) {
+  const event = sourceEventOf(turn);
+  const movedAlready = event !== undefined && meeting.sourceEvents?.includes(event) === true;
+  if (pressedIndex !== null && pressedIndex !== meeting.currentItem && !movedAlready) {
     await turn.say(turn.text.itemAlreadyMovedOn());
     await turn.say(currentItemMessage(turn, meeting));
     return;
@@ -198,13 +211,18 @@ async function addNote(turn: Turn, note: string): Promise<void> {
     return;
   }
   // Notes stay with the item they were written under, even if the meeting moved on meanwhile.
-  await changeMeeting(turn.deps.db, meeting.id, (latest) => ({
-    items: latest.items.map((item, index) =>
-      index === current.index
-        ? { ...item, notes: [item.notes, note.replace(/\n+/g, ' ')].filter(Boolean).join('\n') }
-        : item,
-    ),
-  }));
+  await changeMeeting(
+    turn.deps.db,
+    meeting.id,
+    (latest) => ({
+      items: latest.items.map((item, index) =>
+        index === current.index
+          ? { ...item, notes: [item.notes, note.replace(/\n+/g, ' ')].filter(Boolean).join('\n') }
+          : item,
+      ),
+    }),
+    sourceEventOf(turn),
+  );
   await turn.say(turn.text.meetingNoteSaved(current.item.title));
 }
 
@@ -220,8 +238,14 @@ async function addAction(turn: Turn, text: string): Promise<void> {
     zone: turn.zone,
     people: [...people.values()],
   });
-  const updated = await turn.deps.db.meetings.addActionItem(meeting.id, action);
-  const number = updated?.actionItems.length ?? 1;
+  const updated = await turn.deps.db.meetings.addActionItem(
+    meeting.id,
+    action,
+    sourceEventOf(turn),
+  );
+  // Its number as stored (a resumed turn's action may not be the last one any more).
+  const stored = updated?.actionItems.findLastIndex((entry) => entry.text === action.text) ?? -1;
+  const number = stored >= 0 ? stored + 1 : (updated?.actionItems.length ?? 1);
   await turn.say(turn.text.actionSaved(actionLine(action, number, people, render(turn))));
 }
 
@@ -232,11 +256,16 @@ async function completeAction(turn: Turn, number: number): Promise<void> {
     await turn.say(turn.text.noSuchAction(number));
     return;
   }
-  await changeMeeting(turn.deps.db, meeting.id, (latest) => ({
-    actionItems: latest.actionItems.map((action, index) =>
-      index === number - 1 ? { ...action, done: true } : action,
-    ),
-  }));
+  await changeMeeting(
+    turn.deps.db,
+    meeting.id,
+    (latest) => ({
+      actionItems: latest.actionItems.map((action, index) =>
+        index === number - 1 ? { ...action, done: true } : action,
+      ),
+    }),
+    sourceEventOf(turn),
+  );
   await turn.say(turn.text.actionDone(number));
 }
 

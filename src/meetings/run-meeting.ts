@@ -17,6 +17,17 @@ export interface MeetingRunContext {
   timers: MeetingTimerScheduler | undefined;
   logger: Logger;
   now: Date;
+  /**
+   * The inbound event moving the meeting on ("næste", "slut møde", a button): kept with the
+   * meeting, so the same event run again (a resumed turn) moves it on once, not twice.
+   */
+  sourceEvent?: string;
+}
+
+/** The meeting as this context's event left it, when that event moved it on already. */
+function alreadyMovedBy(context: MeetingRunContext, meeting: Meeting): AdvanceResult | null {
+  if (!context.sourceEvent || !meeting.sourceEvents?.includes(context.sourceEvent)) return null;
+  return meeting.status === 'finished' ? { kind: 'finished', meeting } : { kind: 'next', meeting };
 }
 
 export type AdvanceResult =
@@ -43,6 +54,7 @@ export async function startMeeting(
     meeting.id,
     { status: 'running', items, currentItem: 0, runBy, conversation, startedAt: context.now },
     { status: meeting.status },
+    context.sourceEvent,
   );
   if (!started) throw new NaboError('CONFLICT', `Meeting ${meeting.id} changed before it started`);
   await scheduleCurrent(context, started);
@@ -55,6 +67,8 @@ export async function advance(
   context: MeetingRunContext,
   meeting: Meeting,
 ): Promise<AdvanceResult> {
+  const before = alreadyMovedBy(context, meeting);
+  if (before) return before;
   const index = meeting.currentItem;
   if (meeting.status !== 'running' || index === undefined) return { kind: 'stale', meeting };
   const nextIndex = index + 1;
@@ -67,10 +81,12 @@ export async function advance(
   const changes = isLast
     ? { items, status: 'finished' as const, currentItem: null, endedAt: context.now }
     : { items, currentItem: nextIndex };
-  const updated = await context.db.meetings.update(meeting.id, changes, {
-    status: 'running',
-    currentItem: index,
-  });
+  const updated = await context.db.meetings.update(
+    meeting.id,
+    changes,
+    { status: 'running', currentItem: index },
+    context.sourceEvent,
+  );
   if (!updated) return { kind: 'stale', meeting: await context.db.meetings.findById(meeting.id) };
   await context.timers?.cancelItem(meeting.id, index);
   if (isLast) {
@@ -86,6 +102,8 @@ export async function endMeeting(
   context: MeetingRunContext,
   meeting: Meeting,
 ): Promise<AdvanceResult> {
+  const before = alreadyMovedBy(context, meeting);
+  if (before) return before;
   const index = meeting.currentItem;
   if (meeting.status !== 'running' || index === undefined) return { kind: 'stale', meeting };
   const items = meeting.items.map((item, position) =>
@@ -95,6 +113,7 @@ export async function endMeeting(
     meeting.id,
     { items, status: 'finished', currentItem: null, endedAt: context.now },
     { status: 'running', currentItem: index },
+    context.sourceEvent,
   );
   if (!updated) return { kind: 'stale', meeting: await context.db.meetings.findById(meeting.id) };
   await context.timers?.cancelItem(meeting.id, index);

@@ -1,5 +1,6 @@
 import type { NaboDatabase } from '../../models/database.js';
 import type { AuditDetailValue, AuditPlatform, AuditSubjectType } from '../../models/types.js';
+import { sourceEventOf } from '../core/flow.js';
 import type { Turn } from '../core/turn.js';
 
 /**
@@ -42,6 +43,8 @@ export interface Change {
   subjectId: string;
   /** Ids, counts and codes only. */
   details?: Record<string, AuditDetailValue>;
+  /** The inbound event that made the change: its entry is written once (a resumed turn). */
+  sourceEvent?: string;
 }
 
 export async function auditChange(db: NaboDatabase, change: Change): Promise<void> {
@@ -52,6 +55,7 @@ export async function auditChange(db: NaboDatabase, change: Change): Promise<voi
     subjectId: change.subjectId,
     platform: change.platform,
     details: change.details ?? {},
+    ...(change.sourceEvent !== undefined ? { sourceEvent: change.sourceEvent } : {}),
   });
 }
 
@@ -89,6 +93,7 @@ export function auditChangeInChat(
   residentId: string,
   details: Record<string, AuditDetailValue> = {},
 ): Promise<void> {
+  const sourceEvent = sourceEventOf(turn);
   return auditChange(turn.deps.db, {
     actorId: turn.person.id,
     platform: turn.event.conversation.platform,
@@ -96,6 +101,7 @@ export function auditChangeInChat(
     subjectType: 'resident',
     subjectId: residentId,
     details,
+    ...(sourceEvent !== undefined ? { sourceEvent } : {}),
   });
 }
 

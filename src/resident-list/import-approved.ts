@@ -17,7 +17,7 @@ export async function importApprovedList(
   db: NaboDatabase,
   area: Area,
   input: { list: string; rows: readonly ParsedResidentRow[]; rowsWithErrors: number },
-  context: { actorId: string; platform: AuditPlatform; logger: Logger },
+  context: { actorId: string; platform: AuditPlatform; logger: Logger; sourceEvent?: string },
 ): Promise<ApprovedImport> {
   const { inserted, skippedDuplicates } = await db.residents.importMany(
     area.id,
@@ -30,6 +30,8 @@ export async function importApprovedList(
     subjectId: area.id,
     platform: context.platform,
     details: { inserted, skipped: skippedDuplicates, rowsWithErrors: input.rowsWithErrors },
+    // Once per approval: a resumed turn's second import stores nobody (natural keys) and says so.
+    ...(context.sourceEvent !== undefined ? { sourceEvent: context.sourceEvent } : {}),
   });
   // Counts only: names and addresses never go into logs.
   context.logger.info(

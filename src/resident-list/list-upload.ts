@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Area, ConversationState } from '../../models/types.js';
 import { isCoordinator } from '../corps/roles.js';
-import { forgetStep, rememberStep, type Flow } from '../core/flow.js';
+import {
+  forgetStep,
+  rememberStep,
+  sourceEventField,
+  sourceEventOf,
+  type Flow,
+} from '../core/flow.js';
 import type { ActionPayload, IncomingFile, MessageRef } from '../core/inbound.js';
 import type { MessageSection, OutboundMessage } from '../core/outbound.js';
 import { refuseNotPrivate } from '../core/private-guard.js';
@@ -163,6 +169,7 @@ async function onAction(
     else await turn.say(turn.text.coordinatorOnly());
     return;
   }
+  if (action.step === 'approve' && (await answerApprovedAlready(turn, source))) return;
   const state = turn.held.state;
   const pending = pendingOf(state);
   if (action.step === 'area') {
@@ -188,6 +195,42 @@ async function onAction(
   if (action.step === 'approve') await approve(turn, pending, source);
 }
 
+/**
+ * This very "Godkend" was carried out already (a turn resumed after a crash): answered from what
+ * the first run stored, its audit entry, instead of "the list has expired" or importing again.
+ */
+async function answerApprovedAlready(turn: Turn, source: MessageRef | undefined): Promise<boolean> {
+  const event = sourceEventOf(turn);
+  if (!event) return false;
+  const imported = await turn.deps.db.auditEvents.findForEvent(event, 'residents.imported');
+  if (!imported) return false;
+  const count = (key: string) => {
+    const value = imported.details[key];
+    return typeof value === 'number' ? value : 0;
+  };
+  await answerImported(turn, imported.subjectId, count('inserted'), count('skipped'), source);
+  return true;
+}
+
+async function answerImported(
+  turn: Turn,
+  areaId: string,
+  inserted: number,
+  skipped: number,
+  source: MessageRef | undefined,
+): Promise<void> {
+  if (source) await turn.replace(source, `✓ ${turn.text.approveButton(inserted)}`);
+  await turn.say({
+    text: turn.text.listImported(inserted, skipped),
+    choices: [
+      {
+        label: turn.text.assignNowButton(),
+        action: { flow: LIST_FLOW, step: 'assign', value: areaId },
+      },
+    ],
+  });
+}
+
 async function approve(turn: Turn, pending: PendingList, source: MessageRef | undefined) {
   const area = await chosenArea(turn, pending.areaId ?? '');
   if (!area) {
@@ -204,6 +247,7 @@ async function approve(turn: Turn, pending: PendingList, source: MessageRef | un
         actorId: turn.person.id,
         platform: turn.event.conversation.platform,
         logger: turn.deps.logger,
+        ...sourceEventField(turn),
       },
     );
   } catch (error) {
@@ -213,16 +257,7 @@ async function approve(turn: Turn, pending: PendingList, source: MessageRef | un
     return;
   }
   await forgetStep(turn);
-  if (source) await turn.replace(source, `✓ ${turn.text.approveButton(result.inserted)}`);
-  await turn.say({
-    text: turn.text.listImported(result.inserted, result.skipped),
-    choices: [
-      {
-        label: turn.text.assignNowButton(),
-        action: { flow: LIST_FLOW, step: 'assign', value: area.id },
-      },
-    ],
-  });
+  await answerImported(turn, area.id, result.inserted, result.skipped, source);
 }
 
 function pendingOf(state: ConversationState | null): PendingList | undefined {

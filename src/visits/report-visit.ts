@@ -8,7 +8,7 @@ import type {
   VisitWithResident,
 } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
-import { areaOf, forgetStep, rememberStep } from '../core/flow.js';
+import { areaOf, forgetStep, rememberStep, sourceEventOf } from '../core/flow.js';
 import { eventKeyOf, type ActionPayload, type MessageRef } from '../core/inbound.js';
 import { withResidentData, type Choice, type OutboundMessage } from '../core/outbound.js';
 import { refuseNotPrivate } from '../core/private-guard.js';
@@ -562,7 +562,7 @@ export async function undoLastReport(turn: Turn): Promise<void> {
   for (const id of ids) {
     const visit = await turn.deps.db.visits.findById(id);
     if (!visit || visit.ambassadorId !== turn.person.id || visit.attempts.length === 0) continue;
-    await turn.deps.db.visits.undoLastAttempt(visit.id);
+    await turn.deps.db.visits.undoLastAttempt(visit.id, sourceEventOf(turn));
     await auditChangeInChat(turn, 'visit.report_undone', visit.residentId, { visitId: visit.id });
     undone.push(visit);
   }
@@ -586,7 +586,7 @@ async function correctLastReport(
     await sayPrivately(turn, turn.text.nothingToUndo());
     return;
   }
-  await turn.deps.db.visits.undoLastAttempt(visit.id);
+  await turn.deps.db.visits.undoLastAttempt(visit.id, sourceEventOf(turn));
   const reopened = await turn.deps.db.visits.findById(visit.id);
   if (!reopened) return;
   const amended: PendingReport = {

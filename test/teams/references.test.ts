@@ -4,7 +4,8 @@ import { conversationKey } from '../../adapters/teams/inbound.js';
 import { createEstate, type Household } from '../support/estate.js';
 import { useTestDatabase } from '../support/database.js';
 import { FakeConnector } from './support/connector.js';
-import { newUser, startTeams, textFrom, type TeamsHarness } from './support/harness.js';
+import { buttonsOf, visibleText } from './support/cards.js';
+import { newUser, startTeams, submitFrom, textFrom, type TeamsHarness } from './support/harness.js';
 import { teamsAmbassador } from './support/people.js';
 
 /**
@@ -61,6 +62,42 @@ describe('Teams conversation references', () => {
       conversationId: user.conversationId,
       activityId: list?.resultId,
     });
+  });
+
+  it('when the web process restarted after sending a card, then a button pressed on that card updates it and records the report', async () => {
+    const estate = await createEstate(db());
+    const user = newUser();
+    const person = await teamsAmbassador(db(), estate, user);
+    await estate.assign(person, [HANSEN]);
+    const before = await startTeams(db());
+    await before.deliver(textFrom(user, 'mine besøg'));
+    const [list] = connector.calls;
+    const button = buttonsOf(list?.body ?? {}).find(
+      (candidate) => candidate.title === 'Ikke hjemme',
+    );
+    expect(button).toBeDefined();
+    // The process that sent the card is gone; a new one has heard nothing of this conversation.
+    await before.close();
+    connector.clear();
+    const after = await startTeams(db());
+    try {
+      const pressed = await after.deliver(submitFrom(user, button?.data, list?.resultId ?? ''));
+
+      expect(pressed.status).toBe(200);
+      expect(connector.calls).toContainEqual(
+        expect.objectContaining({
+          method: 'PUT',
+          conversationId: user.conversationId,
+          activityId: list?.resultId,
+        }),
+      );
+      const said = connector.calls.map((call) => visibleText(call.body)).join('\n');
+      expect(said).toContain('Per Hansen var ikke hjemme');
+      const [visit] = await db().visits.listByArea(estate.area.id);
+      expect(visit?.attempts).toHaveLength(1);
+    } finally {
+      await after.close();
+    }
   });
 
   it('when a reference is stored, then it carries no display name and expires when the conversation is silent', async () => {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { createRedisConnection } from '../../jobs/redis-connection.js';
+import { startOwnRedis } from '../jobs/support/own-redis.js';
 import { Redis } from 'ioredis';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -268,4 +270,30 @@ describe('GET /metrics', () => {
       await queue.close();
     }
   });
+
+  it('when the Redis of the queues is down, then /metrics still answers, without their depth', async () => {
+    const own = await startOwnRedis();
+    const connection = createRedisConnection(own.url, { forWorker: true });
+    connection.on('error', () => undefined);
+    const queue = new Queue(`health-down-${randomBytes(3).toString('hex')}`, {
+      connection,
+      prefix: queuePrefix,
+    });
+    queue.on('error', () => undefined);
+    try {
+      await queue.add('later', {}, { delay: 60 * 60 * 1000 });
+      app.metrics.watchQueues(() => [queue]);
+      await own.kill();
+
+      const text = await metrics();
+      expect(text).toContain('nabo_events_already_handled_total');
+      expect(sample(text, 'nabo_queue_jobs', { queue: queue.name, state: 'delayed' })).toBe(
+        undefined,
+      );
+    } finally {
+      app.metrics.watchQueues(() => app.nabo.jobs.queues.all());
+      connection.disconnect();
+      await own.kill();
+    }
+  }, 20_000);
 });
