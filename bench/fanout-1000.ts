@@ -52,6 +52,8 @@ function startFakeSlack(cap: number) {
     workspace429: 0,
     firstAt: 0,
     lastAt: 0,
+    /** Acceptance times (ms, performance clock), for BENCH_DEBUG's gap breakdown. */
+    times: [] as number[],
   };
   const server = createServer(async (request, response) => {
     const form = new URLSearchParams(await body(request));
@@ -87,6 +89,7 @@ function startFakeSlack(cap: number) {
     stats.accepted += 1;
     stats.firstAt ||= now;
     stats.lastAt = now;
+    stats.times.push(performance.now());
     reply(200, { ok: true, channel, ts: `${now / 1000}` });
   });
   return new Promise<{
@@ -217,7 +220,7 @@ async function run(cap: number): Promise<Result> {
       prefix,
       platforms: createPlatformRegistry([slack.adapter]),
       logger,
-      sendConcurrency: 20,
+      sendConcurrency: Number(process.env.BENCH_CONCURRENCY ?? 20),
       pacingMarginMs: MARGIN_MS,
       reconcileAtStart: false,
       lockDurationMs: 10_000,
@@ -225,13 +228,16 @@ async function run(cap: number): Promise<Result> {
     });
     try {
       const started = performance.now();
+      const announced: string[] = [];
       for (const area of areas) {
         await announceAssignment(
           { db, queues: jobs.queues, messenger: jobs.messenger, reminders: jobs.reminders, logger },
           area,
           MONTH,
         );
+        announced.push(`${((performance.now() - started) / 1000).toFixed(2)} s`);
       }
+      if (process.env.BENCH_DEBUG) console.log(`  (areas announced at ${announced.join(', ')})`);
       const total = AREAS * AMBASSADORS;
       const sendQueue = jobs.queues.send('slack');
       const deadline = Date.now() + 300_000;
@@ -324,6 +330,27 @@ async function runPacingOnly(cap: number): Promise<Result> {
   }
 }
 
+/**
+ * Where the time between the first and the last send went (BENCH_DEBUG): gaps longer than one
+ * token interval and a half are time no send was ready for its token, summed beyond the interval.
+ */
+function gapReport(times: readonly number[], cap: number): string {
+  const interval = (1_000 + MARGIN_MS) / cap;
+  let idle = 0;
+  let long = 0;
+  let worst = 0;
+  for (let i = 1; i < times.length; i += 1) {
+    const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+    worst = Math.max(worst, gap);
+    if (gap > interval * 1.5) {
+      long += 1;
+      idle += gap - interval;
+    }
+  }
+  const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+  return `gaps > 1.5 intervals: ${long}, ${(idle / 1000).toFixed(2)} s of ${(span / 1000).toFixed(2)} s idle beyond the interval, longest ${worst.toFixed(0)} ms`;
+}
+
 function summary(
   fake: Awaited<ReturnType<typeof startFakeSlack>>,
   cap: number,
@@ -335,6 +362,7 @@ function summary(
   // Intervals per second between the first and the last send: evenly spaced sends at r/s
   // give exactly r (counting the first send as well would add 1/(N-1) to the share).
   const rate = (fake.stats.accepted - 1) / sending;
+  if (process.env.BENCH_DEBUG) console.log(`  (${gapReport(fake.stats.times, cap)})`);
   const duplicates = [...fake.messages.values()].reduce(
     (sum, count) => sum + Math.max(0, count - 1),
     0,

@@ -98,14 +98,21 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
     const { message } = composed;
 
-    // A workspace token booked a moment ahead is waited for here rather than the job run again.
-    const pacing = await deps.pacer.take({ workspace: route.workspace, channel: route.pace });
+    // A workspace token booked a moment ahead is waited for here rather than the job run again;
+    // the claim and finding the person's conversation happen during that wait, so the send
+    // leaves on its token, not a few round trips after it (a late send crowds the next window).
+    const pacing = await deps.pacer.take({ workspace: route.workspace, channel: route.pace }, () =>
+      Promise.all([
+        deps.db.sendLedger.claim(key, { platform: route.platform }),
+        deps.messenger.prepare(route, person),
+      ]).then(([claimed]) => claimed),
+    );
     if (!pacing.go) {
       await job.moveToDelayed(Date.now() + pacing.waitMs, token);
       throw new DelayedError();
     }
 
-    if (!(await deps.db.sendLedger.claim(key, { platform: route.platform }))) {
+    if (!pacing.prepared) {
       const entry = await deps.db.sendLedger.get(key);
       if (entry?.status === 'sent') return { status: 'already_sent' };
       if (entry?.status === 'skipped') return { status: 'stale' };
@@ -123,7 +130,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
 
     let result;
     try {
-      result = await deps.messenger.send(route, person, message, { sendKey: key });
+      result = await deps.messenger.send(route, person, message, { sendKey: key, paced: true });
     } catch (error) {
       const retryAfterMs = rateLimitDelay(error);
       if (retryAfterMs !== undefined) {
@@ -151,23 +158,33 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       log.warn({ reason: result.reason }, 'platform cannot reach the person');
       return { status: 'unreachable', reason: result.reason };
     }
-    await job.updateData({ ...job.data, confirmedMessageId: result.id }).catch((error: unknown) => {
-      log.warn({ err: error }, 'could not note the confirmation on the job');
-    });
-    await deps.db.sendLedger.markSent(key, { platform: route.platform });
-    // A reminder about one household: the ambassador's next bare "ikke hjemme igen" is about it.
-    if (job.data.kind === 'revisit' || job.data.kind === 'first-attempt-nudge') {
-      await deps.db.visits
-        .markPrompted(job.data.visitId, deps.clock.now())
-        .catch((error: unknown) => log.warn({ err: error }, 'prompt not noted'));
-    }
-    // Who was shown which households, for the residents' access requests (ids only).
-    await auditResidentRead(deps.db, {
-      actorId: person.id,
-      platform: route.platform,
-      residentIds: composed.residentIds,
-      action: `message.${job.data.kind}`,
-    }).catch((error: unknown) => log.warn({ err: error }, 'audit entry not written'));
+    // The bookkeeping after a send, at once: the job's worker slot is free for the next send a
+    // round trip later, not four. The confirmation on the job and the ledger's `sent` are each
+    // enough on their own for a retry to send nothing again (see above), so neither waits for
+    // the other.
+    const { visitId } =
+      job.data.kind === 'revisit' || job.data.kind === 'first-attempt-nudge'
+        ? job.data
+        : { visitId: undefined };
+    await Promise.all([
+      job.updateData({ ...job.data, confirmedMessageId: result.id }).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not note the confirmation on the job');
+      }),
+      deps.db.sendLedger.markSent(key, { platform: route.platform }),
+      // A reminder about one household: the ambassador's next bare "ikke hjemme igen" is about it.
+      visitId === undefined
+        ? undefined
+        : deps.db.visits
+            .markPrompted(visitId, deps.clock.now())
+            .catch((error: unknown) => log.warn({ err: error }, 'prompt not noted')),
+      // Who was shown which households, for the residents' access requests (ids only).
+      auditResidentRead(deps.db, {
+        actorId: person.id,
+        platform: route.platform,
+        residentIds: composed.residentIds,
+        action: `message.${job.data.kind}`,
+      }).catch((error: unknown) => log.warn({ err: error }, 'audit entry not written')),
+    ]);
     log.info({ platform: route.platform }, 'sent');
     return { status: 'sent', platform: route.platform };
   };
