@@ -246,6 +246,7 @@ async function run(cap: number): Promise<Result> {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const elapsed = (performance.now() - started) / 1000;
+      if (process.env.BENCH_DEBUG) console.log(`  (late wake-ups: ${jobs.pacer.forfeited})`);
       return summary(fake, cap, total, await sendQueue.getFailedCount(), elapsed);
     } finally {
       await jobs.queues.obliterate();

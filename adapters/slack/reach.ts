@@ -98,10 +98,24 @@ export class SlackReach {
    */
   async prepareSend(person: Person): Promise<void> {
     try {
+      const slack = identityOn(person, 'slack');
+      // A DM this process already knows (opened, or seen in an event) is the person's link: the
+      // channel of a person's DM with the bot does not change. A stale one is opened afresh by
+      // the send.
+      const known = slack && this.directChannels.get(`${slack.workspaceId}:${slack.userId}`);
+      if (slack && known) {
+        this.prepared.set(person.id, {
+          address: { teamId: slack.workspaceId, channel: known },
+          at: performance.now(),
+        });
+        return;
+      }
       const link = await this.deps.db.conversationLinks.get(person.id, 'slack');
       let address = linkAddressOf(link?.address);
+      if (address && slack?.workspaceId === address.teamId) {
+        this.directChannels.set(`${slack.workspaceId}:${slack.userId}`, address.channel);
+      }
       if (!address) {
-        const slack = identityOn(person, 'slack');
         if (!slack) return;
         const channel = await this.openDirectChannel(slack.workspaceId, slack.userId);
         address = { teamId: slack.workspaceId, channel };
@@ -203,6 +217,7 @@ export class SlackReach {
       {
         ...(options.sendKey ? { sendKey: options.sendKey } : {}),
         ...(options.paced ? { paced: true } : {}),
+        ...(options.notAfter !== undefined ? { notAfter: options.notAfter } : {}),
       },
     );
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
@@ -74,6 +75,8 @@ if untilFree > free then
 end
 return 0
 `;
+
+const TAKE_SHA = createHash('sha1').update(TAKE).digest('hex');
 
 /** What a send's pacing answered: go in `inMs` (its tokens are taken), or come back later. */
 export type Pacing = { go: true; inMs: number } | { go: false; waitMs: number };
@@ -154,14 +157,11 @@ export class Pacer {
     const keys = rules.map(({ rule }) => this.key(rule));
     const args = rules.flatMap(({ rule, flag }) => [this.interval(rule), flag]);
     const asked = this.monotonic();
-    const [go, ms, slot, now] = (await this.redis.eval(
-      TAKE,
-      keys.length,
-      ...keys,
+    const [go, ms, slot, now] = (await this.take_(keys, [
       this.nowArgument(),
       this.horizonMs,
       ...args,
-    )) as [number, number, string?, string?];
+    ])) as [number, number, string?, string?];
     if (go !== 1) return { pacing: { go: false, waitMs: Math.max(1, ms) } };
     const answered = this.monotonic();
     const pacing: Pacing = { go: true, inMs: Math.max(0, ms) };
@@ -190,12 +190,22 @@ export class Pacer {
      * token instead of a few round trips after it. Lateness is counted after it too.
      */
     meanwhile?: () => Promise<T>,
-  ): Promise<{ go: true; prepared: T | undefined } | { go: false; waitMs: number }> {
+    /** The person's channel token is ours already (a send refused as too late): it moves. */
+    options: { holdsChannel?: boolean } = {},
+  ): Promise<
+    | {
+        go: true;
+        prepared: T | undefined;
+        /** How long from now the send may still leave on this token (see SendTooLateError). */
+        sendWithinMs: number;
+      }
+    | { go: false; waitMs: number }
+  > {
     let prepared: T | undefined;
     for (let attempt = 1; ; attempt += 1) {
       // After a late wake the person's channel token is ours already: it moves with the new one.
       const { pacing, goesAt = this.monotonic() } = await this.acquireAt(buckets, {
-        holdsChannel: attempt > 1,
+        holdsChannel: attempt > 1 || options.holdsChannel === true,
       });
       if (!pacing.go) return pacing;
       const untilToken = () => goesAt - this.monotonic();
@@ -205,8 +215,27 @@ export class Pacer {
       await waited;
       // Counted from the token's own time: the work meanwhile and a slow event loop count.
       const late = -untilToken();
-      if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) return { go: true, prepared };
+      if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) {
+        // Sent anyway after several late wakes: no limit, or it would never go.
+        const sendWithinMs =
+          late <= this.lateToleranceMs ? this.lateToleranceMs - late : Number.POSITIVE_INFINITY;
+        return { go: true, prepared, sendWithinMs };
+      }
       this.forfeited += 1;
+    }
+  }
+
+  /**
+   * The token script by its hash: its 2 kB of text are sent once per Redis server, not with
+   * every send (at 50 sends a second that was most of what the pacer wrote to Redis).
+   */
+  private async take_(keys: string[], args: Array<string | number>): Promise<unknown> {
+    try {
+      return await this.redis.evalsha(TAKE_SHA, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      // Not loaded yet (a new or restarted Redis): EVAL runs it and keeps it for the next time.
+      return this.redis.eval(TAKE, keys.length, ...keys, ...args);
     }
   }
 

@@ -1,7 +1,8 @@
 import { DelayedError, type Job } from 'bullmq';
+import { performance } from 'node:perf_hooks';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Clock } from '../../kernel/clock.js';
-import { isNaboError, RateLimitedError } from '../../kernel/errors.js';
+import { isNaboError, RateLimitedError, SendTooLateError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { auditResidentRead } from '../../src/privacy/audit.js';
 import type { AssignmentBatches } from '../delivery/assignment-batch.js';
@@ -101,7 +102,8 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     // A workspace token booked a moment ahead is waited for here rather than the job run again;
     // the claim and finding the person's conversation happen during that wait, so the send
     // leaves on its token, not a few round trips after it (a late send crowds the next window).
-    const pacing = await deps.pacer.take({ workspace: route.workspace, channel: route.pace }, () =>
+    const buckets = { workspace: route.workspace, channel: route.pace };
+    const pacing = await deps.pacer.take(buckets, () =>
       Promise.all([
         deps.db.sendLedger.claim(key, { platform: route.platform }),
         deps.messenger.prepare(route, person),
@@ -129,8 +131,34 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
 
     let result;
+    let sendWithinMs = pacing.sendWithinMs;
+    /** Set when a new token is too far ahead to wait for: the job comes back for it. */
+    let comeBackInMs: number | undefined;
     try {
-      result = await deps.messenger.send(route, person, message, { sendKey: key, paced: true });
+      for (let tooLate = 0; ; tooLate += 1) {
+        try {
+          result = await deps.messenger.send(route, person, message, {
+            sendKey: key,
+            paced: true,
+            // Checked by the platform just before the request leaves: the way from here to there
+            // (rendering, the client's own queue) may take longer than the token allows.
+            ...(Number.isFinite(sendWithinMs) && tooLate < MAX_TOO_LATE
+              ? { notAfter: performance.now() + sendWithinMs }
+              : {}),
+          });
+          break;
+        } catch (error) {
+          if (!(error instanceof SendTooLateError)) throw error;
+          // Nothing went out: a new token (the person's channel token moves with it), same claim.
+          deps.pacer.forfeited += 1;
+          const again = await deps.pacer.take(buckets, undefined, { holdsChannel: true });
+          if (!again.go) {
+            comeBackInMs = again.waitMs;
+            break;
+          }
+          sendWithinMs = again.sendWithinMs;
+        }
+      }
     } catch (error) {
       const retryAfterMs = rateLimitDelay(error);
       if (retryAfterMs !== undefined) {
@@ -152,6 +180,11 @@ export function createSendProcessor(deps: SendProcessorDeps) {
         log.warn({ err: error }, 'send failed; will retry');
       }
       throw error;
+    }
+    if (comeBackInMs !== undefined || result === undefined) {
+      await deps.db.sendLedger.release(key).catch(() => undefined);
+      await job.moveToDelayed(Date.now() + (comeBackInMs ?? 1), token);
+      throw new DelayedError();
     }
     if (isUnreachable(result)) {
       await deps.db.sendLedger.markFailed(key);
@@ -198,6 +231,9 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     await deps.db.sendLedger.markFailed(key).catch(() => undefined);
   }
 }
+
+/** Tokens taken again for one send refused as too late, before it goes without the check. */
+const MAX_TOO_LATE = 3;
 
 function inFlight(status: string | undefined): boolean {
   return status === 'sending' || status === 'pending';

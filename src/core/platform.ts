@@ -84,6 +84,11 @@ export interface SendOptions {
    * request on its own, which would go out without a token into a window already full.
    */
   paced?: boolean;
+  /**
+   * `performance.now()` after which a paced send's first request must not leave: its token has
+   * passed. The platform then throws SendTooLateError, having sent nothing.
+   */
+  notAfter?: number;
 }
 
 /** Why a proactive message could not be delivered; the caller tells the coordinator. */
