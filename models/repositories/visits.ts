@@ -37,7 +37,7 @@ export interface NewVisitAttempt {
    */
   sourceEvent?: string;
   /** The conversation it was reported in and the report's key (see VisitAttempt). */
-  conversationKey?: string;
+  conversationTag?: string;
   reportKey?: string;
 }
 
@@ -534,8 +534,8 @@ function fromVisit(visit: Visit): VisitDoc {
         : {}),
       ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
       ...(attempt.sourceEvent !== undefined ? { sourceEvent: attempt.sourceEvent } : {}),
-      ...(attempt.conversationKey !== undefined
-        ? { conversationKey: attempt.conversationKey }
+      ...(attempt.conversationTag !== undefined
+        ? { conversationTag: attempt.conversationTag }
         : {}),
       ...(attempt.reportKey !== undefined ? { reportKey: attempt.reportKey } : {}),
     })),
@@ -570,7 +570,7 @@ function toAttemptDoc(attempt: NewVisitAttempt, clock: Clock): AttemptDoc {
       : {}),
     ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
     ...(attempt.sourceEvent !== undefined ? { sourceEvent: attempt.sourceEvent } : {}),
-    ...(attempt.conversationKey !== undefined ? { conversationKey: attempt.conversationKey } : {}),
+    ...(attempt.conversationTag !== undefined ? { conversationTag: attempt.conversationTag } : {}),
     ...(attempt.reportKey !== undefined ? { reportKey: attempt.reportKey } : {}),
   };
 }
@@ -591,7 +591,7 @@ function toVisit(doc: VisitDoc): Visit {
       ...(attempt.noteBy ? { noteBy: idString(attempt.noteBy) } : {}),
       ...(attempt.revisitDate ? { revisitDate: attempt.revisitDate } : {}),
       ...(attempt.sourceEvent ? { sourceEvent: attempt.sourceEvent } : {}),
-      ...(attempt.conversationKey ? { conversationKey: attempt.conversationKey } : {}),
+      ...(attempt.conversationTag ? { conversationTag: attempt.conversationTag } : {}),
       ...(attempt.reportKey ? { reportKey: attempt.reportKey } : {}),
     })),
     outcome: doc.outcome ?? null,

@@ -17,7 +17,7 @@ export interface AttemptDoc {
   /** The inbound event that reported it (`<platform>:<event id>`): a resumed turn adds none. */
   sourceEvent?: string;
   /** Where and in which report it was told: what "fortryd" takes back (report-visit.ts). */
-  conversationKey?: string;
+  conversationTag?: string;
   reportKey?: string;
 }
 
@@ -57,7 +57,7 @@ const attemptSchema = new Schema(
     noteBy: Schema.Types.ObjectId,
     revisitDate: String,
     sourceEvent: String,
-    conversationKey: String,
+    conversationTag: String,
     reportKey: String,
   },
   { _id: false },

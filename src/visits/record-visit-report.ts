@@ -41,7 +41,7 @@ export async function recordVisitReport(
     /** The inbound event reporting it: a turn resumed after a crash records nothing twice. */
     sourceEvent?: string;
     /** The conversation and report it was told in: its memory for "fortryd" (report-visit.ts). */
-    conversationKey?: string;
+    conversationTag?: string;
     reportKey?: string;
     /** From a button: the attempts the visit had when the button was shown (see my-visits.ts). */
     afterAttempts?: number;
@@ -61,7 +61,7 @@ export async function recordVisitReport(
       ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
       ...(revisitDate ? { revisitDate } : {}),
       ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
-      ...(input.conversationKey ? { conversationKey: input.conversationKey } : {}),
+      ...(input.conversationTag ? { conversationTag: input.conversationTag } : {}),
       ...(input.reportKey ? { reportKey: input.reportKey } : {}),
     },
     input.afterAttempts === undefined ? { held: visit } : { afterAttempts: input.afterAttempts },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { nudgeOnEmptyDoors } from './empty-doors.js';
 import { isDoorOutcome } from '../../kernel/door-outcomes.js';
 import { isNaboError } from '../../kernel/errors.js';
@@ -133,12 +134,12 @@ function latestReport(
   if (state !== null && state.flow !== REPORT_FLOW) return undefined;
   const memory = memoryOf(state);
   const since = turn.now.getTime() - REPORT_MEMORY_MS;
-  const conversationKey = turn.event.conversation.key;
+  const conversation = conversationTagOf(turn);
   let latest: { key: string; at: Date; visitIds: string[] } | undefined;
   for (const visit of visits) {
     if (visit.closingReason === 'erased' || visit.ambassadorId !== turn.person.id) continue;
     const last = visit.attempts.at(-1);
-    if (!last?.reportKey || last.conversationKey !== conversationKey) continue;
+    if (!last?.reportKey || last.conversationTag !== conversation) continue;
     if (last.at.getTime() < since || (memory.after && last.reportKey <= memory.after)) continue;
     const order = latest ? last.at.getTime() - latest.at.getTime() : 1;
     if (!latest || order > 0 || (order === 0 && last.reportKey > latest.key)) {
@@ -155,6 +156,11 @@ function latestReport(
     visitIds: remembered,
     ...(memory.reportedAt ? { at: new Date(memory.reportedAt) } : {}),
   };
+}
+
+/** The conversation a report was told in, as the attempt keeps it: a digest, not the platform id. */
+function conversationTagOf(turn: Turn): string {
+  return createHash('sha256').update(turn.event.conversation.key).digest('base64url').slice(0, 16);
 }
 
 /** One key per message: its households are taken back together. */
@@ -535,7 +541,7 @@ async function store(
       reporterId: turn.person.id,
       now: turn.now,
       ...(turn.event.eventId !== '' ? { sourceEvent: eventKeyOf(turn.event) } : {}),
-      conversationKey: turn.event.conversation.key,
+      conversationTag: conversationTagOf(turn),
       reportKey: reportKeyOf(turn),
       ...(pending.afterAttempts === undefined ? {} : { afterAttempts: pending.afterAttempts }),
     });
