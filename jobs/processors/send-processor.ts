@@ -29,7 +29,8 @@ export interface SendProcessorDeps {
  * 2. Pace the workspace and the person's channel (token buckets in Redis, see Pacer): a token
  *    booked a moment ahead is waited for; a channel not free yet → the job is delayed, which is
  *    not a failed attempt.
- * 3. Claim the send key in the SendLedger (`queued` → `sending`). Already sent → done, whatever
+ * 3. While the token is waited for: claim the send key in the SendLedger (`queued` → `sending`)
+ *    and let the platform find the person's conversation. Already sent → done, whatever
  *    triggered us again.
  * 4. Send, with the send key where the platform keeps it (Slack: message metadata). Confirmed →
  *    note the platform's message id on the job (Redis), then mark the ledger `sent` (MongoDB).
