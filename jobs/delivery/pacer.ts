@@ -157,7 +157,7 @@ export class Pacer {
     const keys = rules.map(({ rule }) => this.key(rule));
     const args = rules.flatMap(({ rule, flag }) => [this.interval(rule), flag]);
     const asked = this.monotonic();
-    const [go, ms, slot, now] = (await this.take_(keys, [
+    const [go, ms, slot, now] = (await this.runTake(keys, [
       this.nowArgument(),
       this.horizonMs,
       ...args,
@@ -229,7 +229,7 @@ export class Pacer {
    * The token script by its hash: its 2 kB of text are sent once per Redis server, not with
    * every send (at 50 sends a second that was most of what the pacer wrote to Redis).
    */
-  private async take_(keys: string[], args: Array<string | number>): Promise<unknown> {
+  private async runTake(keys: string[], args: Array<string | number>): Promise<unknown> {
     try {
       return await this.redis.evalsha(TAKE_SHA, keys.length, ...keys, ...args);
     } catch (error) {
