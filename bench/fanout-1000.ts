@@ -12,10 +12,9 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createSlackPlatform } from '../adapters/slack/index.js';
+import { startFakeSlack, type FakeSlack, type FakeSlackSnapshot } from './fake-slack.js';
 import { composeConversation } from '../app/compose.js';
 import { announceAssignment } from '../jobs/assignment-jobs.js';
 import { createPlatformRegistry } from '../src/core/platform.js';
@@ -38,79 +37,34 @@ const CHANNEL_INTERVAL_MS = 1_000;
 const MONTH = '2026-12';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** The fake Slack: sliding windows, as strict as the real limits are described. */
-function startFakeSlack(cap: number) {
-  const lastPerChannel = new Map<string, number>();
-  const workspace: number[] = [];
-  const accepted = new Map<string, number>();
-  /** Every message accepted, by channel and content: a second acceptance is a duplicate. */
-  const messages = new Map<string, number>();
-  const stats = {
-    accepted: 0,
-    rateLimited: 0,
-    channel429: 0,
-    workspace429: 0,
-    firstAt: 0,
-    lastAt: 0,
+/** The fake Slack in a process of its own (fake-slack.ts says why), or in this one. */
+async function startSlack(cap: number): Promise<FakeSlack> {
+  if (process.env.BENCH_SLACK_INPROCESS) return startFakeSlack(cap);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL('./fanout-slack-process.ts', import.meta.url).pathname,
+      String(cap),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) =>
+      resolve(chunk.toString('utf8').trim().split('\n')[0] ?? ''),
+    );
+    child.once('exit', (code) => reject(new Error(`fake Slack exited with ${code}`)));
+  });
+  return {
+    url,
+    snapshot: async () => (await (await fetch(`${url}__snapshot`)).json()) as FakeSlackSnapshot,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
-  const server = createServer(async (request, response) => {
-    const form = new URLSearchParams(await body(request));
-    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json', ...headers });
-      response.end(JSON.stringify(payload));
-    };
-    if (request.url?.endsWith('/conversations.open')) {
-      reply(200, { ok: true, channel: { id: `D${form.get('users')}` } });
-      return;
-    }
-    if (!request.url?.endsWith('/chat.postMessage')) {
-      reply(200, { ok: false, error: 'unknown_method' });
-      return;
-    }
-    const now = Date.now();
-    const channel = form.get('channel') ?? '';
-    while (workspace.length > 0 && (workspace[0] ?? 0) <= now - 1_000) workspace.shift();
-    const last = lastPerChannel.get(channel);
-    const channelFull = last !== undefined && now - last < CHANNEL_INTERVAL_MS;
-    if (channelFull || workspace.length >= cap) {
-      stats.rateLimited += 1;
-      if (channelFull) stats.channel429 += 1;
-      else stats.workspace429 += 1;
-      reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
-      return;
-    }
-    lastPerChannel.set(channel, now);
-    workspace.push(now);
-    accepted.set(channel, (accepted.get(channel) ?? 0) + 1);
-    const message = `${channel}\n${form.get('text') ?? ''}\n${form.get('blocks') ?? ''}`;
-    messages.set(message, (messages.get(message) ?? 0) + 1);
-    stats.accepted += 1;
-    stats.firstAt ||= now;
-    stats.lastAt = now;
-    reply(200, { ok: true, channel, ts: `${now / 1000}` });
-  });
-  return new Promise<{
-    url: string;
-    accepted: Map<string, number>;
-    messages: Map<string, number>;
-    stats: typeof stats;
-    close: () => Promise<void>;
-  }>((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}/api/`,
-        accepted,
-        messages,
-        stats,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
 }
 
 /** The embedded server on its own core (see fanout-mongo-process.ts). */
@@ -138,12 +92,6 @@ async function startMongoProcess(): Promise<{ uri: string; stop: () => Promise<v
   };
 }
 
-async function body(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 interface Result {
   cap: number;
   accepted: number;
@@ -158,7 +106,7 @@ interface Result {
 }
 
 async function run(cap: number): Promise<Result> {
-  const fake = await startFakeSlack(cap);
+  const fake = await startSlack(cap);
   const mongo = await startMongoProcess();
   const db = await connectDatabase(mongo.uri, { dbName: 'bench_fanout' });
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
@@ -217,7 +165,7 @@ async function run(cap: number): Promise<Result> {
       prefix,
       platforms: createPlatformRegistry([slack.adapter]),
       logger,
-      sendConcurrency: 20,
+      sendConcurrency: Number(process.env.BENCH_CONCURRENCY ?? 20),
       pacingMarginMs: MARGIN_MS,
       reconcileAtStart: false,
       lockDurationMs: 10_000,
@@ -225,13 +173,16 @@ async function run(cap: number): Promise<Result> {
     });
     try {
       const started = performance.now();
+      const announced: string[] = [];
       for (const area of areas) {
         await announceAssignment(
           { db, queues: jobs.queues, messenger: jobs.messenger, reminders: jobs.reminders, logger },
           area,
           MONTH,
         );
+        announced.push(`${((performance.now() - started) / 1000).toFixed(2)} s`);
       }
+      if (process.env.BENCH_DEBUG) console.log(`  (areas announced at ${announced.join(', ')})`);
       const total = AREAS * AMBASSADORS;
       const sendQueue = jobs.queues.send('slack');
       const deadline = Date.now() + 300_000;
@@ -240,7 +191,8 @@ async function run(cap: number): Promise<Result> {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const elapsed = (performance.now() - started) / 1000;
-      return summary(fake, cap, total, await sendQueue.getFailedCount(), elapsed);
+      if (process.env.BENCH_DEBUG) console.log(`  (late wake-ups: ${jobs.pacer.forfeited})`);
+      return summary(await fake.snapshot(), cap, total, await sendQueue.getFailedCount(), elapsed);
     } finally {
       await jobs.queues.obliterate();
       await jobs.close();
@@ -259,7 +211,7 @@ async function run(cap: number): Promise<Result> {
  * pacing's share; the full fan-out above adds each message's composing and ledger round trips.
  */
 async function runPacingOnly(cap: number): Promise<Result> {
-  const fake = await startFakeSlack(cap);
+  const fake = await startSlack(cap);
   const redis = createRedisConnection(REDIS_URL);
   const prefix = `nabo-bench-${randomBytes(4).toString('hex')}`;
   const pacer = new Pacer(redis, prefix, {
@@ -315,7 +267,7 @@ async function runPacingOnly(cap: number): Promise<Result> {
     await Promise.all(Array.from({ length: 20 }, sender));
     const elapsed = (performance.now() - started) / 1000;
     if (process.env.BENCH_DEBUG) console.log(`  (late wake-ups: ${pacer.forfeited})`);
-    return summary(fake, cap, total, failed, elapsed);
+    return summary(await fake.snapshot(), cap, total, failed, elapsed);
   } finally {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
@@ -324,8 +276,29 @@ async function runPacingOnly(cap: number): Promise<Result> {
   }
 }
 
+/**
+ * Where the time between the first and the last send went (BENCH_DEBUG): gaps longer than one
+ * token interval and a half are time no send was ready for its token, summed beyond the interval.
+ */
+function gapReport(times: readonly number[], cap: number): string {
+  const interval = (1_000 + MARGIN_MS) / cap;
+  let idle = 0;
+  let long = 0;
+  let worst = 0;
+  for (let i = 1; i < times.length; i += 1) {
+    const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+    worst = Math.max(worst, gap);
+    if (gap > interval * 1.5) {
+      long += 1;
+      idle += gap - interval;
+    }
+  }
+  const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+  return `gaps > 1.5 intervals: ${long}, ${(idle / 1000).toFixed(2)} s of ${(span / 1000).toFixed(2)} s idle beyond the interval, longest ${worst.toFixed(0)} ms`;
+}
+
 function summary(
-  fake: Awaited<ReturnType<typeof startFakeSlack>>,
+  fake: FakeSlackSnapshot,
   cap: number,
   total: number,
   failed: number,
@@ -335,10 +308,8 @@ function summary(
   // Intervals per second between the first and the last send: evenly spaced sends at r/s
   // give exactly r (counting the first send as well would add 1/(N-1) to the share).
   const rate = (fake.stats.accepted - 1) / sending;
-  const duplicates = [...fake.messages.values()].reduce(
-    (sum, count) => sum + Math.max(0, count - 1),
-    0,
-  );
+  if (process.env.BENCH_DEBUG) console.log(`  (${gapReport(fake.stats.times, cap)})`);
+  const duplicates = fake.messageCounts.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
   return {
     cap,
     accepted: fake.stats.accepted,
@@ -347,7 +318,7 @@ function summary(
     rateLimited: fake.stats.rateLimited,
     channel429: fake.stats.channel429,
     duplicates,
-    lost: total - fake.messages.size,
+    lost: total - fake.messageCounts.length,
     failed,
     elapsed,
   };

@@ -99,11 +99,12 @@ export async function announceAssignment(
     } else if (send.data.kind === 'assignment') announcement.ambassadorsQueued += 1;
     else announcement.coordinatorsQueued += 1;
   });
-  for (const visit of visits) {
-    if (visit.attempts.length === 0) {
-      await deps.reminders.scheduleFirstAttemptDeadlines(area, visit, visit.resident.moveInDate);
-    }
-  }
+  await deps.reminders.scheduleFirstAttemptDeadlinesOf(
+    area,
+    visits
+      .filter((visit) => visit.attempts.length === 0)
+      .map((visit) => ({ visit, moveInDate: visit.resident.moveInDate })),
+  );
   deps.logger.info(
     {
       area: area.key,

@@ -79,6 +79,8 @@ export interface RunningJobs extends JobClient {
   reconciled: ReconcileReport | undefined;
   /** Watches Redis against MongoDB; undefined when reconcileIntervalMs is 0. */
   keeper: JobKeeper | undefined;
+  /** The send workers' pacer (its count of tokens given up to late wake-ups, for benchmarks). */
+  pacer: Pacer;
 }
 
 /** Default bound on a graceful stop of the jobs; the process exits within 10 s (app/worker.ts). */
@@ -241,7 +243,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     await keeper?.start();
     log.info({ queues: workers.map((worker) => worker.name), prefix }, 'jobs started');
-    return { ...client, workers, reconciled, keeper, close: closeAll };
+    return { ...client, workers, reconciled, keeper, pacer, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;

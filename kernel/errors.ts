@@ -59,6 +59,18 @@ export class RateLimitedError extends NaboError {
 }
 
 /**
+ * Our own pace refused a send: its pacing token had passed (by more than the pacer tolerates)
+ * before the request could leave, so it was not sent — sent late, it would land in the window of
+ * the sends paced after it. Nothing went out; the caller takes a new token.
+ */
+export class SendTooLateError extends RateLimitedError {
+  constructor(message: string) {
+    super(message, 0);
+    this.name = 'SendTooLateError';
+  }
+}
+
+/**
  * Something was larger than Nabo accepts: a download, an unpacked spreadsheet, a list's rows.
  * `limit` names what was measured, `max` the amount allowed and `counted` how far the count got
  * before reading stopped (so a refusal can be told apart from having read it all first).

@@ -230,6 +230,14 @@ export interface VisitAttempt {
   revisitDate?: string;
   /** The inbound event that reported it: a resumed or retried turn does not record it again. */
   sourceEvent?: string;
+  /**
+   * Where it was reported (a digest of the conversation key: no platform id on a household's
+   * record or in its export) and which report it belongs to (one key per message, ordered by
+   * time): the report's own memory for "fortryd" and corrections, so a turn that reports needs
+   * no conversation-state write to remember it.
+   */
+  conversationTag?: string;
+  reportKey?: string;
 }
 
 export interface Visit {

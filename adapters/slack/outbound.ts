@@ -83,7 +83,7 @@ export class SlackOutbound implements OutboundPort {
     channel: string,
     message: OutboundMessage,
     threadTs?: string,
-    options: { sendKey?: string } = {},
+    options: { sendKey?: string; paced?: boolean; notAfter?: number } = {},
   ): Promise<MessageRef> {
     const api = await this.apiFor(teamOfConversationKey(key));
     return this.postWith(api, key, channel, message, threadTs, options);
@@ -95,7 +95,7 @@ export class SlackOutbound implements OutboundPort {
     channel: string,
     message: OutboundMessage,
     threadTs?: string,
-    options: { sendKey?: string } = {},
+    options: { sendKey?: string; paced?: boolean; notAfter?: number } = {},
   ): Promise<MessageRef> {
     if (message.image) await this.uploadImage(api, channel, message.image, threadTs);
     let first: MessageRef | undefined;
@@ -107,7 +107,12 @@ export class SlackOutbound implements OutboundPort {
         options.sendKey && index === pages.length - 1
           ? sendKeyMetadata(options.sendKey)
           : undefined;
-      const posted = await this.postPage(api, channel, page, threadTs, metadata);
+      // A paced send's first page is the one its token was for: a 429 goes back to the caller.
+      const paced = options.paced && index === 0;
+      const posted = await this.postPage(api, channel, page, threadTs, metadata, {
+        retryRateLimited: !paced,
+        ...(paced && options.notAfter !== undefined ? { notAfter: options.notAfter } : {}),
+      });
       first ??= messageRef(key, { kind: 'message', channel: posted.channel, ts: posted.ts });
     }
     if (!first) throw new Error('renderMessage returned no page');
@@ -166,6 +171,7 @@ export class SlackOutbound implements OutboundPort {
     page: { text: string; blocks: unknown[] },
     threadTs?: string,
     metadata?: SendKeyMetadata,
+    callOptions: { retryRateLimited: boolean; notAfter?: number } = { retryRateLimited: true },
   ): Promise<{ channel: string; ts: string }> {
     const result = await api.call(
       'chat.postMessage',
@@ -178,7 +184,7 @@ export class SlackOutbound implements OutboundPort {
         ...(threadTs ? { thread_ts: threadTs } : {}),
         ...(metadata ? { metadata } : {}),
       },
-      { retryRateLimited: true },
+      callOptions,
     );
     return {
       channel: typeof result.channel === 'string' ? result.channel : channel,

@@ -345,6 +345,7 @@ export function createSlackPlatform(
     allowedWorkspaces: config.allowedWorkspaces,
     sendToPerson: (person, message, options) => reach.sendToPerson(person, message, options),
     findSent: (person, sendKey, since) => reach.findSent(person, sendKey, since),
+    prepareSend: (person) => reach.prepareSend(person),
     // One message per second per DM; the key names the person's DM with the bot.
     deliveryPace: (identity) => [
       { key: `slack:${identity.workspaceId}:${identity.userId}`, ...delivery.perChannel },

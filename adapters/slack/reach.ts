@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { NaboDatabase } from '../../models/database.js';
 import type { MessageRef } from '../../src/core/inbound.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
@@ -25,6 +26,8 @@ const PERSON_UNREACHABLE = new Set([
   'restricted_action',
   'messages_tab_disabled',
 ]);
+/** How long an address prepared for a send is used without looking it up again. */
+const PREPARED_FOR_MS = 60_000;
 /** Pages of a DM's history searched for a send key (200 messages each) before "not there". */
 const FIND_SENT_PAGES = 5;
 
@@ -57,6 +60,8 @@ class BoundedMap<V> extends Map<string, V> {
  */
 export class SlackReach {
   private readonly directChannels = new BoundedMap<string>(10_000);
+  /** Addresses looked up by prepareSend for the send that follows it (by person id). */
+  private readonly prepared = new BoundedMap<{ address: SlackLinkAddress; at: number }>(10_000);
 
   constructor(
     private readonly deps: {
@@ -86,14 +91,58 @@ export class SlackReach {
     this.directChannels.set(`${direct.teamId}:${direct.userId}`, direct.channel);
   }
 
+  /**
+   * Looks up the person's DM (the stored link, or one opened now and stored) ahead of a paced
+   * send, so the send itself is a single chat.postMessage. Failures are left to the send, which
+   * looks again and tells an unreachable person from an error.
+   */
+  async prepareSend(person: Person): Promise<void> {
+    try {
+      const slack = identityOn(person, 'slack');
+      // A DM this process already knows (opened, or seen in an event) is the person's link: the
+      // channel of a person's DM with the bot does not change. A stale one is opened afresh by
+      // the send.
+      const known = slack && this.directChannels.get(`${slack.workspaceId}:${slack.userId}`);
+      if (slack && known) {
+        this.prepared.set(person.id, {
+          address: { teamId: slack.workspaceId, channel: known },
+          at: performance.now(),
+        });
+        return;
+      }
+      const link = await this.deps.db.conversationLinks.get(person.id, 'slack');
+      let address = linkAddressOf(link?.address);
+      if (address && slack?.workspaceId === address.teamId) {
+        this.directChannels.set(`${slack.workspaceId}:${slack.userId}`, address.channel);
+      }
+      if (!address) {
+        if (!slack) return;
+        const channel = await this.openDirectChannel(slack.workspaceId, slack.userId);
+        address = { teamId: slack.workspaceId, channel };
+        await this.deps.db.conversationLinks.upsert({
+          personId: person.id,
+          platform: 'slack',
+          address,
+        });
+      }
+      this.prepared.set(person.id, { address, at: performance.now() });
+    } catch (error) {
+      this.deps.logger.debug({ platform: 'slack', err: error }, 'send not prepared');
+    }
+  }
+
   async sendToPerson(
     person: Person,
     message: OutboundMessage,
     options: SendOptions = {},
   ): Promise<MessageRef | Unreachable> {
     const personId = person.id;
-    const link = await this.deps.db.conversationLinks.get(personId, 'slack');
-    const stored = linkAddressOf(link?.address);
+    const prepared = this.prepared.get(personId);
+    this.prepared.delete(personId);
+    const fresh = prepared && performance.now() - prepared.at < PREPARED_FOR_MS;
+    const stored = fresh
+      ? prepared.address
+      : linkAddressOf((await this.deps.db.conversationLinks.get(personId, 'slack'))?.address);
     if (stored) {
       try {
         return await this.post(stored, message, options);
@@ -165,7 +214,11 @@ export class SlackReach {
       address.channel,
       message,
       undefined,
-      options.sendKey ? { sendKey: options.sendKey } : {},
+      {
+        ...(options.sendKey ? { sendKey: options.sendKey } : {}),
+        ...(options.paced ? { paced: true } : {}),
+        ...(options.notAfter !== undefined ? { notAfter: options.notAfter } : {}),
+      },
     );
   }
 

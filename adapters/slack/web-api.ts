@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../kernel/logger.js';
-import type { NaboErrorCode } from '../../kernel/errors.js';
+import { performance } from 'node:perf_hooks';
+import { SendTooLateError, type NaboErrorCode } from '../../kernel/errors.js';
 import { SlackApiError } from './errors.js';
 import { AUTH_CHECK_CACHE_MS, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_RETRIES } from './limits.js';
 import { boltLogger } from './logger.js';
@@ -33,7 +34,11 @@ export interface SlackApi {
   call(
     method: string,
     args: Record<string, unknown>,
-    options?: { retryRateLimited?: boolean },
+    options?: {
+      retryRateLimited?: boolean;
+      /** `performance.now()` after which the call is not made (SendTooLateError): see SendOptions. */
+      notAfter?: number;
+    },
   ): Promise<SlackResult>;
   /** Resolves when the token works (auth.test, cached a minute); rejects with the reason otherwise. */
   check(): Promise<void>;
@@ -106,6 +111,12 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
       return authFailure;
     },
     async call(method, args, callOptions = {}) {
+      // The last moment before the request leaves: a paced send past its token goes no further.
+      if (callOptions.notAfter !== undefined && performance.now() > callOptions.notAfter) {
+        throw new SendTooLateError(
+          `Slack ${method}: its pacing token passed before it could leave`,
+        );
+      }
       const retries = callOptions.retryRateLimited ? RATE_LIMIT_RETRIES : 0;
       for (let attempt = 0; ; attempt++) {
         try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
@@ -45,6 +46,7 @@ for i = 1, #KEYS do
 end
 if later > 0 then return {0, math.ceil(later - now)} end
 if slot - now > horizon then return {0, math.ceil(slot - now - horizon)} end
+-- Lua numbers reach the client as integers: the exact slot and now go as strings.
 for i, key in ipairs(KEYS) do
   local interval = tonumber(ARGV[1 + i * 2])
   -- Rounded up to the microsecond, never down: a token is never free early.
@@ -54,7 +56,7 @@ for i, key in ipairs(KEYS) do
   local nextFree = math.ceil((from + interval) * 1000) / 1000
   redis.call('SET', key, string.format('%.3f', nextFree), 'PX', math.ceil(nextFree - now) + ${60_000})
 end
-return {1, math.ceil(slot - now)}
+return {1, math.ceil(slot - now), string.format('%.3f', slot), string.format('%.3f', now)}
 `;
 
 /** No token until `now + pauseMs` (a 429's Retry-After); tokens already booked stay booked. */
@@ -73,6 +75,8 @@ if untilFree > free then
 end
 return 0
 `;
+
+const TAKE_SHA = createHash('sha1').update(TAKE).digest('hex');
 
 /** What a send's pacing answered: go in `inMs` (its tokens are taken), or come back later. */
 export type Pacing = { go: true; inMs: number } | { go: false; waitMs: number };
@@ -110,6 +114,13 @@ export class Pacer {
   private readonly sleep: (ms: number) => Promise<unknown>;
   /** Booked tokens given up because the wake-up came too late (the benchmark reports it). */
   forfeited = 0;
+  /**
+   * The scripts' clock minus this process's monotonic clock, from the answer that came back
+   * fastest (its error is at most half that round trip), so a booked token is waited for until
+   * its very time — not its distance counted from when the answer happened to arrive, which
+   * sends every token a round trip late and, under load, past the tolerance.
+   */
+  private clockOffset: { ms: number; roundTripMs: number } | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -128,23 +139,40 @@ export class Pacer {
 
   /** Takes a token from every bucket at once, or says how long until that could succeed. */
   async acquire(buckets: PaceBuckets, options: { holdsChannel?: boolean } = {}): Promise<Pacing> {
+    const { pacing } = await this.acquireAt(buckets, options);
+    return pacing;
+  }
+
+  /** `acquire`, and when the tokens are taken, their time on this process's monotonic clock. */
+  private async acquireAt(
+    buckets: PaceBuckets,
+    options: { holdsChannel?: boolean },
+  ): Promise<{ pacing: Pacing; goesAt?: number }> {
     const channelFlag = options.holdsChannel ? 2 : 0;
     const rules = [
       ...(buckets.workspace ? [{ rule: buckets.workspace, flag: 1 }] : []),
       ...buckets.channel.map((rule) => ({ rule, flag: channelFlag })),
     ];
-    if (rules.length === 0) return { go: true, inMs: 0 };
+    if (rules.length === 0) return { pacing: { go: true, inMs: 0 }, goesAt: this.monotonic() };
     const keys = rules.map(({ rule }) => this.key(rule));
     const args = rules.flatMap(({ rule, flag }) => [this.interval(rule), flag]);
-    const [go, ms] = (await this.redis.eval(
-      TAKE,
-      keys.length,
-      ...keys,
+    const asked = this.monotonic();
+    const [go, ms, slot, now] = (await this.runTake(keys, [
       this.nowArgument(),
       this.horizonMs,
       ...args,
-    )) as [number, number];
-    return go === 1 ? { go: true, inMs: Math.max(0, ms) } : { go: false, waitMs: Math.max(1, ms) };
+    ])) as [number, number, string?, string?];
+    if (go !== 1) return { pacing: { go: false, waitMs: Math.max(1, ms) } };
+    const answered = this.monotonic();
+    const pacing: Pacing = { go: true, inMs: Math.max(0, ms) };
+    if (slot === undefined || now === undefined) return { pacing, goesAt: answered + pacing.inMs };
+    const roundTripMs = answered - asked;
+    // A slightly slower answer may replace the best one after a while: the clocks drift.
+    if (this.clockOffset) this.clockOffset.roundTripMs += 0.05;
+    if (!this.clockOffset || roundTripMs <= this.clockOffset.roundTripMs) {
+      this.clockOffset = { ms: Number(now) - (asked + answered) / 2, roundTripMs };
+    }
+    return { pacing, goesAt: Number(slot) - this.clockOffset.ms };
   }
 
   /**
@@ -154,17 +182,60 @@ export class Pacer {
    * late, it would reach the platform together with the sends booked after it, and their
    * sliding window would count one too many. Only a token is lost, not a 429 and its pause.
    */
-  async take(buckets: PaceBuckets): Promise<{ go: true } | { go: false; waitMs: number }> {
+  async take<T = undefined>(
+    buckets: PaceBuckets,
+    /**
+     * Work the send needs before it goes (its ledger claim, finding the conversation), done
+     * while the token is waited for, once the tokens are taken: the send then leaves on its
+     * token instead of a few round trips after it. Lateness is counted after it too.
+     */
+    meanwhile?: () => Promise<T>,
+    /** The person's channel token is ours already (a send refused as too late): it moves. */
+    options: { holdsChannel?: boolean } = {},
+  ): Promise<
+    | {
+        go: true;
+        prepared: T | undefined;
+        /** How long from now the send may still leave on this token (see SendTooLateError). */
+        sendWithinMs: number;
+      }
+    | { go: false; waitMs: number }
+  > {
+    let prepared: T | undefined;
     for (let attempt = 1; ; attempt += 1) {
-      const asked = this.monotonic();
       // After a late wake the person's channel token is ours already: it moves with the new one.
-      const pacing = await this.acquire(buckets, { holdsChannel: attempt > 1 });
+      const { pacing, goesAt = this.monotonic() } = await this.acquireAt(buckets, {
+        holdsChannel: attempt > 1 || options.holdsChannel === true,
+      });
       if (!pacing.go) return pacing;
-      if (pacing.inMs > 0) await this.sleep(pacing.inMs);
-      // From before the question, so the script's round trip counts as lateness too.
-      const late = this.monotonic() - asked - pacing.inMs;
-      if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) return { go: true };
+      const untilToken = () => goesAt - this.monotonic();
+      // Whole milliseconds, rounded up: a timer may fire up to a millisecond before a fraction.
+      const waited = untilToken() > 0 ? this.sleep(Math.ceil(untilToken())) : undefined;
+      if (attempt === 1 && meanwhile) prepared = await meanwhile();
+      await waited;
+      // Counted from the token's own time: the work meanwhile and a slow event loop count.
+      const late = -untilToken();
+      if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) {
+        // Sent anyway after several late wakes: no limit, or it would never go.
+        const sendWithinMs =
+          late <= this.lateToleranceMs ? this.lateToleranceMs - late : Number.POSITIVE_INFINITY;
+        return { go: true, prepared, sendWithinMs };
+      }
       this.forfeited += 1;
+    }
+  }
+
+  /**
+   * The token script by its hash: its 2 kB of text are sent once per Redis server, not with
+   * every send (at 50 sends a second that was most of what the pacer wrote to Redis).
+   */
+  private async runTake(keys: string[], args: Array<string | number>): Promise<unknown> {
+    try {
+      return await this.redis.evalsha(TAKE_SHA, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      // Not loaded yet (a new or restarted Redis): EVAL runs it and keeps it for the next time.
+      return this.redis.eval(TAKE, keys.length, ...keys, ...args);
     }
   }
 

@@ -71,6 +71,11 @@ export class PersonMessenger {
     return isNoRoute(route) ? route.on : undefined;
   }
 
+  /** Lets the routed platform find the person's conversation before the send is paced. */
+  async prepare(route: Route, person: Person): Promise<void> {
+    await this.platforms.get(route.platform)?.prepareSend?.(person);
+  }
+
   /** Delivers on the routed platform. Platforms throw RateLimitedError on HTTP 429. */
   async send(
     route: Route,

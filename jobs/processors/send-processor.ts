@@ -1,7 +1,8 @@
 import { DelayedError, type Job } from 'bullmq';
+import { performance } from 'node:perf_hooks';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Clock } from '../../kernel/clock.js';
-import { isNaboError, RateLimitedError } from '../../kernel/errors.js';
+import { isNaboError, RateLimitedError, SendTooLateError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { auditResidentRead } from '../../src/privacy/audit.js';
 import type { AssignmentBatches } from '../delivery/assignment-batch.js';
@@ -28,7 +29,8 @@ export interface SendProcessorDeps {
  * 2. Pace the workspace and the person's channel (token buckets in Redis, see Pacer): a token
  *    booked a moment ahead is waited for; a channel not free yet → the job is delayed, which is
  *    not a failed attempt.
- * 3. Claim the send key in the SendLedger (`queued` → `sending`). Already sent → done, whatever
+ * 3. While the token is waited for: claim the send key in the SendLedger (`queued` → `sending`)
+ *    and let the platform find the person's conversation. Already sent → done, whatever
  *    triggered us again.
  * 4. Send, with the send key where the platform keeps it (Slack: message metadata). Confirmed →
  *    note the platform's message id on the job (Redis), then mark the ledger `sent` (MongoDB).
@@ -98,14 +100,22 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
     const { message } = composed;
 
-    // A workspace token booked a moment ahead is waited for here rather than the job run again.
-    const pacing = await deps.pacer.take({ workspace: route.workspace, channel: route.pace });
+    // A workspace token booked a moment ahead is waited for here rather than the job run again;
+    // the claim and finding the person's conversation happen during that wait, so the send
+    // leaves on its token, not a few round trips after it (a late send crowds the next window).
+    const buckets = { workspace: route.workspace, channel: route.pace };
+    const pacing = await deps.pacer.take(buckets, () =>
+      Promise.all([
+        deps.db.sendLedger.claim(key, { platform: route.platform }),
+        deps.messenger.prepare(route, person),
+      ]).then(([claimed]) => claimed),
+    );
     if (!pacing.go) {
       await job.moveToDelayed(Date.now() + pacing.waitMs, token);
       throw new DelayedError();
     }
 
-    if (!(await deps.db.sendLedger.claim(key, { platform: route.platform }))) {
+    if (!pacing.prepared) {
       const entry = await deps.db.sendLedger.get(key);
       if (entry?.status === 'sent') return { status: 'already_sent' };
       if (entry?.status === 'skipped') return { status: 'stale' };
@@ -122,8 +132,34 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
 
     let result;
+    let sendWithinMs = pacing.sendWithinMs;
+    /** Set when a new token is too far ahead to wait for: the job comes back for it. */
+    let comeBackInMs: number | undefined;
     try {
-      result = await deps.messenger.send(route, person, message, { sendKey: key });
+      for (let tooLate = 0; ; tooLate += 1) {
+        try {
+          result = await deps.messenger.send(route, person, message, {
+            sendKey: key,
+            paced: true,
+            // Checked by the platform just before the request leaves: the way from here to there
+            // (rendering, the client's own queue) may take longer than the token allows.
+            ...(Number.isFinite(sendWithinMs) && tooLate < MAX_TOO_LATE
+              ? { notAfter: performance.now() + sendWithinMs }
+              : {}),
+          });
+          break;
+        } catch (error) {
+          if (!(error instanceof SendTooLateError)) throw error;
+          // Nothing went out: a new token (the person's channel token moves with it), same claim.
+          deps.pacer.forfeited += 1;
+          const again = await deps.pacer.take(buckets, undefined, { holdsChannel: true });
+          if (!again.go) {
+            comeBackInMs = again.waitMs;
+            break;
+          }
+          sendWithinMs = again.sendWithinMs;
+        }
+      }
     } catch (error) {
       const retryAfterMs = rateLimitDelay(error);
       if (retryAfterMs !== undefined) {
@@ -146,28 +182,43 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       }
       throw error;
     }
+    if (comeBackInMs !== undefined || result === undefined) {
+      await deps.db.sendLedger.release(key).catch(() => undefined);
+      await job.moveToDelayed(Date.now() + (comeBackInMs ?? 1), token);
+      throw new DelayedError();
+    }
     if (isUnreachable(result)) {
       await deps.db.sendLedger.markFailed(key);
       log.warn({ reason: result.reason }, 'platform cannot reach the person');
       return { status: 'unreachable', reason: result.reason };
     }
-    await job.updateData({ ...job.data, confirmedMessageId: result.id }).catch((error: unknown) => {
-      log.warn({ err: error }, 'could not note the confirmation on the job');
-    });
-    await deps.db.sendLedger.markSent(key, { platform: route.platform });
-    // A reminder about one household: the ambassador's next bare "ikke hjemme igen" is about it.
-    if (job.data.kind === 'revisit' || job.data.kind === 'first-attempt-nudge') {
-      await deps.db.visits
-        .markPrompted(job.data.visitId, deps.clock.now())
-        .catch((error: unknown) => log.warn({ err: error }, 'prompt not noted'));
-    }
-    // Who was shown which households, for the residents' access requests (ids only).
-    await auditResidentRead(deps.db, {
-      actorId: person.id,
-      platform: route.platform,
-      residentIds: composed.residentIds,
-      action: `message.${job.data.kind}`,
-    }).catch((error: unknown) => log.warn({ err: error }, 'audit entry not written'));
+    // The bookkeeping after a send, at once: the job's worker slot is free for the next send a
+    // round trip later, not four. The confirmation on the job and the ledger's `sent` are each
+    // enough on their own for a retry to send nothing again (see above), so neither waits for
+    // the other.
+    const { visitId } =
+      job.data.kind === 'revisit' || job.data.kind === 'first-attempt-nudge'
+        ? job.data
+        : { visitId: undefined };
+    await Promise.all([
+      job.updateData({ ...job.data, confirmedMessageId: result.id }).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not note the confirmation on the job');
+      }),
+      deps.db.sendLedger.markSent(key, { platform: route.platform }),
+      // A reminder about one household: the ambassador's next bare "ikke hjemme igen" is about it.
+      visitId === undefined
+        ? undefined
+        : deps.db.visits
+            .markPrompted(visitId, deps.clock.now())
+            .catch((error: unknown) => log.warn({ err: error }, 'prompt not noted')),
+      // Who was shown which households, for the residents' access requests (ids only).
+      auditResidentRead(deps.db, {
+        actorId: person.id,
+        platform: route.platform,
+        residentIds: composed.residentIds,
+        action: `message.${job.data.kind}`,
+      }).catch((error: unknown) => log.warn({ err: error }, 'audit entry not written')),
+    ]);
     log.info({ platform: route.platform }, 'sent');
     return { status: 'sent', platform: route.platform };
   };
@@ -181,6 +232,9 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     await deps.db.sendLedger.markFailed(key).catch(() => undefined);
   }
 }
+
+/** Tokens taken again for one send refused as too late, before it goes without the check. */
+const MAX_TOO_LATE = 3;
 
 function inFlight(status: string | undefined): boolean {
   return status === 'sending' || status === 'pending';

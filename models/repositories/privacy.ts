@@ -221,9 +221,15 @@ export function createPrivacyRepository(connection: Connection): PrivacyReposito
       let removed = 0;
       for (const doc of docs) {
         const notes = noteCount(doc);
-        const authors = doc.noteBy != null || doc.attempts.some((attempt) => attempt.noteBy);
+        // Who wrote, and where a report was told (kept for a day's "fortryd"), go with the notes.
+        const authors =
+          doc.noteBy != null ||
+          doc.attempts.some((attempt) => attempt.noteBy || attempt.conversationTag);
         if (notes === 0 && !authors) continue;
-        const attempts = doc.attempts.map(({ note: _note, noteBy: _noteBy, ...rest }) => rest);
+        const attempts = doc.attempts.map(
+          ({ note: _note, noteBy: _noteBy, conversationTag: _tag, reportKey: _key, ...rest }) =>
+            rest,
+        );
         // Guarded by the attempt count, so a report arriving meanwhile is not overwritten (the
         // next run catches it). No timestamps: updatedAt stands in for a missing closedAt.
         const result = await visits.updateOne(

@@ -36,6 +36,9 @@ export interface NewVisitAttempt {
    * attempt again (a turn resumed after a crash) changes nothing and returns the visit.
    */
   sourceEvent?: string;
+  /** The conversation it was reported in and the report's key (see VisitAttempt). */
+  conversationTag?: string;
+  reportKey?: string;
 }
 
 export interface VisitRepository {
@@ -540,6 +543,10 @@ function fromVisit(visit: Visit): VisitDoc {
         : {}),
       ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
       ...(attempt.sourceEvent !== undefined ? { sourceEvent: attempt.sourceEvent } : {}),
+      ...(attempt.conversationTag !== undefined
+        ? { conversationTag: attempt.conversationTag }
+        : {}),
+      ...(attempt.reportKey !== undefined ? { reportKey: attempt.reportKey } : {}),
     })),
     outcome: visit.outcome,
     folderLeft: visit.folderLeft,
@@ -572,6 +579,8 @@ function toAttemptDoc(attempt: NewVisitAttempt, clock: Clock): AttemptDoc {
       : {}),
     ...(attempt.revisitDate !== undefined ? { revisitDate: attempt.revisitDate } : {}),
     ...(attempt.sourceEvent !== undefined ? { sourceEvent: attempt.sourceEvent } : {}),
+    ...(attempt.conversationTag !== undefined ? { conversationTag: attempt.conversationTag } : {}),
+    ...(attempt.reportKey !== undefined ? { reportKey: attempt.reportKey } : {}),
   };
 }
 
@@ -591,6 +600,8 @@ function toVisit(doc: VisitDoc): Visit {
       ...(attempt.noteBy ? { noteBy: idString(attempt.noteBy) } : {}),
       ...(attempt.revisitDate ? { revisitDate: attempt.revisitDate } : {}),
       ...(attempt.sourceEvent ? { sourceEvent: attempt.sourceEvent } : {}),
+      ...(attempt.conversationTag ? { conversationTag: attempt.conversationTag } : {}),
+      ...(attempt.reportKey ? { reportKey: attempt.reportKey } : {}),
     })),
     outcome: doc.outcome ?? null,
     folderLeft: doc.folderLeft ?? null,

@@ -16,6 +16,9 @@ export interface AttemptDoc {
   revisitDate?: string;
   /** The inbound event that reported it (`<platform>:<event id>`): a resumed turn adds none. */
   sourceEvent?: string;
+  /** Where and in which report it was told: what "fortryd" takes back (report-visit.ts). */
+  conversationTag?: string;
+  reportKey?: string;
 }
 
 export interface VisitDoc {
@@ -56,6 +59,8 @@ const attemptSchema = new Schema(
     noteBy: Schema.Types.ObjectId,
     revisitDate: String,
     sourceEvent: String,
+    conversationTag: String,
+    reportKey: String,
   },
   { _id: false },
 );

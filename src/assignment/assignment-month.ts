@@ -20,7 +20,16 @@ export function assertAssignmentMonth(month: string): string {
 
 /** "december 2026" / "December 2026" */
 export function monthLabel(month: string, locale: Locale): string {
-  return DateTime.fromFormat(month, 'yyyy-MM', { zone: 'UTC' })
+  // Every message of a hand-out names the same month: formatted once, not once per message.
+  const key = `${locale}:${month}`;
+  const known = monthLabels.get(key);
+  if (known !== undefined) return known;
+  const label = DateTime.fromFormat(month, 'yyyy-MM', { zone: 'UTC' })
     .setLocale(locale === 'da' ? 'da' : 'en-GB')
     .toFormat('LLLL yyyy');
+  if (monthLabels.size >= 256) monthLabels.clear();
+  monthLabels.set(key, label);
+  return label;
 }
+
+const monthLabels = new Map<string, string>();

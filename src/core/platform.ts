@@ -38,6 +38,12 @@ export interface PlatformAdapter {
    */
   findSent?(person: Person, sendKey: string, since: Date): Promise<MessageRef | undefined>;
   /**
+   * Finds (or opens) where a proactive message to the person goes, before the send is paced, so
+   * the paced send is the one request that counts against the platform's limit and leaves on
+   * time. Never throws: what it could not find, the send looks up itself.
+   */
+  prepareSend?(person: Person): Promise<void>;
+  /**
    * Whether a proactive message could reach the person at all, asked before a job is queued
    * (Teams can only write to someone who has talked to the bot once). Absent: always.
    */
@@ -72,6 +78,17 @@ export interface PlatformAdapter {
 /** How a job's message is sent: the send key travels with it where the platform can keep it. */
 export interface SendOptions {
   sendKey?: string;
+  /**
+   * The caller paced this send and handles a 429 itself (the jobs: they pause the workspace in
+   * every worker and try the job again). The platform then does not wait and retry the first
+   * request on its own, which would go out without a token into a window already full.
+   */
+  paced?: boolean;
+  /**
+   * `performance.now()` after which a paced send's first request must not leave: its token has
+   * passed. The platform then throws SendTooLateError, having sent nothing.
+   */
+  notAfter?: number;
 }
 
 /** Why a proactive message could not be delivered; the caller tells the coordinator. */

@@ -40,6 +40,9 @@ export async function recordVisitReport(
     now: Date;
     /** The inbound event reporting it: a turn resumed after a crash records nothing twice. */
     sourceEvent?: string;
+    /** The conversation and report it was told in: its memory for "fortryd" (report-visit.ts). */
+    conversationTag?: string;
+    reportKey?: string;
     /** From a button: the attempts the visit had when the button was shown (see my-visits.ts). */
     afterAttempts?: number;
   },
@@ -58,6 +61,8 @@ export async function recordVisitReport(
       ...(report.note ? { note: report.note, noteBy: input.reporterId } : {}),
       ...(revisitDate ? { revisitDate } : {}),
       ...(input.sourceEvent ? { sourceEvent: input.sourceEvent } : {}),
+      ...(input.conversationTag ? { conversationTag: input.conversationTag } : {}),
+      ...(input.reportKey ? { reportKey: input.reportKey } : {}),
     },
     input.afterAttempts === undefined ? { held: visit } : { afterAttempts: input.afterAttempts },
   );

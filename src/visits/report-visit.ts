@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { nudgeOnEmptyDoors } from './empty-doors.js';
 import { isDoorOutcome } from '../../kernel/door-outcomes.js';
 import { isNaboError } from '../../kernel/errors.js';
@@ -5,10 +6,16 @@ import type {
   Area,
   AttemptOutcome,
   ConversationState,
+  Visit,
   VisitWithResident,
 } from '../../models/types.js';
 import type { Flow } from '../core/flow.js';
-import { areaOf, forgetStep, rememberStep, sourceEventOf } from '../core/flow.js';
+import {
+  areaOf,
+  CONVERSATION_STATE_TTL_SECONDS,
+  rememberStep,
+  sourceEventOf,
+} from '../core/flow.js';
 import { eventKeyOf, type ActionPayload, type MessageRef } from '../core/inbound.js';
 import { withResidentData, type Choice, type OutboundMessage } from '../core/outbound.js';
 import { refuseNotPrivate } from '../core/private-guard.js';
@@ -59,20 +66,38 @@ interface PendingReport {
   afterAttempts?: number;
 }
 
-/** Kept across steps so "fortryd" and corrections find the latest report in this conversation. */
+/**
+ * What the conversation state keeps for this flow. The latest report itself is not here: its
+ * attempts carry the conversation and a report key (see latestReport), so recording a report
+ * costs no state write when nothing was pending.
+ */
 interface ReportMemory {
+  /**
+   * Reports up to this key were taken back ("fortryd"): an earlier one is not taken back next.
+   */
+  after?: string;
+  /** Written before reports carried their own memory: read for a day after an upgrade. */
   lastVisitId?: string;
-  /** Every household of the latest message, when it reported several. */
   lastVisitIds?: string[];
-  /** When the latest report was recorded (ISO), by the bot's clock. */
   reportedAt?: string;
   pending?: PendingReport;
+}
+
+/** The latest report in this conversation: what "fortryd" and a correction are about. */
+interface LatestReport {
+  /** Every household of that message, when it reported several. */
+  visitIds: string[];
+  /** Its report key (absent for a report remembered the old way, in the state). */
+  key?: string;
+  at?: Date;
 }
 
 const STEP_HOUSEHOLD = 'household';
 const STEP_OUTCOME = 'outcome';
 const STEP_KEEP_NOTE = 'keep_note';
 const STEP_DONE = 'done';
+/** "fortryd" took the latest report back; `after` says which reports are behind it. */
+const STEP_UNDONE = 'undone';
 
 function memoryOf(state: ConversationState | null): ReportMemory {
   if (!state || state.flow !== REPORT_FLOW) return {};
@@ -85,6 +110,104 @@ async function currentState(turn: Turn): Promise<ConversationState | null> {
 
 async function currentMemory(turn: Turn): Promise<ReportMemory> {
   return memoryOf(await currentState(turn));
+}
+
+/**
+ * No question pending and no other flow holding the conversation: a report recorded now needs
+ * no conversation-state write, since its attempts remember it.
+ */
+function nothingPending(state: ConversationState | null): boolean {
+  return (
+    state === null ||
+    (state.flow === REPORT_FLOW && (state.step === STEP_DONE || state.step === STEP_UNDONE))
+  );
+}
+
+/** How long the latest report can be taken back: as long as a question keeps its place. */
+const REPORT_MEMORY_MS = CONVERSATION_STATE_TTL_SECONDS * 1000;
+
+/**
+ * The latest report in this conversation, from the households' own attempts: the newest report
+ * key among the visits whose last attempt was told here within the day and after the last
+ * "fortryd". Another flow holding the conversation hides it, as the state did before.
+ */
+function latestReport(
+  turn: Turn,
+  state: ConversationState | null,
+  visits: readonly Visit[],
+): LatestReport | undefined {
+  if (state !== null && state.flow !== REPORT_FLOW) return undefined;
+  const memory = memoryOf(state);
+  const since = turn.now.getTime() - REPORT_MEMORY_MS;
+  const conversation = conversationTagOf(turn);
+  let latest: { key: string; at: Date; visitIds: string[] } | undefined;
+  for (const visit of visits) {
+    if (visit.closingReason === 'erased' || visit.ambassadorId !== turn.person.id) continue;
+    const last = visit.attempts.at(-1);
+    if (!last?.reportKey || last.conversationTag !== conversation) continue;
+    if (last.at.getTime() < since || (memory.after && last.reportKey <= memory.after)) continue;
+    const order = latest ? last.at.getTime() - latest.at.getTime() : 1;
+    if (!latest || order > 0 || (order === 0 && last.reportKey > latest.key)) {
+      latest = { key: last.reportKey, at: last.at, visitIds: [visit.id] };
+    } else if (last.reportKey === latest.key) {
+      latest.visitIds.push(visit.id);
+    }
+  }
+  if (latest) return latest;
+  if (state?.step === STEP_UNDONE) return undefined;
+  const remembered = memory.lastVisitIds ?? (memory.lastVisitId ? [memory.lastVisitId] : []);
+  if (remembered.length === 0) return undefined;
+  return {
+    visitIds: remembered,
+    ...(memory.reportedAt ? { at: new Date(memory.reportedAt) } : {}),
+  };
+}
+
+/** The conversation a report was told in, as the attempt keeps it: a digest, not the platform id. */
+function conversationTagOf(turn: Turn): string {
+  return createHash('sha256').update(turn.event.conversation.key).digest('base64url').slice(0, 16);
+}
+
+/** One key per message: its households are taken back together. */
+const reportKeys = new WeakMap<Turn, string>();
+function reportKeyOf(turn: Turn): string {
+  const known = reportKeys.get(turn);
+  if (known) return known;
+  const key = newReportKey(turn.now);
+  reportKeys.set(turn, key);
+  return key;
+}
+
+let reportsMade = 0;
+/**
+ * Sorts as the reports were made: the turn's time, then this process's own clock and a counter,
+ * since the turn's clock may stand still (tests, NABO_NOW) and ties must still order.
+ */
+function newReportKey(now: Date): string {
+  reportsMade = (reportsMade + 1) % 0x1000000;
+  return [now.getTime(), Date.now(), reportsMade]
+    .map((part) => part.toString(16).padStart(12, '0'))
+    .join('');
+}
+
+/** What a question's state carries on: the "fortryd" boundary and an old-style memory. */
+function carried(memory: ReportMemory): ReportMemory {
+  return {
+    ...(memory.after ? { after: memory.after } : {}),
+    ...(memory.lastVisitId ? { lastVisitId: memory.lastVisitId } : {}),
+    ...(memory.lastVisitIds ? { lastVisitIds: memory.lastVisitIds } : {}),
+    ...(memory.reportedAt ? { reportedAt: memory.reportedAt } : {}),
+  };
+}
+
+/**
+ * After a report: a pending question (this flow's or another's) is answered or dropped, so the
+ * state says "done"; with nothing pending the state is left as it is, since the attempts carry
+ * the memory — no write.
+ */
+async function settleAfterReport(turn: Turn): Promise<void> {
+  if (nothingPending(turn.held.state)) return;
+  await rememberStep(turn, REPORT_FLOW, STEP_DONE, {});
 }
 
 function fromInterpretation(report: VisitReportInterpretation): PendingReport {
@@ -139,24 +262,32 @@ export async function reportInOwnWords(
     return;
   }
   const state = await currentState(turn);
-  const memory = memoryOf(state);
-  if (report.isCorrection && memory.lastVisitId) {
-    await correctLastReport(turn, memory.lastVisitId, fromInterpretation(report));
-    return;
-  }
-  // The open households and the recently closed ones a name may point to, in one read.
+  const memory = carried(memoryOf(state));
+  // The open households and the recently closed ones a name may point to, in one read; the
+  // latest report in this conversation is among them.
   const { open: visits, closed } = await turn.deps.db.visits.listOpenAndRecentlyClosedForAmbassador(
     turn.person.id,
     RECENTLY_CLOSED,
   );
+  const latest = latestReport(turn, state, [...visits, ...closed]);
+  const lastVisitId = latest?.visitIds.at(-1);
+  if (report.isCorrection && lastVisitId) {
+    await correctLastReport(turn, lastVisitId, fromInterpretation(report));
+    return;
+  }
   if (visits.length === 0) {
     await sayPrivately(turn, turn.text.noOpenVisits());
     return;
   }
-  const read = readVisitReports(text, visits.map(candidateOf), focusOf(turn, visits, state), {
-    now: turn.now,
-    zone: turn.zone,
-  });
+  const read = readVisitReports(
+    text,
+    visits.map(candidateOf),
+    focusOf(turn, visits, state, latest),
+    {
+      now: turn.now,
+      zone: turn.zone,
+    },
+  );
   // Not decided by the words: they may name a household whose visit is closed ("ove og else
   // igen" after their visit was closed), which must not fall to the only open household.
   if (read.kind !== 'reports' || read.because !== 'words') {
@@ -248,9 +379,9 @@ function focusOf(
   turn: Turn,
   visits: readonly VisitWithResident[],
   state: ConversationState | null,
+  latest: LatestReport | undefined,
 ): HouseholdContext {
-  const memory = memoryOf(state);
-  const reported = memory.lastVisitIds ?? (memory.lastVisitId ? [memory.lastVisitId] : []);
+  const reported = latest?.visitIds ?? [];
   const [lastReported] = reported;
   const stillOpen = visits.some((visit) => visit.id === lastReported);
   return conversationFocus({
@@ -258,9 +389,10 @@ function focusOf(
     prompted: visits.flatMap((visit) =>
       visit.promptedAt ? [{ id: visit.id, at: visit.promptedAt }] : [],
     ),
+    // Only while no question is pending: an answer to it is not about the latest report.
     reported:
-      state?.step === STEP_DONE && reported.length === 1 && stillOpen && memory.reportedAt
-        ? { id: lastReported ?? '', at: new Date(memory.reportedAt) }
+      nothingPending(state) && reported.length === 1 && stillOpen && latest?.at
+        ? { id: lastReported ?? '', at: latest.at }
         : null,
   });
 }
@@ -288,18 +420,13 @@ async function reportSeveral(
       confirmationLines(turn, visit, stored.report, stored.recorded, stored.area).join(' '),
     );
   }
-  const memory: ReportMemory =
-    recorded.length > 0
-      ? {
-          lastVisitId: recorded[recorded.length - 1]?.id,
-          lastVisitIds: recorded.map((v) => v.id),
-          reportedAt: turn.now.toISOString(),
-        }
-      : {};
+  // The recorded ones remember themselves (their attempts); a question asked next keeps only
+  // the "fortryd" boundary, as the latest report is then found on the attempts again.
+  const memory: ReportMemory = carried(recorded.length > 0 ? {} : memoryOf(turn.held.state));
   const [first, ...later] = unclear;
   for (const entry of later) lines.push(turn.text.tellMeLater(nameOf(turn, entry.visit)));
   if (recorded.length > 0) {
-    await rememberStep(turn, REPORT_FLOW, STEP_DONE, { ...memory });
+    await settleAfterReport(turn);
     lines.push(turn.text.undoHint());
   }
   if (lines.length > 0) await sayPrivately(turn, lines.join('\n'));
@@ -386,10 +513,7 @@ async function record(
   const stored = await store(turn, visit, pending);
   if (!stored) return;
   const { report, recorded, area } = stored;
-  await rememberStep(turn, REPORT_FLOW, STEP_DONE, {
-    lastVisitId: visit.id,
-    reportedAt: turn.now.toISOString(),
-  });
+  await settleAfterReport(turn);
   const confirmation = [
     ...confirmationLines(turn, visit, report, recorded, area),
     turn.text.undoHint(),
@@ -422,6 +546,8 @@ async function store(
       reporterId: turn.person.id,
       now: turn.now,
       ...(turn.event.eventId !== '' ? { sourceEvent: eventKeyOf(turn.event) } : {}),
+      conversationTag: conversationTagOf(turn),
+      reportKey: reportKeyOf(turn),
       ...(pending.afterAttempts === undefined ? {} : { afterAttempts: pending.afterAttempts }),
     });
   } catch (error) {
@@ -555,12 +681,19 @@ async function ownOpenVisit(turn: Turn, visitId: string): Promise<VisitWithResid
 
 /** "fortryd": takes back the latest report in this conversation. */
 export async function undoLastReport(turn: Turn): Promise<void> {
-  const memory = await currentMemory(turn);
+  const state = await currentState(turn);
+  const { open, closed } = await turn.deps.db.visits.listOpenAndRecentlyClosedForAmbassador(
+    turn.person.id,
+    RECENTLY_CLOSED,
+  );
+  const held = [...open, ...closed];
+  const latest = latestReport(turn, state, held);
   // A message that reported several households is taken back as a whole.
-  const ids = memory.lastVisitIds ?? (memory.lastVisitId ? [memory.lastVisitId] : []);
+  const ids = latest?.visitIds ?? [];
   const undone: VisitWithResident[] = [];
   for (const id of ids) {
-    const visit = await turn.deps.db.visits.findById(id);
+    const visit =
+      held.find((candidate) => candidate.id === id) ?? (await turn.deps.db.visits.findById(id));
     if (!visit || visit.ambassadorId !== turn.person.id || visit.attempts.length === 0) continue;
     await turn.deps.db.visits.undoLastAttempt(visit.id, sourceEventOf(turn));
     await auditChangeInChat(turn, 'visit.report_undone', visit.residentId, { visitId: visit.id });
@@ -570,7 +703,9 @@ export async function undoLastReport(turn: Turn): Promise<void> {
     await sayPrivately(turn, turn.text.nothingToUndo());
     return;
   }
-  await forgetStep(turn);
+  // Not forgotten but marked: the report before it stays where it is, not next in line.
+  const after = latest?.key ?? memoryOf(state).after;
+  await rememberStep(turn, REPORT_FLOW, STEP_UNDONE, after ? { after } : {});
   await sayPrivately(turn, undone.map((visit) => turn.text.undone(nameOf(turn, visit))).join('\n'));
 }
 
@@ -638,7 +773,7 @@ async function onAction(
       if (earlier?.folderLeft != null && choice !== 'not_home' && choice !== 'not_home_folder') {
         pending.folderLeft = earlier.folderLeft;
       }
-      return continueReport(turn, visit, pending, { lastVisitId: memory.lastVisitId }, source);
+      return continueReport(turn, visit, pending, carried(memory), source);
     }
     case STEP_HOUSEHOLD: {
       const visit = await ownOpenVisit(turn, action.value);
@@ -655,7 +790,7 @@ async function onAction(
         turn,
         visit,
         { ...pending, visitId: visit.id },
-        { lastVisitId: memory.lastVisitId },
+        carried(memory),
         undefined,
       );
     }
@@ -690,7 +825,7 @@ async function onReply(turn: Turn, text: string, state: ConversationState): Prom
     const [part] = read.reports;
     const visit = visits.find((candidate) => candidate.id === part?.ids[0]);
     if (read.reports.length !== 1 || part?.ids.length !== 1 || !visit) return false;
-    await continueReport(turn, visit, merge(pending, part.report), memory, undefined);
+    await continueReport(turn, visit, merge(pending, part.report), carried(memory), undefined);
     return true;
   }
   const visit = visits.find((candidate) => candidate.id === pending.visitId);
@@ -698,7 +833,7 @@ async function onReply(turn: Turn, text: string, state: ConversationState): Prom
   // An answer that names someone else is not about this household.
   const report = said.kind === 'reports' ? said.reports[0]?.report : undefined;
   if (!visit || !report?.outcome) return false;
-  await continueReport(turn, visit, merge(pending, report), memory, undefined);
+  await continueReport(turn, visit, merge(pending, report), carried(memory), undefined);
   return true;
 }
 

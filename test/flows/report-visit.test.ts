@@ -400,6 +400,19 @@ describe('undo and corrections', () => {
     expect(said(await chat.write('fortryd'))).toContain('ikke noget at fortryde');
   });
 
+  it('when Nabo is asking how it went and the ambassador writes "fortryd", then the report before the question is taken back', async () => {
+    const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN, MADSEN]);
+    await chat.write('Jonas Madsen var ikke hjemme, lagde mappen');
+    expect(
+      said(await chat.write('var forbi Christensen i dag, de vil gerne med i madklubben')),
+    ).toContain('Hvordan gik det');
+
+    expect(said(await chat.write('fortryd'))).toContain('Jonas Madsen');
+
+    expect((await openVisitOf(ambassador.id, residents[1]!.id))?.attempts).toHaveLength(0);
+    expect(said(await chat.write('fortryd'))).toContain('ikke noget at fortryde');
+  });
+
   it('when the ambassador corrects "nej, jeg lagde ikke mappen", then the latest report is amended, not doubled', async () => {
     const { ambassador, residents, chat } = await ambassadorWith([CHRISTENSEN]);
     await chat.write('ikke hjemme, lagde mappen i postkassen');

@@ -1,10 +1,12 @@
 import nock from 'nock';
+import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { conversationRef } from '../../adapters/slack/address.js';
 import { slackMessages } from '../../adapters/slack/messages.js';
 import { SlackOutbound } from '../../adapters/slack/outbound.js';
 import { createSlackApi } from '../../adapters/slack/web-api.js';
 import type { OutboundMessage } from '../../src/core/outbound.js';
+import { SendTooLateError } from '../../kernel/errors.js';
 import { createLogger } from '../../kernel/logger.js';
 import { FakeSlackApi } from './support/fake-slack-api.js';
 
@@ -102,5 +104,37 @@ describe('long messages', () => {
     for (const post of posts)
       expect(JSON.parse(post.params.blocks!).length).toBeLessThanOrEqual(50);
     expect(ref.id).toBe(`D1:${String(posts[0]?.response.ts)}`);
+  });
+});
+
+describe('sends paced by the jobs', () => {
+  it('when a paced send would leave after its token has passed, then nothing is posted and the caller is told it was too late', async () => {
+    const sending = outbound.post('slack:T1:D1', 'D1', { text: 'Dine husstande' }, undefined, {
+      sendKey: 'k-late',
+      paced: true,
+      notAfter: performance.now() - 1,
+    });
+
+    await expect(sending).rejects.toBeInstanceOf(SendTooLateError);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('when Slack answers 429 to a paced send, then it is handed back at once (the jobs pause the workspace), while an unpaced post waits and tries again', async () => {
+    const limited = {
+      status: 429,
+      body: { ok: false, error: 'ratelimited' },
+      headers: { 'retry-after': '0' },
+    };
+    api.failNext('chat.postMessage', limited);
+    const paced = outbound.post('slack:T1:D1', 'D1', { text: 'Dine husstande' }, undefined, {
+      sendKey: 'k-429',
+      paced: true,
+    });
+    await expect(paced).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(api.callsTo('chat.postMessage')).toHaveLength(1);
+
+    api.failNext('chat.postMessage', limited);
+    await outbound.post('slack:T1:D1', 'D1', { text: 'Tak for i dag' });
+    expect(api.callsTo('chat.postMessage')).toHaveLength(3);
   });
 });
