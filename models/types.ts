@@ -249,6 +249,8 @@ export interface Visit {
   assignmentMonth: string;
   status: VisitStatus;
   attempts: VisitAttempt[];
+  /** The latest inbound events whose «fortryd» took an attempt back: a resumed turn does not. */
+  undoneBy?: string[];
   /** Outcome of the latest attempt. */
   outcome: AttemptOutcome | null;
   /** True once any attempt left the folder; false if attempts said it was not left; else null. */

@@ -603,6 +603,7 @@ function toVisit(doc: VisitDoc): Visit {
       ...(attempt.conversationTag ? { conversationTag: attempt.conversationTag } : {}),
       ...(attempt.reportKey ? { reportKey: attempt.reportKey } : {}),
     })),
+    ...(doc.undoneBy?.length ? { undoneBy: doc.undoneBy } : {}),
     outcome: doc.outcome ?? null,
     folderLeft: doc.folderLeft ?? null,
     note: doc.note ?? null,

@@ -688,6 +688,20 @@ export async function undoLastReport(turn: Turn): Promise<void> {
   );
   const held = [...open, ...closed];
   const latest = latestReport(turn, state, held);
+  // Not forgotten but marked: the report before it stays where it is, not next in line.
+  const after = latest?.key ?? memoryOf(state).after;
+  // This very «fortryd» run again (resumed after a crash before its mark): what it took back is
+  // gone already, and the report before it is not next in line. Answered as the first time.
+  const event = sourceEventOf(turn);
+  const already = event ? held.filter((visit) => visit.undoneBy?.includes(event)) : [];
+  if (already.length > 0) {
+    await rememberStep(turn, REPORT_FLOW, STEP_UNDONE, after ? { after } : {});
+    await sayPrivately(
+      turn,
+      already.map((visit) => turn.text.undone(nameOf(turn, visit))).join('\n'),
+    );
+    return;
+  }
   // A message that reported several households is taken back as a whole.
   const ids = latest?.visitIds ?? [];
   const undone: VisitWithResident[] = [];
@@ -703,8 +717,6 @@ export async function undoLastReport(turn: Turn): Promise<void> {
     await sayPrivately(turn, turn.text.nothingToUndo());
     return;
   }
-  // Not forgotten but marked: the report before it stays where it is, not next in line.
-  const after = latest?.key ?? memoryOf(state).after;
   await rememberStep(turn, REPORT_FLOW, STEP_UNDONE, after ? { after } : {});
   await sayPrivately(turn, undone.map((visit) => turn.text.undone(nameOf(turn, visit))).join('\n'));
 }

@@ -74,11 +74,18 @@ function message(handle: string, text: string): InboundEvent {
   };
 }
 
-/** Runs the turn in one process, which then dies before marking it done; another resumes it. */
-async function storedThenResumed(event: InboundEvent): Promise<[string, string]> {
+/**
+ * Runs the turn in one process, which then dies before marking it done; another resumes it.
+ * `unwrite` takes back what the dying turn's later writes would not have reached.
+ */
+async function storedThenResumed(
+  event: InboundEvent,
+  unwrite: () => Promise<unknown> = async () => undefined,
+): Promise<[string, string]> {
   const dying = pipeline();
   await dying.bot.accept(event);
   await dying.bot.process(event);
+  await unwrite();
   await mongo
     .db(db.dbName())
     .collection('inbox')
@@ -247,5 +254,32 @@ describe('a turn resumed by the inbox after its effects were stored', () => {
 
     expect(again.attempts).toHaveLength(1);
     expect(again.revisitDate).toBe('2026-11-28');
+  });
+
+  it('when "fortryd" took the latest report back and the process died before it noted that, then the resumed turn takes nothing more back', async () => {
+    const { estate, birgit, n } = await people();
+    await estate.assign(birgit, [
+      { names: ['Ove Christensen'], address: 'Gudrunsvej 10' },
+      { names: ['Jonas Madsen'], address: 'Gudrunsvej 12' },
+    ]);
+    const handle = `birgit-res-${n}`;
+    const { bot } = pipeline();
+    for (const text of ['Ove Christensen: ikke hjemme', 'Jonas Madsen: mødte dem, fik mappen']) {
+      const event = message(handle, text);
+      await bot.accept(event);
+      await bot.process(event);
+    }
+
+    const [first, resumed] = await storedThenResumed(message(handle, 'fortryd'), () =>
+      mongo.db(db.dbName()).collection('conversationstates').deleteMany({}),
+    );
+
+    const visits = await db().visits.listOpenForAmbassador(birgit.id);
+    const attempts = Object.fromEntries(
+      visits.map((visit) => [visit.residentId, visit.attempts.length]),
+    );
+    expect(Object.values(attempts).sort()).toEqual([0, 1]);
+    expect(first).toContain('Madsen');
+    expect(resumed).toBe(first);
   });
 });
