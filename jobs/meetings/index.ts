@@ -44,6 +44,9 @@ export interface MeetingJobsOptions {
   turnBoundMs?: number;
 }
 
+/** How far back the reconcile looks for check-in alerts that may not have gone out. */
+const ALERTS_REBUILT_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface MeetingJobs {
   /** BotDependencies.meetingTimers: bounded, never fails a turn (BoundedMeetingTimers). */
   timers: MeetingTimerScheduler;
@@ -105,6 +108,12 @@ export function createMeetingJobs(options: MeetingJobsOptions): MeetingJobs {
           new Date(last.getTime() + CHECK_IN_REMINDER_AFTER_MS),
         );
       }
+    }
+    // An alert queued by a turn and lost with Redis is queued again; one already sent is not
+    // sent twice (the processor claims each coordinator's alert in the send ledger).
+    const since = new Date(now.getTime() - ALERTS_REBUILT_FOR_MS);
+    for (const checkIn of await options.db.checkIns.listFlaggedSince(since)) {
+      for (const flag of checkIn.flags) await timers.alert(checkIn.id, flag);
     }
     logger.info('meeting and check-in timers reconciled');
   }

@@ -22,6 +22,8 @@ export interface CheckInRepository {
   findPendingForPerson(personId: string): Promise<CheckIn | null>;
   /** Every check-in in that state (the worker's start-up reconcile). */
   listByStatus(status: CheckInStatus): Promise<CheckIn[]>;
+  /** Check-ins with a flag for the coordinator, answered since then (the reconcile's alerts). */
+  listFlaggedSince(since: Date): Promise<CheckIn[]>;
   /** Applies the changes while the check-in is still pending; null otherwise. */
   update(
     id: string,
@@ -85,6 +87,14 @@ export function createCheckInRepository(model: Model<CheckInDoc>): CheckInReposi
         .sort({ createdAt: -1, _id: -1 })
         .lean<CheckInDoc>();
       return doc ? toCheckIn(doc) : null;
+    },
+
+    async listFlaggedSince(since) {
+      const docs = await model
+        .find({ 'flags.0': { $exists: true }, lastActivityAt: { $gte: since } })
+        .sort({ lastActivityAt: 1, _id: 1 })
+        .lean<CheckInDoc[]>();
+      return docs.map(toCheckIn);
     },
 
     async listByStatus(status) {

@@ -231,6 +231,25 @@ describe('a check-in with an ambassador', () => {
     });
   });
 
+  it('when Redis loses the alert before it went out, then the reconcile sends it once', async () => {
+    await askBirgit();
+    await harness.jobs.queue.pause();
+    await ambassador.press('2');
+    await harness.jobs.queue.obliterate({ force: true });
+    await harness.jobs.queue.resume();
+
+    await harness.jobs.reconcile();
+    await harness.settle();
+    await harness.jobs.reconcile();
+    await harness.settle();
+
+    const alerts = harness
+      .deliveredTo(mette)
+      .map(textOf)
+      .filter((text) => text.includes('Birgit svarede 2/5'));
+    expect(alerts).toHaveLength(1);
+  });
+
   it('when nobody answers, then one reminder comes after 24 hours and then it is missed', async () => {
     await askBirgit();
     const checkIn = await birgitsCheckIn();
