@@ -339,6 +339,8 @@ async function benchNabo(mongoUri: string, apiUrl: string, load: ChildProcess): 
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
+      // The bench's store is the embedded server, which production otherwise refuses.
+      NABO_ALLOW_EMBEDDED_MONGODB: '1',
       WEB_CONCURRENCY: WEB_WORKERS,
       PORT: '0',
       LOG_LEVEL: 'info',
