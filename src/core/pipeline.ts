@@ -64,6 +64,12 @@ export interface PipelineOptions {
 export const INBOX_LEASE_MS = 90_000;
 /** A turn that failed this often (it crashes its process, or always throws) is given up on. */
 export const MAX_TURN_ATTEMPTS = 3;
+/**
+ * How often a turn cut off by an unreachable MongoDB is run (each try waits up to the driver's
+ * server selection timeout for a server), and the pause before the next.
+ */
+const STORE_RETRIES = 4;
+const STORE_RETRY_PAUSE_MS = 500;
 /** How many abandoned events one `resume` takes on. */
 const RESUME_BATCH = 100;
 
@@ -120,9 +126,30 @@ export function createInboundPipeline(
 
   async function process(event: InboundEvent): Promise<void> {
     if (options.turnDelayMs) await new Promise((wake) => setTimeout(wake, options.turnDelayMs));
-    await runTurn(event);
     const key = inboxKeyOf(event);
-    if (key !== undefined) await deps.db.inbox.markDone(key);
+    await untilStoreIsBack(key, () => runTurn(event));
+    if (key !== undefined) await untilStoreIsBack(key, () => deps.db.inbox.markDone(key));
+  }
+
+  /**
+   * A turn cut off by MongoDB going away (a restart, a failover) runs again as soon as the store
+   * answers, instead of waiting for the resumer a lease later: what it already stored stands
+   * (effects are idempotent per event), what it had not yet done is done now. Other failures,
+   * and an outage that outlasts the tries, leave the event to `resume`.
+   */
+  async function untilStoreIsBack(key: string | undefined, work: () => Promise<void>) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await work();
+        return;
+      } catch (error) {
+        if (key === undefined || attempt >= STORE_RETRIES || !deps.db.inbox.isUnavailable(error)) {
+          throw error;
+        }
+        deps.logger.warn({ eventId: key, attempt }, 'turn cut off by MongoDB: running it again');
+        await new Promise((wake) => setTimeout(wake, STORE_RETRY_PAUSE_MS * attempt));
+      }
+    }
   }
 
   async function resume(): Promise<number> {
