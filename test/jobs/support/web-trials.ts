@@ -214,6 +214,8 @@ class SlackDelivery {
   private waiting: Array<() => void> = [];
   /** Requests answered 200. */
   acknowledged = 0;
+  /** Requests sent again because they got no 200. */
+  resent = 0;
   private readonly onAcknowledged: Array<() => void> = [];
 
   up(web: WebChild): void {
@@ -247,6 +249,7 @@ class SlackDelivery {
         for (const wake of this.onAcknowledged.splice(0)) wake();
         return true;
       }
+      if (retry < options.retries) this.resent += 1;
       await wait(300 + retry * 400);
     }
     return false;
@@ -396,6 +399,12 @@ export async function runWebTrial(context: WebTrialContext, fault: WebFault): Pr
 }
 
 const REPORTERS = 30;
+/** What the web process logs for a turn the fault caught and that runs again. */
+const CAUGHT = new Set([
+  'abandoned event resumed',
+  'abandoned event taken over',
+  'turn cut off by MongoDB: running it again',
+]);
 const REPORT = 'ikke hjemme, lagde mappen i postkassen';
 
 /**
@@ -405,6 +414,7 @@ const REPORT = 'ikke hjemme, lagde mappen i postkassen';
  */
 async function reportsTrial(context: WebTrialContext, fault: WebFault): Promise<TrialResult> {
   const people = await ambassadors(context, REPORTERS);
+  const firstWeb = context.webs.length;
   const slack = new LocalSlackApi();
   const slackApiUrl = await slack.start();
   const proxy =
@@ -482,6 +492,10 @@ async function reportsTrial(context: WebTrialContext, fault: WebFault): Promise<
         }
       }
     }
+    const caught = context.webs
+      .slice(firstWeb)
+      .flatMap((child) => child.lines)
+      .filter((line) => CAUGHT.has(String(line.msg))).length;
     return {
       fault: describeWebFault(fault),
       people: people.length,
@@ -489,6 +503,7 @@ async function reportsTrial(context: WebTrialContext, fault: WebFault): Promise<
       stored,
       lost,
       duplicated,
+      hit: delivery.resent + caught,
     };
   } finally {
     if (web) await stop(web);
