@@ -280,13 +280,31 @@ export interface MongoProxy {
   /** `mongodb://127.0.0.1:port/` */
   readonly uri: string;
   restart(downMs: number): Promise<void>;
+  /**
+   * The next `command` on `collection` (e.g. insert on inbox) reaches MongoDB, which carries it
+   * out; its connection is then reset before the answer gets back — the client cannot tell
+   * whether it happened. Resolves once it did.
+   */
+  dropAnswerTo(command: string, collection: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Whether a wire message holds the command document `{ <command>: "<collection>", … }`. */
+function carriesCommand(chunk: Buffer, command: string, collection: string): boolean {
+  const name = Buffer.from(`\x02${command}\x00`, 'latin1');
+  const value = Buffer.from(`${collection}\x00`, 'utf8');
+  for (let at = chunk.indexOf(name); at !== -1; at = chunk.indexOf(name, at + 1)) {
+    const start = at + name.length + 4;
+    if (chunk.subarray(start, start + value.length).equals(value)) return true;
+  }
+  return false;
 }
 
 export async function startMongoProxy(target: string): Promise<MongoProxy> {
   const { hostname, port: targetPort } = new URL(target);
   const sockets = new Set<Socket>();
   let server: Server | undefined;
+  let armed: { command: string; collection: string; done: () => void } | undefined;
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       const next = createServer((client) => {
@@ -300,8 +318,23 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
         };
         client.on('error', drop).on('close', drop);
         upstream.on('error', drop).on('close', drop);
-        client.pipe(upstream);
-        upstream.pipe(client);
+        let dropAnswer: (() => void) | undefined;
+        client.on('data', (chunk: Buffer) => {
+          if (armed && carriesCommand(chunk, armed.command, armed.collection)) {
+            dropAnswer = armed.done;
+            armed = undefined;
+          }
+          upstream.write(chunk);
+        });
+        upstream.on('data', (chunk: Buffer) => {
+          if (!dropAnswer) {
+            client.write(chunk);
+            return;
+          }
+          // The server has done it and answered: the answer is lost with the connection.
+          drop();
+          dropAnswer();
+        });
       });
       next.once('error', reject);
       next.listen(port, '127.0.0.1', () => {
@@ -333,6 +366,11 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
           await wait(100);
         }
       }
+    },
+    dropAnswerTo(command, collection) {
+      return new Promise<void>((done) => {
+        armed = { command, collection, done };
+      });
     },
     close,
   };
