@@ -11,6 +11,7 @@ import {
   workspaceOf,
   type ConversationRef,
   type InboundEvent,
+  type MessageRef,
   type InstalledEvent,
   type PersonEvent,
   type SharedFile,
@@ -84,6 +85,8 @@ export function createInboundPipeline(
   const answer = createDispatcher(flows);
   const links = new LinkMemory();
   const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
+  /** Events this process took over from one that died (accept found them abandoned). */
+  const takenOver = new Set<string>();
 
   function platformOf(conversation: ConversationRef): PlatformAdapter {
     const platform = deps.platforms.get(conversation.platform);
@@ -119,15 +122,21 @@ export function createInboundPipeline(
         deps.logger.info({ eventId: key }, 'event already handled');
         return { accepted: false, reason: 'already_handled' };
       }
-      if (found === 'resumed') deps.logger.warn({ eventId: key }, 'abandoned event taken over');
+      if (found === 'resumed') {
+        deps.logger.warn({ eventId: key }, 'abandoned event taken over');
+        takenOver.add(key);
+      }
     }
     return { accepted: true };
   }
 
-  async function process(event: InboundEvent): Promise<void> {
+  /** `again`: the event's turn ran before, as far as anyone can tell (resumed, taken over). */
+  async function process(event: InboundEvent, again = false): Promise<void> {
     if (options.turnDelayMs) await new Promise((wake) => setTimeout(wake, options.turnDelayMs));
     const key = inboxKeyOf(event);
-    await untilStoreIsBack(key, () => runTurn(event));
+    const rerun = again || (key !== undefined && takenOver.delete(key));
+    let runs = 0;
+    await untilStoreIsBack(key, () => runTurn(event, rerun || runs++ > 0));
     if (key !== undefined) await untilStoreIsBack(key, () => deps.db.inbox.markDone(key));
   }
 
@@ -167,7 +176,7 @@ export function createInboundPipeline(
       }
       deps.logger.warn({ eventId: entry.key, attempts: entry.attempts }, 'abandoned event resumed');
       try {
-        await process(parseStoredEvent(entry.payload));
+        await process(parseStoredEvent(entry.payload), true);
         resumed += 1;
       } catch (error) {
         // Left accepted: the next resume (or the platform's retry) tries again, up to the limit.
@@ -177,13 +186,14 @@ export function createInboundPipeline(
     return resumed;
   }
 
-  async function runTurn(event: InboundEvent): Promise<void> {
-    if (event.kind === 'installed') return greetWhereInstalled(event);
+  async function runTurn(event: InboundEvent, rerun: boolean): Promise<void> {
+    const send = replier(event, rerun);
+    if (event.kind === 'installed') return greetWhereInstalled(event, send);
     // The person, their conversation state here and any open check-in: one read for the turn.
     const context = await deps.db.turnContext.load(event.actor, event.conversation.key);
-    if (!context) return answerStranger(event);
+    if (!context) return answerStranger(event, send);
     await rememberLink(context.person, event.conversation);
-    const turn = startTurn(event, context);
+    const turn = startTurn(event, context, send);
     if (await refuseWhereNotPrivate(turn, flowsByName)) return;
     await answer(turn);
   }
@@ -208,7 +218,7 @@ export function createInboundPipeline(
    * Nobody Nabo knows: one polite line in the process's language. Nothing about them is stored;
    * the audit trail says only that someone unknown wrote from that workspace.
    */
-  async function answerStranger(event: PersonEvent): Promise<void> {
+  async function answerStranger(event: PersonEvent, send: Replier): Promise<void> {
     const platform = event.conversation.platform;
     deps.logger.info({ platform, kind: event.kind }, 'message from an unknown person');
     await deps.db.auditEvents.record({
@@ -242,7 +252,7 @@ export function createInboundPipeline(
    * The bot was added to a conversation: greet once. In a personal chat of a known person, their
    * link is stored; someone unknown hears how to get added; a team or group chat gets the help.
    */
-  async function greetWhereInstalled(event: InstalledEvent): Promise<void> {
+  async function greetWhereInstalled(event: InstalledEvent, send: Replier): Promise<void> {
     const { conversation } = event;
     const person =
       conversation.isDirect && event.actor ? await identifyPerson(deps.db, event.actor) : undefined;
@@ -252,7 +262,7 @@ export function createInboundPipeline(
     await send(conversation, { text: greeting });
   }
 
-  function startTurn(event: PersonEvent, context: TurnContext): Turn {
+  function startTurn(event: PersonEvent, context: TurnContext, send: Replier): Turn {
     const { person } = context;
     const locale = localeOf(person, undefined, deps.locale);
     // The last check before a resident's name leaves: only into a one-to-one conversation.
@@ -279,14 +289,35 @@ export function createInboundPipeline(
       mayShowPersonalData: mayShowResidentData(event.conversation),
       deps,
       platform,
-      say: (message) => outbound.send(event.conversation, deliverable(message)),
+      say: (message) => send(event.conversation, deliverable(message)),
       replace: (ref, message) => outbound.update(ref, deliverable(message)),
       received: (file) => downloadable(file, platform),
     };
   }
 
-  function send(conversation: ConversationRef, message: OutboundMessage) {
-    return platformOf(conversation).outbound.send(conversation, message);
+  /**
+   * How a turn's replies go out. Each carries a key made of the event's and its place in the
+   * turn (`slack:event:Ev…#1`), kept with the message where the platform can. When the turn runs
+   * again — its process died after replying but before the event was marked done, or MongoDB
+   * went away mid-turn — each reply is first looked for under its key and not sent twice.
+   */
+  function replier(event: InboundEvent, rerun: boolean): Replier {
+    const key = inboxKeyOf(event);
+    let replies = 0;
+    return async (conversation, message) => {
+      const outbound = platformOf(conversation).outbound;
+      if (key === undefined) return outbound.send(conversation, message);
+      replies += 1;
+      const sendKey = `${key}#${replies}`;
+      if (rerun && outbound.findSent) {
+        const found = await outbound.findSent(conversation, sendKey, event.receivedAt);
+        if (found) {
+          deps.logger.info({ eventId: key, reply: replies }, 'reply already sent: not sent again');
+          return found;
+        }
+      }
+      return outbound.send(conversation, message, { sendKey });
+    };
   }
 
   return {
@@ -298,6 +329,8 @@ export function createInboundPipeline(
     resume,
   };
 }
+
+type Replier = (conversation: ConversationRef, message: OutboundMessage) => Promise<MessageRef>;
 
 /** The event's key in the inbox, `<platform>:<event id>`; none for events without an id. */
 function inboxKeyOf(event: InboundEvent): string | undefined {

@@ -164,6 +164,55 @@ describe('the web process killed after acknowledging reports', () => {
   }, 60_000);
 });
 
+describe('the web process killed after its reply reached Slack, before the event was marked done', () => {
+  it('when it is SIGKILLed while Slack takes the reply and started again, then the resumed turn finds its reply there and sends it no second time', async () => {
+    const estate = await createEstate(db());
+    const user = 'U0REPLIED';
+    const person = await db().people.add({
+      name: 'Birgit Sørensen',
+      roles: [{ areaId: estate.area.id, role: 'ambassador' }],
+      identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
+      volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
+      confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+    });
+    await estate.assign(person, [{ names: ['Ove Christensen'], address: 'Gudrunsvej 12' }]);
+    const report = directMessage(user, 'ikke hjemme, lagde mappen i postkassen');
+    const repliesTo = () =>
+      slack.posts().filter((call) => call.params.channel === directChannelOf(user));
+
+    const first = await startWeb(NOW);
+    // Slack has the reply; the process that sent it dies before it hears so.
+    let killed: Promise<void> | undefined;
+    slack.beforeAnswer = async (call) => {
+      if (call.params.channel === directChannelOf(user)) await (killed ??= first.kill('SIGKILL'));
+    };
+    try {
+      expect(await postEvent(first, report)).toBe(200);
+      await slack.postedTo(directChannelOf(user));
+      await killed;
+    } finally {
+      slack.beforeAnswer = undefined;
+    }
+    expect(repliesTo()).toHaveLength(1);
+
+    // The new process resumes the event (the dead one's lease has run out) and runs its turn
+    // again: the attempt is recorded once, and the reply is found on Slack, not sent again.
+    const second = await startWeb(AFTER_RESTART);
+    // No time limit of its own: the test's timeout applies.
+    while (!(await db().inbox.isDone(`slack:event:${report.event_id}`))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const [visit] = await db().visits.listOpenForAmbassador(person.id);
+    expect(visit?.attempts).toHaveLength(1);
+    expect(repliesTo()).toHaveLength(1);
+    await second.logged(
+      (line) =>
+        line.msg === 'reply already sent: not sent again' &&
+        String(line.eventId).endsWith(report.event_id),
+    );
+  }, 60_000);
+});
+
 describe('MongoDB restarted empty under a running web process (`nabo dev-db` restarted)', () => {
   // The servers expire documents on the web process's clock (NABO_NOW), as `nabo dev-db` does on
   // the wall clock the web process shares in real use. On the wall clock, three days after NOW,
