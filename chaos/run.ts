@@ -8,14 +8,14 @@
  *
  * While ambassadors report over signed Slack HTTP to the real web process (web-trials.ts): the
  * web process SIGKILLed after Slack got 200s and started again, MongoDB restarted (connections
- * reset and refused for 1–2.5 s, data kept), and stale buttons (pressed twice at once, on an
+ * reset, new ones too for 1–2.5 s, data kept), and stale buttons (pressed twice at once, on an
  * older list, replayed). People: ambassadors; sent: requests acknowledged with 200; stored:
  * attempts recorded. Slack's retries of what got no 200 are played.
  *
  * Exits 1 on any loss or duplicate.
  *
  *   npm run chaos                 20 worker kills (half double) + 4 Redis restarts
- *                                 + 8 web kills + 4 MongoDB restarts + 3 stale-button rounds
+ *                                 + 12 web kills + 4 MongoDB restarts + 3 stale-button rounds
  *   npm run chaos -- --short      one or two of each (.ci/run)
  *   npm run chaos -- --seed 7     other fault moments
  *
@@ -55,7 +55,7 @@ const { values } = parseArgs({
 });
 const killTrials = Number(values.kills ?? (values.short ? 2 : 20));
 const restartTrials = Number(values.restarts ?? (values.short ? 1 : 4));
-const webKillTrials = Number(values['web-kills'] ?? (values.short ? 1 : 8));
+const webKillTrials = Number(values['web-kills'] ?? (values.short ? 1 : 12));
 const mongoRestartTrials = Number(values['mongo-restarts'] ?? (values.short ? 1 : 4));
 const staleButtonTrials = Number(values['stale-buttons'] ?? (values.short ? 1 : 3));
 const sharedRedis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -68,6 +68,11 @@ const UNREACHABLE = new Set([
   'MongoNotConnectedError',
   'MongoPoolClearedError',
 ]);
+/**
+ * A socket's own failure, as the driver sometimes passes it on unwrapped (a write to a connection
+ * the server reset: EPIPE). Only at the top: wrapped in another error, it may be a platform's.
+ */
+const SOCKET_FAILURES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
 /** Server answers of a mongod going down or stepping down: the same write goes through later. */
 const SHUTTING_DOWN = new Set([91, 189, 10107, 11600, 11602, 13435, 13436]);
 
@@ -78,6 +83,8 @@ const SHUTTING_DOWN = new Set([91, 189, 10107, 11600, 11602, 13435, 13436]);
  * platform that is unavailable may have kept a message, and is not retried on this account.
  */
 export function isUnavailableError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && SOCKET_FAILURES.has(code)) return true;
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const candidate = current as { name?: unknown; code?: unknown; cause?: unknown };

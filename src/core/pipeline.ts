@@ -38,7 +38,9 @@ import { asMessage, type BotDependencies, type Turn } from './turn.js';
  * `accept` is quick and runs before the platform gets its acknowledgement where the platform
  * allows that; when it throws (MongoDB cannot store the event) the adapter must refuse the
  * request (HTTP 503) so the platform delivers it again. `process` is the turn; the event is
- * marked done in the inbox only after it, so a crash in between leaves it for `resume`.
+ * marked done in the inbox only after it, so a crash in between leaves it for `resume`. A turn
+ * may thus run twice: its stored effects are idempotent per event id, and its replies carry send
+ * keys that a turn running again looks for on the platform before replying (`replier`).
  */
 export interface InboundPipeline {
   accept(event: InboundEvent): Promise<Acceptance>;
@@ -137,7 +139,8 @@ export function createInboundPipeline(
     const rerun = again || (key !== undefined && takenOver.delete(key));
     let runs = 0;
     await untilStoreIsBack(key, () => runTurn(event, rerun || runs++ > 0));
-    if (key !== undefined) await untilStoreIsBack(key, () => deps.db.inbox.markDone(key));
+    // Tried again by the inbox itself when MongoDB went away (the update is idempotent).
+    if (key !== undefined) await deps.db.inbox.markDone(key);
   }
 
   /**

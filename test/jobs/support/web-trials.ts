@@ -6,7 +6,7 @@
  *   - the web process is SIGKILLed at a seeded random moment after Slack got 200s, and started
  *     again ('web-kill');
  *   - MongoDB goes away and comes back with its data, as a real (persistent) mongod restart does:
- *     every connection reset, connections refused for a while, then accepted again
+ *     every connection reset, new ones reset as they open for a while, then accepted again
  *     ('mongo-restart'; a TCP proxy in front of the embedded server, which itself would come
  *     back empty);
  *   - the same "Ikke hjemme" button is pressed twice (at once, on the newest list) and once more
@@ -272,9 +272,9 @@ class SlackDelivery {
 // --- MongoDB's side -------------------------------------------------------------------------
 
 /**
- * A TCP proxy in front of MongoDB: `restart` resets every connection and refuses new ones for
- * `downMs`, then accepts again — what a mongod restart looks like to its clients, with the data
- * kept (the embedded server comes back empty when it is restarted itself).
+ * A TCP proxy in front of MongoDB: `restart` resets every connection, and each new one as it
+ * opens, for `downMs`, then accepts again — what a mongod restart looks like to its clients, with
+ * the data kept (the embedded server comes back empty when it is restarted itself).
  */
 export interface MongoProxy {
   /** `mongodb://127.0.0.1:port/` */
@@ -303,76 +303,70 @@ function carriesCommand(chunk: Buffer, command: string, collection: string): boo
 export async function startMongoProxy(target: string): Promise<MongoProxy> {
   const { hostname, port: targetPort } = new URL(target);
   const sockets = new Set<Socket>();
-  let server: Server | undefined;
+  let down = false;
   let armed: { command: string; collection: string; done: () => void } | undefined;
-  const listen = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      const next = createServer((client) => {
-        const upstream = connect(Number(targetPort), hostname);
-        sockets.add(client).add(upstream);
-        const drop = () => {
-          client.destroy();
-          upstream.destroy();
-          sockets.delete(client);
-          sockets.delete(upstream);
-        };
-        client.on('error', drop).on('close', drop);
-        upstream.on('error', drop).on('close', drop);
-        let dropAnswer: (() => void) | undefined;
-        client.on('data', (chunk: Buffer) => {
-          if (armed && carriesCommand(chunk, armed.command, armed.collection)) {
-            dropAnswer = armed.done;
-            armed = undefined;
-          }
-          upstream.write(chunk);
-        });
-        upstream.on('data', (chunk: Buffer) => {
-          if (!dropAnswer) {
-            client.write(chunk);
-            return;
-          }
-          // The server has done it and answered: the answer is lost with the connection.
-          drop();
-          dropAnswer();
-        });
-      });
-      next.once('error', reject);
-      next.listen(port, '127.0.0.1', () => {
-        server = next;
-        resolve((next.address() as AddressInfo).port);
-      });
+  const server: Server = createServer((client) => {
+    // Down: every connection is reset as it opens, as a port nobody listens on refuses it.
+    // The proxy keeps its port meanwhile, so nothing else on the machine can take it.
+    if (down) {
+      client.resetAndDestroy();
+      return;
+    }
+    const upstream = connect(Number(targetPort), hostname);
+    sockets.add(client).add(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    let dropAnswer: (() => void) | undefined;
+    client.on('data', (chunk: Buffer) => {
+      if (armed && carriesCommand(chunk, armed.command, armed.collection)) {
+        dropAnswer = armed.done;
+        armed = undefined;
+      }
+      upstream.write(chunk);
     });
-  const close = async () => {
-    const running = server;
-    server = undefined;
-    const closed = running ? new Promise((resolve) => running.close(resolve)) : undefined;
+    upstream.on('data', (chunk: Buffer) => {
+      if (!dropAnswer) {
+        client.write(chunk);
+        return;
+      }
+      // The server has done it and answered: the answer is lost with the connection.
+      drop();
+      dropAnswer();
+    });
+  });
+  const resetAll = () => {
     for (const socket of sockets) socket.destroy();
     sockets.clear();
-    await closed;
   };
-  const port = await listen(0);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     async restart(downMs) {
-      await close();
+      down = true;
+      resetAll();
       await wait(downMs);
-      // The port may be held a moment by the old sockets (TIME_WAIT does not block listen).
-      for (let tries = 0; ; tries += 1) {
-        try {
-          await listen(port);
-          return;
-        } catch (error) {
-          if (tries > 50) throw error;
-          await wait(100);
-        }
-      }
+      down = false;
     },
     dropAnswerTo(command, collection) {
       return new Promise<void>((done) => {
         armed = { command, collection, done };
       });
     },
-    close,
+    async close() {
+      down = true;
+      resetAll();
+      await new Promise((resolve) => server.close(resolve));
+    },
   };
 }
 
