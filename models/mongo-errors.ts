@@ -59,3 +59,38 @@ export async function translateWriteErrors<T>(
     throw error;
   }
 }
+
+/** Driver errors that mean "the server could not be reached", not "the server said no". */
+const UNREACHABLE = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+]);
+/**
+ * A socket's own failure, as the driver sometimes passes it on unwrapped (a write to a connection
+ * the server reset: EPIPE). Only at the top: wrapped in another error, it may be a platform's.
+ */
+const SOCKET_FAILURES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
+/** Server answers of a mongod going down or stepping down: the same write goes through later. */
+const SHUTTING_DOWN = new Set([91, 189, 10107, 11600, 11602, 13435, 13436]);
+
+/**
+ * True when the error says MongoDB was unreachable (connection reset, no server to select, the
+ * server shutting down): the work may be tried again once it is back, and may or may not have
+ * been applied. Follows `cause`, since callers wrap driver errors. Only MongoDB's errors: a
+ * platform that is unavailable may have kept a message, and is not retried on this account.
+ */
+export function isUnavailableError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && SOCKET_FAILURES.has(code)) return true;
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const candidate = current as { name?: unknown; code?: unknown; cause?: unknown };
+    if (typeof candidate.name === 'string' && UNREACHABLE.has(candidate.name)) return true;
+    if (typeof candidate.code === 'number' && SHUTTING_DOWN.has(candidate.code)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}

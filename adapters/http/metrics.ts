@@ -123,9 +123,13 @@ export function createWebMetrics(): WebMetrics {
         throw error;
       }
     };
+    const findSent = outbound.findSent?.bind(outbound);
     return {
-      send: (conversation, message) => track('send', () => outbound.send(conversation, message)),
+      send: (conversation, message, options) =>
+        track('send', () => outbound.send(conversation, message, options)),
       update: (ref, message) => track('update', () => outbound.update(ref, message)),
+      // A reply's send key and the look-up for it pass through: the counts do not change them.
+      ...(findSent ? { findSent } : {}),
     };
   };
 

@@ -14,6 +14,9 @@ import { TRIGGER_LIFETIME_MS } from './limits.js';
 import type { SlackMessages } from './messages.js';
 import type { SlackApi } from './web-api.js';
 
+/** How many pages of a conversation's history `findSent` reads at most. */
+const FIND_SENT_PAGES = 5;
+
 /** Trigger errors after which a form is offered again instead of failing the turn. */
 const EXPIRED_TRIGGER = new Set([
   'expired_trigger_id',
@@ -37,7 +40,11 @@ export class SlackOutbound implements OutboundPort {
     this.apiFor = typeof api === 'function' ? api : async () => api;
   }
 
-  async send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+  async send(
+    conversation: ConversationRef,
+    message: OutboundMessage,
+    options: { sendKey?: string } = {},
+  ): Promise<MessageRef> {
     const address = slackAddressOf(conversation);
     const api = await this.apiFor(address.teamId);
     if (message.form) return this.openForm(api, conversation.key, address, message);
@@ -45,7 +52,62 @@ export class SlackOutbound implements OutboundPort {
       await this.publishHome(api, address.userId, message);
       return messageRef(conversation.key, { kind: 'home', userId: address.userId });
     }
-    return this.postWith(api, conversation.key, address.channel, message, address.threadTs);
+    return this.postWith(
+      api,
+      conversation.key,
+      address.channel,
+      message,
+      address.threadTs,
+      options.sendKey ? { sendKey: options.sendKey } : {},
+    );
+  }
+
+  /**
+   * A reply posted with this send key, looked up in the conversation (or its thread) with the
+   * messages' metadata. The Home tab keeps no messages: nothing to find, it is published again.
+   */
+  async findSent(
+    conversation: ConversationRef,
+    sendKey: string,
+    since: Date,
+  ): Promise<MessageRef | undefined> {
+    const address = slackAddressOf(conversation);
+    if (address.surface === 'home') return undefined;
+    const api = await this.apiFor(address.teamId);
+    // A minute's slack for the difference between our clock and Slack's.
+    const oldest = (Math.max(0, since.getTime() - 60_000) / 1_000).toFixed(6);
+    let cursor: string | undefined;
+    for (let page = 0; page < FIND_SENT_PAGES; page += 1) {
+      const result = await api.call(
+        address.threadTs ? 'conversations.replies' : 'conversations.history',
+        {
+          channel: address.channel,
+          ...(address.threadTs ? { ts: address.threadTs } : {}),
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        },
+      );
+      const messages = Array.isArray(result.messages)
+        ? (result.messages as Array<{ ts?: unknown; metadata?: Partial<SendKeyMetadata> }>)
+        : [];
+      const found = messages.find(
+        (candidate) =>
+          candidate.metadata?.event_type === SEND_KEY_EVENT_TYPE &&
+          candidate.metadata.event_payload?.send_key === sendKey,
+      );
+      if (found && typeof found.ts === 'string') {
+        return messageRef(conversation.key, {
+          kind: 'message',
+          channel: address.channel,
+          ts: found.ts,
+        });
+      }
+      cursor = (result.response_metadata as { next_cursor?: string } | undefined)?.next_cursor;
+      if (!cursor) return undefined;
+    }
+    return undefined;
   }
 
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
@@ -101,8 +163,8 @@ export class SlackOutbound implements OutboundPort {
     let first: MessageRef | undefined;
     const pages = renderMessage(message);
     for (const [index, page] of pages.entries()) {
-      // A job's send key goes on the last page as message metadata: found there after a crash,
-      // the whole message went out (SlackReach.findSent).
+      // A send key (a job's, or a turn's reply's) goes on the last page as message metadata:
+      // found there after a crash, the whole message went out (SlackReach.findSent, findSent).
       const metadata =
         options.sendKey && index === pages.length - 1
           ? sendKeyMetadata(options.sendKey)

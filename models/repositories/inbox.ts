@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { Clock } from '../../kernel/clock.js';
-import { isDuplicateKeyError } from '../mongo-errors.js';
+import { isDuplicateKeyError, isUnavailableError } from '../mongo-errors.js';
 import type { InboxEntryDoc } from '../schemas/inbox-entry.js';
 
 /** Platforms redeliver for minutes (Slack: three retries within about five minutes): a day is plenty. */
@@ -37,6 +38,12 @@ export interface InboxRepository {
   markDone(key: string): Promise<void>;
   /** Gives up on an event that failed `attempts` times; it is no longer resumed. */
   markFailed(key: string): Promise<void>;
+  /**
+   * True when `error` says MongoDB could not be reached (connection reset, no server, shutting
+   * down): a turn that failed on it may run again once the store is back, its effects being
+   * idempotent per event.
+   */
+  isUnavailable(error: unknown): boolean;
   /** True once the event's turn finished (a resumed turn checks before repeating an effect). */
   isDone(key: string): Promise<boolean>;
   /**
@@ -66,41 +73,57 @@ export function createInboxRepository(model: Model<InboxEntryDoc>, clock: Clock)
 
   async function finish(key: string, state: 'done' | 'failed') {
     const now = clock.now();
-    await model.updateOne(
-      { key },
-      {
-        $set: { state, doneAt: now, expiresAt: new Date(now.getTime() + INBOX_MEMORY_MS) },
-        // What the person wrote is not kept once the turn is over.
-        $unset: { payload: 1 },
-      },
+    await whileUnreachable(() =>
+      model.updateOne(
+        { key },
+        {
+          $set: { state, doneAt: now, expiresAt: new Date(now.getTime() + INBOX_MEMORY_MS) },
+          // What the person wrote is not kept once the turn is over.
+          $unset: { payload: 1 },
+        },
+      ),
     );
   }
 
   return {
     async accept(entry) {
       const now = clock.now();
+      // Whose insert it was: when MongoDB goes away with the insert in flight, the write may
+      // have landed without an answer. Tried again, this caller recognises its own entry (and
+      // runs the turn) instead of taking it for a redelivery that another turn holds — which
+      // nobody would run before its lease ran out.
+      const acceptedBy = randomUUID();
+      const doc = {
+        key: entry.key,
+        platform: entry.platform,
+        state: 'accepted',
+        payload: entry.payload,
+        leaseUntil: new Date(now.getTime() + entry.leaseMs),
+        attempts: 1,
+        acceptedBy,
+        acceptedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      };
       try {
-        await model.collection.insertOne({
-          key: entry.key,
-          platform: entry.platform,
-          state: 'accepted',
-          payload: entry.payload,
-          leaseUntil: new Date(now.getTime() + entry.leaseMs),
-          attempts: 1,
-          acceptedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        } as unknown as InboxEntryDoc);
+        await whileUnreachable(() =>
+          model.collection.insertOne({ ...doc } as unknown as InboxEntryDoc),
+        );
         return 'new';
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
+      const stored = await model
+        .findOne({ key: entry.key }, { acceptedBy: 1, state: 1 })
+        .lean<Pick<InboxEntryDoc, 'acceptedBy' | 'state'>>();
+      if (stored?.acceptedBy === acceptedBy && stored.state === 'accepted') return 'new';
       // A redelivery: taken over only when its first turn has evidently died (lease ran out).
       return (await claim({ key: entry.key }, entry.leaseMs)) ? 'resumed' : 'handled';
     },
 
     markDone: (key) => finish(key, 'done'),
     markFailed: (key) => finish(key, 'failed'),
+    isUnavailable: isUnavailableError,
 
     async isDone(key) {
       return (await model.exists({ key, state: 'done' })) !== null;
@@ -121,4 +144,17 @@ export function createInboxRepository(model: Model<InboxEntryDoc>, clock: Clock)
       return claimed;
     },
   };
+}
+
+/**
+ * Runs an idempotent write once more when MongoDB was unreachable: the second try waits for a
+ * server (serverSelectionTimeoutMS) instead of failing on the connection that was reset.
+ */
+async function whileUnreachable<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUnavailableError(error)) throw error;
+    return write();
+  }
 }

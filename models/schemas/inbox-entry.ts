@@ -22,6 +22,8 @@ export interface InboxEntryDoc {
   leaseUntil: Date;
   /** How many times a turn was started for it (1 when first accepted). */
   attempts: number;
+  /** A random id of the `accept` call that stored it (see the inbox repository's accept). */
+  acceptedBy?: string;
   acceptedAt: Date;
   doneAt?: Date;
   /** Set when done or given up: the entry is forgotten then (TTL). */
@@ -38,6 +40,7 @@ export const inboxEntrySchema = new Schema<InboxEntryDoc>(
     payload: { type: String },
     leaseUntil: { type: Date, required: true },
     attempts: { type: Number, required: true },
+    acceptedBy: { type: String },
     acceptedAt: { type: Date, required: true },
     doneAt: { type: Date },
     expiresAt: { type: Date },

@@ -57,7 +57,26 @@ export interface OutboundMessage {
 
 /** Implemented by every adapter. */
 export interface OutboundPort {
-  send(conversation: ConversationRef, message: OutboundMessage): Promise<MessageRef>;
+  /**
+   * `sendKey`: a reply's key in the turn (`src/core/pipeline.ts`), kept with the message where
+   * the platform can (Slack: message metadata), so `findSent` can tell it went out.
+   */
+  send(
+    conversation: ConversationRef,
+    message: OutboundMessage,
+    options?: { sendKey?: string },
+  ): Promise<MessageRef>;
+  /**
+   * A message posted into the conversation with this send key since the instant. Asked when a
+   * turn runs again (its process died, or MongoDB went away mid-turn), before each reply: one
+   * that already went out is not sent twice. Absent: the platform cannot tell, and the reply is
+   * sent again (a possible duplicate, never a loss).
+   */
+  findSent?(
+    conversation: ConversationRef,
+    sendKey: string,
+    since: Date,
+  ): Promise<MessageRef | undefined>;
   /** Replaces an earlier message, typically to show the answer without its buttons. */
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
 }

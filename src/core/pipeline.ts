@@ -11,6 +11,7 @@ import {
   workspaceOf,
   type ConversationRef,
   type InboundEvent,
+  type MessageRef,
   type InstalledEvent,
   type PersonEvent,
   type SharedFile,
@@ -37,7 +38,9 @@ import { asMessage, type BotDependencies, type Turn } from './turn.js';
  * `accept` is quick and runs before the platform gets its acknowledgement where the platform
  * allows that; when it throws (MongoDB cannot store the event) the adapter must refuse the
  * request (HTTP 503) so the platform delivers it again. `process` is the turn; the event is
- * marked done in the inbox only after it, so a crash in between leaves it for `resume`.
+ * marked done in the inbox only after it, so a crash in between leaves it for `resume`. A turn
+ * may thus run twice: its stored effects are idempotent per event id, and its replies carry send
+ * keys that a turn running again looks for on the platform before replying (`replier`).
  */
 export interface InboundPipeline {
   accept(event: InboundEvent): Promise<Acceptance>;
@@ -64,6 +67,12 @@ export interface PipelineOptions {
 export const INBOX_LEASE_MS = 90_000;
 /** A turn that failed this often (it crashes its process, or always throws) is given up on. */
 export const MAX_TURN_ATTEMPTS = 3;
+/**
+ * How often a turn cut off by an unreachable MongoDB is run (each try waits up to the driver's
+ * server selection timeout for a server), and the pause before the next.
+ */
+const STORE_RETRIES = 4;
+const STORE_RETRY_PAUSE_MS = 500;
 /** How many abandoned events one `resume` takes on. */
 const RESUME_BATCH = 100;
 
@@ -78,6 +87,8 @@ export function createInboundPipeline(
   const answer = createDispatcher(flows);
   const links = new LinkMemory();
   const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
+  /** Events this process took over from one that died (accept found them abandoned). */
+  const takenOver = new Set<string>();
 
   function platformOf(conversation: ConversationRef): PlatformAdapter {
     const platform = deps.platforms.get(conversation.platform);
@@ -113,16 +124,44 @@ export function createInboundPipeline(
         deps.logger.info({ eventId: key }, 'event already handled');
         return { accepted: false, reason: 'already_handled' };
       }
-      if (found === 'resumed') deps.logger.warn({ eventId: key }, 'abandoned event taken over');
+      if (found === 'resumed') {
+        deps.logger.warn({ eventId: key }, 'abandoned event taken over');
+        takenOver.add(key);
+      }
     }
     return { accepted: true };
   }
 
-  async function process(event: InboundEvent): Promise<void> {
+  /** `again`: the event's turn ran before, as far as anyone can tell (resumed, taken over). */
+  async function process(event: InboundEvent, again = false): Promise<void> {
     if (options.turnDelayMs) await new Promise((wake) => setTimeout(wake, options.turnDelayMs));
-    await runTurn(event);
     const key = inboxKeyOf(event);
+    const rerun = again || (key !== undefined && takenOver.delete(key));
+    let runs = 0;
+    await untilStoreIsBack(key, () => runTurn(event, rerun || runs++ > 0));
+    // Tried again by the inbox itself when MongoDB went away (the update is idempotent).
     if (key !== undefined) await deps.db.inbox.markDone(key);
+  }
+
+  /**
+   * A turn cut off by MongoDB going away (a restart, a failover) runs again as soon as the store
+   * answers, instead of waiting for the resumer a lease later: what it already stored stands
+   * (effects are idempotent per event), what it had not yet done is done now. Other failures,
+   * and an outage that outlasts the tries, leave the event to `resume`.
+   */
+  async function untilStoreIsBack(key: string | undefined, work: () => Promise<void>) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await work();
+        return;
+      } catch (error) {
+        if (key === undefined || attempt >= STORE_RETRIES || !deps.db.inbox.isUnavailable(error)) {
+          throw error;
+        }
+        deps.logger.warn({ eventId: key, attempt }, 'turn cut off by MongoDB: running it again');
+        await new Promise((wake) => setTimeout(wake, STORE_RETRY_PAUSE_MS * attempt));
+      }
+    }
   }
 
   async function resume(): Promise<number> {
@@ -140,7 +179,7 @@ export function createInboundPipeline(
       }
       deps.logger.warn({ eventId: entry.key, attempts: entry.attempts }, 'abandoned event resumed');
       try {
-        await process(parseStoredEvent(entry.payload));
+        await process(parseStoredEvent(entry.payload), true);
         resumed += 1;
       } catch (error) {
         // Left accepted: the next resume (or the platform's retry) tries again, up to the limit.
@@ -150,13 +189,14 @@ export function createInboundPipeline(
     return resumed;
   }
 
-  async function runTurn(event: InboundEvent): Promise<void> {
-    if (event.kind === 'installed') return greetWhereInstalled(event);
+  async function runTurn(event: InboundEvent, rerun: boolean): Promise<void> {
+    const send = replier(event, rerun);
+    if (event.kind === 'installed') return greetWhereInstalled(event, send);
     // The person, their conversation state here and any open check-in: one read for the turn.
     const context = await deps.db.turnContext.load(event.actor, event.conversation.key);
-    if (!context) return answerStranger(event);
+    if (!context) return answerStranger(event, send);
     await rememberLink(context.person, event.conversation);
-    const turn = startTurn(event, context);
+    const turn = startTurn(event, context, send);
     if (await refuseWhereNotPrivate(turn, flowsByName)) return;
     await answer(turn);
   }
@@ -181,7 +221,7 @@ export function createInboundPipeline(
    * Nobody Nabo knows: one polite line in the process's language. Nothing about them is stored;
    * the audit trail says only that someone unknown wrote from that workspace.
    */
-  async function answerStranger(event: PersonEvent): Promise<void> {
+  async function answerStranger(event: PersonEvent, send: Replier): Promise<void> {
     const platform = event.conversation.platform;
     deps.logger.info({ platform, kind: event.kind }, 'message from an unknown person');
     await deps.db.auditEvents.record({
@@ -215,7 +255,7 @@ export function createInboundPipeline(
    * The bot was added to a conversation: greet once. In a personal chat of a known person, their
    * link is stored; someone unknown hears how to get added; a team or group chat gets the help.
    */
-  async function greetWhereInstalled(event: InstalledEvent): Promise<void> {
+  async function greetWhereInstalled(event: InstalledEvent, send: Replier): Promise<void> {
     const { conversation } = event;
     const person =
       conversation.isDirect && event.actor ? await identifyPerson(deps.db, event.actor) : undefined;
@@ -225,7 +265,7 @@ export function createInboundPipeline(
     await send(conversation, { text: greeting });
   }
 
-  function startTurn(event: PersonEvent, context: TurnContext): Turn {
+  function startTurn(event: PersonEvent, context: TurnContext, send: Replier): Turn {
     const { person } = context;
     const locale = localeOf(person, undefined, deps.locale);
     // The last check before a resident's name leaves: only into a one-to-one conversation.
@@ -252,14 +292,35 @@ export function createInboundPipeline(
       mayShowPersonalData: mayShowResidentData(event.conversation),
       deps,
       platform,
-      say: (message) => outbound.send(event.conversation, deliverable(message)),
+      say: (message) => send(event.conversation, deliverable(message)),
       replace: (ref, message) => outbound.update(ref, deliverable(message)),
       received: (file) => downloadable(file, platform),
     };
   }
 
-  function send(conversation: ConversationRef, message: OutboundMessage) {
-    return platformOf(conversation).outbound.send(conversation, message);
+  /**
+   * How a turn's replies go out. Each carries a key made of the event's and its place in the
+   * turn (`slack:event:Ev…#1`), kept with the message where the platform can. When the turn runs
+   * again — its process died after replying but before the event was marked done, or MongoDB
+   * went away mid-turn — each reply is first looked for under its key and not sent twice.
+   */
+  function replier(event: InboundEvent, rerun: boolean): Replier {
+    const key = inboxKeyOf(event);
+    let replies = 0;
+    return async (conversation, message) => {
+      const outbound = platformOf(conversation).outbound;
+      if (key === undefined) return outbound.send(conversation, message);
+      replies += 1;
+      const sendKey = `${key}#${replies}`;
+      if (rerun && outbound.findSent) {
+        const found = await outbound.findSent(conversation, sendKey, event.receivedAt);
+        if (found) {
+          deps.logger.info({ eventId: key, reply: replies }, 'reply already sent: not sent again');
+          return found;
+        }
+      }
+      return outbound.send(conversation, message, { sendKey });
+    };
   }
 
   return {
@@ -271,6 +332,8 @@ export function createInboundPipeline(
     resume,
   };
 }
+
+type Replier = (conversation: ConversationRef, message: OutboundMessage) => Promise<MessageRef>;
 
 /** The event's key in the inbox, `<platform>:<event id>`; none for events without an id. */
 function inboxKeyOf(event: InboundEvent): string | undefined {

@@ -72,13 +72,21 @@ export interface SlackCall {
 
 /**
  * Slack's Web API as a local HTTP server (SLACK_API_URL of the child): records every call and
- * answers like Slack (chat.postMessage gets a fresh ts).
+ * answers like Slack (chat.postMessage gets a fresh ts; conversations.history lists the posted
+ * messages with their metadata).
  */
 export class LocalSlackApi {
   readonly calls: SlackCall[] = [];
   private server: Server | undefined;
   private sequence = 0;
   private readonly waiting: Array<() => void> = [];
+  /**
+   * Runs when a chat.postMessage has arrived (and is kept) and before it is answered: a test can
+   * kill the process that posted it there, which then never learns that the post went through.
+   */
+  beforeAnswer: ((call: SlackCall) => Promise<void>) | undefined;
+  /** Posted messages as Slack keeps them, for conversations.history. */
+  private readonly kept: Array<{ channel: string; ts: string; metadata: unknown }> = [];
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => {
@@ -89,10 +97,15 @@ export class LocalSlackApi {
         const params = request.headers['content-type']?.includes('json')
           ? (JSON.parse(body || '{}') as Record<string, string>)
           : Object.fromEntries(new URLSearchParams(body));
-        this.calls.push({ method, params });
+        const call = { method, params };
+        this.calls.push(call);
         for (const wake of this.waiting.splice(0)) wake();
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify(this.answer(method, params)));
+        const answer = JSON.stringify(this.answer(method, params));
+        const hook = method === 'chat.postMessage' ? this.beforeAnswer : undefined;
+        void (hook ? hook(call) : Promise.resolve()).finally(() => {
+          response.setHeader('content-type', 'application/json');
+          response.end(answer);
+        });
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -123,7 +136,28 @@ export class LocalSlackApi {
 
   private answer(method: string, params: Record<string, string>) {
     if (method === 'chat.postMessage') {
-      return { ok: true, channel: params.channel, ts: `1790000000.${++this.sequence}` };
+      const ts = `1790000000.${String(++this.sequence).padStart(6, '0')}`;
+      this.kept.push({ channel: params.channel ?? '', ts, metadata: params.metadata });
+      return { ok: true, channel: params.channel, ts };
+    }
+    if (method === 'conversations.history') {
+      // Newest first, with each message's metadata, as Slack answers with include_all_metadata.
+      const messages = this.kept
+        .filter((message) => message.channel === params.channel)
+        .reverse()
+        .map((message) => ({
+          type: 'message',
+          ts: message.ts,
+          ...(message.metadata
+            ? {
+                metadata:
+                  typeof message.metadata === 'string'
+                    ? (JSON.parse(message.metadata) as unknown)
+                    : message.metadata,
+              }
+            : {}),
+        }));
+      return { ok: true, messages, has_more: false };
     }
     if (method === 'conversations.open') {
       return { ok: true, channel: { id: `D${params.users ?? 'X'}` } };

@@ -51,6 +51,11 @@ export interface TrialResult {
   stored: number;
   lost: number;
   duplicated: number;
+  /**
+   * Web trials: how many requests and turns the fault caught — requests Slack had to send again
+   * (no 200), turns a new process resumed or ran again after MongoDB came back.
+   */
+  hit?: number;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
