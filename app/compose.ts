@@ -13,7 +13,13 @@ import {
   reconcileIntervalFromEnvironment,
   sendConcurrencyFromEnvironment,
 } from '../jobs/settings.js';
-import { openJobClient, startJobs, type JobClient, type RunningJobs } from '../jobs/start-jobs.js';
+import {
+  DEFAULT_CLOSE_TIMEOUT_MS,
+  openJobClient,
+  startJobs,
+  type JobClient,
+  type RunningJobs,
+} from '../jobs/start-jobs.js';
 import { connectDatabase, type NaboDatabase } from '../models/database.js';
 import { databaseUri, refusesEmbeddedMongo, type Config } from '../src/config/config.js';
 import { createPersonNotifier } from '../src/core/person-notifier.js';
@@ -99,10 +105,17 @@ export async function composeProcess(
   let meetings: MeetingJobs | undefined;
   let retention: { jobs: RetentionJobs; connection: Redis } | undefined;
   const close = async (): Promise<void> => {
-    await meetings?.close();
+    // Each part's close is bounded: a BullMQ worker still waiting out a Redis reconnect would hold
+    // the stop for as long as that takes (the process itself exits within its own bound too).
+    if (meetings) await settlesWithin(meetings.close(), DEFAULT_CLOSE_TIMEOUT_MS);
     if (retention) {
-      await retention.jobs.close();
-      await retention.connection.quit();
+      const { jobs: retentionJobs, connection } = retention;
+      // Past the bound its connection is dropped.
+      const closed = await settlesWithin(
+        retentionJobs.close().then(() => connection.quit()),
+        DEFAULT_CLOSE_TIMEOUT_MS,
+      );
+      if (!closed) connection.disconnect();
     }
     await (running ?? jobs)?.close();
     if (redis && redis.status !== 'end') await redis.quit().catch(() => redis?.disconnect());
@@ -279,4 +292,22 @@ export function composeConversation(
       return platform;
     },
   };
+}
+
+/** True when the promise settled within the time, false when the time ran out first. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([settled, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

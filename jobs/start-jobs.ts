@@ -154,8 +154,10 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     // back as stalled to the next worker, and the ledger keeps their sends honest.
     log.warn({ closeTimeoutMs }, 'jobs did not stop in time; closing connections');
     graceful.catch(() => undefined);
-    await Promise.all(workers.map((worker) => worker.close(true).catch(() => undefined)));
     for (const connection of connections) connection.disconnect();
+    // Not awaited: a close already begun cannot be forced (BullMQ hands back the pending one),
+    // and awaiting it held the stop for as long as a Redis reconnect took.
+    for (const worker of workers) void worker.close(true).catch(() => undefined);
   };
 
   try {

@@ -73,7 +73,8 @@ afterAll(async () => {
   await worker?.close();
   await web?.close();
   await redis.kill();
-}, 30_000);
+  // Each part of a process's close is bounded at 7 s while its workers wait out a reconnect.
+}, 60_000);
 
 let events = 0;
 function base(handle: string) {
