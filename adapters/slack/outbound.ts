@@ -12,10 +12,8 @@ import { renderHome, renderMessage, renderModal } from './blocks.js';
 import { isSlackApiError } from './errors.js';
 import { TRIGGER_LIFETIME_MS } from './limits.js';
 import type { SlackMessages } from './messages.js';
+import { findTsBySendKey, sendKeyMetadata, type SendKeyMetadata } from './sent-messages.js';
 import type { SlackApi } from './web-api.js';
-
-/** How many pages of a conversation's history `findSent` reads at most. */
-const FIND_SENT_PAGES = 5;
 
 /** Trigger errors after which a form is offered again instead of failing the turn. */
 const EXPIRED_TRIGGER = new Set([
@@ -74,40 +72,10 @@ export class SlackOutbound implements OutboundPort {
     const address = slackAddressOf(conversation);
     if (address.surface === 'home') return undefined;
     const api = await this.apiFor(address.teamId);
-    // A minute's slack for the difference between our clock and Slack's.
-    const oldest = (Math.max(0, since.getTime() - 60_000) / 1_000).toFixed(6);
-    let cursor: string | undefined;
-    for (let page = 0; page < FIND_SENT_PAGES; page += 1) {
-      const result = await api.call(
-        address.threadTs ? 'conversations.replies' : 'conversations.history',
-        {
-          channel: address.channel,
-          ...(address.threadTs ? { ts: address.threadTs } : {}),
-          oldest,
-          limit: 200,
-          include_all_metadata: true,
-          ...(cursor ? { cursor } : {}),
-        },
-      );
-      const messages = Array.isArray(result.messages)
-        ? (result.messages as Array<{ ts?: unknown; metadata?: Partial<SendKeyMetadata> }>)
-        : [];
-      const found = messages.find(
-        (candidate) =>
-          candidate.metadata?.event_type === SEND_KEY_EVENT_TYPE &&
-          candidate.metadata.event_payload?.send_key === sendKey,
-      );
-      if (found && typeof found.ts === 'string') {
-        return messageRef(conversation.key, {
-          kind: 'message',
-          channel: address.channel,
-          ts: found.ts,
-        });
-      }
-      cursor = (result.response_metadata as { next_cursor?: string } | undefined)?.next_cursor;
-      if (!cursor) return undefined;
-    }
-    return undefined;
+    const ts = await findTsBySendKey(api, address, sendKey, since);
+    return ts === undefined
+      ? undefined
+      : messageRef(conversation.key, { kind: 'message', channel: address.channel, ts });
   }
 
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
@@ -309,16 +277,4 @@ export class SlackOutbound implements OutboundPort {
     // The Home tab's conversation is the person's DM with the bot, so the fallback goes there too.
     return this.postWith(api, key, address.channel, { ...rest, text }, address.threadTs);
   }
-}
-
-/** The event type of the metadata a job's message carries its send key in. */
-export const SEND_KEY_EVENT_TYPE = 'nabo_send';
-
-export interface SendKeyMetadata {
-  event_type: typeof SEND_KEY_EVENT_TYPE;
-  event_payload: { send_key: string };
-}
-
-function sendKeyMetadata(sendKey: string): SendKeyMetadata {
-  return { event_type: SEND_KEY_EVENT_TYPE, event_payload: { send_key: sendKey } };
 }

@@ -8,7 +8,8 @@ import type { Person } from '../../models/types.js';
 import { identityOn } from '../../models/identities.js';
 import { conversationKey, linkAddressOf, messageRef, type SlackLinkAddress } from './address.js';
 import { isSlackApiError } from './errors.js';
-import { SEND_KEY_EVENT_TYPE, type SlackOutbound } from './outbound.js';
+import type { SlackOutbound } from './outbound.js';
+import { findTsBySendKey } from './sent-messages.js';
 import type { SlackApi } from './web-api.js';
 import { isAuthFailure } from './web-api.js';
 
@@ -28,13 +29,6 @@ const PERSON_UNREACHABLE = new Set([
 ]);
 /** How long an address prepared for a send is used without looking it up again. */
 const PREPARED_FOR_MS = 60_000;
-/** Pages of a DM's history searched for a send key (200 messages each) before "not there". */
-const FIND_SENT_PAGES = 5;
-
-interface SlackMessage {
-  ts?: unknown;
-  metadata?: { event_type?: unknown; event_payload?: { send_key?: unknown } };
-}
 
 /** A stored DM that no longer works is opened afresh once. */
 const STALE_CHANNEL = new Set(['channel_not_found', 'is_archived', 'not_in_channel']);
@@ -173,35 +167,15 @@ export class SlackReach {
     const link = await this.deps.db.conversationLinks.get(person.id, 'slack');
     const address = linkAddressOf(link?.address);
     if (!address) return undefined;
-    // A minute's slack for the difference between our clock and Slack's.
-    const oldest = (Math.max(0, since.getTime() - 60_000) / 1_000).toFixed(6);
     const api = await this.deps.apiFor(address.teamId);
-    let cursor: string | undefined;
-    for (let page = 0; page < FIND_SENT_PAGES; page += 1) {
-      const result = await api.call('conversations.history', {
-        channel: address.channel,
-        oldest,
-        limit: 200,
-        include_all_metadata: true,
-        ...(cursor ? { cursor } : {}),
-      });
-      const messages = Array.isArray(result.messages) ? (result.messages as SlackMessage[]) : [];
-      const found = messages.find(
-        (candidate) =>
-          candidate.metadata?.event_type === SEND_KEY_EVENT_TYPE &&
-          candidate.metadata.event_payload?.send_key === sendKey,
-      );
-      if (found && typeof found.ts === 'string') {
-        return messageRef(conversationKey(address.teamId, address.channel), {
+    const ts = await findTsBySendKey(api, { channel: address.channel }, sendKey, since);
+    return ts === undefined
+      ? undefined
+      : messageRef(conversationKey(address.teamId, address.channel), {
           kind: 'message',
           channel: address.channel,
-          ts: found.ts,
+          ts,
         });
-      }
-      cursor = (result.response_metadata as { next_cursor?: string } | undefined)?.next_cursor;
-      if (!cursor) return undefined;
-    }
-    return undefined;
   }
 
   private post(
