@@ -13,6 +13,7 @@ import {
   reconcileIntervalFromEnvironment,
   sendConcurrencyFromEnvironment,
 } from '../jobs/settings.js';
+import { finishesWithin } from '../jobs/bounded-redis.js';
 import {
   DEFAULT_CLOSE_TIMEOUT_MS,
   openJobClient,
@@ -107,11 +108,11 @@ export async function composeProcess(
   const close = async (): Promise<void> => {
     // Each part's close is bounded: a BullMQ worker still waiting out a Redis reconnect would hold
     // the stop for as long as that takes (the process itself exits within its own bound too).
-    if (meetings) await settlesWithin(meetings.close(), DEFAULT_CLOSE_TIMEOUT_MS);
+    if (meetings) await finishesWithin(meetings.close(), DEFAULT_CLOSE_TIMEOUT_MS);
     if (retention) {
       const { jobs: retentionJobs, connection } = retention;
       // Past the bound its connection is dropped.
-      const closed = await settlesWithin(
+      const closed = await finishesWithin(
         retentionJobs.close().then(() => connection.quit()),
         DEFAULT_CLOSE_TIMEOUT_MS,
       );
@@ -292,22 +293,4 @@ export function composeConversation(
       return platform;
     },
   };
-}
-
-/** True when the promise settled within the time, false when the time ran out first. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const settled = promise.then(
-    () => true,
-    () => true,
-  );
-  const timedOut = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-    timer.unref();
-  });
-  try {
-    return await Promise.race([settled, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -44,3 +44,24 @@ export async function withinBound(
     if (timer) clearTimeout(timer);
   }
 }
+
+/**
+ * Whether the work finished within `ms` (true) or the time ran out first (false): for stops that
+ * must not wait on Redis without bound. A failure within the time is thrown; one that comes
+ * after it is ignored, as the caller has moved on.
+ */
+export async function finishesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work.then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+        timer.unref();
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -13,6 +13,7 @@ import { createSendProcessor } from './processors/send-processor.js';
 import { AssignmentBatches } from './delivery/assignment-batch.js';
 import { reconcile, type ReconcileReport } from './reconcile.js';
 import { DEFAULT_RECONCILE_INTERVAL_MS, JobKeeper } from './keeper.js';
+import { finishesWithin } from './bounded-redis.js';
 import { createRedisConnection } from './redis-connection.js';
 import { assertNoEviction } from './redis-eviction-check.js';
 import { BullmqReminderScheduler } from './reminder-jobs.js';
@@ -140,20 +141,10 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
       await Promise.all(connections.map(quit));
     })();
     const closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = await Promise.race([
-      graceful.then(() => false),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), closeTimeoutMs);
-        timer.unref();
-      }),
-    ]);
-    if (timer) clearTimeout(timer);
-    if (!timedOut) return;
+    if (await finishesWithin(graceful, closeTimeoutMs)) return;
     // Redis is not answering (or a job will not end): drop everything. Jobs still locked come
     // back as stalled to the next worker, and the ledger keeps their sends honest.
     log.warn({ closeTimeoutMs }, 'jobs did not stop in time; closing connections');
-    graceful.catch(() => undefined);
     for (const connection of connections) connection.disconnect();
     // Not awaited: a close already begun cannot be forced (BullMQ hands back the pending one),
     // and awaiting it held the stop for as long as a Redis reconnect took.
