@@ -7,12 +7,11 @@ import { runWebTrial, WEB_TRIAL_NOW, type WebTrialContext } from './support/web-
 import type { WebChild } from '../inbox/support/web-child.js';
 
 /**
- * One trial of web faults the chaos script runs more of (`npm run chaos`): the web process
- * SIGKILLed after Slack got its 200s, and stale or repeated buttons — each under load, over real
- * HTTP with signed payloads. The chaos script's MongoDB restart trial is not run here: under the
- * whole suite's load the web process's driver once stayed without a server for over 40 s after
- * the restart (fresh clients through the same proxy connected), which the trial counts as lost
- * reports; test/inbox/mongo-drop.test.ts causes the restart's two losses deterministically.
+ * One trial of each web fault the chaos script runs more of (`npm run chaos`): the web process
+ * SIGKILLed after Slack got its 200s, MongoDB restarted, and stale or repeated buttons — each
+ * under load, over real HTTP with signed payloads. test/inbox/mongo-drop.test.ts causes the
+ * restart's two kinds of loss deterministically, test/models/monitor-watchdog.test.ts the
+ * driver's lost server.
  */
 const SEED = 16_3;
 // The web processes run on NABO_NOW; the store expires their done inbox entries on that clock.
@@ -46,6 +45,12 @@ afterAll(async () => {
 describe('reports and buttons while the web side fails (chaos trials)', () => {
   it('when the web process is SIGKILLed after acknowledging reports and started again, then every acknowledged report is stored once and answered once', async () => {
     const result = await runWebTrial(trialContext(), { kind: 'web-kill' });
+    expect(result).toMatchObject({ sent: result.people, lost: 0, duplicated: 0 });
+    expect(result.stored).toBe(result.people);
+  }, 120_000);
+
+  it('when MongoDB restarts while ambassadors report, then every acknowledged report is stored once and answered once', async () => {
+    const result = await runWebTrial(trialContext(), { kind: 'mongo-restart' });
     expect(result).toMatchObject({ sent: result.people, lost: 0, duplicated: 0 });
     expect(result.stored).toBe(result.people);
   }, 120_000);
