@@ -6,7 +6,8 @@
  * A last row measures the driver's own ceiling: findOne against a stub server that answers every
  * `find` with a ready-made reply, doing no work at all. The driver spends more on a findOne
  * (cursor set-up and teardown) than on a ping, so no server can take findOne above that row.
- * Operations and pings run in alternating blocks, so a neighbour's load hits both alike.
+ * Operations and pings run in alternating blocks, so a neighbour's load hits both alike. Each row
+ * also gives the ratio of CPU time (this process's, so the driver's and the server's together).
  * Each findOne row first runs unmeasured warm-up blocks: otherwise the first findOne row would
  * be measured while V8 still compiles the driver's and the server's find paths, and the stub row,
  * which runs after them, would be the only one measured warm.
@@ -43,6 +44,13 @@ interface Person {
 interface Timing {
   ops: number;
   ms: number;
+  /** This process's CPU time (user + system), which waiting for a core does not add to. */
+  cpuMs: number;
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function perSecond(timing: Timing): number {
@@ -56,17 +64,21 @@ async function alternate(
   blockSize = BLOCK_SIZE,
   blocks = BLOCKS,
 ): Promise<{ op: Timing; ping: Timing }> {
-  const op: Timing = { ops: 0, ms: 0 };
-  const ping: Timing = { ops: 0, ms: 0 };
+  const op: Timing = { ops: 0, ms: 0, cpuMs: 0 };
+  const ping: Timing = { ops: 0, ms: 0, cpuMs: 0 };
   let i = 0;
   for (let block = 0; block < blocks; block++) {
     let started = performance.now();
+    let cpu = process.cpuUsage();
     for (let k = 0; k < blockSize; k++) await db.command({ ping: 1 });
     ping.ms += performance.now() - started;
+    ping.cpuMs += cpuMsSince(cpu);
     ping.ops += blockSize;
     started = performance.now();
+    cpu = process.cpuUsage();
     for (let k = 0; k < blockSize; k++) await operation(i++);
     op.ms += performance.now() - started;
+    op.cpuMs += cpuMsSince(cpu);
     op.ops += blockSize;
   }
   return { op, ping };
@@ -84,8 +96,12 @@ async function alternateWarm(
 function report(label: string, timing: { op: Timing; ping: Timing }): void {
   const ops = perSecond(timing.op);
   const pings = perSecond(timing.ping);
+  // CPU time per operation against CPU time per ping: steadier than the clock on a shared
+  // machine, where time spent waiting for a core lengthens pings and operations alike and so
+  // pulls the clock ratio towards 1.
+  const cpuRatio = timing.ping.cpuMs / timing.ping.ops / (timing.op.cpuMs / timing.op.ops);
   console.log(
-    `${label.padEnd(40)} ${Math.round(ops).toString().padStart(6)} ops/s = ${(ops / pings).toFixed(2)}× ping (${Math.round(pings)} round trips/s)`,
+    `${label.padEnd(40)} ${Math.round(ops).toString().padStart(6)} ops/s = ${(ops / pings).toFixed(2)}× ping (${Math.round(pings)} round trips/s); CPU ${cpuRatio.toFixed(2)}× ping`,
   );
 }
 
