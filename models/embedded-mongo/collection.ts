@@ -1,3 +1,4 @@
+import { serialize } from 'bson';
 import { canonicalKey, formatKeyValue, promote, type Document } from './bson-values.js';
 import { CollectionIndex, type IndexKeys } from './collection-index.js';
 import { CommandError, DuplicateKeyError, ErrorCode } from './errors.js';
@@ -22,6 +23,24 @@ export interface StoredDocument {
   readonly seq: number;
   readonly doc: Document;
   readonly view: Document;
+}
+
+/**
+ * Stored documents' BSON, made when a document is first sent and reused by every later reply
+ * (most reads send documents that were sent before). Safe because a stored document never
+ * changes: every write stores a new object, so an entry cannot go stale. `null` marks a stored
+ * document not encoded yet; documents that were never stored (projections, aggregation output)
+ * have no entry and are serialised afresh every time.
+ */
+const storedBson = new WeakMap<Document, Uint8Array | null>();
+
+/** `serialize(doc)` as replies need it, from the cache for stored documents. */
+export function encodeDocument(doc: Document): Uint8Array {
+  const cached = storedBson.get(doc);
+  if (cached) return cached;
+  const bson = serialize(doc, { ignoreUndefined: true });
+  if (cached === null) storedBson.set(doc, bson);
+  return bson;
 }
 
 /** Pairs a typed document with its query view (the same object when it holds no wrappers). */
@@ -87,6 +106,7 @@ export class Collection {
     this.idOrder.insert({ key: [view._id], seq, idKey });
     const stored: StoredDocument = { seq, doc, view };
     this.documents.set(idKey, stored);
+    storedBson.set(doc, null);
     return stored;
   }
 
@@ -114,6 +134,7 @@ export class Collection {
     }
     const replaced: StoredDocument = { seq: stored.seq, doc: next, view: nextView };
     this.documents.set(idKey, replaced);
+    storedBson.set(next, null);
     return replaced;
   }
 

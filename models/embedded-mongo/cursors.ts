@@ -1,5 +1,6 @@
-import { Long, serialize } from 'bson';
+import { Long } from 'bson';
 import type { Document } from './bson-values.js';
+import { encodeDocument } from './collection.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /** mongod's defaults: 101 documents in a first batch, cursors die after 10 minutes idle. */
@@ -142,7 +143,7 @@ function takeBatch(
   let bytes = 0;
   for (let i = start; i < docs.length && batch.length < size; i++) {
     const doc = docs[i] as Document;
-    const bson = serialize(doc, { ignoreUndefined: true });
+    const bson = encodeDocument(doc);
     bytes += bson.byteLength;
     // The first document always goes out, however large.
     if (batch.length > 0 && bytes > MAX_BATCH_BYTES) break;

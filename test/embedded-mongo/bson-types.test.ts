@@ -153,6 +153,52 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
     expect(typesOf(after)).toMatchObject({ n: 'Long(5)', d: 'Double(8)' });
   });
 
+  it('when a document that was already read is written in any way, then the next read returns the written version', async () => {
+    // Replies reuse a stored document's BSON once it has been sent: every write must show.
+    await meters.insertOne({ _id: 1, n: 1, label: 'a' });
+    const read = async (): Promise<Document> => {
+      await storedTypes(1);
+      return storedTypes(1);
+    };
+    await read();
+    await meters.updateOne({ _id: 1 }, { $set: { n: Long.fromNumber(1) } });
+    expect(await read()).toEqual({ _id: 'Int32(1)', n: 'Long(1)', label: 'a' });
+    await meters.replaceOne({ _id: 1 }, { n: new Double(2) });
+    expect(await read()).toEqual({ _id: 'Int32(1)', n: 'Double(2)' });
+    await meters.findOneAndUpdate({ _id: 1 }, { $inc: { n: 1 } } as Document);
+    expect(await read()).toEqual({ _id: 'Int32(1)', n: 'Double(3)' });
+    await meters.findOneAndReplace({ _id: 1 }, { label: 'b' });
+    expect(await read()).toEqual({ _id: 'Int32(1)', label: 'b' });
+    await meters.updateOne({ _id: 1 }, { $set: { label: 'c' } }, { upsert: true });
+    expect(await read()).toEqual({ _id: 'Int32(1)', label: 'c' });
+    await meters.updateMany({}, [{ $set: { label: 'e' } }]);
+    expect(await read()).toEqual({ _id: 'Int32(1)', label: 'e' });
+    await meters.deleteOne({ _id: 1 });
+    await meters.insertOne({ _id: 1, label: 'd' });
+    expect(await read()).toEqual({ _id: 'Int32(1)', label: 'd' });
+  });
+
+  it('when a cursor is open and its documents are then written, then it still returns them as they were', async () => {
+    await meters.insertMany([
+      { _id: 1, n: Long.fromNumber(1) },
+      { _id: 2, n: Long.fromNumber(2) },
+    ]);
+    await meters.find({}).toArray();
+    const cursor = meters.find({}, { batchSize: 1, promoteValues: false });
+    const first = await cursor.next();
+    await meters.updateMany({}, { $set: { n: new Double(9) } });
+    const second = await cursor.next();
+    await cursor.close();
+    expect([first, second].map(typesOf)).toEqual([
+      { _id: 'Int32(1)', n: 'Long(1)' },
+      { _id: 'Int32(2)', n: 'Long(2)' },
+    ]);
+    expect((await meters.find({}, { promoteValues: false }).toArray()).map(typesOf)).toEqual([
+      { _id: 'Int32(1)', n: 'Double(9)' },
+      { _id: 'Int32(2)', n: 'Double(9)' },
+    ]);
+  });
+
   it('when a positional update changes one array element, then the other elements keep their types', async () => {
     await meters.insertOne({
       _id: 1,
