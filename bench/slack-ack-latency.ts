@@ -333,7 +333,9 @@ async function benchNabo(mongoUri: string, apiUrl: string, load: ChildProcess): 
   const dbName = `nabo_bench_${randomBytes(4).toString('hex')}`;
   await seed(mongoUri, dbName);
   const root = resolve(import.meta.dirname, '..');
-  const web = spawn(process.execPath, ['--import', 'tsx', 'app/web.ts'], {
+  // BENCH_WEB_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): the workers inherit them.
+  const nodeArgs = (process.env.BENCH_WEB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const web = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'app/web.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

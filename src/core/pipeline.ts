@@ -4,6 +4,7 @@ import { NaboError } from '../../kernel/errors.js';
 import { catalogFor } from '../i18n/catalog.js';
 import { isAllowedTenant, mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import { createDispatcher } from './bot.js';
+import { giveWay } from './give-way.js';
 import type { Flow } from './flow.js';
 import { identifyPerson } from './identify-person.js';
 import {
@@ -194,6 +195,8 @@ export function createInboundPipeline(
     if (event.kind === 'installed') return greetWhereInstalled(event, send);
     // The person, their conversation state here and any open check-in: one read for the turn.
     const context = await deps.db.turnContext.load(event.actor, event.conversation.key);
+    // Reading the message is the turn's heaviest step: acknowledgements waiting go first.
+    await giveWay();
     if (!context) return answerStranger(event, send);
     await rememberLink(context.person, event.conversation);
     const turn = startTurn(event, context, send);
@@ -308,6 +311,8 @@ export function createInboundPipeline(
     const key = inboxKeyOf(event);
     let replies = 0;
     return async (conversation, message) => {
+      // Rendering and sending the answer is the next heaviest: acknowledgements go first again.
+      await giveWay();
       const outbound = platformOf(conversation).outbound;
       if (key === undefined) return outbound.send(conversation, message);
       replies += 1;

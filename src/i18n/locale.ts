@@ -23,15 +23,25 @@ export function formatDay(date: Date | string, locale: Locale, zone: string): st
 
 /** "1. dec." / "1 Dec": compact, for lists. */
 export function formatShortDate(date: Date | string, locale: Locale, zone: string): string {
+  // Every list of households formats the same few move-in dates on every turn, and luxon's
+  // zone and locale work is a noticeable part of a turn: the answers are kept.
+  const key = `${typeof date === 'string' ? date : date.getTime()}|${locale}|${zone}`;
+  const known = shortDates.get(key);
+  if (known !== undefined) return known;
   const moment =
     typeof date === 'string'
       ? DateTime.fromISO(date, { zone })
       : DateTime.fromJSDate(date, { zone });
-  return moment.setLocale(locale === 'da' ? 'da' : 'en-GB').toLocaleString({
+  const formatted = moment.setLocale(locale === 'da' ? 'da' : 'en-GB').toLocaleString({
     day: 'numeric',
     month: 'short',
   });
+  if (shortDates.size >= MAX_SHORT_DATES) shortDates.clear();
+  shortDates.set(key, formatted);
+  return formatted;
 }
+const shortDates = new Map<string, string>();
+const MAX_SHORT_DATES = 2_000;
 
 /** "1. dec. 2026" / "1 Dec 2026": a calendar day ('YYYY-MM-DD') where the year may differ. */
 export function formatCalendarDate(isoDate: string, locale: Locale): string {

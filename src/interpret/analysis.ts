@@ -148,6 +148,16 @@ export class Analysis {
     this.firstWordIndex = words.findIndex((w) => w.text !== '#');
   }
 
+  private distinctWords: readonly string[] | undefined;
+
+  /** Whether any of `words` is one of the message's canonical words (used or not). */
+  hasAnyWord(words: ReadonlySet<string>): boolean {
+    // A message has a few words, a phrase's slot many alternatives: look the few up.
+    this.distinctWords ??= [...new Set(this.words.flatMap((word) => word.text.split(' ')))];
+    for (const word of this.distinctWords) if (words.has(word)) return true;
+    return false;
+  }
+
   /** Canonical words of one token (punctuation becomes `#` or nothing). */
   private wordsForToken(index: number, token: Token): readonly string[] {
     switch (token.kind) {
@@ -323,6 +333,7 @@ export class Layer {
    * `claim: 'layer'` claims the words in this layer only and leaves them in the note.
    */
   find(phrase: CompiledPhrase, options: { claim?: 'all' | 'layer' } = {}): PhraseMatch[] {
+    if (phrase.needs && !this.analysis.hasAnyWord(phrase.needs)) return [];
     if (this.dirty) this.rebuild();
     const matches: PhraseMatch[] = [];
     phrase.regex.lastIndex = 0;

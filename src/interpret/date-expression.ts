@@ -279,11 +279,14 @@ export function startOfToday(clock: Clock): DateTime {
 
 /** Find and resolve every date marker; their words are claimed for all later layers. */
 export function findDates(analysis: Analysis, clock: Clock): DateFinding[] {
-  const today = startOfToday(clock);
+  // Worked out only for a message that has a date in it: the zone's offset is costly, and most
+  // messages ("mine besøg") have none.
+  let today: DateTime | undefined;
   const layer = analysis.layer({ skipQuestions: false });
   const findings: DateFinding[] = [];
   for (const rule of RULES) {
     for (const match of layer.scan(rule.regex)) {
+      today ??= startOfToday(clock);
       const resolved = rule.resolve(today, match.groups);
       // A date that does not exist ("31/2") is no date at all.
       if (resolved.timing !== 'past' && resolved.date === null) continue;

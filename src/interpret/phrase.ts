@@ -18,6 +18,12 @@ export interface PhraseSpec {
 export interface CompiledPhrase {
   readonly regex: RegExp;
   readonly words: readonly string[];
+  /**
+   * The first words of one slot every match contains, when the phrase has one: a text with none
+   * of them cannot match, and is not run through the expression at all (most messages meet only
+   * a few of the many phrases).
+   */
+  readonly needs?: ReadonlySet<string>;
 }
 
 /** Any one canonical word that is neither punctuation (`#`) nor masked (`~`). */
@@ -41,6 +47,7 @@ function alternatives(slot: string, words: string[]): string {
 export function compilePhrase(spec: PhraseSpec): CompiledPhrase {
   const words: string[] = [];
   let body = '';
+  let needs: Set<string> | undefined;
   for (const raw of spec.slots) {
     const slot = raw.trim();
     const gap = /^~(\d)$/.exec(slot);
@@ -50,12 +57,24 @@ export function compilePhrase(spec: PhraseSpec): CompiledPhrase {
     }
     const optional = slot.endsWith('?');
     const core = optional ? slot.slice(0, -1) : slot;
+    if (!optional && core !== '*' && needs === undefined) needs = firstWords(core);
     const unit = core === '*' ? `${ANY_WORD} ` : `${alternatives(core, words)} `;
     body += optional ? `(?:${unit})?` : unit;
   }
   const before = spec.notBefore ? `(?<!(?:^| )${alternatives(spec.notBefore, words)} )` : '';
   const after = spec.notAfter ? `(?!${alternatives(spec.notAfter, words)} )` : '';
-  return { regex: new RegExp(`(?<=^| )${before}${body}${after}`, 'g'), words };
+  const regex = new RegExp(`(?<=^| )${before}${body}${after}`, 'g');
+  return needs && needs.size > 0 ? { regex, words, needs } : { regex, words };
+}
+
+/** The first word of each alternative of a slot ("lukkede op|åbnede" → lukkede, åbnede). */
+function firstWords(slot: string): Set<string> {
+  const first = new Set<string>();
+  for (const alt of slot.split('|')) {
+    const word = alt.trim().split(/\s+/)[0];
+    if (word) first.add(word);
+  }
+  return first;
 }
 
 export function compilePhrases(

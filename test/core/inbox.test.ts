@@ -183,4 +183,40 @@ describe('the durable inbox', () => {
       await counted.close();
     }
   });
+
+  it('when four turns end at once, then the first is marked done alone and the three that ended while it was on its way together, in one more command; a redelivery of any is dropped', async () => {
+    const counter = new CommandCounter();
+    const counted = await connectDatabase(db.uri(), {
+      dbName: db.dbName(),
+      now: () => clock.now(),
+      commandListener: counter.listener,
+    });
+    try {
+      const outbound = new RecordingAdapter();
+      const bot = createInboundPipeline(
+        {
+          db: counted,
+          clock,
+          timeZone: 'Europe/Copenhagen',
+          locale: 'da',
+          logger: createLogger({ level: 'silent' }),
+          platforms: testPlatforms(outbound),
+        },
+        allFlows,
+      );
+      const { report } = await ambassadorWithOneVisit();
+      const events = [report('hjælp'), report('hjælp'), report('hjælp'), report('hjælp')];
+      for (const event of events) await bot.accept(event);
+      const { commands } = await counter.count(() =>
+        Promise.all(events.map((event) => counted.inbox.markDone(`console:${event.eventId}`))),
+      );
+      const marks = commands.filter((command) => command.collection === 'inbox');
+      expect(marks.map((command) => command.name)).toEqual(['update', 'update']);
+      for (const event of events) {
+        expect(await bot.accept(event)).toEqual({ accepted: false, reason: 'already_handled' });
+      }
+    } finally {
+      await counted.close();
+    }
+  });
 });
