@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { webConcurrency } from '../../adapters/http/cluster.js';
+import {
+  WEB_WORKER_V8_FLAGS,
+  webConcurrency,
+  webWorkerEnv,
+  webWorkerExecArgv,
+} from '../../adapters/http/cluster.js';
 
 describe('how many web workers run (WEB_CONCURRENCY)', () => {
   it('when it is not set, then production uses every core and the demo, tests and local runs one process', () => {
@@ -22,5 +27,28 @@ describe('how many web workers run (WEB_CONCURRENCY)', () => {
         }),
       );
     }
+  });
+});
+
+describe("the web workers' memory settings", () => {
+  it('when the operator chose none, then each worker starts with the heap bounds beside the options of the primary', () => {
+    expect(webWorkerExecArgv(['--import', 'tsx'], undefined)).toEqual([
+      '--import',
+      'tsx',
+      ...WEB_WORKER_V8_FLAGS,
+    ]);
+    expect(WEB_WORKER_V8_FLAGS).toEqual(['--max-old-space-size=512', '--max-semi-space-size=4']);
+    expect(webWorkerEnv({})).toEqual({ MALLOC_ARENA_MAX: '2' });
+  });
+
+  it("when the operator set one on the command line or in NODE_OPTIONS, then the operator's value wins", () => {
+    expect(webWorkerExecArgv(['--max-old-space-size=2048'], undefined)).toEqual([
+      '--max-old-space-size=2048',
+      '--max-semi-space-size=4',
+    ]);
+    expect(webWorkerExecArgv([], '--enable-source-maps --max_semi_space_size=16')).toEqual([
+      '--max-old-space-size=512',
+    ]);
+    expect(webWorkerEnv({ MALLOC_ARENA_MAX: '8' })).toEqual({});
   });
 });
