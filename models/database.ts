@@ -4,7 +4,7 @@ import { NaboError } from '../kernel/errors.js';
 import { logger } from '../kernel/logger.js';
 import { migratePersonIdentities } from './migrations/person-identities.js';
 import { isEmbeddedMongo } from './embedded-mongo/detect.js';
-import { watchServerMonitor } from './server-monitor-watchdog.js';
+import { watchForStuckWrites } from './stuck-write-watchdog.js';
 import { createAreaRepository, type AreaRepository } from './repositories/areas.js';
 import {
   createAuditEventRepository,
@@ -269,7 +269,7 @@ export async function connectDatabase(
     // After the indexes: syncIndexes has dropped the per-platform identity indexes by then.
     await migratePersonIdentities(models.people.collection);
     ensureIndexesOnReconnect(connection, models);
-    watchServerMonitor(connection.getClient(), connection.name);
+    watchForStuckWrites(connection.getClient(), connection.name);
     return {
       areas: createAreaRepository(models.areas),
       people: createPersonRepository(models.people),

@@ -10,7 +10,7 @@ import type { WebChild } from '../inbox/support/web-child.js';
  * One trial of each web fault the chaos script runs more of (`npm run chaos`): the web process
  * SIGKILLed after Slack got its 200s, MongoDB restarted, and stale or repeated buttons — each
  * under load, over real HTTP with signed payloads. test/inbox/mongo-drop.test.ts causes the
- * restart's two kinds of loss deterministically, test/models/monitor-watchdog.test.ts the
+ * restart's two kinds of loss deterministically, test/models/stuck-write-watchdog.test.ts the
  * driver's lost server.
  */
 const SEED = 16_3;
