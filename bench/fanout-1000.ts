@@ -167,6 +167,9 @@ async function run(cap: number): Promise<Result> {
       logger,
       sendConcurrency: Number(process.env.BENCH_CONCURRENCY ?? 20),
       pacingMarginMs: MARGIN_MS,
+      ...(process.env.BENCH_TOLERANCE_MS
+        ? { pacingToleranceMs: Number(process.env.BENCH_TOLERANCE_MS) }
+        : {}),
       reconcileAtStart: false,
       lockDurationMs: 10_000,
       stalledIntervalMs: 5_000,

@@ -34,6 +34,8 @@ export interface JobsOptions {
   logger?: Logger;
   /** Added to every pace window (see DEFAULT_PACING_MARGIN_MS). */
   pacingMarginMs?: number;
+  /** How late a paced send may leave on its token (PacerOptions.lateToleranceMs). */
+  pacingToleranceMs?: number;
   /** Parallel sends per platform queue in this process. */
   sendConcurrency?: number;
   /**
@@ -156,6 +158,9 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     if (options.checkEviction ?? true) await assertNoEviction(pacerConnection);
     const pacer = new Pacer(pacerConnection, prefix, {
       marginMs: options.pacingMarginMs ?? DEFAULT_PACING_MARGIN_MS,
+      ...(options.pacingToleranceMs === undefined
+        ? {}
+        : { lateToleranceMs: options.pacingToleranceMs }),
     });
     // Shared by the platforms' send workers: one fetch per area's hand-out, not per message.
     const batches = new AssignmentBatches(options.db);

@@ -182,26 +182,18 @@ export class Pacer {
    * late, it would reach the platform together with the sends booked after it, and their
    * sliding window would count one too many. Only a token is lost, not a 429 and its pause.
    */
-  async take<T = undefined>(
+  async take(
     buckets: PaceBuckets,
-    /**
-     * Work the send needs before it goes (its ledger claim, finding the conversation), done
-     * while the token is waited for, once the tokens are taken: the send then leaves on its
-     * token instead of a few round trips after it. Lateness is counted after it too.
-     */
-    meanwhile?: () => Promise<T>,
     /** The person's channel token is ours already (a send refused as too late): it moves. */
     options: { holdsChannel?: boolean } = {},
   ): Promise<
     | {
         go: true;
-        prepared: T | undefined;
         /** How long from now the send may still leave on this token (see SendTooLateError). */
         sendWithinMs: number;
       }
     | { go: false; waitMs: number }
   > {
-    let prepared: T | undefined;
     for (let attempt = 1; ; attempt += 1) {
       // After a late wake the person's channel token is ours already: it moves with the new one.
       const { pacing, goesAt = this.monotonic() } = await this.acquireAt(buckets, {
@@ -210,16 +202,14 @@ export class Pacer {
       if (!pacing.go) return pacing;
       const untilToken = () => goesAt - this.monotonic();
       // Whole milliseconds, rounded up: a timer may fire up to a millisecond before a fraction.
-      const waited = untilToken() > 0 ? this.sleep(Math.ceil(untilToken())) : undefined;
-      if (attempt === 1 && meanwhile) prepared = await meanwhile();
-      await waited;
-      // Counted from the token's own time: the work meanwhile and a slow event loop count.
+      if (untilToken() > 0) await this.sleep(Math.ceil(untilToken()));
+      // Counted from the token's own time: a slow event loop counts.
       const late = -untilToken();
       if (late <= this.lateToleranceMs || attempt >= MAX_LATE_WAKES) {
         // Sent anyway after several late wakes: no limit, or it would never go.
         const sendWithinMs =
           late <= this.lateToleranceMs ? this.lateToleranceMs - late : Number.POSITIVE_INFINITY;
-        return { go: true, prepared, sendWithinMs };
+        return { go: true, sendWithinMs };
       }
       this.forfeited += 1;
     }

@@ -26,12 +26,11 @@ export interface SendProcessorDeps {
  *
  * 1. Build the message from MongoDB (nothing personal travels in the job). Nothing to say any
  *    more → the ledger says `skipped`, done.
- * 2. Pace the workspace and the person's channel (token buckets in Redis, see Pacer): a token
- *    booked a moment ahead is waited for; a channel not free yet → the job is delayed, which is
- *    not a failed attempt.
- * 3. While the token is waited for: claim the send key in the SendLedger (`queued` → `sending`)
- *    and let the platform find the person's conversation. Already sent → done, whatever
- *    triggered us again.
+ * 2. Claim the send key in the SendLedger (`queued` → `sending`) and let the platform find the
+ *    person's conversation. Already sent → done, whatever triggered us again.
+ * 3. Pace the workspace and the person's channel (token buckets in Redis, see Pacer): a token
+ *    booked a moment ahead is waited for; a channel not free yet → the claim goes back to
+ *    `queued` and the job is delayed, which is not a failed attempt.
  * 4. Send, with the send key where the platform keeps it (Slack: message metadata). Confirmed →
  *    note the platform's message id on the job (Redis), then mark the ledger `sent` (MongoDB).
  *
@@ -100,22 +99,15 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     }
     const { message } = composed;
 
-    // A workspace token booked a moment ahead is waited for here rather than the job run again;
-    // the claim and finding the person's conversation happen during that wait, so the send
-    // leaves on its token, not a few round trips after it (a late send crowds the next window).
-    const buckets = { workspace: route.workspace, channel: route.pace };
-    const pacing = await deps.pacer.take(buckets, () =>
-      Promise.all([
-        deps.db.sendLedger.claim(key, { platform: route.platform }),
-        deps.messenger.prepare(route, person),
-      ]).then(([claimed]) => claimed),
-    );
-    if (!pacing.go) {
-      await job.moveToDelayed(Date.now() + pacing.waitMs, token);
-      throw new DelayedError();
-    }
-
-    if (!pacing.prepared) {
+    // The claim and finding the person's conversation come before the token, not while it is
+    // waited for: a token due at once (few sends waiting) was otherwise used a MongoDB round trip
+    // late, and under load past the tolerance, given up. Sends waiting for their tokens keep the
+    // workspace's tokens in use (sendConcurrency), so the round trip costs no throughput.
+    const [claimed] = await Promise.all([
+      deps.db.sendLedger.claim(key, { platform: route.platform }),
+      deps.messenger.prepare(route, person),
+    ]);
+    if (!claimed) {
       const entry = await deps.db.sendLedger.get(key);
       if (entry?.status === 'sent') return { status: 'already_sent' };
       if (entry?.status === 'skipped') return { status: 'stale' };
@@ -129,6 +121,16 @@ export function createSendProcessor(deps: SendProcessorDeps) {
       }
       if (found === 'unknown') log.warn('unconfirmed earlier send, platform cannot tell; sending');
       else log.info('unconfirmed earlier send not on the platform; sending');
+    }
+
+    // A workspace token booked a moment ahead is waited for here rather than the job run again.
+    const buckets = { workspace: route.workspace, channel: route.pace };
+    const pacing = await deps.pacer.take(buckets);
+    if (!pacing.go) {
+      // Nothing went out: back to queued, and the job comes back when the person's DM is free.
+      await deps.db.sendLedger.release(key).catch(() => undefined);
+      await job.moveToDelayed(Date.now() + pacing.waitMs, token);
+      throw new DelayedError();
     }
 
     let result;
@@ -152,7 +154,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
           if (!(error instanceof SendTooLateError)) throw error;
           // Nothing went out: a new token (the person's channel token moves with it), same claim.
           deps.pacer.forfeited += 1;
-          const again = await deps.pacer.take(buckets, undefined, { holdsChannel: true });
+          const again = await deps.pacer.take(buckets, { holdsChannel: true });
           if (!again.go) {
             comeBackInMs = again.waitMs;
             break;

@@ -26,7 +26,7 @@ let residents: string[];
 
 beforeAll(async () => {
   let ambassadors: Person[];
-  ({ area, ambassadors } = await slackEstate(db(), { ambassadors: 1, households: 6 }));
+  ({ area, ambassadors } = await slackEstate(db(), { ambassadors: 1, households: 8 }));
   ambassador = ambassadors[0]!;
   residents = (await db().residents.listUnassigned(area.id)).map((resident) => resident.id);
   jobs = await startTestJobs(db(), {
@@ -143,6 +143,35 @@ describe('sending from jobs', () => {
       async () => (await db().visits.findById(visit.id))?.promptedAt instanceof Date,
       'the visit to note the reminder',
     );
+  });
+
+  it("when two reminders for one person come due at once, then the second waits until the person's DM is free, and each goes out once", async () => {
+    const visits = [await waitingVisit(6, '2026-11-25'), await waitingVisit(7, '2026-11-25')];
+    const keys = visits.map((visit) => sendKeys.revisit(visit.id, '2026-11-25'));
+    const fastPace = slack.deliveryPace;
+    slack.deliveryPace = (identity) => [{ key: `slow:${identity.userId}`, max: 1, windowMs: 600 }];
+    try {
+      const before = slack.to(ambassador.id).length;
+      for (const visit of visits)
+        await jobs.reminders.addRevisit(visit.id, '2026-11-25', clock.now());
+      await waitFor(async () => {
+        const entries = await Promise.all(keys.map((key) => db().sendLedger.get(key)));
+        return entries.every((entry) => entry?.status === 'sent');
+      }, 'both reminders to be sent');
+      const mine = slack.to(ambassador.id).slice(before);
+      expect(mine).toHaveLength(2);
+      expect(mine[1]!.at - mine[0]!.at).toBeGreaterThanOrEqual(550);
+      for (const key of keys) {
+        const job = await jobs.queues.send('slack').getJob(key);
+        await waitFor(async () => (await job?.isCompleted()) ?? false, 'the send job to complete');
+        // Waiting for the DM is not a failed attempt.
+        const finished = await jobs.queues.send('slack').getJob(key);
+        expect(finished?.attemptsMade).toBe(1);
+        expect(finished?.stacktrace ?? []).toEqual([]);
+      }
+    } finally {
+      slack.deliveryPace = fastPace;
+    }
   });
 
   it('when the same reminder is scheduled twice, then there is one job', async () => {
