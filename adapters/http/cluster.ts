@@ -79,10 +79,10 @@ export function webWorkerExecArgv(
  * glibc's malloc gives threads that allocate at once arenas of their own, up to 8 per core, and
  * each keeps what was freed in it: a web worker's (V8's GC helpers, libuv's pool) held ~17 MB
  * after load, ~6 MB with two arenas. Only glibc reads it, when the worker starts; an operator's
- * own value wins.
+ * own value wins (empty, as `.env.example` has it, means not set).
  */
 export function webWorkerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return env.MALLOC_ARENA_MAX === undefined ? { MALLOC_ARENA_MAX: '2' } : {};
+  return env.MALLOC_ARENA_MAX ? {} : { MALLOC_ARENA_MAX: '2' };
 }
 
 /** A worker that dies within this long of its start is restarted after a growing pause. */

@@ -39,6 +39,9 @@ describe("the web workers' memory settings", () => {
     ]);
     expect(WEB_WORKER_V8_FLAGS).toEqual(['--max-old-space-size=512', '--max-semi-space-size=4']);
     expect(webWorkerEnv({})).toEqual({ MALLOC_ARENA_MAX: '2' });
+    // As a copied .env.example leaves them: empty means not set.
+    expect(webWorkerEnv({ MALLOC_ARENA_MAX: '' })).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(webWorkerExecArgv([], '')).toEqual(WEB_WORKER_V8_FLAGS);
   });
 
   it("when the operator set one on the command line or in NODE_OPTIONS, then the operator's value wins", () => {
