@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { Clock } from '../../kernel/clock.js';
 import { isDuplicateKeyError, isUnavailableError } from '../mongo-errors.js';
@@ -13,6 +12,12 @@ export interface NewInboxEntry {
   /** The event as stored text, read back by the resumer. */
   payload: string;
   leaseMs: number;
+  /**
+   * Who accepts it (a fresh id per attempt to accept): when MongoDB goes away with the insert in
+   * flight, the write may have landed without an answer, and only this tells the caller's own
+   * entry from one another request stored.
+   */
+  acceptedBy: string;
 }
 
 /**
@@ -46,6 +51,8 @@ export interface InboxRepository {
   isUnavailable(error: unknown): boolean;
   /** True once the event's turn finished (a resumed turn checks before repeating an effect). */
   isDone(key: string): Promise<boolean>;
+  /** True when the event is stored, not done, as `acceptedBy` accepted it (see NewInboxEntry). */
+  isAcceptedBy(key: string, acceptedBy: string): Promise<boolean>;
   /**
    * Claims up to `limit` events accepted but not done whose lease ran out, each for `leaseMs`
    * more, one at a time so two processes never take the same one.
@@ -103,7 +110,7 @@ export function createInboxRepository(model: Model<InboxEntryDoc>, clock: Clock)
       // have landed without an answer. Tried again, this caller recognises its own entry (and
       // runs the turn) instead of taking it for a redelivery that another turn holds — which
       // nobody would run before its lease ran out.
-      const acceptedBy = randomUUID();
+      const { acceptedBy } = entry;
       const doc = {
         key: entry.key,
         platform: entry.platform,
@@ -138,6 +145,10 @@ export function createInboxRepository(model: Model<InboxEntryDoc>, clock: Clock)
 
     async isDone(key) {
       return (await model.exists({ key, state: 'done' })) !== null;
+    },
+
+    async isAcceptedBy(key, acceptedBy) {
+      return (await model.exists({ key, acceptedBy, state: 'accepted' })) !== null;
     },
 
     async claimStale({ leaseMs, limit, platforms }) {

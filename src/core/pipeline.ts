@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
 import { NaboError } from '../../kernel/errors.js';
@@ -74,6 +75,9 @@ export const MAX_TURN_ATTEMPTS = 3;
  */
 const STORE_RETRIES = 4;
 const STORE_RETRY_PAUSE_MS = 500;
+/** How long an event refused as "not stored" is looked for once MongoDB is back (see accept). */
+const UNCONFIRMED_ACCEPT_WATCH_MS = 120_000;
+const UNCONFIRMED_ACCEPT_PAUSE_MS = 1_000;
 /** How many abandoned events one `resume` takes on. */
 const RESUME_BATCH = 100;
 
@@ -109,14 +113,17 @@ export function createInboundPipeline(
     // Without an id there is nothing to recognise a replay by (synthetic events): handled each time.
     const key = inboxKeyOf(event);
     if (key !== undefined) {
+      const acceptedBy = randomUUID();
       const found = await deps.db.inbox
         .accept({
           key,
           platform: event.conversation.platform,
           payload: JSON.stringify(event),
           leaseMs: INBOX_LEASE_MS,
+          acceptedBy,
         })
         .catch((error: unknown) => {
+          if (deps.db.inbox.isUnavailable(error)) void runIfStoredAfterAll(event, key, acceptedBy);
           throw new NaboError('DEPENDENCY_UNAVAILABLE', 'The event could not be stored', {
             cause: error,
           });
@@ -131,6 +138,31 @@ export function createInboundPipeline(
       }
     }
     return { accepted: true };
+  }
+
+  /**
+   * MongoDB went away while the event was being stored: the platform is told "not stored" and
+   * will send it again, but the insert may have landed without its answer. Then the platform's
+   * retry finds an entry this request holds and is told "already handled", and nobody would run
+   * the turn before the lease ran out (minutes). So this request looks, once MongoDB answers
+   * again, and runs the turn itself if its entry is there. Nothing is stored twice: the retry
+   * was refused, and the turn's effects are idempotent per event anyway.
+   */
+  async function runIfStoredAfterAll(event: InboundEvent, key: string, acceptedBy: string) {
+    const until = performance.now() + UNCONFIRMED_ACCEPT_WATCH_MS;
+    while (performance.now() < until) {
+      await new Promise((wake) => setTimeout(wake, UNCONFIRMED_ACCEPT_PAUSE_MS));
+      try {
+        if (!(await deps.db.inbox.isAcceptedBy(key, acceptedBy))) return;
+        deps.logger.warn({ eventId: key }, 'event stored after all: running its turn');
+        await process(event);
+        return;
+      } catch (error) {
+        if (deps.db.inbox.isUnavailable(error)) continue;
+        deps.logger.error({ err: error, eventId: key }, 'event stored after all: turn failed');
+        return;
+      }
+    }
   }
 
   /** `again`: the event's turn ran before, as far as anyone can tell (resumed, taken over). */

@@ -55,25 +55,30 @@ afterAll(async () => {
   await redis.quit();
 });
 
+/** One delivery of a signed event (a retry carries its number); its HTTP status. */
+async function deliverOnce(payload: { event_id: string }, retry: number): Promise<number> {
+  const body = JSON.stringify(payload);
+  const timestamp = nowSeconds();
+  const response = await fetch(`http://127.0.0.1:${web.port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature(body, timestamp),
+      ...(retry > 0 ? { 'x-slack-retry-num': String(retry) } : {}),
+    },
+    body,
+  });
+  await response.text();
+  return response.status;
+}
+
 /** Slack's delivery: what gets no 200 is sent again with the next retry number. */
 async function deliver(payload: { event_id: string }): Promise<number[]> {
   const statuses: number[] = [];
-  const body = JSON.stringify(payload);
   for (let retry = 0; retry <= 3; retry += 1) {
-    const timestamp = nowSeconds();
-    const response = await fetch(`http://127.0.0.1:${web.port}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature(body, timestamp),
-        ...(retry > 0 ? { 'x-slack-retry-num': String(retry) } : {}),
-      },
-      body,
-    });
-    await response.text();
-    statuses.push(response.status);
-    if (response.status === 200) break;
+    statuses.push(await deliverOnce(payload, retry));
+    if (statuses.at(-1) === 200) break;
   }
   return statuses;
 }
@@ -121,6 +126,24 @@ describe('MongoDB gone between carrying out a write and answering it', () => {
     expect(repliesTo(user)).toHaveLength(1);
     expect(repliesTo(user)[0]?.params.text ?? '').toContain('ikke hjemme');
   }, 60_000);
+
+  it('when the inbox insert is cut off this way and MongoDB stays away longer than the request waits, then Slack is told "not stored", its retry is told "handled", and the turn still runs once MongoDB is back: one attempt, one reply', async () => {
+    const { user, visitId } = await ambassadorWithOneHousehold();
+    const report = directMessage(user, 'ikke hjemme, lagde mappen i postkassen');
+
+    const cutOff = proxy.dropAnswerTo('insert', 'inbox');
+    const first = deliverOnce(report, 0);
+    await cutOff;
+    // Away for longer than the insert's own tries wait for a server (2 × 5 s).
+    await proxy.restart(12_000);
+    expect(await first).toBe(503);
+    expect(await deliverOnce(report, 1)).toBe(200);
+    await doneInInbox(report.event_id);
+
+    expect((await db().visits.findById(visitId))?.attempts).toHaveLength(1);
+    expect(repliesTo(user)).toHaveLength(1);
+    await web.logged((line) => line.msg === 'event stored after all: running its turn');
+  }, 90_000);
 
   it('when the write of the report itself is cut off this way, then the turn runs again once MongoDB answers: one attempt, one reply', async () => {
     const { user, visitId } = await ambassadorWithOneHousehold();
