@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { consoleIdentity } from '../../adapters/console/platform.js';
 import { fixedClock } from '../../kernel/clock.js';
 import { createLogger } from '../../kernel/logger.js';
-import { connectDatabase } from '../../models/database.js';
+import { connectDatabase, type NaboDatabase } from '../../models/database.js';
 import { allFlows } from '../../src/core/all-flows.js';
 import type { InboundEvent } from '../../src/core/inbound.js';
 import {
@@ -25,10 +25,10 @@ import { createEstate } from '../support/estate.js';
 const clock = fixedClock('2026-11-27T10:00:00+01:00');
 const db = useTestDatabase({ now: () => clock.now() });
 
-function pipeline(outbound = new RecordingAdapter()) {
+function pipeline(outbound = new RecordingAdapter(), database: NaboDatabase = db()) {
   const bot = createInboundPipeline(
     {
-      db: db(),
+      db: database,
       clock,
       timeZone: 'Europe/Copenhagen',
       locale: 'da',
@@ -38,6 +38,23 @@ function pipeline(outbound = new RecordingAdapter()) {
     allFlows,
   );
   return { bot, outbound };
+}
+
+/** A connection of its own, every command of which `counter` sees; closed after `use`. */
+async function withCountedDatabase(
+  use: (counted: NaboDatabase, counter: CommandCounter) => Promise<void>,
+): Promise<void> {
+  const counter = new CommandCounter();
+  const counted = await connectDatabase(db.uri(), {
+    dbName: db.dbName(),
+    now: () => clock.now(),
+    commandListener: counter.listener,
+  });
+  try {
+    await use(counted, counter);
+  } finally {
+    await counted.close();
+  }
 }
 
 async function ambassadorWithOneVisit() {
@@ -156,54 +173,19 @@ describe('the durable inbox', () => {
   });
 
   it('when an event is stored, acknowledged and done, then the inbox costs two commands: one insert and one update', async () => {
-    const counter = new CommandCounter();
-    const counted = await connectDatabase(db.uri(), {
-      dbName: db.dbName(),
-      now: () => clock.now(),
-      commandListener: counter.listener,
-    });
-    try {
-      const bot = createInboundPipeline(
-        {
-          db: counted,
-          clock,
-          timeZone: 'Europe/Copenhagen',
-          locale: 'da',
-          logger: createLogger({ level: 'silent' }),
-          platforms: testPlatforms(new RecordingAdapter()),
-        },
-        allFlows,
-      );
+    await withCountedDatabase(async (counted, counter) => {
+      const { bot } = pipeline(new RecordingAdapter(), counted);
       const { report } = await ambassadorWithOneVisit();
       const event = report('hjælp');
       const { commands } = await counter.count(() => bot.handle(event));
       const inbox = commands.filter((command) => command.collection === 'inbox');
       expect(inbox.map((command) => command.name)).toEqual(['insert', 'update']);
-    } finally {
-      await counted.close();
-    }
+    });
   });
 
   it('when four turns end at once, then the first is marked done alone and the three that ended while it was on its way together, in one more command; a redelivery of any is dropped', async () => {
-    const counter = new CommandCounter();
-    const counted = await connectDatabase(db.uri(), {
-      dbName: db.dbName(),
-      now: () => clock.now(),
-      commandListener: counter.listener,
-    });
-    try {
-      const outbound = new RecordingAdapter();
-      const bot = createInboundPipeline(
-        {
-          db: counted,
-          clock,
-          timeZone: 'Europe/Copenhagen',
-          locale: 'da',
-          logger: createLogger({ level: 'silent' }),
-          platforms: testPlatforms(outbound),
-        },
-        allFlows,
-      );
+    await withCountedDatabase(async (counted, counter) => {
+      const { bot } = pipeline(new RecordingAdapter(), counted);
       const { report } = await ambassadorWithOneVisit();
       const events = [report('hjælp'), report('hjælp'), report('hjælp'), report('hjælp')];
       for (const event of events) await bot.accept(event);
@@ -215,8 +197,6 @@ describe('the durable inbox', () => {
       for (const event of events) {
         expect(await bot.accept(event)).toEqual({ accepted: false, reason: 'already_handled' });
       }
-    } finally {
-      await counted.close();
-    }
+    });
   });
 });
