@@ -2,6 +2,7 @@ import type { NaboDatabase } from '../models/database.js';
 import type { Person } from '../models/types.js';
 import type { UnreachableOn } from '../src/assignment/messages.js';
 import { isNoRoute, type PersonMessenger } from './delivery/person-messenger.js';
+import { addInSlices } from './add-in-slices.js';
 import type { JobQueues } from './job-queues.js';
 import type { SendJobData } from './job-types.js';
 
@@ -52,9 +53,10 @@ export async function enqueueSends(
       }),
   );
   const results: Array<{ queued: true } | { queued: false; unreachableOn: UnreachableOn }> = [];
-  // One bulk add per platform's queue, in the order given: a fan-out's jobs reach Redis in one
-  // round trip, not one each, so the sends of an area are queued before the previous area's
-  // have gone out (one by one, queuing 200 took longer than sending them at 50/s).
+  // Bulk adds per platform's queue, in the order given: a fan-out's jobs reach Redis in a few
+  // round trips, not one each, so the sends of an area are queued before the previous area's
+  // have gone out (one by one, queuing 200 took longer than sending them at 50/s); in slices, so
+  // the sends already under way are not held up (add-in-slices.ts).
   const byPlatform = new Map<
     string,
     Array<{ name: string; data: SendJobData; opts: { jobId: string } }>
@@ -69,7 +71,7 @@ export async function enqueueSends(
     byPlatform.set(route.platform, jobs);
     results.push({ queued: true });
   }
-  for (const [platform, jobs] of byPlatform) await deps.queues.send(platform).addBulk(jobs);
+  for (const [platform, jobs] of byPlatform) await addInSlices(deps.queues.send(platform), jobs);
   return results;
 }
 

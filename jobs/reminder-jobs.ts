@@ -5,6 +5,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
 import { eventReminderAt, type EventReminderScheduler } from '../src/events/event-reminders.js';
 import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
+import { addInSlices } from './add-in-slices.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
 import { DEFAULT_TURN_BOUND_MS, withinBound } from './bounded-redis.js';
@@ -129,15 +130,16 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
   }
 
   /**
-   * The same for the visits of a hand-out, queued in one round trip (a bulk add) rather than two
-   * per visit, so announcing an area does not hold up its own messages' senders.
+   * The same for the visits of a hand-out, queued in a few round trips (bulk adds in slices)
+   * rather than two per visit, so announcing an area does not hold up its own messages' senders.
    */
   async scheduleFirstAttemptDeadlinesOf(
     area: Area,
     visits: ReadonlyArray<{ visit: Visit; moveInDate: Date }>,
   ): Promise<void> {
     if (visits.length === 0) return;
-    await this.queues.schedule.addBulk(
+    await addInSlices(
+      this.queues.schedule,
       visits.flatMap(({ visit, moveInDate }) => {
         const deadlines = firstAttemptDeadlines(area, moveInDate, visit.createdAt);
         return [
