@@ -179,7 +179,14 @@ async function run(cap: number): Promise<Result> {
       const announced: string[] = [];
       for (const area of areas) {
         await announceAssignment(
-          { db, queues: jobs.queues, messenger: jobs.messenger, reminders: jobs.reminders, logger },
+          {
+            db,
+            queues: jobs.queues,
+            messenger: jobs.messenger,
+            reminders: jobs.reminders,
+            logger,
+            batches: jobs.batches,
+          },
           area,
           MONTH,
         );

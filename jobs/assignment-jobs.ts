@@ -6,6 +6,7 @@ import {
 } from '../src/assignment/run-monthly-assignment.js';
 import type { UnreachableOn } from '../src/assignment/messages.js';
 import type { Logger } from '../kernel/logger.js';
+import type { AssignmentBatches } from './delivery/assignment-batch.js';
 import type { PersonMessenger } from './delivery/person-messenger.js';
 import { scheduleJobIds, sendKeys } from './delivery/send-keys.js';
 import { enqueueSends } from './enqueue-send.js';
@@ -38,6 +39,8 @@ export interface AnnounceDeps {
   messenger: PersonMessenger;
   reminders: BullmqReminderScheduler;
   logger: Logger;
+  /** The send workers' batches in this process: they compose from what the announcement read. */
+  batches?: AssignmentBatches;
 }
 
 export interface Announcement {
@@ -60,7 +63,9 @@ export async function announceAssignment(
   const visits = (await deps.db.visits.listByArea(area.id, { status: 'open' })).filter(
     (visit) => visit.assignmentMonth === month,
   );
-  const people = new Map((await deps.db.people.listByArea(area.id)).map((p) => [p.id, p]));
+  const inArea = await deps.db.people.listByArea(area.id);
+  deps.batches?.keep(area, month, visits, inArea);
+  const people = new Map(inArea.map((p) => [p.id, p]));
   const ambassadorIds = [...new Set(visits.map((visit) => visit.ambassadorId))].sort();
   const announcement: Announcement = {
     ambassadorsQueued: 0,

@@ -84,6 +84,8 @@ export interface RunningJobs extends JobClient {
   keeper: JobKeeper | undefined;
   /** The send workers' pacer (its count of tokens given up to late wake-ups, for benchmarks). */
   pacer: Pacer;
+  /** The hand-outs' message data, shared by the schedule and send workers (assignment-batch.ts). */
+  batches: AssignmentBatches;
 }
 
 /** Default bound on a graceful stop of the jobs; the process exits within 10 s (app/worker.ts). */
@@ -206,6 +208,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
         reminders: client.reminders,
         clock,
         logger: log,
+        batches,
       }),
       { ...base, connection: connect(), concurrency: 4 },
     );
@@ -241,7 +244,7 @@ export async function startJobs(options: JobsOptions): Promise<RunningJobs> {
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     await keeper?.start();
     log.info({ queues: workers.map((worker) => worker.name), prefix }, 'jobs started');
-    return { ...client, workers, reconciled, keeper, pacer, close: closeAll };
+    return { ...client, workers, reconciled, keeper, pacer, batches, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;

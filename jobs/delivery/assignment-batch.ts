@@ -34,19 +34,31 @@ export class AssignmentBatches {
 
   get(areaId: string, month: string): Promise<AssignmentBatch> {
     const key = `${areaId}:${month}`;
-    const now = performance.now();
     const held = this.held.get(key);
-    if (held && now - held.at < this.maxAgeMs) return held.batch;
+    if (held && performance.now() - held.at < this.maxAgeMs) return held.batch;
     const batch = this.fetch(areaId, month);
     // A failed fetch is not kept: the job's retry fetches again.
     batch.catch(() => this.held.delete(key));
+    this.hold(key, batch);
+    return batch;
+  }
+
+  /**
+   * What the announcement of a hand-out has just read from MongoDB for its messages: the sends
+   * of the same process compose from it instead of reading the whole area a second time while
+   * the first of them are already going out.
+   */
+  keep(area: Area, month: string, visits: readonly VisitWithResident[], people: readonly Person[]) {
+    this.hold(`${area.id}:${month}`, Promise.resolve(batchOf(area, month, visits, people)));
+  }
+
+  private hold(key: string, batch: Promise<AssignmentBatch>): void {
     this.held.delete(key);
-    this.held.set(key, { at: now, batch });
+    this.held.set(key, { at: performance.now(), batch });
     if (this.held.size > this.capacity) {
       const oldest = this.held.keys().next();
       if (!oldest.done) this.held.delete(oldest.value);
     }
-    return batch;
   }
 
   private async fetch(areaId: string, month: string): Promise<AssignmentBatch> {
@@ -55,17 +67,26 @@ export class AssignmentBatches {
       this.db.visits.listByArea(areaId, { status: 'open' }),
       this.db.people.listByArea(areaId),
     ]);
-    const visitsByAmbassador = new Map<string, VisitWithResident[]>();
-    for (const visit of visits) {
-      if (visit.assignmentMonth !== month) continue;
-      const list = visitsByAmbassador.get(visit.ambassadorId) ?? [];
-      list.push(visit);
-      visitsByAmbassador.set(visit.ambassadorId, list);
-    }
-    return {
-      area,
-      visitsByAmbassador,
-      people: new Map(people.map((person) => [person.id, person])),
-    };
+    return batchOf(area, month, visits, people);
   }
+}
+
+function batchOf(
+  area: Area | null,
+  month: string,
+  visits: readonly VisitWithResident[],
+  people: readonly Person[],
+): AssignmentBatch {
+  const visitsByAmbassador = new Map<string, VisitWithResident[]>();
+  for (const visit of visits) {
+    if (visit.assignmentMonth !== month) continue;
+    const list = visitsByAmbassador.get(visit.ambassadorId) ?? [];
+    list.push(visit);
+    visitsByAmbassador.set(visit.ambassadorId, list);
+  }
+  return {
+    area,
+    visitsByAmbassador,
+    people: new Map(people.map((person) => [person.id, person])),
+  };
 }

@@ -5,6 +5,7 @@ import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { assignAndAnnounce, type AnnounceDeps } from '../assignment-jobs.js';
+import type { AssignmentBatches } from '../delivery/assignment-batch.js';
 import type { PersonMessenger } from '../delivery/person-messenger.js';
 import { sendKeys } from '../delivery/send-keys.js';
 import { enqueueSend, enqueueSends, whereUnreachable } from '../enqueue-send.js';
@@ -21,6 +22,8 @@ export interface ScheduleProcessorDeps {
   reminders: BullmqReminderScheduler;
   clock: Clock;
   logger: Logger;
+  /** Shared with the send workers of this process (assignment-batch.ts). */
+  batches?: AssignmentBatches;
 }
 
 /**
