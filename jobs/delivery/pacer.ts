@@ -107,7 +107,8 @@ const MAX_LATE_WAKES = 4;
 
 export class Pacer {
   private readonly marginMs: number;
-  private readonly horizonMs: number;
+  /** How far ahead a token may be booked: the longest a send waits in place for one. */
+  readonly horizonMs: number;
   private readonly now: (() => number) | undefined;
   private readonly lateToleranceMs: number;
   private readonly monotonic: () => number;

@@ -1,5 +1,6 @@
 import { DelayedError, type Job } from 'bullmq';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NaboDatabase } from '../../models/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { isNaboError, RateLimitedError, SendTooLateError } from '../../kernel/errors.js';
@@ -138,7 +139,7 @@ export function createSendProcessor(deps: SendProcessorDeps) {
     /** Set when a new token is too far ahead to wait for: the job comes back for it. */
     let comeBackInMs: number | undefined;
     try {
-      for (let tooLate = 0; ; tooLate += 1) {
+      for (let tooLate = 0, waitedInPlace = 0; ;) {
         try {
           result = await deps.messenger.send(route, person, message, {
             sendKey: key,
@@ -151,9 +152,26 @@ export function createSendProcessor(deps: SendProcessorDeps) {
           });
           break;
         } catch (error) {
-          if (!(error instanceof SendTooLateError)) throw error;
-          // Nothing went out: a new token (the person's channel token moves with it), same claim.
-          deps.pacer.forfeited += 1;
+          const retryAfterMs = rateLimitDelay(error);
+          if (
+            retryAfterMs !== undefined &&
+            retryAfterMs <= deps.pacer.horizonMs &&
+            waitedInPlace < MAX_WAITS_IN_PLACE
+          ) {
+            // Refused, so certainly not sent. Every send to the workspace waits out the pause (in
+            // every worker), and this one then takes the first token after it, in place: put back
+            // in BullMQ's delayed set it came back behind the sends booked meanwhile, often last
+            // of all, and a fan-out ended a second later for one 429.
+            waitedInPlace += 1;
+            log.info({ retryAfterMs }, 'platform rate limit; waiting');
+            if (route.workspace) await deps.pacer.pause(route.workspace, retryAfterMs);
+            else await sleep(retryAfterMs);
+          } else {
+            if (!(error instanceof SendTooLateError)) throw error;
+            // Nothing went out: a new token (the person's channel token moves with it), same claim.
+            deps.pacer.forfeited += 1;
+            tooLate += 1;
+          }
           const again = await deps.pacer.take(buckets, { holdsChannel: true });
           if (!again.go) {
             comeBackInMs = again.waitMs;
@@ -237,6 +255,12 @@ export function createSendProcessor(deps: SendProcessorDeps) {
 
 /** Tokens taken again for one send refused as too late, before it goes without the check. */
 const MAX_TOO_LATE = 3;
+/**
+ * 429s one send waits out in place before its job is put back in the delayed set instead. A
+ * pause longer than the pacer books ahead puts it back at once: the job holds its worker slot
+ * and its lock no longer than a booked token would.
+ */
+const MAX_WAITS_IN_PLACE = 2;
 
 function inFlight(status: string | undefined): boolean {
   return status === 'sending' || status === 'pending';
