@@ -4,7 +4,11 @@ import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ReminderScheduler } from '../src/visits/reminder-scheduler.js';
 import { eventReminderAt, type EventReminderScheduler } from '../src/events/event-reminders.js';
-import { firstAttemptDeadlines, localDate } from '../src/visits/reminder-times.js';
+import {
+  firstAttemptDeadlines,
+  localDate,
+  type FirstAttemptDeadlines,
+} from '../src/visits/reminder-times.js';
 import { addInSlices } from './add-in-slices.js';
 import { scheduleJobIds } from './delivery/send-keys.js';
 import type { JobQueues } from './job-queues.js';
@@ -138,10 +142,23 @@ export class BullmqReminderScheduler implements ReminderScheduler, EventReminder
     visits: ReadonlyArray<{ visit: Visit; moveInDate: Date }>,
   ): Promise<void> {
     if (visits.length === 0) return;
+    // A hand-out's visits share the moment they were handed out and mostly a few move-in dates:
+    // the deadlines are worked out (luxon's zone arithmetic, most of the CPU of announcing an
+    // area) once per pair, not once per visit.
+    const worked = new Map<string, FirstAttemptDeadlines>();
+    const deadlinesOf = (moveInDate: Date, assignedAt: Date) => {
+      const pair = `${moveInDate.getTime()}:${assignedAt.getTime()}`;
+      let deadlines = worked.get(pair);
+      if (!deadlines) {
+        deadlines = firstAttemptDeadlines(area, moveInDate, assignedAt);
+        worked.set(pair, deadlines);
+      }
+      return deadlines;
+    };
     await addInSlices(
       this.queues.schedule,
       visits.flatMap(({ visit, moveInDate }) => {
-        const deadlines = firstAttemptDeadlines(area, moveInDate, visit.createdAt);
+        const deadlines = deadlinesOf(moveInDate, visit.createdAt);
         return [
           {
             name: 'first-attempt-nudge',
