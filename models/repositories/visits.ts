@@ -326,10 +326,13 @@ export function createVisitRepository(
       if (!ambassadorId) return [];
       // One round trip: the households joined by _id (at most a few dozen open visits). This
       // list is read on nearly every turn of an ambassador.
-      const docs = await model.aggregate<JoinedVisitDoc>([
-        { $match: { ambassadorId, isOpen: true } },
-        ...OPEN_ORDER_AND_HOUSEHOLD(),
-      ]);
+      // Straight to the driver, as the turn's first read is (repositories/turn-context.ts).
+      const docs = await model.collection
+        .aggregate<JoinedVisitDoc>([
+          { $match: { ambassadorId, isOpen: true } },
+          ...OPEN_ORDER_AND_HOUSEHOLD(),
+        ])
+        .toArray();
       return joinedVisits(docs);
     },
 
