@@ -71,7 +71,10 @@ export function createAuditEventRepository(
           __v: 0,
         } as AuditEventDoc;
       });
-      await model.collection.insertMany(docs, { ordered: true });
+      // One entry (one household shown) as a plain insert: the driver's bulk path costs more.
+      const [only] = docs;
+      if (docs.length === 1 && only) await model.collection.insertOne(only);
+      else await model.collection.insertMany(docs, { ordered: true });
       return docs.map(toEvent);
     },
 
