@@ -50,9 +50,10 @@ export function createTurnContextRepository(
   return {
     async load(identity, conversationKey) {
       // Straight to the driver (mongoose adds nothing to an aggregate but its own bookkeeping):
-      // every turn starts here.
-      const [doc] = await people.collection
-        .aggregate<ContextDoc>([
+      // every turn starts here. While mongoose waits for a connection (MongoDB restarting) its
+      // collection answers with a promise of the cursor, hence the Promise.resolve.
+      const cursor = await Promise.resolve(
+        people.collection.aggregate<ContextDoc>([
           { $match: { identityKeys: identityKey(identity) } },
           { $limit: 1 },
           {
@@ -79,8 +80,9 @@ export function createTurnContextRepository(
               as: 'turnAreas',
             },
           },
-        ])
-        .toArray();
+        ]),
+      );
+      const [doc] = await cursor.toArray();
       if (!doc) return null;
       const now = clock.now().getTime();
       // The TTL monitor runs about once a minute: a state past its expiry is gone already.
