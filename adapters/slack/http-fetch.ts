@@ -12,11 +12,13 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
  * Like fetch with `redirect: 'error'` (the client's setting), a redirect is an error, and the
  * client's abort signal (its timeout) ends the request with the signal's reason.
  */
+const IDLE_CONNECTION_MS = 4_000;
+
 export function keepAliveFetch(): typeof fetch {
-  const agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true }),
-  };
+  // An idle connection is closed after a few seconds (as undici does), before the far end's
+  // own idle timeout can close it under a request about to be sent on it.
+  const options = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
+  const agents = { 'http:': new HttpAgent(options), 'https:': new HttpsAgent(options) };
   return (async (input: string | URL | Request, init: RequestInit = {}) => {
     const body = init.body;
     const url = typeof input === 'string' ? new URL(input) : input instanceof URL ? input : null;
