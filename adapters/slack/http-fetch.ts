@@ -77,14 +77,18 @@ export function keepAliveFetch(): typeof fetch {
   }) as typeof fetch;
 }
 
-function plainHeaders(headers: HeadersInit | undefined): Record<string, string> {
+function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
   const plain: Record<string, string> = {};
   if (headers === undefined) return plain;
-  if (headers instanceof Headers || Array.isArray(headers)) {
-    for (const [name, value] of headers) plain[name.toLowerCase()] = value;
-    return plain;
+  const pairs: Array<[string, unknown]> =
+    headers instanceof Headers
+      ? [...headers]
+      : Array.isArray(headers)
+        ? headers.map(([name, value]): [string, unknown] => [String(name), value])
+        : Object.entries(headers);
+  for (const [name, value] of pairs) {
+    plain[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }
-  for (const [name, value] of Object.entries(headers)) plain[name.toLowerCase()] = value;
   return plain;
 }
 

@@ -168,7 +168,7 @@ describe('embedded mongo: inserts and reads', () => {
 
 describe('embedded mongo: updates and deletes', () => {
   it('when $set and $unset touch top-level fields, then only real changes count as modified, dates by their time', async () => {
-    const c = db.collection('plain_updates');
+    const c = db.collection<{ _id: number; [field: string]: unknown }>('plain_updates');
     const at = new Date('2026-11-30T12:00:00.000Z');
     await c.insertOne({ _id: 1, state: 'accepted', payload: 'x', at });
     const unchanged = await c.updateOne(
