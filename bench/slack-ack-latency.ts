@@ -17,7 +17,7 @@
  *
  * Run: npx tsx bench/slack-ack-latency.ts   (WEB_CONCURRENCY=1 to compare one worker)
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -321,15 +321,49 @@ function rssMb(pid: number): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, from /proc (Linux), in ms. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+interface CpuPerEvent {
+  rate: number;
+  /** CPU ms per event of the web workers (and the primary), over the phase and its backlog. */
+  webMs: number;
+  /** CPU ms per event of the embedded MongoDB process. */
+  mongoMs: number;
+}
+
 interface WebRun {
   results: PhaseResult[];
+  cpu: CpuPerEvent[];
   /** Highest sum over the primary and its workers seen during the 200/s phase. */
   peakRssMb: number;
   peakWorkerRssMb: number;
   workers: number;
 }
 
-async function benchNabo(mongoUri: string, apiUrl: string, load: ChildProcess): Promise<WebRun> {
+async function benchNabo(
+  mongoUri: string,
+  apiUrl: string,
+  load: ChildProcess,
+  mongoPid: number,
+): Promise<WebRun> {
   const dbName = `nabo_bench_${randomBytes(4).toString('hex')}`;
   await seed(mongoUri, dbName);
   const root = resolve(import.meta.dirname, '..');
@@ -380,8 +414,14 @@ async function benchNabo(mongoUri: string, apiUrl: string, load: ChildProcess): 
   let peakRssMb = 0;
   let peakWorkerRssMb = 0;
   let sampler: NodeJS.Timeout | undefined;
+  const webPids = () => (web.pid && expected > 1 ? [web.pid, ...workerPids] : workerPids);
+  const webCpu = () => webPids().reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const cpu: CpuPerEvent[] = [];
+  let phase = 0;
+  let cpuAtStart = { web: 0, mongo: 0 };
   const during = {
     start() {
+      cpuAtStart = { web: webCpu(), mongo: cpuMs(mongoPid) };
       sampler = setInterval(() => {
         const pids = web.pid && expected > 1 ? [web.pid, ...workerPids] : workerPids;
         const each = pids.map(rssMb);
@@ -394,6 +434,14 @@ async function benchNabo(mongoUri: string, apiUrl: string, load: ChildProcess): 
     },
     stop() {
       clearInterval(sampler);
+      const spec = PHASES[phase++];
+      if (!spec) return;
+      const events = spec.rate * spec.seconds;
+      cpu.push({
+        rate: spec.rate,
+        webMs: (webCpu() - cpuAtStart.web) / events,
+        mongoMs: (cpuMs(mongoPid) - cpuAtStart.mongo) / events,
+      });
     },
   };
   try {
@@ -403,7 +451,7 @@ async function benchNabo(mongoUri: string, apiUrl: string, load: ChildProcess): 
       `http://127.0.0.1:${port}/slack/events`,
       during,
     );
-    return { results, peakRssMb, peakWorkerRssMb, workers: expected };
+    return { results, cpu, peakRssMb, peakWorkerRssMb, workers: expected };
   } finally {
     const exited = new Promise((done) => web.once('exit', done));
     web.kill('SIGTERM');
@@ -441,7 +489,7 @@ async function main(): Promise<void> {
       `"mine besøg" DMs from ${AMBASSADORS} ambassadors who confirmed the agreement, one open visit each`,
   );
   try {
-    const nabo = await benchNabo(mongoUri, apiUrl, load);
+    const nabo = await benchNabo(mongoUri, apiUrl, load, infra.pid ?? 0);
     const bolt = await benchBareBolt(apiUrl, load);
     console.log(`\nnabo / bare bolt (same run), web process with ${nabo.workers} worker(s)`);
     for (const [index, phase] of PHASES.entries()) {
@@ -451,6 +499,12 @@ async function main(): Promise<void> {
       console.log(
         `  ${String(phase.rate).padStart(4)}/s  ack p50 ×${(n.p50 / b.p50).toFixed(2)}  ack p99 ×${(n.p99 / b.p99).toFixed(2)}` +
           `  reply p99 ${n.replyP99.toFixed(0)} ms (bolt ${b.replyP99.toFixed(0)} ms, ×${(n.replyP99 / b.replyP99).toFixed(2)})`,
+      );
+    }
+    for (const { rate, webMs, mongoMs } of nabo.cpu) {
+      console.log(
+        `  ${String(rate).padStart(4)}/s  CPU per event: web ${webMs.toFixed(2)} ms (primary + workers), ` +
+          `embedded MongoDB ${mongoMs.toFixed(2)} ms (until the phase's last reply)`,
       );
     }
     console.log(

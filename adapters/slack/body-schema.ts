@@ -95,6 +95,8 @@ export function checkSlackBody(body: SlackBody): void {
   if (body.type === 'url_verification' && typeof body.challenge !== 'string') {
     throw new SlackRequestError(400, 'url_verification without a challenge');
   }
+  // Nearly every request is an event; one that plainly has the right shape needs no zod.
+  if (isWellFormedEvent(body)) return;
   const schema = schemaFor(body);
   if (!schema) return;
   const parsed = schema.safeParse(body);
@@ -111,4 +113,46 @@ export function checkSlackBody(body: SlackBody): void {
       `Slack ${String(body.type ?? 'command')} payload with a wrong shape at ${issue?.path.join('.') ?? '?'}`,
     );
   }
+}
+
+// ── The same check, by hand, for the common case ────────────────────────────────────────────────
+// No stricter and no looser than `eventCallback` and `personEvent` above: true only when both
+// would accept the body. Anything else (including every malformed event) goes to zod, which
+// finds the field to name in the 400.
+
+function isWellFormedEvent(body: SlackBody): boolean {
+  if (body.type !== 'event_callback' || typeof body.command === 'string') return false;
+  if (!isOptionalId(body.team_id) || !isId(body.event_id)) return false;
+  const event = body.event;
+  if (!isObject(event) || typeof event.type !== 'string' || event.type === '') return false;
+  const authorizations = body.authorizations;
+  if (authorizations !== undefined) {
+    if (!Array.isArray(authorizations)) return false;
+    for (const authorization of authorizations) {
+      if (!isObject(authorization) || !isOptionalString(authorization.user_id)) return false;
+    }
+  }
+  if (!READ_EVENTS.has(event.type)) return true;
+  if (!isOptionalId(event.user) || !isOptionalId(event.channel)) return false;
+  for (const field of ['channel_type', 'text', 'subtype', 'thread_ts', 'team', 'tab']) {
+    if (!isOptionalString(event[field])) return false;
+  }
+  const files = event.files;
+  return files === undefined || (Array.isArray(files) && files.every(isObject));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function isOptionalId(value: unknown): boolean {
+  return value === undefined || isId(value);
+}
+
+function isOptionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
 }

@@ -5,6 +5,10 @@ import { SendTooLateError, type NaboErrorCode } from '../../kernel/errors.js';
 import { SlackApiError } from './errors.js';
 import { AUTH_CHECK_CACHE_MS, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_RETRIES } from './limits.js';
 import { boltLogger } from './logger.js';
+import { keepAliveFetch } from './http-fetch.js';
+
+/** One for every client in the process: its connections to Slack are kept and shared. */
+let sharedFetch: typeof fetch | undefined;
 
 /** Slack's answers that mean the token no longer works: the app was removed or the token revoked. */
 const AUTH_FAILURES = new Set([
@@ -73,6 +77,7 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: boltLogger(options.logger, 'slack-web-api'),
+    fetch: (sharedFetch ??= keepAliveFetch()),
   });
   let authFailure: string | undefined;
   let lastGoodCheck = Number.NEGATIVE_INFINITY;

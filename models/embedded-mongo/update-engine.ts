@@ -108,7 +108,62 @@ function mingoUpdate(
     }
     return [...new Set(changed)].sort();
   }
-  return mingoUpdateOnce(doc, operators, arrayFilters, condition);
+  return plainUpdate(doc, operators) ?? mingoUpdateOnce(doc, operators, arrayFilters, condition);
+}
+
+/**
+ * `$set` and `$unset` of top-level fields to plain values (strings, numbers, booleans, null,
+ * dates), done here: the inbox marks every event done with one, and mingo builds its operator
+ * tables afresh for each update (most of the server's time per command). The same result as
+ * mingo: a field set to an equal value or unset when absent is not modified, and the modified
+ * fields come back sorted. Anything else (dotted paths, other operators or values): undefined,
+ * and mingo does it.
+ */
+function plainUpdate(doc: Document, operators: Document): string[] | undefined {
+  const entries = Object.entries(operators);
+  for (const [operator, argument] of entries) {
+    if ((operator !== '$set' && operator !== '$unset') || !isPlainObject(argument))
+      return undefined;
+    const fields = Object.entries(argument);
+    if (fields.length === 0) return undefined;
+    for (const [path, value] of fields) {
+      if (path === '_id' || path.includes('.') || path.startsWith('$') || path === '') {
+        return undefined;
+      }
+      if (operator === '$set' && !isPlainValue(value)) return undefined;
+    }
+  }
+  const modified: string[] = [];
+  for (const [operator, argument] of entries) {
+    for (const [path, value] of Object.entries(argument as Document)) {
+      if (operator === '$set') {
+        if (sameValue(doc[path], value)) continue;
+        doc[path] = value instanceof Date ? new Date(value.getTime()) : value;
+        modified.push(path);
+      } else if (Object.hasOwn(doc, path)) {
+        const previous = doc[path];
+        delete doc[path];
+        if (previous !== undefined) modified.push(path);
+      }
+    }
+  }
+  return modified.sort();
+}
+
+function isPlainValue(value: unknown): boolean {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  );
+}
+
+/** mingo's equality for the values plainUpdate sets: dates by time, the rest by identity. */
+function sameValue(current: unknown, value: unknown): boolean {
+  if (current === value || Object.is(current, value)) return true;
+  return current instanceof Date && value instanceof Date && current.getTime() === value.getTime();
 }
 
 function updatedPaths(operators: Document): string[] {

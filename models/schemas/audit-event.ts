@@ -3,6 +3,17 @@ import type { AuditDetailValue, AuditPlatform, AuditSubjectType } from '../types
 
 export const AUDIT_EVENT_MODEL = 'AuditEvent';
 
+/** The subject types the store accepts (the schema's enum; recordMany checks it itself). */
+export const AUDIT_SUBJECT_TYPES: readonly AuditSubjectType[] = [
+  'resident',
+  'person',
+  'visit',
+  'area',
+  'meeting',
+  'check_in',
+  'workspace',
+];
+
 export interface AuditEventDoc {
   _id: Types.ObjectId;
   at: Date;
@@ -25,7 +36,7 @@ export const auditEventSchema = new Schema<AuditEventDoc>(
     action: { type: String, required: true },
     subjectType: {
       type: String,
-      enum: ['resident', 'person', 'visit', 'area', 'meeting', 'check_in', 'workspace'],
+      enum: AUDIT_SUBJECT_TYPES,
       required: true,
     },
     // A string, not an ObjectId: an audit trail must outlive (and not depend on) its subject.

@@ -16,7 +16,7 @@ import {
   typedAnswer,
 } from './questions.js';
 import type { CheckInQuestion } from './messages.js';
-import { recognizeIntent } from '../interpret/index.js';
+import { intentOf } from '../core/turn-intent.js';
 import { recognizeMeetingCommand } from '../meetings/meeting-commands.js';
 
 /**
@@ -85,7 +85,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
     return true;
   }
   const question: CheckInQuestion = checkIn.step;
-  const intent = recognizeIntent(text, { now: turn.now, zone: turn.zone });
+  const intent = intentOf(turn, text);
   if (COMMAND_INTENTS.has(intent.kind) || recognizeMeetingCommand(text)) return false;
   const answer = typedAnswer(question, text);
   if (answer === null) {

@@ -1,11 +1,11 @@
 import type { Person } from '../../models/types.js';
-import { recognizeIntent } from '../interpret/index.js';
 import { askWhatTheyWant, showHelp } from './help.js';
 import { askToPause, askToSetCapacity, resume, switchLanguage } from '../corps/availability.js';
 import { showMyVisits } from '../visits/my-visits.js';
 import { reportInOwnWords, undoLastReport } from '../visits/report-visit.js';
 import type { Flow } from './flow.js';
 import type { Turn } from './turn.js';
+import { intentOf } from './turn-intent.js';
 
 /**
  * The conversation: which flow answers a turn. A question a flow asked earlier gets the answer
@@ -25,7 +25,7 @@ export function createDispatcher(flows: readonly Flow[]): (turn: Turn) => Promis
       if (flow.onMessage && (await flow.onMessage(turn, text))) return;
     }
 
-    const intent = recognizeIntent(text, { now: turn.now, zone: turn.zone });
+    const intent = intentOf(turn, text);
     switch (intent.kind) {
       case 'help':
         return showHelp(turn);

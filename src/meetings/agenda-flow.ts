@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { ConversationState, Meeting, MeetingChanges } from '../../models/types.js';
 import { refuseCoordinatorOnly } from '../core/coordinator-guard.js';
 import type { Flow } from '../core/flow.js';
-import { recognizeIntent } from '../interpret/index.js';
+import { intentOf } from '../core/turn-intent.js';
 import { forgetStep, rememberStep, sourceEventField, sourceEventOf } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Choice, FormSpec } from '../core/outbound.js';
@@ -60,11 +60,7 @@ async function onMessage(turn: Turn, text: string): Promise<boolean> {
   if (!isCoordinator(turn.person)) {
     // "snakkede med Ove i 10 min, Jonas i 5 min" has timeboxes but no meeting: it is a report.
     const noMeeting = parsed.title === '' && parsed.startsAt === null;
-    if (
-      noMeeting &&
-      recognizeIntent(text, { now: turn.now, zone: turn.zone }).kind === 'visit_report'
-    )
-      return false;
+    if (noMeeting && intentOf(turn, text).kind === 'visit_report') return false;
     await refuseCoordinatorOnly(turn, 'meeting:plan', undefined, turn.text.onlyCoordinatorsPlan());
     return true;
   }

@@ -4,7 +4,7 @@ import { areaIdsOf, isCoordinator } from '../corps/roles.js';
 import { forgetStep, type Flow } from '../core/flow.js';
 import type { ActionPayload, MessageRef } from '../core/inbound.js';
 import type { Turn } from '../core/turn.js';
-import { recognizeIntent } from '../interpret/index.js';
+import { intentOf } from '../core/turn-intent.js';
 import { answerFolderQuestion, type FolderAnswer } from './answer-question.js';
 import { activityLine, contactLine } from './format.js';
 import { parseFolderEntry, type FolderEntry } from './parse-entry.js';
@@ -46,7 +46,7 @@ function isPlainQuestion(text: string): boolean {
 function looksLikeQuestion(turn: Turn, text: string): boolean {
   if (isPlainQuestion(text)) return true;
   if (text.trim().split(/\s+/).length > 4) return false;
-  return recognizeIntent(text, { now: turn.now, zone: turn.zone }).kind === 'unknown';
+  return intentOf(turn, text).kind === 'unknown';
 }
 
 async function findAnswer(

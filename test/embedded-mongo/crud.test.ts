@@ -167,6 +167,37 @@ describe('embedded mongo: inserts and reads', () => {
 });
 
 describe('embedded mongo: updates and deletes', () => {
+  it('when $set and $unset touch top-level fields, then only real changes count as modified, dates by their time', async () => {
+    const c = db.collection<{ _id: number; [field: string]: unknown }>('plain_updates');
+    const at = new Date('2026-11-30T12:00:00.000Z');
+    await c.insertOne({ _id: 1, state: 'accepted', payload: 'x', at });
+    const unchanged = await c.updateOne(
+      { _id: 1 },
+      { $set: { state: 'accepted', at: new Date(at.getTime()) }, $unset: { gone: '' } },
+    );
+    expect(unchanged).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
+    const done = await c.updateOne(
+      { _id: 1 },
+      {
+        $set: { state: 'done', doneAt: at, count: 0, flag: false, none: null },
+        $unset: { payload: '' },
+      },
+    );
+    expect(done).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    expect(await c.findOne({ _id: 1 })).toEqual({
+      _id: 1,
+      state: 'done',
+      at,
+      doneAt: at,
+      count: 0,
+      flag: false,
+      none: null,
+    });
+    await expect(
+      c.updateOne({ _id: 1 }, { $set: { state: 'a' }, $unset: { state: '' } }),
+    ).rejects.toMatchObject({ code: 40 });
+  });
+
   it('updates one or many and reports matched and modified counts', async () => {
     const c = db.collection('u');
     await c.insertMany([
