@@ -49,40 +49,34 @@ export function createTurnContextRepository(
 ): TurnContextRepository {
   return {
     async load(identity, conversationKey) {
-      // Straight to the driver (mongoose adds nothing to an aggregate but its own bookkeeping):
-      // every turn starts here. While mongoose waits for a connection (MongoDB restarting) its
-      // collection answers with a promise of the cursor, hence the Promise.resolve.
-      const cursor = await Promise.resolve(
-        people.collection.aggregate<ContextDoc>([
-          { $match: { identityKeys: identityKey(identity) } },
-          { $limit: 1 },
-          {
-            $lookup: {
-              from: states.collection.collectionName,
-              localField: '_id',
-              foreignField: 'personId',
-              as: 'turnStates',
-            },
+      const [doc] = await people.aggregate<ContextDoc>([
+        { $match: { identityKeys: identityKey(identity) } },
+        { $limit: 1 },
+        {
+          $lookup: {
+            from: states.collection.collectionName,
+            localField: '_id',
+            foreignField: 'personId',
+            as: 'turnStates',
           },
-          {
-            $lookup: {
-              from: checkIns.collection.collectionName,
-              localField: '_id',
-              foreignField: 'personId',
-              as: 'turnCheckIns',
-            },
+        },
+        {
+          $lookup: {
+            from: checkIns.collection.collectionName,
+            localField: '_id',
+            foreignField: 'personId',
+            as: 'turnCheckIns',
           },
-          {
-            $lookup: {
-              from: areas.collection.collectionName,
-              localField: 'roles.areaId',
-              foreignField: '_id',
-              as: 'turnAreas',
-            },
+        },
+        {
+          $lookup: {
+            from: areas.collection.collectionName,
+            localField: 'roles.areaId',
+            foreignField: '_id',
+            as: 'turnAreas',
           },
-        ]),
-      );
-      const [doc] = await cursor.toArray();
+        },
+      ]);
       if (!doc) return null;
       const now = clock.now().getTime();
       // The TTL monitor runs about once a minute: a state past its expiry is gone already.

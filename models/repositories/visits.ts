@@ -326,15 +326,10 @@ export function createVisitRepository(
       if (!ambassadorId) return [];
       // One round trip: the households joined by _id (at most a few dozen open visits). This
       // list is read on nearly every turn of an ambassador.
-      // Straight to the driver, as the turn's first read is (repositories/turn-context.ts; a
-      // promise of the cursor while mongoose waits for a connection).
-      const cursor = await Promise.resolve(
-        model.collection.aggregate<JoinedVisitDoc>([
-          { $match: { ambassadorId, isOpen: true } },
-          ...OPEN_ORDER_AND_HOUSEHOLD(),
-        ]),
-      );
-      const docs = await cursor.toArray();
+      const docs = await model.aggregate<JoinedVisitDoc>([
+        { $match: { ambassadorId, isOpen: true } },
+        ...OPEN_ORDER_AND_HOUSEHOLD(),
+      ]);
       return joinedVisits(docs);
     },
 
