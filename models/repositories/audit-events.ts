@@ -1,5 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import { NaboError } from '../../kernel/errors.js';
+import { insertTogether } from '../group-commit.js';
 import { isDuplicateKeyError, translateWriteErrors } from '../mongo-errors.js';
 import { idString, requireObjectId } from '../object-ids.js';
 import { AUDIT_SUBJECT_TYPES, type AuditEventDoc } from '../schemas/audit-event.js';
@@ -31,6 +32,9 @@ export function createAuditEventRepository(
     details: event.details ?? {},
     ...(event.sourceEvent !== undefined ? { sourceEvent: event.sourceEvent } : {}),
   });
+
+  // The turns that show households at the same moment write their entries in one command.
+  const insertReads = insertTogether(() => model.collection);
 
   return {
     async record(event) {
@@ -71,10 +75,10 @@ export function createAuditEventRepository(
           __v: 0,
         } as AuditEventDoc;
       });
-      // One entry (one household shown) as a plain insert: the driver's bulk path costs more.
-      const [only] = docs;
-      if (docs.length === 1 && only) await model.collection.insertOne(only);
-      else await model.collection.insertMany(docs, { ordered: true });
+      // Reads carry no source event, so no unique index can refuse them.
+      const refused = await insertReads(docs);
+      if (refused.length > 0)
+        throw new NaboError('ALREADY_EXISTS', 'Audit entries recorded already');
       return docs.map(toEvent);
     },
 

@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../../kernel/clock.js';
-import { isDuplicateKeyError, isUnavailableError } from '../mongo-errors.js';
+import { groupCommit, insertTogether } from '../group-commit.js';
+import { isUnavailableError } from '../mongo-errors.js';
 import type { InboxEntryDoc } from '../schemas/inbox-entry.js';
 
 /** Platforms redeliver for minutes (Slack: three retries within about five minutes): a day is plenty. */
@@ -101,7 +102,13 @@ export function createInboxRepository(model: Model<InboxEntryDoc>, clock: Clock)
   }
   // Under load turns end together: the ones that end while a mark is on its way are marked
   // with the next one, instead of a round trip each. A lone turn's mark goes at once.
-  const markDone = groupCommit<string>((keys) => finish(keys, 'done'));
+  const markDone = groupCommit<string, void>(async (keys) => {
+    await finish(keys, 'done');
+    return keys.map(() => ({ ok: true, value: undefined }));
+  });
+  // The events that arrive together are stored together, the same way: one insert command
+  // under load instead of one per event, each event still acknowledged only once it is stored.
+  const insertEntries = insertTogether(() => model.collection, whileUnreachable);
 
   return {
     async accept(entry) {
@@ -123,14 +130,8 @@ export function createInboxRepository(model: Model<InboxEntryDoc>, clock: Clock)
         createdAt: now,
         updatedAt: now,
       };
-      try {
-        await whileUnreachable(() =>
-          model.collection.insertOne({ ...doc } as unknown as InboxEntryDoc),
-        );
-        return 'new';
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      const refused = await insertEntries([doc as unknown as InboxEntryDoc]);
+      if (refused.length === 0) return 'new';
       const stored = await model
         .findOne({ key: entry.key }, { acceptedBy: 1, state: 1 })
         .lean<Pick<InboxEntryDoc, 'acceptedBy' | 'state'>>();
@@ -179,32 +180,4 @@ async function whileUnreachable<T>(write: () => Promise<T>): Promise<T> {
     if (!isUnavailableError(error)) throw error;
     return write();
   }
-}
-
-/**
- * Group commit: the first item is written at once; items that arrive while a write is in flight
- * wait for it and go together in the next one. Each caller's promise settles with its own write.
- */
-function groupCommit<T>(write: (items: T[]) => Promise<void>): (item: T) => Promise<void> {
-  let queued: Array<{ item: T; resolve: () => void; reject: (error: unknown) => void }> = [];
-  let writing = false;
-  const drain = async (): Promise<void> => {
-    writing = true;
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      try {
-        await write(batch.map((entry) => entry.item));
-        for (const entry of batch) entry.resolve();
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
-      }
-    }
-    writing = false;
-  };
-  return (item) =>
-    new Promise<void>((resolve, reject) => {
-      queued.push({ item, resolve, reject });
-      if (!writing) void drain();
-    });
 }

@@ -183,6 +183,27 @@ describe('the durable inbox', () => {
     });
   });
 
+  it('when four events arrive at once, then the first is stored alone and the three that came while it was on its way together, in one more command; a redelivery among them is answered once', async () => {
+    await withCountedDatabase(async (counted, counter) => {
+      const { bot } = pipeline(new RecordingAdapter(), counted);
+      const { report } = await ambassadorWithOneVisit();
+      const events = [report('hjælp'), report('hjælp'), report('hjælp')];
+      const [first] = events;
+      if (!first) throw new Error('no event');
+      const { result, commands } = await counter.count(() =>
+        Promise.all([...events, first].map((event) => bot.accept(event))),
+      );
+      const inserts = commands.filter(
+        (command) => command.collection === 'inbox' && command.name === 'insert',
+      );
+      expect(inserts.map((command) => (command.command.documents as unknown[]).length)).toEqual([
+        1, 3,
+      ]);
+      expect(result.slice(0, 3).every((acceptance) => acceptance.accepted)).toBe(true);
+      expect(result[3]).toEqual({ accepted: false, reason: 'already_handled' });
+    });
+  });
+
   it('when four turns end at once, then the first is marked done alone and the three that ended while it was on its way together, in one more command; a redelivery of any is dropped', async () => {
     await withCountedDatabase(async (counted, counter) => {
       const { bot } = pipeline(new RecordingAdapter(), counted);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleIdentity } from '../../adapters/console/platform.js';
 import { connectDatabase, type NaboDatabase } from '../../models/database.js';
+import { auditResidentRead } from '../../src/privacy/audit.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 import { CommandCounter } from '../support/command-counter.js';
 import { Chat, said } from '../support/conversation.js';
@@ -88,6 +89,32 @@ describe('MongoDB commands of one turn (Birgit, four open households)', () => {
     const madsen = await estate.visitOf('madsen');
     const trail = await db.auditEvents.listForSubject('resident', madsen.residentId);
     expect(trail.filter((entry) => entry.action === 'visits.listed')).toHaveLength(1);
+  });
+
+  it('when four turns show households at the same moment, then the first writes its audit entries alone and the other three together in one more command, each household still on its own line', async () => {
+    const visits = await Promise.all(
+      (['christensen', 'madsen', 'andersen', 'christensen'] as const).map((name) =>
+        estate.visitOf(name),
+      ),
+    );
+    const { commands } = await counter.count(() =>
+      Promise.all(
+        visits.map((visit, index) =>
+          auditResidentRead(db, {
+            actorId: estate.people.birgit.id,
+            platform: 'console',
+            residentIds: [visit.residentId],
+            action: `visits.listed.together.${index}`,
+          }),
+        ),
+      ),
+    );
+    expect(describeCommands(commands)).toEqual(['insert auditevents', 'insert auditevents']);
+    const christensen = await estate.visitOf('christensen');
+    const trail = await db.auditEvents.listForSubject('resident', christensen.residentId);
+    expect(trail.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['visits.listed.together.0', 'visits.listed.together.3']),
+    );
   });
 
   it('when Birgit writes "fortryd" after those reports, then the latest one (Jonas Madsen) is taken back, and a second "fortryd" takes back nothing more', async () => {
