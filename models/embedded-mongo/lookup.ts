@@ -213,7 +213,12 @@ export function runIndexedLookup(
   lookup: IndexedLookup,
   inputs: Document[],
   variables: Document | undefined,
-  resolver: (name: string) => Document[],
+  /**
+   * Runs the join's own pipeline over the matched documents the way the server runs any
+   * pipeline, so a `$lookup` nested in it is answered through an index too (the open visits a
+   * turn reads with their households), not by a copy of the whole collection per input document.
+   */
+  runPipeline: (pipeline: Document[], docs: Document[], variables: Document) => Document[],
   stats: LookupStats,
 ): Document[] | undefined {
   const { join, from } = lookup;
@@ -251,12 +256,17 @@ export function runIndexedLookup(
     if (pipeline.length > 0) {
       const own =
         join.kind === 'fields' ? letValues(input, lookup.letExpression) : letPerInput[position];
-      joined = new Aggregator(pipeline, {
-        collectionResolver: resolver,
-        variables: { ...variables, ...own },
-      }).run(joined) as Document[];
+      joined = runPipeline(pipeline, joined, { ...variables, ...own });
     }
     stats.nReturned = (stats.nReturned ?? 0) + 1;
     return { ...input, [lookup.as]: joined };
   });
+}
+
+/** Adds what a nested join read to the stage that holds it (its documents, keys, scans). */
+export function addLookupStats(into: LookupStats, nested: LookupStats): void {
+  into.docsExamined += nested.docsExamined;
+  into.keysExamined += nested.keysExamined;
+  into.collectionScans += nested.collectionScans;
+  for (const index of nested.indexesUsed) into.indexesUsed.add(index);
 }

@@ -141,6 +141,67 @@ describe('embedded mongo: $lookup through the foreign index', () => {
     ]);
   });
 
+  it("when a join's own pipeline joins again (an ambassador's open visits with their households), then the inner join reads through its index too", async () => {
+    const people = db.collection('nested_people');
+    const visits = db.collection('nested_visits');
+    const residents = db.collection('nested_residents');
+    await Promise.all([people, visits, residents].map((c) => c.drop().catch(() => undefined)));
+    await visits.createIndex({ ambassadorId: 1, isOpen: 1 });
+    const residentIds = Array.from({ length: 1000 }, () => new ObjectId());
+    await residents.insertMany(residentIds.map((_id, n) => ({ _id, names: [`Familie ${n}`] })));
+    const personIds = Array.from({ length: 30 }, () => new ObjectId());
+    await people.insertMany(personIds.map((_id, n) => ({ _id, key: `p-${n}` })));
+    // Ten visits per ambassador, every other one open.
+    await visits.insertMany(
+      Array.from({ length: 300 }, (_, n) => ({
+        ambassadorId: personIds[n % 30],
+        residentId: residentIds[(n * 7) % 1000],
+        isOpen: Math.floor(n / 30) % 2 === 0,
+        n,
+      })),
+    );
+
+    const pipeline = [
+      { $match: { key: 'p-4' } },
+      { $limit: 1 },
+      {
+        $lookup: {
+          from: 'nested_visits',
+          localField: '_id',
+          foreignField: 'ambassadorId',
+          pipeline: [
+            { $match: { isOpen: true } },
+            { $sort: { n: 1 } },
+            {
+              $lookup: {
+                from: 'nested_residents',
+                localField: 'residentId',
+                foreignField: '_id',
+                as: 'household',
+              },
+            },
+          ],
+          as: 'openVisits',
+        },
+      },
+    ];
+    const [joined] = await people.aggregate(pipeline).toArray();
+    const open = (joined?.openVisits ?? []) as Document[];
+    expect(open.map((visit) => visit.n)).toEqual([4, 64, 124, 184, 244]);
+    expect(open.map((visit) => (visit.household as Document[])[0]?.names)).toEqual(
+      [4, 64, 124, 184, 244].map((n) => [`Familie ${(n * 7) % 1000}`]),
+    );
+    // The ambassador's ten visits, then the five open ones' households: not 1,000 per visit.
+    expect(lookupCosts(await explainAggregate(people, pipeline))).toEqual([
+      {
+        docsExamined: 15,
+        keysExamined: 15,
+        collectionScans: 0,
+        indexesUsed: ['ambassadorId_1_isOpen_1', '_id_'],
+      },
+    ]);
+  });
+
   it('when joins meet arrays, nulls, missing fields and mixed types, then the index gives what a full read gives, in the same order', async () => {
     const next = random(5);
     const local = db.collection('local');

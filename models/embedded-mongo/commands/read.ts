@@ -7,7 +7,13 @@ import {
   type Document,
 } from '../bson-values.js';
 import type { Collection } from '../collection.js';
-import { indexedLookup, newLookupStats, runIndexedLookup, type LookupStats } from '../lookup.js';
+import {
+  addLookupStats,
+  indexedLookup,
+  newLookupStats,
+  runIndexedLookup,
+  type LookupStats,
+} from '../lookup.js';
 import { CommandError, ErrorCode } from '../errors.js';
 import {
   findDocuments,
@@ -333,7 +339,19 @@ function runStages(
     const lookup = indexedLookup(stage, collectionOf);
     if (lookup !== undefined) {
       flush();
-      const joined = runIndexedLookup(lookup, docs, variables, resolver, lookupStats);
+      const joined = runIndexedLookup(
+        lookup,
+        docs,
+        variables,
+        (pipeline, matched, own) => {
+          // What a nested join reads counts as this stage's reading, as mongod's explain does.
+          const nested: LookupStats[] = [];
+          const result = runStages(pipeline, matched, own, collectionOf, resolver, nested);
+          for (const inner of nested) addLookupStats(lookupStats, inner);
+          return result;
+        },
+        lookupStats,
+      );
       if (joined !== undefined) {
         docs = joined;
         continue;
