@@ -11,7 +11,7 @@
  *     open-loop at 50/s for 10 s, then 200/s for 10 s (after an uncounted warm-up of 20/s for
  *     3 s). It measures request → response (ack) and request → the reply's chat.postMessage
  *     (full reply), in its own clock;
- *   - web: app/web.ts itself, NODE_ENV=production, WEB_CONCURRENCY=2 (two node:cluster workers),
+ *   - web: app/web.ts itself as `npm start` runs it (compiled to dist/ first), NODE_ENV=production, WEB_CONCURRENCY=2 (two node:cluster workers),
  *     real Redis at 127.0.0.1:6379. Its RSS (primary + workers) is sampled from /proc;
  *   - this process: seeds the database, then runs the bare Bolt app against the same load.
  *
@@ -369,7 +369,18 @@ async function benchNabo(
   const root = resolve(import.meta.dirname, '..');
   // BENCH_WEB_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): the workers inherit them.
   const nodeArgs = (process.env.BENCH_WEB_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const web = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'app/web.ts'], {
+  // What production runs (`npm start`: the compiled web process), built from today's sources
+  // first so it cannot be stale. Under tsx the workers would carry its loader too: ~40 MB more
+  // each, and every module compiled again at start.
+  execFileSync(
+    process.execPath,
+    [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  const web = spawn(process.execPath, [...nodeArgs, 'dist/app/web.js'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
