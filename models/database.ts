@@ -296,6 +296,8 @@ export async function connectDatabase(
         models.conversationStates,
         models.checkIns,
         models.areas,
+        models.visits,
+        models.residents,
         clock,
       ),
       slackInstallations: createSlackInstallationRepository(models.slackInstallations),

@@ -5,11 +5,21 @@ import type { CheckInDoc } from '../schemas/check-in.js';
 import type { ConversationStateDoc } from '../schemas/conversation-state.js';
 import type { PersonDoc } from '../schemas/person.js';
 import type { AreaDoc } from '../schemas/area.js';
-import type { Area, CheckIn, ConversationState, Person, PlatformIdentity } from '../types.js';
+import type { ResidentDoc } from '../schemas/resident.js';
+import type { VisitDoc } from '../schemas/visit.js';
+import type {
+  Area,
+  CheckIn,
+  ConversationState,
+  Person,
+  PlatformIdentity,
+  VisitWithResident,
+} from '../types.js';
 import { toArea } from './areas.js';
 import { toCheckIn } from './check-ins.js';
 import { toState } from './conversation-states.js';
 import { toPerson } from './people.js';
+import { joinedVisits, openOrderAndHousehold, type JoinedVisitDoc } from './visits.js';
 
 /** What every turn needs before a flow answers, read in one command. */
 export interface TurnContext {
@@ -20,6 +30,16 @@ export interface TurnContext {
   openCheckIn: CheckIn | null;
   /** The areas the person has a role in (settings, time zone), so a turn need not look them up. */
   areas: Area[];
+  /** Their open visits with the households, in the order they see them; only when asked for. */
+  openVisits?: VisitWithResident[];
+}
+
+export interface TurnContextOptions {
+  /**
+   * Read the person's open visits too ("mine besøg" lists them): in the same command, instead
+   * of a second round trip once the turn knows it needs them.
+   */
+  openVisits?: boolean;
 }
 
 export interface TurnContextRepository {
@@ -27,13 +47,18 @@ export interface TurnContextRepository {
    * The person behind the identity with their conversation state here and their pending
    * check-in, in one round trip; null for someone unknown (nothing is stored).
    */
-  load(identity: PlatformIdentity, conversationKey: string): Promise<TurnContext | null>;
+  load(
+    identity: PlatformIdentity,
+    conversationKey: string,
+    options?: TurnContextOptions,
+  ): Promise<TurnContext | null>;
 }
 
 interface ContextDoc extends PersonDoc {
   turnStates: ConversationStateDoc[];
   turnCheckIns: CheckInDoc[];
   turnAreas: AreaDoc[];
+  turnOpenVisits?: JoinedVisitDoc[];
 }
 
 /**
@@ -45,10 +70,25 @@ export function createTurnContextRepository(
   states: Model<ConversationStateDoc>,
   checkIns: Model<CheckInDoc>,
   areas: Model<AreaDoc>,
+  visits: Model<VisitDoc>,
+  residents: Model<ResidentDoc>,
   clock: Clock,
 ): TurnContextRepository {
+  // By ambassador (indexed with isOpen), then each visit's household by its _id.
+  const openVisitsLookup = {
+    $lookup: {
+      from: visits.collection.collectionName,
+      localField: '_id',
+      foreignField: 'ambassadorId',
+      pipeline: [
+        { $match: { isOpen: true } },
+        ...openOrderAndHousehold(residents.collection.collectionName),
+      ],
+      as: 'turnOpenVisits',
+    },
+  };
   return {
-    async load(identity, conversationKey) {
+    async load(identity, conversationKey, options = {}) {
       const [doc] = await people.aggregate<ContextDoc>([
         { $match: { identityKeys: identityKey(identity) } },
         { $limit: 1 },
@@ -76,6 +116,7 @@ export function createTurnContextRepository(
             as: 'turnAreas',
           },
         },
+        ...(options.openVisits ? [openVisitsLookup] : []),
       ]);
       if (!doc) return null;
       const now = clock.now().getTime();
@@ -91,12 +132,19 @@ export function createTurnContextRepository(
             b.createdAt.getTime() - a.createdAt.getTime() ||
             (String(b._id) < String(a._id) ? -1 : 1),
         )[0];
-      const { turnStates: _states, turnCheckIns: _checkIns, turnAreas, ...person } = doc;
+      const {
+        turnStates: _states,
+        turnCheckIns: _checkIns,
+        turnAreas,
+        turnOpenVisits,
+        ...person
+      } = doc;
       return {
         person: toPerson(person),
         areas: turnAreas.map(toArea),
         state: state ? toState(state) : null,
         openCheckIn: pending ? toCheckIn(pending) : null,
+        ...(turnOpenVisits ? { openVisits: joinedVisits(turnOpenVisits) } : {}),
       };
     },
   };

@@ -121,6 +121,41 @@ const MAX_REWRITE_TRIES = 3;
 /** How many "fortryd" events a visit remembers (a turn is resumed within minutes). */
 const UNDONE_BY_KEPT = 10;
 
+/** A visit as an aggregate returns it, joined with its household (`householdLookup`). */
+export type JoinedVisitDoc = VisitDoc & { joinedResident: ResidentDoc[] };
+
+/** Joins each visit with its household, by the household's `_id`. */
+export function householdLookup(residentsCollection: string) {
+  return {
+    $lookup: {
+      from: residentsCollection,
+      localField: 'residentId',
+      foreignField: '_id',
+      as: 'joinedResident',
+    },
+  };
+}
+
+/** Open visits in the order an ambassador sees them, each with its household. */
+export function openOrderAndHousehold(residentsCollection: string) {
+  return [
+    { $sort: { assignmentMonth: 1 as const, createdAt: 1 as const, _id: 1 as const } },
+    householdLookup(residentsCollection),
+  ];
+}
+
+export function joinedVisits(docs: readonly JoinedVisitDoc[]): VisitWithResident[] {
+  return docs.flatMap(({ joinedResident, ...doc }) => {
+    const [resident] = joinedResident;
+    if (!resident) {
+      // Households are never deleted (erasure blanks them in place): this is a data fault.
+      logger().warn({ visitId: idString(doc._id) }, 'visit without its resident, left out');
+      return [];
+    }
+    return [{ ...toVisit(doc), resident: toResidentSummary(resident) }];
+  });
+}
+
 export function createVisitRepository(
   model: Model<VisitDoc>,
   residentModel: Model<ResidentDoc>,
@@ -196,30 +231,9 @@ export function createVisitRepository(
     return joined;
   }
 
-  type JoinedVisitDoc = VisitDoc & { joinedResident: ResidentDoc[] };
-  const HOUSEHOLD_LOOKUP = () => ({
-    $lookup: {
-      from: residentModel.collection.collectionName,
-      localField: 'residentId',
-      foreignField: '_id',
-      as: 'joinedResident',
-    },
-  });
-  const OPEN_ORDER_AND_HOUSEHOLD = () => [
-    { $sort: { assignmentMonth: 1 as const, createdAt: 1 as const, _id: 1 as const } },
-    HOUSEHOLD_LOOKUP(),
-  ];
-  function joinedVisits(docs: readonly JoinedVisitDoc[]): VisitWithResident[] {
-    return docs.flatMap(({ joinedResident, ...doc }) => {
-      const [resident] = joinedResident;
-      if (!resident) {
-        // Households are never deleted (erasure blanks them in place): this is a data fault.
-        logger().warn({ visitId: idString(doc._id) }, 'visit without its resident, left out');
-        return [];
-      }
-      return [{ ...toVisit(doc), resident: toResidentSummary(resident) }];
-    });
-  }
+  const HOUSEHOLD_LOOKUP = () => householdLookup(residentModel.collection.collectionName);
+  const OPEN_ORDER_AND_HOUSEHOLD = () =>
+    openOrderAndHousehold(residentModel.collection.collectionName);
 
   return {
     async open(residentId, ambassadorId, assignmentMonth) {

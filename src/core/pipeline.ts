@@ -6,6 +6,7 @@ import { catalogFor } from '../i18n/catalog.js';
 import { isAllowedTenant, mayShowResidentData } from '../privacy/where-data-may-appear.js';
 import { createDispatcher } from './bot.js';
 import { giveWay } from './give-way.js';
+import { MENU_FLOW } from './help.js';
 import type { Flow } from './flow.js';
 import { identifyPerson } from './identify-person.js';
 import {
@@ -24,6 +25,7 @@ import { mayDeliver, type OutboundMessage, type OutboundPort } from './outbound.
 import { refuseWhereNotPrivate } from './private-guard.js';
 import type { PlatformAdapter } from './platform.js';
 import { asMessage, type BotDependencies, type Turn } from './turn.js';
+import { readMessage } from './turn-intent.js';
 
 /**
  * The one way in. Whatever the platform, every event takes the same steps, once:
@@ -80,6 +82,8 @@ const UNCONFIRMED_ACCEPT_WATCH_MS = 120_000;
 const UNCONFIRMED_ACCEPT_PAUSE_MS = 1_000;
 /** How many abandoned events one `resume` takes on. */
 const RESUME_BATCH = 100;
+/** Longer messages are not read ahead of their turn ("mine besøg" and its variants are short). */
+const READ_AHEAD_MAX_LENGTH = 80;
 
 export type Acceptance =
   { accepted: true } | { accepted: false; reason: 'workspace_not_allowed' | 'already_handled' };
@@ -225,13 +229,16 @@ export function createInboundPipeline(
   async function runTurn(event: InboundEvent, rerun: boolean): Promise<void> {
     const send = replier(event, rerun);
     if (event.kind === 'installed') return greetWhereInstalled(event, send);
+    const now = deps.clock.now();
     // The person, their conversation state here and any open check-in: one read for the turn.
-    const context = await deps.db.turnContext.load(event.actor, event.conversation.key);
+    const context = await deps.db.turnContext.load(event.actor, event.conversation.key, {
+      openVisits: listsOpenVisits(event, now),
+    });
     // Reading the message is the turn's heaviest step: acknowledgements waiting go first.
     await giveWay();
     if (!context) return answerStranger(event, send);
     await rememberLink(context.person, event.conversation);
-    const turn = startTurn(event, context, send);
+    const turn = startTurn(event, context, send, now);
     if (await refuseWhereNotPrivate(turn, flowsByName)) return;
     await answer(turn);
   }
@@ -300,7 +307,30 @@ export function createInboundPipeline(
     await send(conversation, { text: greeting });
   }
 
-  function startTurn(event: PersonEvent, context: TurnContext, send: Replier): Turn {
+  /**
+   * Whether the turn will list the person's open visits ("mine besøg", its button, Slack's Home
+   * tab), so the turn's first read brings them along. Only short messages are read ahead: a
+   * pasted agenda is left to the flow it is for. A pending question may still take the message
+   * as its answer; then the list was read for nothing, in the same command.
+   */
+  function listsOpenVisits(event: PersonEvent, now: Date): boolean {
+    switch (event.kind) {
+      case 'home_opened':
+        return true;
+      case 'action':
+        return event.action.flow === MENU_FLOW && event.action.value === 'my_visits';
+      case 'message':
+      case 'command':
+        return (
+          event.text.length <= READ_AHEAD_MAX_LENGTH &&
+          readMessage(event, event.text, now, deps.timeZone).kind === 'my_visits'
+        );
+      default:
+        return false;
+    }
+  }
+
+  function startTurn(event: PersonEvent, context: TurnContext, send: Replier, now: Date): Turn {
     const { person } = context;
     const locale = localeOf(person, undefined, deps.locale);
     // The last check before a resident's name leaves: only into a one-to-one conversation.
@@ -318,11 +348,16 @@ export function createInboundPipeline(
     return {
       event,
       person,
-      held: { state: context.state, openCheckIn: context.openCheckIn, areas: context.areas },
+      held: {
+        state: context.state,
+        openCheckIn: context.openCheckIn,
+        areas: context.areas,
+        ...(context.openVisits ? { openVisits: context.openVisits } : {}),
+      },
       locale,
       // The process's zone: every area of a programme lies in one country.
       zone: deps.timeZone,
-      now: deps.clock.now(),
+      now,
       text: catalogFor(locale),
       mayShowPersonalData: mayShowResidentData(event.conversation),
       deps,

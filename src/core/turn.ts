@@ -1,5 +1,11 @@
 import type { NaboDatabase } from '../../models/database.js';
-import type { Area, CheckIn, ConversationState, Person } from '../../models/types.js';
+import type {
+  Area,
+  CheckIn,
+  ConversationState,
+  Person,
+  VisitWithResident,
+} from '../../models/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../../kernel/logger.js';
@@ -78,6 +84,11 @@ export interface HeldConversation {
   openCheckIn: CheckIn | null;
   /** The areas the person has a role in, as read at the start of the turn. */
   areas: readonly Area[];
+  /**
+   * The person's open visits as read at the start of the turn, when the pipeline saw the turn
+   * would list them (see listsOpenVisits); otherwise not read.
+   */
+  openVisits?: readonly VisitWithResident[];
 }
 
 export function asMessage(message: OutboundMessage | string): OutboundMessage {

@@ -84,7 +84,9 @@ export async function showMyVisits(turn: Turn): Promise<void> {
     await refuseNotPrivate(turn, 'visits:list');
     return;
   }
-  const visits = await turn.deps.db.visits.listOpenForAmbassador(turn.person.id);
+  // Read with the person at the start of the turn when the pipeline saw this coming.
+  const visits =
+    turn.held.openVisits ?? (await turn.deps.db.visits.listOpenForAmbassador(turn.person.id));
   if (visits.length === 0 && coordinatedAreas(turn).length > 0) {
     await showCoordinatorOverview(turn);
     return;
