@@ -116,7 +116,7 @@ import {
 
 export type * from './types.js';
 export type { NewVisitAttempt } from './repositories/visits.js';
-export type { TurnContext } from './repositories/turn-context.js';
+export type { TurnContext, TurnContextOptions } from './repositories/turn-context.js';
 export type { InboxAcceptance, ResumableEntry } from './repositories/inbox.js';
 export type {
   PersonTraceCounts,

@@ -19,7 +19,12 @@ import { toArea } from './areas.js';
 import { toCheckIn } from './check-ins.js';
 import { toState } from './conversation-states.js';
 import { toPerson } from './people.js';
-import { joinedVisits, openOrderAndHousehold, type JoinedVisitDoc } from './visits.js';
+import {
+  householdLookup,
+  joinedVisits,
+  openOrderAndHousehold,
+  type JoinedVisitDoc,
+} from './visits.js';
 
 /** What every turn needs before a flow answers, read in one command. */
 export interface TurnContext {
@@ -32,6 +37,8 @@ export interface TurnContext {
   areas: Area[];
   /** Their open visits with the households, in the order they see them; only when asked for. */
   openVisits?: VisitWithResident[];
+  /** Their most recently closed visits with the households, newest first; only when asked for. */
+  recentlyClosedVisits?: VisitWithResident[];
 }
 
 export interface TurnContextOptions {
@@ -40,6 +47,11 @@ export interface TurnContextOptions {
    * of a second round trip once the turn knows it needs them.
    */
   openVisits?: boolean;
+  /**
+   * Read this many of their most recently closed visits too (a report or «fortryd» checks a name
+   * against them), at most 100; 0 or absent reads none.
+   */
+  recentlyClosedVisits?: number;
 }
 
 export interface TurnContextRepository {
@@ -59,6 +71,7 @@ interface ContextDoc extends PersonDoc {
   turnCheckIns: CheckInDoc[];
   turnAreas: AreaDoc[];
   turnOpenVisits?: JoinedVisitDoc[];
+  turnClosedVisits?: JoinedVisitDoc[];
 }
 
 /**
@@ -87,8 +100,23 @@ export function createTurnContextRepository(
       as: 'turnOpenVisits',
     },
   };
+  const closedVisitsLookup = (limit: number) => ({
+    $lookup: {
+      from: visits.collection.collectionName,
+      localField: '_id',
+      foreignField: 'ambassadorId',
+      pipeline: [
+        { $match: { isOpen: false } },
+        { $sort: { closedAt: -1 as const, _id: -1 as const } },
+        { $limit: Math.min(limit, 100) },
+        householdLookup(residents.collection.collectionName),
+      ],
+      as: 'turnClosedVisits',
+    },
+  });
   return {
     async load(identity, conversationKey, options = {}) {
+      const closedLimit = options.recentlyClosedVisits ?? 0;
       const [doc] = await people.aggregate<ContextDoc>([
         { $match: { identityKeys: identityKey(identity) } },
         { $limit: 1 },
@@ -117,6 +145,7 @@ export function createTurnContextRepository(
           },
         },
         ...(options.openVisits ? [openVisitsLookup] : []),
+        ...(closedLimit > 0 ? [closedVisitsLookup(closedLimit)] : []),
       ]);
       if (!doc) return null;
       const now = clock.now().getTime();
@@ -137,6 +166,7 @@ export function createTurnContextRepository(
         turnCheckIns: _checkIns,
         turnAreas,
         turnOpenVisits,
+        turnClosedVisits,
         ...person
       } = doc;
       return {
@@ -145,6 +175,7 @@ export function createTurnContextRepository(
         state: state ? toState(state) : null,
         openCheckIn: pending ? toCheckIn(pending) : null,
         ...(turnOpenVisits ? { openVisits: joinedVisits(turnOpenVisits) } : {}),
+        ...(turnClosedVisits ? { recentlyClosedVisits: joinedVisits(turnClosedVisits) } : {}),
       };
     },
   };

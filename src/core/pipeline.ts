@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from '../../models/database.js';
+import type { TurnContext, TurnContextOptions } from '../../models/database.js';
 import type { Person } from '../../models/types.js';
 import { NaboError } from '../../kernel/errors.js';
 import { catalogFor } from '../i18n/catalog.js';
@@ -26,6 +26,8 @@ import { refuseWhereNotPrivate } from './private-guard.js';
 import type { PlatformAdapter } from './platform.js';
 import { asMessage, type BotDependencies, type Turn } from './turn.js';
 import { readMessage } from './turn-intent.js';
+import { MAX_REPORT_LENGTH } from '../interpret/index.js';
+import { RECENTLY_CLOSED } from '../visits/report-visit.js';
 
 /**
  * The one way in. Whatever the platform, every event takes the same steps, once:
@@ -82,8 +84,6 @@ const UNCONFIRMED_ACCEPT_WATCH_MS = 120_000;
 const UNCONFIRMED_ACCEPT_PAUSE_MS = 1_000;
 /** How many abandoned events one `resume` takes on. */
 const RESUME_BATCH = 100;
-/** Longer messages are not read ahead of their turn ("mine besøg" and its variants are short). */
-const READ_AHEAD_MAX_LENGTH = 80;
 
 export type Acceptance =
   { accepted: true } | { accepted: false; reason: 'workspace_not_allowed' | 'already_handled' };
@@ -230,11 +230,16 @@ export function createInboundPipeline(
     const send = replier(event, rerun);
     if (event.kind === 'installed') return greetWhereInstalled(event, send);
     const now = deps.clock.now();
-    // The person, their conversation state here and any open check-in: one read for the turn.
-    const context = await deps.db.turnContext.load(event.actor, event.conversation.key, {
-      openVisits: listsOpenVisits(event, now),
-    });
     // Reading the message is the turn's heaviest step: acknowledgements waiting go first.
+    await giveWay();
+    // The person, their conversation state here and any open check-in: one read for the turn,
+    // with the visits the message will need.
+    const context = await deps.db.turnContext.load(
+      event.actor,
+      event.conversation.key,
+      visitsToReadAhead(event, now),
+    );
+    // Rendering the answer is heavy too.
     await giveWay();
     if (!context) return answerStranger(event, send);
     await rememberLink(context.person, event.conversation);
@@ -308,25 +313,30 @@ export function createInboundPipeline(
   }
 
   /**
-   * Whether the turn will list the person's open visits ("mine besøg", its button, Slack's Home
-   * tab), so the turn's first read brings them along. Only short messages are read ahead: a
-   * pasted agenda is left to the flow it is for. A pending question may still take the message
-   * as its answer; then the list was read for nothing, in the same command.
+   * The visits the turn will read, so its first command brings them along: the open ones for
+   * "mine besøg" (its button, Slack's Home tab), and the recently closed ones too for a visit
+   * report and «fortryd». Only messages up to a report's length are read ahead. A pending
+   * question may still take the message as its answer; then the visits were read for nothing,
+   * in the same command.
    */
-  function listsOpenVisits(event: PersonEvent, now: Date): boolean {
+  function visitsToReadAhead(event: PersonEvent, now: Date): TurnContextOptions {
+    const open = { openVisits: true };
+    const openAndRecent = { openVisits: true, recentlyClosedVisits: RECENTLY_CLOSED };
     switch (event.kind) {
       case 'home_opened':
-        return true;
+        return open;
       case 'action':
-        return event.action.flow === MENU_FLOW && event.action.value === 'my_visits';
+        return event.action.flow === MENU_FLOW && event.action.value === 'my_visits' ? open : {};
       case 'message':
-      case 'command':
-        return (
-          event.text.length <= READ_AHEAD_MAX_LENGTH &&
-          readMessage(event, event.text, now, deps.timeZone).kind === 'my_visits'
-        );
+      case 'command': {
+        if (event.text.length > MAX_REPORT_LENGTH) return {};
+        const intent = readMessage(event, event.text, now, deps.timeZone);
+        if (intent.kind === 'my_visits') return open;
+        if (intent.kind === 'visit_report' || intent.kind === 'undo') return openAndRecent;
+        return {};
+      }
       default:
-        return false;
+        return {};
     }
   }
 
@@ -353,6 +363,9 @@ export function createInboundPipeline(
         openCheckIn: context.openCheckIn,
         areas: context.areas,
         ...(context.openVisits ? { openVisits: context.openVisits } : {}),
+        ...(context.recentlyClosedVisits
+          ? { recentlyClosedVisits: context.recentlyClosedVisits }
+          : {}),
       },
       locale,
       // The process's zone: every area of a programme lies in one country.

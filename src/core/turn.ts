@@ -89,6 +89,8 @@ export interface HeldConversation {
    * would list them (see listsOpenVisits); otherwise not read.
    */
   openVisits?: readonly VisitWithResident[];
+  /** Their most recently closed visits (newest first), read the same way for a report. */
+  recentlyClosedVisits?: readonly VisitWithResident[];
 }
 
 export function asMessage(message: OutboundMessage | string): OutboundMessage {

@@ -263,12 +263,8 @@ export async function reportInOwnWords(
   }
   const state = await currentState(turn);
   const memory = carried(memoryOf(state));
-  // The open households and the recently closed ones a name may point to, in one read; the
-  // latest report in this conversation is among them.
-  const { open: visits, closed } = await turn.deps.db.visits.listOpenAndRecentlyClosedForAmbassador(
-    turn.person.id,
-    RECENTLY_CLOSED,
-  );
+  // The latest report in this conversation is among these.
+  const { open: visits, closed } = await openAndRecentlyClosed(turn);
   const latest = latestReport(turn, state, [...visits, ...closed]);
   const lastVisitId = latest?.visitIds.at(-1);
   if (report.isCorrection && lastVisitId) {
@@ -334,7 +330,24 @@ export async function reportInOwnWords(
 }
 
 /** How many of the ambassador's closed visits a name on no open visit is checked against. */
-const RECENTLY_CLOSED = 20;
+export const RECENTLY_CLOSED = 20;
+
+/**
+ * The open households and the recently closed ones a name may point to, in one read — or none
+ * when the pipeline read them with the person at the start of the turn.
+ */
+async function openAndRecentlyClosed(
+  turn: Turn,
+): Promise<{ open: VisitWithResident[]; closed: VisitWithResident[] }> {
+  const { openVisits, recentlyClosedVisits } = turn.held;
+  if (openVisits && recentlyClosedVisits) {
+    return { open: [...openVisits], closed: [...recentlyClosedVisits] };
+  }
+  return turn.deps.db.visits.listOpenAndRecentlyClosedForAmbassador(
+    turn.person.id,
+    RECENTLY_CLOSED,
+  );
+}
 
 /**
  * The closed visit the words name, read against the open and the recently closed households
@@ -682,10 +695,7 @@ async function ownOpenVisit(turn: Turn, visitId: string): Promise<VisitWithResid
 /** "fortryd": takes back the latest report in this conversation. */
 export async function undoLastReport(turn: Turn): Promise<void> {
   const state = await currentState(turn);
-  const { open, closed } = await turn.deps.db.visits.listOpenAndRecentlyClosedForAmbassador(
-    turn.person.id,
-    RECENTLY_CLOSED,
-  );
+  const { open, closed } = await openAndRecentlyClosed(turn);
   const held = [...open, ...closed];
   const latest = latestReport(turn, state, held);
   // Not forgotten but marked: the report before it stays where it is, not next in line.
