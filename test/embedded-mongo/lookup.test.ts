@@ -4,6 +4,7 @@ import { consoleIdentity } from '../../adapters/console/platform.js';
 import { connectDatabase } from '../../models/database.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 import { CommandCounter } from '../support/command-counter.js';
+import { createEstate } from '../support/estate.js';
 import {
   assertExaminesAboutWhatItReturns,
   explainAggregate,
@@ -305,6 +306,62 @@ describe('embedded mongo: $lookup through the foreign index', () => {
       const joins = lookupCosts(await explainAggregate(db.collection('people'), pipeline));
       // Two states of this person out of 120, no check-ins, one area out of three.
       expect(joins.map((join) => join.docsExamined)).toEqual([2, 0, 1]);
+      expect(joins.every((join) => join.collectionScans === 0)).toBe(true);
+    } finally {
+      await database.drop();
+      await database.close();
+    }
+  });
+  it('when a turn reads its visits ahead, then the open and the recently closed ones and their households come from indexes in the same command', async () => {
+    const counter = new CommandCounter();
+    const database = await connectDatabase(server.uri, {
+      dbName: 'lookups_visits',
+      commandListener: counter.listener,
+      now: () => NOW,
+    });
+    try {
+      const estate = await createEstate(database);
+      const ambassadors = [];
+      for (let n = 0; n < 8; n += 1) {
+        const ambassador = await estate.ambassador(`Ambassadør ${n}`, `ambassador-${n}`);
+        await estate.assign(
+          ambassador,
+          [0, 1, 2].map((h) => ({
+            names: [`Familie ${n}-${h}`],
+            address: `Vej ${n}`,
+            unit: `${h}`,
+          })),
+        );
+        ambassadors.push(ambassador);
+      }
+      const [first] = await database.visits.listOpenForAmbassador(ambassadors[3]?.id ?? '');
+      await database.visits.close(first?.id ?? '', 'met');
+
+      const { byName, commands, result } = await counter.count(() =>
+        database.turnContext.load(consoleIdentity('ambassador-3'), 'console:ambassador-3', {
+          openVisits: true,
+          recentlyClosedVisits: 20,
+        }),
+      );
+      expect(byName).toEqual({ aggregate: 1 });
+      expect(result?.openVisits?.map((visit) => visit.resident.names)).toEqual([
+        ['Familie 3-1'],
+        ['Familie 3-2'],
+      ]);
+      expect(result?.recentlyClosedVisits?.map((visit) => visit.resident.names)).toEqual([
+        ['Familie 3-0'],
+      ]);
+
+      const { aggregate: _name, pipeline } = (commands[0]?.command ?? {}) as {
+        aggregate: string;
+        pipeline: Document[];
+      };
+      const joins = lookupCosts(
+        await explainAggregate(client.db('lookups_visits').collection('people'), pipeline),
+      );
+      // States, check-ins, areas; then her three visits and the two open ones' households, her
+      // three visits and the closed one's household: of 24 visits and 24 households.
+      expect(joins.map((join) => join.docsExamined)).toEqual([0, 0, 1, 5, 4]);
       expect(joins.every((join) => join.collectionScans === 0)).toBe(true);
     } finally {
       await database.drop();
