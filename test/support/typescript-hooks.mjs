@@ -1,12 +1,13 @@
 // Preloaded (`--import`) into the processes the tests start — the CLI, the web process, the
 // worker, the trial workers — so that they run Nabo's TypeScript sources as they are, the way
 // `--import tsx` does, with the same compiler (tsx's own esbuild) and the same settings
-// (tsconfig.json's verbatimModuleSyntax: every import is kept). tsx's hooks run off the main
-// thread and also see every one of the ~1,500 node_modules files a process loads: on the 2-core
-// machine that cost each child 1-2 s of its start. These hooks run in the thread, only rewrite
-// `./x.js` to `./x.ts` where the .ts exists, and only compile the repository's .ts files (cached
-// on disk by content, so a file is compiled once, not by every child). node_modules is loaded
-// by Node untouched. Nabo itself never uses this: `npm run nabo` and the Procfile use tsx/dist.
+// (tsconfig.json's compilerOptions, e.g. verbatimModuleSyntax: every import is kept). tsx's
+// hooks run off the main thread and also see every one of the ~1,500 node_modules files a
+// process loads: on the 2-core machine that cost each child 1-2 s of its start. These hooks run
+// in the thread, only rewrite `./x.js` to `./x.ts` where the .ts exists, and only compile the
+// repository's .ts files (cached on disk by content and settings, so a file is compiled once,
+// not by every child). node_modules is loaded by Node untouched. Nabo itself never uses this:
+// `npm run nabo` runs tsx, the Procfile and `nabo` the compiled dist/.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, enableCompileCache, registerHooks } from 'node:module';
@@ -17,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 /** tsx's esbuild, loaded on the first file not in the cache. */
 let esbuild;
-const compilerOptions = { target: 'node22', verbatimModuleSyntax: true };
+const { compilerOptions } = JSON.parse(
+  readFileSync(new URL('../../tsconfig.json', import.meta.url), 'utf8'),
+);
 const user = process.getuid?.() ?? 'user';
 const cacheDir = join(tmpdir(), `nabo-ts-hooks-${user}`);
 mkdirSync(cacheDir, { recursive: true });
@@ -69,10 +72,11 @@ function compiled(path) {
   const { code } = esbuild.transformSync(source, {
     loader: 'ts',
     format: 'esm',
-    target: compilerOptions.target,
+    // The Node versions Nabo runs on (package.json engines), whatever tsc emits for dist/.
+    target: 'node22',
     sourcemap: 'inline',
     sourcefile: path,
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    tsconfigRaw: { compilerOptions },
   });
   // Written aside and renamed: children starting at once never read half a file.
   const partial = `${cached}.${process.pid}`;
