@@ -8,8 +8,7 @@ import {
   EXIT_USER_ERROR,
 } from '../adapters/cli/exit-codes.js';
 import { buildProgram } from '../adapters/cli/program.js';
-import { registerDemoCommand } from './demo.js';
-import { deliveryPlatforms } from './platforms.js';
+import { registerDemoCommand } from './demo-command.js';
 
 /** The `nabo` command. Exit codes: 0 ok, 1 user error (one line), 2 unexpected. */
 async function main(argv: string[]): Promise<number> {
@@ -19,7 +18,8 @@ async function main(argv: string[]): Promise<number> {
       print: (line) => console.log(line),
       printError: (line) => console.error(line),
     },
-    deliveryPlatforms,
+    // Loaded by the commands that queue messages only: the platforms bring Express and the SDKs.
+    async (config, db) => (await import('./platforms.js')).deliveryPlatforms(config, db),
   );
   registerDemoCommand(program);
   try {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Command } from 'commander';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import {
   consoleHandleOf,
@@ -7,7 +6,7 @@ import {
   createConsolePlatform,
 } from '../adapters/console/platform.js';
 import { TerminalOutbox } from '../adapters/console/terminal-outbox.js';
-import { parseNow, processClock } from '../kernel/clock.js';
+import { processClock } from '../kernel/clock.js';
 import { UserError } from '../kernel/errors.js';
 import { createLogger } from '../kernel/logger.js';
 import { assignAndAnnounce } from '../jobs/assignment-jobs.js';
@@ -18,7 +17,7 @@ import { connectDatabase, type NaboDatabase } from '../models/database.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../models/embedded-mongo/index.js';
 import type { Area, Person } from '../models/types.js';
 import { assignmentMonthOf } from '../src/assignment/assignment-month.js';
-import { loadConfig } from '../src/config/config.js';
+import type { Config } from '../src/config/config.js';
 import { demoExampleList } from '../src/demo/example-list.js';
 import { DEMO_AREA_KEY, seedDemoEstate } from '../src/demo/seed.js';
 import { writeDemoList } from '../adapters/cli/demo-list-file.js';
@@ -30,131 +29,119 @@ import { composeProcess, type NaboProcess } from './compose.js';
  * their own Redis queues, so the month's hand-out arrives as it would on the 1st, and "/spol"
  * fast-forwards to the revisit reminders. You talk as one of the estate's people. `--now` (or
  * NABO_NOW) starts the demo's clock at another moment: the estate, the month's list and every
- * date Nabo reads or writes follow it.
+ * date Nabo reads or writes follow it. app/demo-command.ts has read the options and the
+ * configuration: `start` is where the demo's clock starts, if not now.
  */
-export function registerDemoCommand(program: Command): void {
-  program
-    .command('demo')
-    .description('talk to Nabo in the terminal as a person of the seeded demo estate')
-    .option(
-      '--as <name>',
-      'who you are: Birgit, Ahmed or Lise (ambassadors), Mette (coordinator)',
-      'Birgit',
-    )
-    .option(
-      '--now <iso>',
-      'the moment the demo starts, e.g. 2026-12-31T12:00 (estate time) or with an offset',
-    )
-    .action(async (options: { as: string; now?: string }) => {
-      const config = loadConfig();
-      const clock = processClock(
-        demoStart(options.now, config.timeZone, config.environment) ?? config.now,
+export async function runDemo(
+  options: { as: string },
+  config: Config,
+  start: Date | undefined,
+): Promise<void> {
+  const clock = processClock(start);
+  await assertRedisReachable(config.redisUrl);
+
+  let embedded: EmbeddedMongo | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    // The server expires conversation states on the demo's clock, which stamps them.
+    embedded = await startEmbeddedMongo({ now: () => clock.now().getTime() });
+    uri = `${embedded.uri}nabo`;
+  }
+  const db = await connectDatabase(uri, { now: () => clock.now() });
+  let nabo: NaboProcess | undefined;
+  try {
+    const estate = await seedDemoEstate(db, clock.now(), config.timeZone, consoleIdentity);
+    const handle = options.as.trim().toLocaleLowerCase('da');
+    const person = await db.people.findByIdentity(consoleIdentity(handle));
+    if (!person) {
+      throw new UserError(
+        'NOT_FOUND',
+        `There is nobody called "${options.as}" in the demo. Try --as Birgit, Ahmed, Lise or Mette.`,
       );
-      await assertRedisReachable(config.redisUrl);
+    }
+    const area = await db.areas.findById(estate.areaId);
+    if (!area) throw new Error('the demo area vanished');
 
-      let embedded: EmbeddedMongo | undefined;
-      let uri = config.mongodbUri;
-      if (!uri) {
-        // The server expires conversation states on the demo's clock, which stamps them.
-        embedded = await startEmbeddedMongo({ now: () => clock.now().getTime() });
-        uri = `${embedded.uri}nabo`;
-      }
-      const db = await connectDatabase(uri, { now: () => clock.now() });
-      let nabo: NaboProcess | undefined;
-      try {
-        const estate = await seedDemoEstate(db, clock.now(), config.timeZone, consoleIdentity);
-        const handle = options.as.trim().toLocaleLowerCase('da');
-        const person = await db.people.findByIdentity(consoleIdentity(handle));
-        if (!person) {
-          throw new UserError(
-            'NOT_FOUND',
-            `There is nobody called "${options.as}" in the demo. Try --as Birgit, Ahmed, Lise or Mette.`,
-          );
-        }
-        const area = await db.areas.findById(estate.areaId);
-        if (!area) throw new Error('the demo area vanished');
-
-        const terminal = new ConsoleAdapter(process.stdout);
-        // In the demo everyone lives in this terminal: others' messages show as one line each.
-        const outbox = new TerminalOutbox(terminal, handle, await firstNamesByHandle(db, area));
-        nabo = await composeProcess(config, {
-          role: 'demo',
-          db,
-          clock,
-          // Logs go to standard error so they never mix with the conversation.
-          logger: createLogger({ level: 'warn', destination: process.stderr }),
-          // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
-          queuePrefix: `nabo-demo-${randomBytes(4).toString('hex')}`,
-          fastRecovery: true,
-          platforms: () => [createConsolePlatform(terminal, outbox)],
-        });
-        const running = nabo.jobs as RunningJobs;
-        const interactive = Boolean(process.stdin.isTTY);
-        const role = person.roles.some((entry) => entry.role === 'coordinator')
-          ? 'coordinator'
-          : 'ambassador';
-        console.log(
-          `Nabo demo — ${DEMO_AREA_KEY} (${estate.seeded ? 'freshly seeded' : 'existing data'}). ` +
-            `You are ${person.name} (${role}). Try "mine besøg" or "hjælp"; "/spol" jumps ahead ` +
-            `to the revisit reminders` +
-            (interactive ? '; Ctrl-D ends.' : '.'),
-        );
-
-        if (estate.seeded) {
-          terminal.note(`— The 1st of the month, 09:00: Nabo hands out the new households —`);
-          const { announcement } = await assignAndAnnounce(
-            {
-              db,
-              queues: running.queues,
-              messenger: running.messenger,
-              reminders: running.reminders,
-              logger: nabo.logger,
-            },
-            area,
-            assignmentMonthOf(clock.now(), area.timeZone),
-            clock.now(),
-          );
-          await outbox.waitForDeliveries(
-            announcement.ambassadorsQueued + announcement.coordinatorsQueued,
-          );
-        }
-        if (role === 'coordinator') {
-          const list = await writeDemoList(
-            await demoExampleList(db, area.id, clock.now(), area.timeZone),
-          );
-          terminal.note(
-            `— This month's list from the housing organisation: write "importer ${list}" —`,
-          );
-        }
-
-        const meetings = nabo.meetings;
-        await terminal.converse(
-          nabo.pipeline,
-          { handle, firstName: person.name.split(' ')[0] ?? person.name },
-          process.stdin,
-          interactive,
-          (line) =>
-            demoControl(line, {
-              jobs: running,
-              meetings,
-              db,
-              person,
-              area,
-              outbox,
-              terminal,
-              now: () => clock.now(),
-            }),
-        );
-      } finally {
-        if (nabo) {
-          await nabo.meetings.queue.obliterate({ force: true }).catch(() => undefined);
-          await nabo.jobs.queues.obliterate().catch(() => undefined);
-          await nabo.close();
-        }
-        await db.close();
-        await embedded?.stop();
-      }
+    const terminal = new ConsoleAdapter(process.stdout);
+    // In the demo everyone lives in this terminal: others' messages show as one line each.
+    const outbox = new TerminalOutbox(terminal, handle, await firstNamesByHandle(db, area));
+    nabo = await composeProcess(config, {
+      role: 'demo',
+      db,
+      clock,
+      // Logs go to standard error so they never mix with the conversation.
+      logger: createLogger({ level: 'warn', destination: process.stderr }),
+      // Queues of their own: a demo never touches a real worker's jobs, and cleans up after.
+      queuePrefix: `nabo-demo-${randomBytes(4).toString('hex')}`,
+      fastRecovery: true,
+      platforms: () => [createConsolePlatform(terminal, outbox)],
     });
+    const running = nabo.jobs as RunningJobs;
+    const interactive = Boolean(process.stdin.isTTY);
+    const role = person.roles.some((entry) => entry.role === 'coordinator')
+      ? 'coordinator'
+      : 'ambassador';
+    console.log(
+      `Nabo demo — ${DEMO_AREA_KEY} (${estate.seeded ? 'freshly seeded' : 'existing data'}). ` +
+        `You are ${person.name} (${role}). Try "mine besøg" or "hjælp"; "/spol" jumps ahead ` +
+        `to the revisit reminders` +
+        (interactive ? '; Ctrl-D ends.' : '.'),
+    );
+
+    if (estate.seeded) {
+      terminal.note(`— The 1st of the month, 09:00: Nabo hands out the new households —`);
+      const { announcement } = await assignAndAnnounce(
+        {
+          db,
+          queues: running.queues,
+          messenger: running.messenger,
+          reminders: running.reminders,
+          logger: nabo.logger,
+        },
+        area,
+        assignmentMonthOf(clock.now(), area.timeZone),
+        clock.now(),
+      );
+      await outbox.waitForDeliveries(
+        announcement.ambassadorsQueued + announcement.coordinatorsQueued,
+      );
+    }
+    if (role === 'coordinator') {
+      const list = await writeDemoList(
+        await demoExampleList(db, area.id, clock.now(), area.timeZone),
+      );
+      terminal.note(
+        `— This month's list from the housing organisation: write "importer ${list}" —`,
+      );
+    }
+
+    const meetings = nabo.meetings;
+    await terminal.converse(
+      nabo.pipeline,
+      { handle, firstName: person.name.split(' ')[0] ?? person.name },
+      process.stdin,
+      interactive,
+      (line) =>
+        demoControl(line, {
+          jobs: running,
+          meetings,
+          db,
+          person,
+          area,
+          outbox,
+          terminal,
+          now: () => clock.now(),
+        }),
+    );
+  } finally {
+    if (nabo) {
+      await nabo.meetings.queue.obliterate({ force: true }).catch(() => undefined);
+      await nabo.jobs.queues.obliterate().catch(() => undefined);
+      await nabo.close();
+    }
+    await db.close();
+    await embedded?.stop();
+  }
 }
 
 interface DemoControls {
@@ -232,23 +219,4 @@ async function firstNamesByHandle(db: NaboDatabase, area: Area): Promise<Map<str
       return handle ? [[handle, person.name.split(' ')[0] ?? person.name] as const] : [];
     }),
   );
-}
-
-/** `--now` wins over NABO_NOW; like NABO_NOW it is refused in production. */
-function demoStart(text: string | undefined, zone: string, environment: string): Date | undefined {
-  if (text === undefined) return undefined;
-  if (environment === 'production') {
-    throw new UserError(
-      'INVALID_INPUT',
-      '--now fixes the clock for the demo and is refused in production',
-    );
-  }
-  const start = parseNow(text, zone);
-  if (!start) {
-    throw new UserError(
-      'INVALID_INPUT',
-      `--now must be a date and time such as 2026-12-31T12:00, got "${text}"`,
-    );
-  }
-  return start;
 }

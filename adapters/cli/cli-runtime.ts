@@ -1,4 +1,4 @@
-import { connectDatabase, type NaboDatabase } from '../../models/database.js';
+import type { NaboDatabase } from '../../models/database.js';
 import type { PlatformRegistry } from '../../src/core/platform.js';
 import { databaseUri, refusesEmbeddedMongo, type Config } from '../../src/config/config.js';
 import { processClock, type Clock } from '../../kernel/clock.js';
@@ -28,6 +28,9 @@ export function createCliRuntime(
     async openDatabase() {
       const config = readConfig();
       const uri = databaseUri(config);
+      // Loaded here, not at the top: `nabo --help` and the commands that need no database
+      // would otherwise start by loading mongoose and every schema.
+      const { connectDatabase } = await import('../../models/database.js');
       try {
         return await connectDatabase(uri, {
           serverSelectionTimeoutMS: 3_000,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startEmbeddedMongo } from '../../models/embedded-mongo/index.js';
 import { loadConfig } from '../../src/config/config.js';
 import { processClock } from '../../kernel/clock.js';
 import { UserError } from '../../kernel/errors.js';
@@ -21,6 +20,8 @@ export function registerDevDbCommand(program: Command, print: (line: string) => 
       }
       // With NABO_NOW the other processes stamp expiry times on that clock: expire on it too.
       const clock = processClock(loadConfig().now);
+      // Loaded here, not at the top: every other `nabo` command would load the server too.
+      const { startEmbeddedMongo } = await import('../../models/embedded-mongo/index.js');
       const server = await startEmbeddedMongo({
         port,
         host: options.host,

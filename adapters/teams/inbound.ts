@@ -10,6 +10,7 @@ import type {
   SharedFile,
 } from '../../src/core/inbound.js';
 import { sharedFile, type TeamsFileAttachment } from './files.js';
+import { teamsIdentity } from './identity.js';
 
 /**
  * Teams activities as the core's inbound events. Pure: no I/O, so every mapping is tested
@@ -104,11 +105,6 @@ export function conversationOf(
 
 export function conversationKey(conversationId: string): string {
   return `teams:${conversationId}`;
-}
-
-/** A Teams user in their tenant, by Entra ID object id, as the core and the people store know them. */
-export function teamsIdentity(tenantId: string, aadObjectId: string): PlatformIdentity {
-  return { platform: 'teams', workspaceId: tenantId, userId: aadObjectId };
 }
 
 /** The person behind an activity: their Entra ID object id in their tenant. */

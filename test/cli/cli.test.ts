@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUN_TYPESCRIPT } from '../support/child-node.js';
 
 /**
  * The `nabo` command as an operator or a newcomer runs it: a real process, real standard input
@@ -23,7 +24,7 @@ function nabo(
   options: { input?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli.ts', ...args], {
+    const child = spawn(process.execPath, [...RUN_TYPESCRIPT, 'app/cli.ts', ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent', MONGODB_URI: '', NABO_NOW: NOW, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { RUN_TYPESCRIPT } from '../support/child-node.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const NOW = '2026-11-30T10:00:00+01:00';
 
 function demo(args: string[], input: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli.ts', 'demo', ...args], {
+    const child = spawn(process.execPath, [...RUN_TYPESCRIPT, 'app/cli.ts', 'demo', ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent', MONGODB_URI: '', NABO_NOW: NOW },
       stdio: ['pipe', 'pipe', 'pipe'],

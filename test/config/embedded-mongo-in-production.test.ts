@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBEDDED_REFUSED_MESSAGE } from '../../models/database.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 import { REDIS_URL, uniquePrefix } from '../jobs/support/jobs-harness.js';
+import { RUN_TYPESCRIPT } from '../support/child-node.js';
 
 /**
  * Production pointed at `nabo dev-db` (the embedded, in-memory server) used to start without a
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 function run(entry: string, args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stderr: string; stdout: string }>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    const child = spawn(process.execPath, [...RUN_TYPESCRIPT, entry, ...args], {
       cwd: root,
       env: {
         ...process.env,

@@ -12,6 +12,7 @@ import {
 import { cursorReply } from '../../models/embedded-mongo/commands/context.js';
 import { CursorRegistry } from '../../models/embedded-mongo/cursors.js';
 import { opMsg, opQuery } from './raw-client.js';
+import { RUN_TYPESCRIPT } from '../support/child-node.js';
 
 describe('embedded mongo: wire protocol codec', () => {
   it('frames byte-by-byte input and back-to-back messages', () => {
@@ -123,7 +124,7 @@ describe('embedded mongo: cursor replies', () => {
 describe('embedded mongo: process lifecycle', () => {
   it('lets the process exit after stop() even with a client still connected', async () => {
     const fixture = fileURLToPath(new URL('./fixtures/exit-after-stop.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+    const child = spawn(process.execPath, [...RUN_TYPESCRIPT, fixture], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -9,6 +9,7 @@ import type { Area, Person } from '../../models/types.js';
 import { assignmentMonthOf } from '../../src/assignment/assignment-month.js';
 import { useTestDatabase } from '../support/database.js';
 import { REDIS_URL, slackEstate, uniquePrefix, waitFor } from './support/jobs-harness.js';
+import { RUN_TYPESCRIPT } from '../support/child-node.js';
 
 /** The workers' "now" (NABO_NOW): the hand-out they run is this month's. */
 const NOW = '2026-12-01T09:00:00+01:00';
@@ -25,7 +26,7 @@ let coordinator: Person;
 
 function startWorker(): Promise<ChildProcess> {
   const child = fork(join(import.meta.dirname, 'support/worker-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...RUN_TYPESCRIPT],
     env: {
       ...process.env,
       LOG_LEVEL: 'silent',

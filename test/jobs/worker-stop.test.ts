@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { uniquePrefix } from './support/jobs-harness.js';
 import { startOwnRedis, type OwnRedis } from './support/own-redis.js';
+import { RUN_TYPESCRIPT } from '../support/child-node.js';
 
 /** The real `worker` entry point, on a Redis of its own that the test takes away. */
 const db = useTestDatabase();
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 function startWorker(): Promise<{ child: ChildProcess; output: () => string }> {
   const root = join(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'app/worker.ts')], {
+  const child = spawn(process.execPath, [...RUN_TYPESCRIPT, join(root, 'app/worker.ts')], {
     cwd: root,
     env: {
       ...process.env,

@@ -3,6 +3,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { startMongoProxy, type MongoProxy } from '../jobs/support/web-trials.js';
+import { RUN_TYPESCRIPT } from '../support/child-node.js';
 
 /**
  * MongoDB restarted again and again under the app's own connection, in a process of its own
@@ -33,7 +34,7 @@ const LOOPS = 8;
 function startBusyClient(uri: string, dbName: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/models/support/busy-client.ts', uri, dbName],
+    [...RUN_TYPESCRIPT, 'test/models/support/busy-client.ts', uri, dbName],
     { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   /** Successful rounds so far, per loop of the client. */

@@ -1,7 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { moveAreaReminders } from '../../../jobs/area-reminders.js';
 import { ENVIRONMENT_VARIABLES } from '../../../jobs/settings.js';
-import { openJobClient } from '../../../jobs/start-jobs.js';
 import { isNaboError, UserError } from '../../../kernel/errors.js';
 import type { CliRuntime } from '../runtime.js';
 import { DEFAULT_TIME_ZONE } from '../../../kernel/constants.js';
@@ -83,6 +81,11 @@ function registerAreaSet(area: Command, runtime: CliRuntime): void {
         const movesReminders =
           changes.revisitHour !== undefined || changes.firstAttemptDeadlineDays !== undefined;
         if (!movesReminders) return;
+        // Loaded here, not at the top: every `nabo` command would otherwise start by loading BullMQ.
+        const [{ openJobClient }, { moveAreaReminders }] = await Promise.all([
+          import('../../../jobs/start-jobs.js'),
+          import('../../../jobs/area-reminders.js'),
+        ]);
         const config = runtime.config();
         const prefix = process.env[ENVIRONMENT_VARIABLES.queuePrefix]?.trim();
         const jobs = openJobClient({

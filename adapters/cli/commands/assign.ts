@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Area, Person, Resident } from '../../../models/types.js';
-import { announceAssignment } from '../../../jobs/assignment-jobs.js';
-import { whereUnreachable } from '../../../jobs/enqueue-send.js';
-import { openJobClient } from '../../../jobs/start-jobs.js';
 import { ENVIRONMENT_VARIABLES } from '../../../jobs/settings.js';
 import type { AssignmentPlan } from '../../../src/assignment/assign-households.js';
 import {
@@ -64,6 +61,12 @@ async function announce(
   month: string,
   runtime: CliRuntime,
 ): Promise<void> {
+  // Loaded here, not at the top: every `nabo` command would otherwise start by loading BullMQ.
+  const [{ openJobClient }, { announceAssignment }, { whereUnreachable }] = await Promise.all([
+    import('../../../jobs/start-jobs.js'),
+    import('../../../jobs/assignment-jobs.js'),
+    import('../../../jobs/enqueue-send.js'),
+  ]);
   const config = runtime.config();
   const prefix = process.env[ENVIRONMENT_VARIABLES.queuePrefix];
   const jobs = openJobClient({

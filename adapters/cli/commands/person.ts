@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Locale, NewPerson, PlatformIdentity, Role } from '../../../models/types.js';
 import { consoleIdentity } from '../../console/platform.js';
 import { slackIdentity } from '../../slack/inbound.js';
-import { teamsIdentity } from '../../teams/inbound.js';
+import { teamsIdentity } from '../../teams/identity.js';
 import { isNaboError, UserError } from '../../../kernel/errors.js';
 import type { CliRuntime } from '../runtime.js';
 

@@ -23,9 +23,7 @@ import {
   type Requester,
   type SubjectType,
 } from '../../../src/privacy/subject-export.js';
-import { DEFAULT_QUEUE_PREFIX } from '../../../jobs/job-queues.js';
-import { assertRedisReachable, createRedisConnection } from '../../../jobs/redis-connection.js';
-import { eraseQueuedJobs, type QueuedJobErasure } from '../../../jobs/retention/index.js';
+import type { QueuedJobErasure } from '../../../jobs/retention/index.js';
 import { ENVIRONMENT_VARIABLES } from '../../../jobs/settings.js';
 import type { CliRuntime } from '../runtime.js';
 
@@ -83,6 +81,8 @@ export function registerPrivacyCommands(program: Command, runtime: CliRuntime): 
     .action(async (kind: SubjectType, id: string, options: { closeOpenVisits?: boolean }) => {
       // Redis first: an erasure must not stop half-way because the job store is down.
       const { redisUrl } = loadConfig();
+      // Loaded here, not at the top: every `nabo` command would otherwise start by loading ioredis.
+      const { assertRedisReachable } = await import('../../../jobs/redis-connection.js');
       await assertRedisReachable(redisUrl);
       const db = await runtime.openDatabase();
       try {
@@ -203,6 +203,12 @@ async function requireArea(db: NaboDatabase, key: string) {
 }
 
 async function eraseFromRedis(redisUrl: string, ids: readonly string[]): Promise<QueuedJobErasure> {
+  const [{ DEFAULT_QUEUE_PREFIX }, { createRedisConnection }, { eraseQueuedJobs }] =
+    await Promise.all([
+      import('../../../jobs/job-queues.js'),
+      import('../../../jobs/redis-connection.js'),
+      import('../../../jobs/retention/index.js'),
+    ]);
   const prefix = process.env[ENVIRONMENT_VARIABLES.queuePrefix]?.trim() || DEFAULT_QUEUE_PREFIX;
   const connection = createRedisConnection(redisUrl);
   try {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RUN_TYPESCRIPT } from '../../support/child-node.js';
 
 /**
  * The real web process (app/web.ts) as a child, for crash tests: it can be SIGKILLed and started
@@ -15,7 +16,7 @@ export interface WebChild {
 }
 
 export async function startWebChild(env: Record<string, string>): Promise<WebChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'app/web.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...RUN_TYPESCRIPT, 'app/web.ts'], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

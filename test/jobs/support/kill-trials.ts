@@ -14,6 +14,7 @@ import type { JobQueues } from '../../../jobs/job-queues.js';
 import { slackEstate } from './jobs-harness.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
 import type { OwnRedis } from './own-redis.js';
+import { RUN_TYPESCRIPT } from '../../support/child-node.js';
 
 /** What goes wrong during the send. */
 export type Fault =
@@ -62,7 +63,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function startSlackWorker(context: TrialContext): Promise<ChildProcess> {
   const child = fork(join(import.meta.dirname, 'slack-worker-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...RUN_TYPESCRIPT],
     env: {
       ...process.env,
       LOG_LEVEL: process.env.NABO_TRIAL_LOG_LEVEL ?? 'silent',

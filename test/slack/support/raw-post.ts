@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { RUN_TYPESCRIPT } from '../../support/child-node.js';
 
 const CHUNK = Buffer.alloc(64 * 1024, 'a');
 
@@ -20,7 +21,7 @@ export async function rawPost(
   const script = fileURLToPath(import.meta.url);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', script, url, JSON.stringify(headers), String(streamBytes)],
+    [...RUN_TYPESCRIPT, script, url, JSON.stringify(headers), String(streamBytes)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';

@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { RUN_TYPESCRIPT } from '../../support/child-node.js';
 
 /**
- * `app/web.ts` as its own process, started the way the Procfile starts it (through tsx here),
+ * `app/web.ts` as its own process, started the way the Procfile starts it (from the sources here),
  * with an environment made from scratch: nothing from the developer's shell leaks in. Its log
  * lines (pino JSON on stdout) are collected so a test can wait for "listening" or a restart.
  */
@@ -34,8 +35,7 @@ export function startWebChild(
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      ...RUN_TYPESCRIPT,
       ...(options.preload ?? []).flatMap((file) => ['--import', file]),
       'app/web.ts',
     ],
