@@ -1,7 +1,7 @@
 // Preloaded (`--import`) into the processes the tests start — the CLI, the web process, the
 // worker, the trial workers — so that they run Nabo's TypeScript sources as they are, the way
-// `--import tsx` does, with the same compiler (tsx's own esbuild) and the same settings
-// (tsconfig.json's compilerOptions, e.g. verbatimModuleSyntax: every import is kept). tsx's
+// `--import tsx` does, with the same compiler (esbuild, a dev dependency at tsx's version) and
+// the same settings (tsconfig.json's compilerOptions, e.g. verbatimModuleSyntax). tsx's
 // hooks run off the main thread and also see every one of the ~1,500 node_modules files a
 // process loads: on the 2-core machine that cost each child 1-2 s of its start. These hooks run
 // in the thread, only rewrite `./x.js` to `./x.ts` where the .ts exists, and only compile the
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-/** tsx's esbuild, loaded on the first file not in the cache. */
+/** esbuild (the compiler tsx uses, the same version), loaded on the first file not in the cache. */
 let esbuild;
 const { compilerOptions } = JSON.parse(
   readFileSync(new URL('../../tsconfig.json', import.meta.url), 'utf8'),
@@ -68,7 +68,7 @@ function compiled(path) {
   } catch {
     // Not compiled yet.
   }
-  esbuild ??= createRequire(require.resolve('tsx'))('esbuild');
+  esbuild ??= require('esbuild');
   const { code } = esbuild.transformSync(source, {
     loader: 'ts',
     format: 'esm',

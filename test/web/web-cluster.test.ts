@@ -181,6 +181,11 @@ describe('the web process with WEB_CONCURRENCY=2', () => {
   });
 
   it('when /metrics is asked, then the turns of both workers are counted together', async () => {
+    // A reply reaches Slack before its turn is over (marked done, then counted), and a worker
+    // reads its metrics one after another: asked at once, the last turn may be half counted.
+    await expect
+      .poll(async () => (await send('/metrics')).text, { timeout: 10_000, interval: 100 })
+      .toMatch(/^nabo_turn_duration_seconds_count\{platform="slack"\} 6$/m);
     const answer = await send('/metrics');
     expect(answer.status).toBe(200);
     const turns =
