@@ -20,11 +20,7 @@ import { describeCommands, isBookkeeping } from './support.js';
  * ones too for a report. A report then records the attempt and audits it. The memory for "fortryd" rides on the attempt (its conversation and report key), so
  * with no question pending the conversation state is not written at all.
  */
-const REPORT = [
-  'aggregate people',
-  'findAndModify visits',
-  'insert auditevents',
-];
+const REPORT = ['aggregate people', 'findAndModify visits', 'insert auditevents'];
 const counter = new CommandCounter();
 let server: EmbeddedMongo | undefined;
 let db: NaboDatabase;
