@@ -34,13 +34,18 @@ export function registerAssignCommand(program: Command, runtime: CliRuntime): vo
         const month = options.month
           ? assertAssignmentMonth(options.month)
           : assignmentMonthOf(now, area.timeZone);
+        // Read before the run: once it has saved, these households are no longer unassigned,
+        // and the plan would name them by id instead of by door.
+        const households = await db.residents.listUnassigned(area.id);
         const run = await runMonthlyAssignment(db, {
           area,
           month,
           now,
           dryRun: options.dryRun ?? false,
         });
-        for (const line of await describePlan(db, area, run.plan)) runtime.print(line);
+        for (const line of await describePlan(db, area, run.plan, households)) {
+          runtime.print(line);
+        }
         if (run.dryRun) {
           runtime.print('Dry run: nothing was saved or sent.');
           return;
@@ -102,12 +107,18 @@ async function announce(
   }
 }
 
-async function describePlan(db: NaboDatabase, area: Area, plan: AssignmentPlan): Promise<string[]> {
+async function describePlan(
+  db: NaboDatabase,
+  area: Area,
+  plan: AssignmentPlan,
+  /** The area's unassigned households as the plan was made from them. */
+  households: readonly Resident[],
+): Promise<string[]> {
   const people = new Map<string, Person>(
     (await db.people.listByArea(area.id)).map((p) => [p.id, p]),
   );
   const residents = new Map<string, Resident>(
-    (await db.residents.listUnassigned(area.id)).map((resident) => [resident.id, resident]),
+    households.map((resident) => [resident.id, resident]),
   );
   const name = (id: string): string => people.get(id)?.name ?? id;
   const door = (id: string): string => {
