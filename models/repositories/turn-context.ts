@@ -20,9 +20,9 @@ import { toCheckIn } from './check-ins.js';
 import { toState } from './conversation-states.js';
 import { toPerson } from './people.js';
 import {
-  householdLookup,
   joinedVisits,
-  openOrderAndHousehold,
+  openVisitsWithHouseholds,
+  recentlyClosedWithHouseholds,
   type JoinedVisitDoc,
 } from './visits.js';
 
@@ -93,10 +93,7 @@ export function createTurnContextRepository(
       from: visits.collection.collectionName,
       localField: '_id',
       foreignField: 'ambassadorId',
-      pipeline: [
-        { $match: { isOpen: true } },
-        ...openOrderAndHousehold(residents.collection.collectionName),
-      ],
+      pipeline: openVisitsWithHouseholds(residents.collection.collectionName),
       as: 'turnOpenVisits',
     },
   };
@@ -105,12 +102,7 @@ export function createTurnContextRepository(
       from: visits.collection.collectionName,
       localField: '_id',
       foreignField: 'ambassadorId',
-      pipeline: [
-        { $match: { isOpen: false } },
-        { $sort: { closedAt: -1 as const, _id: -1 as const } },
-        { $limit: Math.min(limit, 100) },
-        householdLookup(residents.collection.collectionName),
-      ],
+      pipeline: recentlyClosedWithHouseholds(residents.collection.collectionName, limit),
       as: 'turnClosedVisits',
     },
   });

@@ -125,7 +125,7 @@ const UNDONE_BY_KEPT = 10;
 export type JoinedVisitDoc = VisitDoc & { joinedResident: ResidentDoc[] };
 
 /** Joins each visit with its household, by the household's `_id`. */
-export function householdLookup(residentsCollection: string) {
+function householdLookup(residentsCollection: string) {
   return {
     $lookup: {
       from: residentsCollection,
@@ -137,9 +137,24 @@ export function householdLookup(residentsCollection: string) {
 }
 
 /** Open visits in the order an ambassador sees them, each with its household. */
-export function openOrderAndHousehold(residentsCollection: string) {
+function openOrderAndHousehold(residentsCollection: string) {
   return [
     { $sort: { assignmentMonth: 1 as const, createdAt: 1 as const, _id: 1 as const } },
+    householdLookup(residentsCollection),
+  ];
+}
+
+/** Of an ambassador's visits, the open ones in the order they see them, each with its household. */
+export function openVisitsWithHouseholds(residentsCollection: string) {
+  return [{ $match: { isOpen: true } }, ...openOrderAndHousehold(residentsCollection)];
+}
+
+/** Of an ambassador's visits, the `limit` (1–100) most recently closed, each with its household. */
+export function recentlyClosedWithHouseholds(residentsCollection: string, limit: number) {
+  return [
+    { $match: { isOpen: false } },
+    { $sort: { closedAt: -1 as const, _id: -1 as const } },
+    { $limit: Math.max(1, Math.min(limit, 100)) },
     householdLookup(residentsCollection),
   ];
 }
@@ -231,9 +246,7 @@ export function createVisitRepository(
     return joined;
   }
 
-  const HOUSEHOLD_LOOKUP = () => householdLookup(residentModel.collection.collectionName);
-  const OPEN_ORDER_AND_HOUSEHOLD = () =>
-    openOrderAndHousehold(residentModel.collection.collectionName);
+  const residents = residentModel.collection.collectionName;
 
   return {
     async open(residentId, ambassadorId, assignmentMonth) {
@@ -342,7 +355,7 @@ export function createVisitRepository(
       // list is read on nearly every turn of an ambassador.
       const docs = await model.aggregate<JoinedVisitDoc>([
         { $match: { ambassadorId, isOpen: true } },
-        ...OPEN_ORDER_AND_HOUSEHOLD(),
+        ...openOrderAndHousehold(residents),
       ]);
       return joinedVisits(docs);
     },
@@ -354,13 +367,8 @@ export function createVisitRepository(
         { $match: { ambassadorId } },
         {
           $facet: {
-            open: [{ $match: { isOpen: true } }, ...OPEN_ORDER_AND_HOUSEHOLD()],
-            closed: [
-              { $match: { isOpen: false } },
-              { $sort: { closedAt: -1, _id: -1 } },
-              { $limit: Math.max(1, Math.min(closedLimit, 100)) },
-              HOUSEHOLD_LOOKUP(),
-            ],
+            open: openVisitsWithHouseholds(residents),
+            closed: recentlyClosedWithHouseholds(residents, closedLimit),
           },
         },
       ]);
