@@ -312,6 +312,7 @@ describe('embedded mongo: $lookup through the foreign index', () => {
       await database.close();
     }
   });
+
   it('when a turn reads its visits ahead, then the open and the recently closed ones and their households come from indexes in the same command', async () => {
     const counter = new CommandCounter();
     const database = await connectDatabase(server.uri, {
