@@ -63,3 +63,10 @@ export const checkInSchema = new Schema<CheckInDoc>(
 );
 
 checkInSchema.index({ areaId: 1, due: 1 }, { name: 'by_area_due' });
+// The worker's reconcile at every start: the pending check-ins in due order, and the flagged ones
+// answered lately. Without these it reads every check-in ever held, and they only grow.
+checkInSchema.index({ status: 1, due: 1, _id: 1 }, { name: 'by_status_due' });
+checkInSchema.index(
+  { lastActivityAt: 1, _id: 1 },
+  { name: 'flagged_by_activity', partialFilterExpression: { 'flags.0': { $exists: true } } },
+);

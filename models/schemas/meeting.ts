@@ -121,3 +121,5 @@ export const meetingSchema = new Schema<MeetingDoc>(
 
 // A resumed turn finds the draft its first run created.
 meetingSchema.index({ sourceEvents: 1 }, { name: 'by_source_event', sparse: true });
+// The worker's reconcile: the planned and running meetings, not every meeting ever held.
+meetingSchema.index({ status: 1, startsAt: 1, _id: 1 }, { name: 'by_status_start' });
