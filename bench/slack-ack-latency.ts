@@ -24,7 +24,7 @@ import { createInterface } from 'node:readline';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
 import { connectDatabase } from '../models/database.js';
 import { startEmbeddedMongo } from '../models/embedded-mongo/index.js';
@@ -95,11 +95,35 @@ async function startFakeSlackApi(): Promise<{ server: Server; url: string; calls
   return { server, url: `http://127.0.0.1:${port}/api/`, calls: () => calls };
 }
 
+/** The embedded MongoDB's garbage-collection pauses over a phase, in ms. */
+interface GcPauses {
+  count: number;
+  totalMs: number;
+  p90Ms: number;
+  maxMs: number;
+}
+
 async function infraMain(): Promise<void> {
   const mongo = await startEmbeddedMongo();
+  // The stand-in for mongod stops the world to collect garbage, which mongod never does: every
+  // command that arrives meanwhile waits, an inbox insert (and so an ack) among them.
+  let pauses: number[] = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  }).observe({ entryTypes: ['gc'] });
   process.send?.({ mongoUri: mongo.uri } satisfies InfraMessage);
   process.on('message', (message) => {
     if (message === 'stop') void mongo.stop().then(() => process.exit(0));
+    else if (message === 'gc-reset') pauses = [];
+    else if (message === 'gc-report') {
+      const sorted = [...pauses].sort((a, b) => a - b);
+      process.send?.({
+        count: sorted.length,
+        totalMs: sorted.reduce((sum, ms) => sum + ms, 0),
+        p90Ms: percentile(sorted, 90),
+        maxMs: sorted.at(-1) ?? 0,
+      } satisfies GcPauses);
+    }
   });
 }
 
@@ -237,8 +261,12 @@ async function loadMain(): Promise<void> {
 
 // ── the measured process ────────────────────────────────────────────────────────────────────────
 
+/** BENCH_MONGO_NODE_ARGS: node options for the embedded MongoDB's process (e.g. "--trace-gc"). */
 function child(role: 'infra' | 'load'): ChildProcess {
-  return fork(process.argv[1] ?? '', [role], { execArgv: process.execArgv });
+  const extra = role === 'infra' ? (process.env.BENCH_MONGO_NODE_ARGS ?? '').split(' ') : [];
+  return fork(process.argv[1] ?? '', [role], {
+    execArgv: [...process.execArgv, ...extra.filter(Boolean)],
+  });
 }
 
 function nextMessage<T>(process_: ChildProcess): Promise<T> {
@@ -347,6 +375,7 @@ interface CpuPerEvent {
   webMs: number;
   /** CPU ms per event of the embedded MongoDB process. */
   mongoMs: number;
+  mongoGc: Promise<GcPauses>;
 }
 
 interface WebRun {
@@ -362,8 +391,9 @@ async function benchNabo(
   mongoUri: string,
   apiUrl: string,
   load: ChildProcess,
-  mongoPid: number,
+  infra: ChildProcess,
 ): Promise<WebRun> {
+  const mongoPid = infra.pid ?? 0;
   const dbName = `nabo_bench_${randomBytes(4).toString('hex')}`;
   await seed(mongoUri, dbName);
   const root = resolve(import.meta.dirname, '..');
@@ -433,6 +463,7 @@ async function benchNabo(
   const during = {
     start() {
       cpuAtStart = { web: webCpu(), mongo: cpuMs(mongoPid) };
+      infra.send('gc-reset');
       sampler = setInterval(() => {
         const pids = web.pid && expected > 1 ? [web.pid, ...workerPids] : workerPids;
         const each = pids.map(rssMb);
@@ -452,6 +483,11 @@ async function benchNabo(
         rate: spec.rate,
         webMs: (webCpu() - cpuAtStart.web) / events,
         mongoMs: (cpuMs(mongoPid) - cpuAtStart.mongo) / events,
+        mongoGc: (() => {
+          const report = nextMessage<GcPauses>(infra);
+          infra.send('gc-report');
+          return report;
+        })(),
       });
     },
   };
@@ -500,7 +536,7 @@ async function main(): Promise<void> {
       `"mine besøg" DMs from ${AMBASSADORS} ambassadors who confirmed the agreement, one open visit each`,
   );
   try {
-    const nabo = await benchNabo(mongoUri, apiUrl, load, infra.pid ?? 0);
+    const nabo = await benchNabo(mongoUri, apiUrl, load, infra);
     const bolt = await benchBareBolt(apiUrl, load);
     console.log(`\nnabo / bare bolt (same run), web process with ${nabo.workers} worker(s)`);
     for (const [index, phase] of PHASES.entries()) {
@@ -516,6 +552,13 @@ async function main(): Promise<void> {
       console.log(
         `  ${String(rate).padStart(4)}/s  CPU per event: web ${webMs.toFixed(2)} ms (primary + workers), ` +
           `embedded MongoDB ${mongoMs.toFixed(2)} ms (until the phase's last reply)`,
+      );
+    }
+    for (const { rate, mongoGc } of nabo.cpu) {
+      const gc = await mongoGc;
+      console.log(
+        `  ${String(rate).padStart(4)}/s  embedded MongoDB stopped for GC ${gc.count} times, ` +
+          `${gc.totalMs.toFixed(0)} ms in all, p90 ${gc.p90Ms.toFixed(1)} ms, longest ${gc.maxMs.toFixed(1)} ms`,
       );
     }
     console.log(
