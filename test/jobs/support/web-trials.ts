@@ -283,9 +283,10 @@ export interface MongoProxy {
   /**
    * The next `command` on `collection` (e.g. insert on inbox) reaches MongoDB, which carries it
    * out; its connection is then reset before the answer gets back — the client cannot tell
-   * whether it happened. Resolves once it did.
+   * whether it happened. Resolves once it did. With `carrying`, only a command whose message
+   * holds that text (an event's id among the documents of a grouped insert).
    */
-  dropAnswerTo(command: string, collection: string): Promise<void>;
+  dropAnswerTo(command: string, collection: string, carrying?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -304,7 +305,8 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
   const { hostname, port: targetPort } = new URL(target);
   const sockets = new Set<Socket>();
   let down = false;
-  let armed: { command: string; collection: string; done: () => void } | undefined;
+  let armed:
+    { command: string; collection: string; carrying?: string; done: () => void } | undefined;
   const server: Server = createServer((client) => {
     // Down: every connection is reset as it opens, as a port nobody listens on refuses it.
     // The proxy keeps its port meanwhile, so nothing else on the machine can take it.
@@ -324,7 +326,11 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
     upstream.on('error', drop).on('close', drop);
     let dropAnswer: (() => void) | undefined;
     client.on('data', (chunk: Buffer) => {
-      if (armed && carriesCommand(chunk, armed.command, armed.collection)) {
+      if (
+        armed &&
+        carriesCommand(chunk, armed.command, armed.collection) &&
+        (armed.carrying === undefined || chunk.includes(armed.carrying, 0, 'utf8'))
+      ) {
         dropAnswer = armed.done;
         armed = undefined;
       }
@@ -357,9 +363,9 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
       await wait(downMs);
       down = false;
     },
-    dropAnswerTo(command, collection) {
+    dropAnswerTo(command, collection, carrying) {
       return new Promise<void>((done) => {
-        armed = { command, collection, done };
+        armed = { command, collection, ...(carrying === undefined ? {} : { carrying }), done };
       });
     },
     async close() {
