@@ -79,18 +79,29 @@ const SHUTTING_DOWN = new Set([91, 189, 10107, 11600, 11602, 13435, 13436]);
 /**
  * True when the error says MongoDB was unreachable (connection reset, no server to select, the
  * server shutting down): the work may be tried again once it is back, and may or may not have
- * been applied. Follows `cause`, since callers wrap driver errors. Only MongoDB's errors: a
- * platform that is unavailable may have kept a message, and is not retried on this account.
+ * been applied. Follows `cause`, since callers wrap driver errors, and a bulk write's
+ * `errorResponse`: the driver reports the lost connection of an insertMany or bulkWrite as a
+ * MongoBulkWriteError that holds the network error there, not as its cause (mongodb 7.8). Only
+ * MongoDB's errors: a platform that is unavailable may have kept a message, and is not retried
+ * on this account.
  */
 export function isUnavailableError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && SOCKET_FAILURES.has(code)) return true;
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
-    const candidate = current as { name?: unknown; code?: unknown; cause?: unknown };
+    const candidate = current as {
+      name?: unknown;
+      code?: unknown;
+      cause?: unknown;
+      errorResponse?: unknown;
+    };
     if (typeof candidate.name === 'string' && UNREACHABLE.has(candidate.name)) return true;
     if (typeof candidate.code === 'number' && SHUTTING_DOWN.has(candidate.code)) return true;
-    current = candidate.cause;
+    // A server's own answer in errorResponse is a plain document: only an error is followed.
+    current =
+      candidate.cause ??
+      (candidate.errorResponse instanceof Error ? candidate.errorResponse : undefined);
   }
   return false;
 }

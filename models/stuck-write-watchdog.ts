@@ -1,4 +1,4 @@
-import type { MongoClient } from 'mongodb';
+import { MongoNetworkError, type MongoClient } from 'mongodb';
 import type { Socket } from 'node:net';
 import { logger } from '../kernel/logger.js';
 
@@ -31,6 +31,12 @@ interface TopologyInternals {
  * A destroyed socket with someone waiting for its `drain` can only be that case, so the watchdog
  * raises an error on it: the command fails as on any reset connection, the monitor counts a
  * failed heartbeat and connects afresh, and a turn's operation is retried like any other.
+ *
+ * The error is a MongoNetworkError, what the driver raises for any reset connection: the waiting
+ * command rejects with the very error emitted, and only a network error tells the pipeline
+ * (isUnavailableError) and the driver (pool cleared, server marked unknown) that MongoDB was
+ * away. A plain Error made the pipeline take the turn for broken: it was not run again, and its
+ * acknowledged report waited for the resumer a lease later (test/inbox/reset-while-writing.test.ts).
  */
 export function watchForStuckWrites(client: MongoClient, db: string): void {
   const scan = setInterval(() => unstick(client, db), STUCK_WRITE_SCAN_MS).unref();
@@ -58,7 +64,7 @@ function unstick(client: MongoClient, db: string): void {
       const socket = connection?.socket;
       if (!socket?.destroyed || socket.listenerCount('drain') === 0) continue;
       logger().warn({ db }, 'MongoDB command stuck on a reset connection: failing it');
-      socket.emit('error', new Error('command on a reset connection'));
+      socket.emit('error', new MongoNetworkError('command on a reset connection'));
     }
   }
 }

@@ -29,7 +29,7 @@ import { createSlackInstaller, type SlackInstaller } from './install.js';
 import { mongoInstallationStore } from './installations.js';
 import { installedWorkspaces, singleWorkspace, type SlackWorkspaces } from './workspaces.js';
 import { createSecretBox } from '../../models/database.js';
-import type { PersonEvent } from '../../src/core/inbound.js';
+import { eventKeyOf, type PersonEvent } from '../../src/core/inbound.js';
 import { MAX_CONCURRENT_TURNS, MAX_QUEUED_TURNS } from './limits.js';
 import { TurnQueue } from './turn-queue.js';
 import { WorkTracker } from './work-tracker.js';
@@ -228,18 +228,18 @@ export function createSlackPlatform(
     try {
       acceptance = await context.pipeline.accept(event);
     } catch (error) {
-      logger.error({ err: error }, 'Slack event not stored');
+      logger.error({ err: error, eventId: eventKeyOf(event) }, 'Slack event not stored');
       await acknowledge(false);
       return;
     }
     await acknowledge(true);
     if (!acceptance.accepted) return;
+    const accepted = event;
     try {
       // Only the turn waits its turn: storing and acknowledging never queue behind other turns.
-      const accepted = event;
       await turns.run(() => context.pipeline.process(accepted));
     } catch (error) {
-      logger.error({ err: error }, 'Slack turn failed');
+      logger.error({ err: error, eventId: eventKeyOf(accepted) }, 'Slack turn failed');
     }
   }
   /**

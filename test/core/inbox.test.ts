@@ -12,6 +12,7 @@ import {
   INBOX_LEASE_MS,
   MAX_TURN_ATTEMPTS,
 } from '../../src/core/pipeline.js';
+import { startMongoProxy } from '../jobs/support/web-trials.js';
 import { CommandCounter } from '../support/command-counter.js';
 import { RecordingAdapter, testPlatforms, textOf } from '../support/conversation.js';
 import { useTestDatabase } from '../support/database.js';
@@ -203,6 +204,56 @@ describe('the durable inbox', () => {
       expect(result[3]).toEqual({ accepted: false, reason: 'already_handled' });
     });
   });
+
+  it('when MongoDB goes away with the answer to a grouped inbox insert in flight, then every event of the group is acknowledged, stored once and answered once', async () => {
+    // A restart or failover resets the connection after MongoDB stored the group: the driver
+    // reports a grouped (bulk) insert's lost connection as a MongoBulkWriteError, which used to
+    // be taken for a refusal rather than MongoDB being away — the insert was not tried again, and
+    // the events were refused as not stored although they were. Slack's retries were then told
+    // they were handled, and no turn ran (the MongoDB-restart trial lost a report so).
+    const proxy = await startMongoProxy(db.uri());
+    const outbound = new RecordingAdapter();
+    const database = await connectDatabase(proxy.uri, {
+      dbName: db.dbName(),
+      now: () => clock.now(),
+    });
+    try {
+      const { bot } = pipeline(outbound, database);
+      const ambassadors = [
+        await ambassadorWithOneVisit(),
+        await ambassadorWithOneVisit(),
+        await ambassadorWithOneVisit(),
+      ];
+      const events = ambassadors.map(({ report }) => report('ikke hjemme'));
+      // The first event is stored alone; the two that arrive while it is on its way, together.
+      const cutOff = proxy.dropAnswerTo('insert', 'inbox', events[1]!.eventId);
+      // Slack: an event refused (503) is sent again, up to three times.
+      const firsts = await Promise.all(
+        events.map(async (event) => {
+          for (let delivery = 0; delivery <= 3; delivery += 1) {
+            try {
+              const acceptance = await bot.accept(event);
+              if (acceptance.accepted) await bot.process(event);
+              return delivery === 0;
+            } catch {
+              // Not stored: sent again.
+            }
+          }
+          return false;
+        }),
+      );
+      await cutOff;
+
+      expect(await Promise.all(ambassadors.map(({ attempts }) => attempts()))).toEqual([1, 1, 1]);
+      expect(outbound.sent).toHaveLength(3);
+      for (const { message } of outbound.sent) expect(textOf(message)).toContain('ikke hjemme');
+      // Stored the first time: nothing for Slack to send again.
+      expect(firsts).toEqual([true, true, true]);
+    } finally {
+      await database.close();
+      await proxy.close();
+    }
+  }, 30_000);
 
   it('when four turns end at once, then the first is marked done alone and the three that ended while it was on its way together, in one more command; a redelivery of any is dropped', async () => {
     await withCountedDatabase(async (counted, counter) => {

@@ -20,6 +20,7 @@
  * No test helpers that import vitest: the chaos script uses this too.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { NaboDatabase } from '../../../models/database.js';
@@ -283,9 +284,10 @@ export interface MongoProxy {
   /**
    * The next `command` on `collection` (e.g. insert on inbox) reaches MongoDB, which carries it
    * out; its connection is then reset before the answer gets back — the client cannot tell
-   * whether it happened. Resolves once it did.
+   * whether it happened. Resolves once it did. With `carrying`, only a command whose message
+   * holds that text (an event's id among the documents of a grouped insert).
    */
-  dropAnswerTo(command: string, collection: string): Promise<void>;
+  dropAnswerTo(command: string, collection: string, carrying?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -304,7 +306,8 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
   const { hostname, port: targetPort } = new URL(target);
   const sockets = new Set<Socket>();
   let down = false;
-  let armed: { command: string; collection: string; done: () => void } | undefined;
+  let armed:
+    { command: string; collection: string; carrying?: string; done: () => void } | undefined;
   const server: Server = createServer((client) => {
     // Down: every connection is reset as it opens, as a port nobody listens on refuses it.
     // The proxy keeps its port meanwhile, so nothing else on the machine can take it.
@@ -324,7 +327,11 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
     upstream.on('error', drop).on('close', drop);
     let dropAnswer: (() => void) | undefined;
     client.on('data', (chunk: Buffer) => {
-      if (armed && carriesCommand(chunk, armed.command, armed.collection)) {
+      if (
+        armed &&
+        carriesCommand(chunk, armed.command, armed.collection) &&
+        (armed.carrying === undefined || chunk.includes(armed.carrying, 0, 'utf8'))
+      ) {
         dropAnswer = armed.done;
         armed = undefined;
       }
@@ -357,9 +364,9 @@ export async function startMongoProxy(target: string): Promise<MongoProxy> {
       await wait(downMs);
       down = false;
     },
-    dropAnswerTo(command, collection) {
+    dropAnswerTo(command, collection, carrying) {
       return new Promise<void>((done) => {
-        armed = { command, collection, done };
+        armed = { command, collection, ...(carrying === undefined ? {} : { carrying }), done };
       });
     },
     async close() {
@@ -514,14 +521,36 @@ async function reportsTrial(context: WebTrialContext, fault: WebFault): Promise<
       if (attempts === 0 || replies === 0) lost += 1;
       duplicated += Math.max(0, attempts - 1) + Math.max(0, replies - 1);
     }
-    // NABO_TRIAL_DEBUG=1: what the web processes warned about, when a trial lost or doubled.
+    // NABO_TRIAL_DEBUG=1: what the web processes warned about, and each report lost or doubled
+    // with its inbox entry and the lines that name its event, when a trial lost or doubled.
     if ((lost > 0 || duplicated > 0) && process.env.NABO_TRIAL_DEBUG) {
-      for (const child of context.webs.slice(-2)) {
+      const trialWebs = context.webs.slice(firstWeb);
+      for (const child of trialWebs) {
         for (const line of child.lines) {
           if (Number(line.level) < 40 && !String(line.msg).includes('event')) continue;
           const { pid, msg, eventId, err } = line as Record<string, unknown> & { err?: object };
           process.stderr.write(`${JSON.stringify({ pid, msg, eventId, err })}\n`);
         }
+      }
+      const client = await MongoClient.connect(context.mongoUri);
+      try {
+        const inbox = client.db(context.dbName).collection('inbox');
+        for (const [index, person] of people.entries()) {
+          const attempts = await attemptsOf(context, person.visitId);
+          const replies = postsTo(slack, person.channel).length;
+          if (attempts === 1 && replies === 1) continue;
+          const key = `slack:event:${reports[index]!.event_id}`;
+          const entry = await inbox.findOne({ key }, { projection: { state: 1, attempts: 1 } });
+          const lines = trialWebs.flatMap((child) =>
+            child.lines
+              .filter((line) => line.eventId === key)
+              .map(({ pid, time, msg, err }) => ({ pid, time, msg, err })),
+          );
+          const report = { acknowledged: acknowledged[index], attempts, replies, entry, lines };
+          process.stderr.write(`report ${index}: ${JSON.stringify(report)}\n`);
+        }
+      } finally {
+        await client.close();
       }
     }
     const caught = context.webs
