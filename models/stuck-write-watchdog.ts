@@ -1,4 +1,5 @@
-import { MongoNetworkError, type MongoClient } from 'mongodb';
+import type { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
 import type { Socket } from 'node:net';
 import { logger } from '../kernel/logger.js';
 
@@ -64,7 +65,7 @@ function unstick(client: MongoClient, db: string): void {
       const socket = connection?.socket;
       if (!socket?.destroyed || socket.listenerCount('drain') === 0) continue;
       logger().warn({ db }, 'MongoDB command stuck on a reset connection: failing it');
-      socket.emit('error', new MongoNetworkError('command on a reset connection'));
+      socket.emit('error', new mongoose.mongo.MongoNetworkError('command on a reset connection'));
     }
   }
 }
