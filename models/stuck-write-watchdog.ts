@@ -37,7 +37,7 @@ interface TopologyInternals {
  * command rejects with the very error emitted, and only a network error tells the pipeline
  * (isUnavailableError) and the driver (pool cleared, server marked unknown) that MongoDB was
  * away. A plain Error made the pipeline take the turn for broken: it was not run again, and its
- * acknowledged report waited for the resumer a lease later (test/inbox/reset-while-writing.test.ts).
+ * acknowledged report waited for the resumer a lease later (test/core/inbox.test.ts, "resets the connection").
  */
 export function watchForStuckWrites(client: MongoClient, db: string): void {
   const scan = setInterval(() => unstick(client, db), STUCK_WRITE_SCAN_MS).unref();

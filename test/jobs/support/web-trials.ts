@@ -512,9 +512,11 @@ async function reportsTrial(context: WebTrialContext, fault: WebFault): Promise<
     let stored = 0;
     let lost = 0;
     let duplicated = 0;
+    const outcomes: Array<{ attempts: number; replies: number }> = [];
     for (const [index, person] of people.entries()) {
       const attempts = await attemptsOf(context, person.visitId);
       const replies = postsTo(slack, person.channel).length;
+      outcomes.push({ attempts, replies });
       stored += attempts;
       if (!acknowledged[index]) continue;
       sent += 1;
@@ -535,9 +537,7 @@ async function reportsTrial(context: WebTrialContext, fault: WebFault): Promise<
       const client = await MongoClient.connect(context.mongoUri);
       try {
         const inbox = client.db(context.dbName).collection('inbox');
-        for (const [index, person] of people.entries()) {
-          const attempts = await attemptsOf(context, person.visitId);
-          const replies = postsTo(slack, person.channel).length;
+        for (const [index, { attempts, replies }] of outcomes.entries()) {
           if (attempts === 1 && replies === 1) continue;
           const key = `slack:event:${reports[index]!.event_id}`;
           const entry = await inbox.findOne({ key }, { projection: { state: 1, attempts: 1 } });
