@@ -506,7 +506,13 @@ async function benchNabo(
   }
 }
 
-async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<PhaseResult[]> {
+interface BoltRun {
+  results: PhaseResult[];
+  /** CPU ms per event of this process (the bare Bolt app alone: the load runs elsewhere). */
+  cpuMs: number[];
+}
+
+async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<BoltRun> {
   const app = new App({
     signingSecret: SECRET,
     token: TOKEN,
@@ -519,8 +525,27 @@ async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<PhaseR
   });
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
+  const cpuMs: number[] = [];
+  let phase = 0;
+  let atStart = process.cpuUsage();
+  const during = {
+    start() {
+      atStart = process.cpuUsage();
+    },
+    stop() {
+      const used = process.cpuUsage(atStart);
+      const spec = PHASES[phase++];
+      if (spec) cpuMs.push((used.user + used.system) / 1000 / (spec.rate * spec.seconds));
+    },
+  };
   try {
-    return await runLoad('bare bolt', load, `http://127.0.0.1:${port}/slack/events`);
+    const results = await runLoad(
+      'bare bolt',
+      load,
+      `http://127.0.0.1:${port}/slack/events`,
+      during,
+    );
+    return { results, cpuMs };
   } finally {
     await app.stop();
   }
@@ -541,16 +566,18 @@ async function main(): Promise<void> {
     console.log(`\nnabo / bare bolt (same run), web process with ${nabo.workers} worker(s)`);
     for (const [index, phase] of PHASES.entries()) {
       const n = nabo.results[index];
-      const b = bolt[index];
+      const b = bolt.results[index];
       if (!n || !b) continue;
       console.log(
         `  ${String(phase.rate).padStart(4)}/s  ack p50 ×${(n.p50 / b.p50).toFixed(2)}  ack p99 ×${(n.p99 / b.p99).toFixed(2)}` +
           `  reply p99 ${n.replyP99.toFixed(0)} ms (bolt ${b.replyP99.toFixed(0)} ms, ×${(n.replyP99 / b.replyP99).toFixed(2)})`,
       );
     }
-    for (const { rate, webMs, mongoMs } of nabo.cpu) {
+    for (const [index, { rate, webMs, mongoMs }] of nabo.cpu.entries()) {
+      const boltMs = bolt.cpuMs[index] ?? Number.NaN;
       console.log(
-        `  ${String(rate).padStart(4)}/s  CPU per event: web ${webMs.toFixed(2)} ms (primary + workers), ` +
+        `  ${String(rate).padStart(4)}/s  CPU per event: web ${webMs.toFixed(2)} ms (primary + workers; ` +
+          `bare Bolt ${boltMs.toFixed(2)} ms, ×${(webMs / boltMs).toFixed(2)}), ` +
           `embedded MongoDB ${mongoMs.toFixed(2)} ms (until the phase's last reply)`,
       );
     }
