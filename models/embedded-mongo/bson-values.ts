@@ -89,6 +89,23 @@ function promotedNumber(value: object): number | undefined {
   return undefined;
 }
 
+/** For each copy `promote` made (and each copy of a view handed to mingo), its typed value. */
+const typedOriginals = new WeakMap<object, object>();
+
+/** `copy` stands for the typed `original` (rememberTyped(copy, original) returns copy). */
+export function rememberTyped<T extends object>(copy: T, original: object): T {
+  if (copy !== original) typedOriginals.set(copy, original);
+  return copy;
+}
+
+/**
+ * The typed value a view (or a copy of one) stands for, or the value itself: `$type` must see
+ * an int64 where the view holds a plain number (bson-type.ts).
+ */
+export function typedOriginal(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? (typedOriginals.get(value) ?? value) : value;
+}
+
 /**
  * The view queries run on: int64 and double wrappers become plain numbers, as mingo compares
  * them and as mongod compares numbers across types. Copy-on-write: a value without wrappers is
@@ -106,7 +123,7 @@ export function promote<T>(value: T): T {
         copy[i] = promoted;
       }
     }
-    return (copy ?? value) as T;
+    return (copy ? rememberTyped(copy, value) : value) as T;
   }
   const number = promotedNumber(value);
   if (number !== undefined) return number as T;
@@ -120,7 +137,7 @@ export function promote<T>(value: T): T {
       copy[key] = promoted;
     }
   }
-  return (copy ?? value) as T;
+  return (copy ? rememberTyped(copy, value) : value) as T;
 }
 
 /**

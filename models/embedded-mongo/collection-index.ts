@@ -1,7 +1,8 @@
-import { Query } from 'mingo';
+import type { Query } from 'mingo/query';
 import { EMPTY_ARRAY_KEY } from './bson-order.js';
 import { canonicalKey, formatKeyValue, indexValuesAt, type Document } from './bson-values.js';
 import { DuplicateKeyError } from './errors.js';
+import { compileQuery } from './mingo.js';
 import type { IndexSpec } from './index-spec.js';
 import { OrderedKeys, type KeyBound, type KeyEntry } from './ordered-keys.js';
 
@@ -51,7 +52,7 @@ export class CollectionIndex {
     this.partial =
       spec.partialFilterExpression === undefined
         ? undefined
-        : new Query(spec.partialFilterExpression, {});
+        : compileQuery(spec.partialFilterExpression);
     this.ordered = new OrderedKeys(this.directions);
   }
 

@@ -39,9 +39,10 @@ export interface EmbeddedMongo {
  * quiet difference. Queries read through indexes as mongod would (equality, `$in`, ranges,
  * compound prefixes, sorts, `$elemMatch`; planner.ts), so do `$lookup` equality joins
  * (lookup.ts), and `explain` reports `totalDocsExamined`, per `$lookup` stage too; int64 and
- * double keep their BSON types; views, capped/validated collections, collations, `$out`/`$merge`,
- * collMod and transactions are refused (commands/refusals.ts). It tells clients it is embedded
- * (`buildInfo.embedded`, see detect.ts and `isEmbeddedMongo`).
+ * double keep their BSON types, and `$type` tells every BSON type apart (bson-type.ts); views,
+ * capped/validated collections, collations, `$out`/`$merge`, collMod and transactions are
+ * refused (commands/refusals.ts). It tells clients it is embedded (`buildInfo.embedded`, see
+ * detect.ts and `isEmbeddedMongo`).
  */
 export async function startEmbeddedMongo(
   options: EmbeddedMongoOptions = {},

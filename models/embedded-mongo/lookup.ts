@@ -1,8 +1,8 @@
-import { Aggregator } from 'mingo';
 import { resolve } from 'mingo/util';
 import { cloneDocument, isPlainObject, type Document } from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
 import { isPointValue } from './index-bounds.js';
+import { compileAggregation } from './mingo.js';
 import { newQueryStats, queryStored } from './query-engine.js';
 
 /** What one `$lookup` stage read, as mongod's explain reports it per stage. */
@@ -197,7 +197,7 @@ function matchesOf(
 /** The let variables for one input document, evaluated as mingo evaluates `$lookup`'s `let`. */
 function letValues(doc: Document, letExpression: Document | undefined): Document {
   if (letExpression === undefined || Object.keys(letExpression).length === 0) return {};
-  const [evaluated] = new Aggregator([{ $replaceWith: letExpression }], {}).run([
+  const [evaluated] = compileAggregation([{ $replaceWith: letExpression }]).run([
     doc,
   ]) as Document[];
   return evaluated ?? {};

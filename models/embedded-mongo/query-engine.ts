@@ -1,5 +1,5 @@
-import { Aggregator, Query } from 'mingo';
 import { compareBson, sortKeyAt } from './bson-order.js';
+import { compileAggregation, compileQuery } from './mingo.js';
 import { isPlainObject, type Document } from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
 import { CommandError, ErrorCode } from './errors.js';
@@ -37,7 +37,7 @@ type Matcher = (view: Document) => boolean;
 /** A compiled filter, or undefined for the empty filter that matches everything. */
 function matcherFor(filter: Document, variables?: Document): Matcher | undefined {
   for (const _key in filter) {
-    const query = new Query(filter, variables === undefined ? {} : { variables });
+    const query = compileQuery(filter, variables);
     return (view) => query.test(view);
   }
   return undefined;
@@ -280,7 +280,7 @@ export function matchStored(
 
 export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
   if (projection === undefined || Object.keys(projection).length === 0) return docs;
-  return new Query({}, {}).find(docs, projection).all() as Document[];
+  return compileQuery({}).find(docs, projection).all() as Document[];
 }
 
 export function projectDocument(doc: Document, projection: Document | undefined): Document {
@@ -304,7 +304,7 @@ export function findDocuments(
 export function letVariables(body: Document): Document | undefined {
   const raw = optionalDocument(body, 'let');
   if (raw === undefined || Object.keys(raw).length === 0) return undefined;
-  const [evaluated] = new Aggregator([{ $replaceWith: raw }], {}).run([{}]) as Document[];
+  const [evaluated] = compileAggregation([{ $replaceWith: raw }]).run([{}]) as Document[];
   return evaluated;
 }
 

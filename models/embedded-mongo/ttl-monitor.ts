@@ -1,6 +1,6 @@
-import { Query } from 'mingo';
 import { indexValuesAt } from './bson-values.js';
 import type { CursorRegistry } from './cursors.js';
+import { compileQuery } from './mingo.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -17,7 +17,7 @@ export function expireDocuments(storage: Storage, now: number): number {
       const partial =
         spec.partialFilterExpression === undefined
           ? undefined
-          : new Query(spec.partialFilterExpression, {});
+          : compileQuery(spec.partialFilterExpression);
       for (const { doc, view } of [...collection.stored()]) {
         const dates = indexValuesAt(view, field).values.filter(
           (value): value is Date => value instanceof Date,

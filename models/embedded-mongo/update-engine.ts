@@ -1,4 +1,4 @@
-import { Aggregator, update } from 'mingo';
+import { update } from 'mingo';
 import { EJSON } from 'bson';
 import {
   cloneDocument,
@@ -11,6 +11,7 @@ import {
   type Document,
 } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
+import { compileAggregation } from './mingo.js';
 import { hintsFrom, needsRetype, retype } from './update-types.js';
 
 /** An update as sent in `u`/`update`: operator document, replacement, or aggregation pipeline. */
@@ -220,8 +221,9 @@ function usesPositional(operators: Document): boolean {
 
 /** A pipeline's result keeps the `_id` it dropped (`$replaceRoot` etc.), as mongod re-adds it. */
 function runPipeline(doc: Document, pipeline: Document[], variables?: Document): Document {
-  const options = variables === undefined ? {} : { variables };
-  const [result] = new Aggregator(pipeline, options).run([cloneDocument(doc)]) as Document[];
+  const [result] = compileAggregation(pipeline, variables === undefined ? {} : { variables }).run([
+    cloneDocument(doc),
+  ]) as Document[];
   if (result === undefined) {
     throw new CommandError(ErrorCode.BadValue, 'update pipeline removed the document');
   }

@@ -1,4 +1,17 @@
-import { Double, Int32, Long, MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import {
+  Binary,
+  Decimal128,
+  Double,
+  Int32,
+  Long,
+  MaxKey,
+  MongoClient,
+  ObjectId,
+  Timestamp,
+  type Collection,
+  type Db,
+  type Document,
+} from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 
@@ -230,5 +243,103 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
       { _id: 'Int32(2)', n: 'Long(2)', d: 'Double(2)' },
       { _id: 'Int32(1)', n: 'Long(1)', d: 'Double(1)' },
     ]);
+  });
+});
+
+describe('embedded mongo: $type tells BSON types apart like mongod', () => {
+  /** One meter per kind of stored value; `_id`s say which. */
+  async function storeOneOfEachType(): Promise<void> {
+    await meters.insertMany([
+      { _id: 1, kind: 'int', v: 7 },
+      { _id: 2, kind: 'long', v: Long.fromNumber(7) },
+      { _id: 3, kind: 'integral double', v: new Double(7) },
+      { _id: 4, kind: 'fraction', v: 7.5 },
+      { _id: 5, kind: 'beyond int32', v: 2 ** 40 },
+      { _id: 6, kind: 'decimal', v: Decimal128.fromString('7') },
+      { _id: 7, kind: 'objectId', v: new ObjectId('0123456789abcdef01234567') },
+      { _id: 8, kind: 'binData', v: new Binary(Buffer.from('nabo')) },
+      { _id: 9, kind: 'timestamp', v: new Timestamp({ t: 1, i: 1 }) },
+      { _id: 10, kind: 'maxKey', v: new MaxKey() },
+      { _id: 11, kind: 'array', v: [Long.fromNumber(1), 'one'] },
+      { _id: 12, kind: 'empty array', v: [] },
+      { _id: 13, kind: 'missing' },
+      { _id: 14, kind: 'null', v: null },
+    ]);
+  }
+
+  const idsOf = async (filter: Document): Promise<unknown[]> =>
+    (await meters.find(filter).sort({ _id: 1 }).toArray()).map((meter) => meter._id);
+
+  it('when meters are found by the type of their value, then int, long, double and decimal are told apart', async () => {
+    await storeOneOfEachType();
+    expect(await idsOf({ v: { $type: 'int' } })).toEqual([1]);
+    expect(await idsOf({ v: { $type: 'long' } })).toEqual([2, 11]);
+    expect(await idsOf({ v: { $type: 'double' } })).toEqual([3, 4, 5]);
+    expect(await idsOf({ v: { $type: 'decimal' } })).toEqual([6]);
+    expect(await idsOf({ v: { $type: 'number' } })).toEqual([1, 2, 3, 4, 5, 6, 11]);
+    expect(await idsOf({ v: { $type: 18 } })).toEqual([2, 11]);
+    expect(await idsOf({ v: { $type: ['int', Long.fromNumber(19)] } })).toEqual([1, 6]);
+  });
+
+  it('when meters are found by any other type, then each BSON type is recognised and a missing field has none', async () => {
+    await storeOneOfEachType();
+    expect(await idsOf({ v: { $type: 'objectId' } })).toEqual([7]);
+    expect(await idsOf({ v: { $type: 'binData' } })).toEqual([8]);
+    expect(await idsOf({ v: { $type: 'timestamp' } })).toEqual([9]);
+    expect(await idsOf({ v: { $type: 'maxKey' } })).toEqual([10]);
+    expect(await idsOf({ v: { $type: 'string' } })).toEqual([11]);
+    expect(await idsOf({ v: { $type: 'array' } })).toEqual([11, 12]);
+    expect(await idsOf({ v: { $type: 'null' } })).toEqual([14]);
+    expect(await meters.countDocuments({ v: { $not: { $type: 'number' } } })).toBe(7);
+  });
+
+  it('when the path crosses an array of documents, then each of their values is looked at', async () => {
+    await meters.insertMany([
+      {
+        _id: 1,
+        readings: [
+          { at: 1, n: 7 },
+          { at: 2, n: Long.fromNumber(8) },
+        ],
+      },
+      { _id: 2, readings: [{ at: 1, n: 7 }] },
+    ]);
+    expect(await idsOf({ 'readings.n': { $type: 'long' } })).toEqual([1]);
+    await meters.deleteMany({ 'readings.n': { $type: 'int' } });
+    expect(await meters.countDocuments()).toBe(0);
+  });
+
+  it('when an aggregation asks for the type of a field, then it names the BSON type, or "missing"', async () => {
+    await storeOneOfEachType();
+    const types = await meters
+      .aggregate([
+        { $match: { _id: { $in: [1, 2, 3, 6, 7, 13] } } },
+        { $project: { type: { $type: '$v' } } },
+      ])
+      .toArray();
+    expect(types.map((meter) => [meter._id, meter.type])).toEqual([
+      [1, 'int'],
+      [2, 'long'],
+      [3, 'double'],
+      [6, 'decimal'],
+      [7, 'objectId'],
+      [13, 'missing'],
+    ]);
+  });
+
+  it("when $type names no type, then the query is refused with mongod's error and code", async () => {
+    await storeOneOfEachType();
+    await expect(meters.findOne({ v: { $type: 'missing' as never } })).rejects.toMatchObject({
+      code: 2,
+      message: 'Unknown type name alias: missing',
+    });
+    await expect(meters.findOne({ v: { $type: 99 as never } })).rejects.toMatchObject({
+      code: 2,
+      message: 'Invalid numerical type code: 99',
+    });
+    await expect(meters.findOne({ v: { $type: [] as never } })).rejects.toMatchObject({
+      code: 9,
+      message: 'v must match at least one type',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { calculateObjectSize } from 'bson';
-import { Query } from 'mingo';
 import type { Document } from '../bson-values.js';
+import { compileQuery } from '../mingo.js';
 import { optionalDocument, optionalNumber } from '../query-engine.js';
 import { collectionArgument, cursorReply, type CommandHandler } from './context.js';
 import { refuseCreateOptions } from './refusals.js';
@@ -47,7 +47,7 @@ const dropDatabase: CommandHandler = (_body, { storage, database }) => {
 const listCollections: CommandHandler = (body, { storage, cursors, database }) => {
   const filter = optionalDocument(body, 'filter');
   const nameOnly = body.nameOnly === true;
-  const query = filter === undefined ? undefined : new Query(filter, {});
+  const query = filter === undefined ? undefined : compileQuery(filter);
   const entries = storage
     .collections(database)
     .map((collection): Document => ({

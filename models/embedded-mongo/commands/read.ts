@@ -1,12 +1,14 @@
-import { Aggregator } from 'mingo';
+import type { Aggregator } from 'mingo/aggregator';
 import {
   canonicalKey,
   cloneDocument,
   fieldValuesAt,
   isPlainObject,
+  rememberTyped,
   type Document,
 } from '../bson-values.js';
 import type { Collection } from '../collection.js';
+import { compileAggregation } from '../mingo.js';
 import {
   addLookupStats,
   indexedLookup,
@@ -288,7 +290,7 @@ export function runAggregation(
   // mingo may modify its input (e.g. $addFields on nested paths): hand it copies.
   const typedOf = new Map<Document, Document>();
   const inputs = source.map((stored) => {
-    const copy = cloneDocument(stored.view);
+    const copy = rememberTyped(cloneDocument(stored.view), stored.doc);
     typedOf.set(copy, stored.doc);
     return copy;
   });
@@ -297,7 +299,9 @@ export function runAggregation(
   // $lookup (and $unionWith, $graphLookup) that mingo runs read other collections of the same
   // database as copies of every document.
   const resolver = (name: string): Document[] =>
-    Array.from(collectionOf(name)?.stored() ?? [], (stored) => cloneDocument(stored.view));
+    Array.from(collectionOf(name)?.stored() ?? [], (stored) =>
+      rememberTyped(cloneDocument(stored.view), stored.doc),
+    );
   const results = runStages(stages, inputs, variables, collectionOf, resolver, lookups);
   const passThrough = stages.every((stage) => PASS_THROUGH_STAGES.has(Object.keys(stage)[0] ?? ''));
   return passThrough ? results.map((result) => typedOf.get(result) ?? result) : results;
@@ -321,7 +325,7 @@ function runStages(
   const flush = (): void => {
     if (pending.length === 0) return;
     docs = runMingo(
-      new Aggregator(pending, {
+      compileAggregation(pending, {
         collectionResolver: resolver,
         ...(variables === undefined ? {} : { variables }),
       }),

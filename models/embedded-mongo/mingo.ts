@@ -1,0 +1,43 @@
+import { Aggregator } from 'mingo/aggregator';
+import { Context } from 'mingo/core';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
+import type { Options } from 'mingo/types';
+import { $typeExpression, $typeQuery } from './bson-type.js';
+import type { Document } from './bson-values.js';
+
+type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
+
+/**
+ * The operators every query and pipeline here is compiled with: mingo's own, as its entry point
+ * registers them, except where mongod answers otherwise (`$type`, bson-type.ts). Given as the
+ * context, mingo copies them per query as it copies its own table, so this costs nothing more.
+ */
+const operators = Context.init({
+  accumulator: accumulatorOperators,
+  expression: { ...expressionOperators, $type: $typeExpression },
+  pipeline: pipelineOperators,
+  projection: projectionOperators,
+  query: { ...queryOperators, $type: $typeQuery },
+  window: windowOperators,
+} as unknown as Operators);
+
+/** A compiled filter; `variables` are what `$expr` may reference as `$$name`. */
+export function compileQuery(filter: Document, variables?: Document): Query {
+  return new Query(filter, {
+    context: operators,
+    ...(variables === undefined ? {} : { variables }),
+  });
+}
+
+export function compileAggregation(
+  pipeline: Document[],
+  options: Pick<Partial<Options>, 'variables' | 'collectionResolver'> = {},
+): Aggregator {
+  return new Aggregator(pipeline, { ...options, context: operators });
+}
