@@ -6,7 +6,7 @@ import { isPlainObject, numericType, typedOriginal } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /**
- * `$type`, in queries and in expressions, as mongod answers it. mingo's own looks at JavaScript
+ * `$type`, in queries and in expressions, and `$isNumber`, as mongod answers them. mingo's own looks at JavaScript
  * types: it took a stored int64 for an int, an integral double for an int, a decimal or an
  * ObjectId, a timestamp or binary data for nothing at all. Stored values keep their BSON types
  * (bson-values.ts), and queries run on views with plain numbers, so `$type` reads the typed
@@ -92,6 +92,12 @@ function numberOf(value: unknown): number | undefined {
   }
 }
 
+/** mongod's name for the BSON type of a value ("string", "long", "missing" ...). */
+export function bsonTypeName(value: unknown): string {
+  const code = bsonTypeCode(value);
+  return code === undefined ? 'missing' : (ALIAS_OF.get(code) ?? 'object');
+}
+
 /** The type numbers a `$type` argument names, refused as mongod refuses it. */
 function typeCodesOf(argument: unknown, path: string): Set<number> {
   const listed = Array.isArray(argument) ? (argument as unknown[]) : [argument];
@@ -168,6 +174,14 @@ export function $typeExpression(doc: AnyObject, expression: unknown, options: Op
     typeof expression === 'string' && /^\$[^$]/.test(expression)
       ? resolve(typedOriginal(rootOf(options) ?? doc) as AnyObject, expression.slice(1))
       : evalExpr(doc, expression, options);
-  const code = bsonTypeCode(value);
-  return code === undefined ? 'missing' : (ALIAS_OF.get(code) ?? 'object');
+  return bsonTypeName(value);
+}
+
+/** `{$isNumber: <expression>}`: int, long, double and decimal alike (mingo knew no decimal). */
+export function $isNumberExpression(
+  doc: AnyObject,
+  expression: unknown,
+  options: Options,
+): boolean {
+  return numericType(evalExpr(doc, expression, options)) !== undefined;
 }

@@ -8,19 +8,23 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
-import { $typeExpression, $typeQuery } from './bson-type.js';
+import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
 
 /**
  * The operators every query and pipeline here is compiled with: mingo's own, as its entry point
- * registers them, except where mongod answers otherwise (`$type`, bson-type.ts). Given as the
+ * registers them, except where mongod answers otherwise (`$type`, `$isNumber`: bson-type.ts). Given as the
  * context, mingo copies them per query as it copies its own table, so this costs nothing more.
  */
 const operators = Context.init({
   accumulator: accumulatorOperators,
-  expression: { ...expressionOperators, $type: $typeExpression },
+  expression: {
+    ...expressionOperators,
+    $type: $typeExpression,
+    $isNumber: $isNumberExpression,
+  },
   pipeline: pipelineOperators,
   projection: projectionOperators,
   query: { ...queryOperators, $type: $typeQuery },

@@ -128,6 +128,36 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
     });
   });
 
+  it('when $inc or $mul meets a field that holds no number, then the update is refused like mongod and nothing changes', async () => {
+    await meters.insertOne({ _id: 1, reading: 'broken', unit: { name: 'kWh' }, count: 5 });
+    await expect(
+      meters.updateOne({ _id: 1 }, { $inc: { reading: 1 } } as Document),
+    ).rejects.toMatchObject({
+      code: 14,
+      message:
+        "Cannot apply $inc to a value of non-numeric type. {_id: 1} has the field 'reading' of non-numeric type string",
+    });
+    await expect(
+      meters.updateOne({ _id: 1 }, { $mul: { count: 2, 'unit.name': 2 } } as Document),
+    ).rejects.toMatchObject({ code: 14 });
+    await expect(
+      meters.updateOne({ _id: 1 }, { $inc: { count: 'one' } } as Document),
+    ).rejects.toMatchObject({
+      code: 14,
+      message: 'Cannot increment with non-numeric argument: {count: "one"}',
+    });
+    expect(await meters.findOne({ _id: 1 })).toEqual({
+      _id: 1,
+      reading: 'broken',
+      unit: { name: 'kWh' },
+      count: 5,
+    });
+    await meters.updateOne({ _id: 1 }, {
+      $inc: { count: 1, fresh: Long.fromNumber(2) },
+    } as Document);
+    expect(await storedTypes(1)).toMatchObject({ count: 'Int32(6)', fresh: 'Long(2)' });
+  });
+
   it('when $set changes only the type of a value, then the document counts as modified', async () => {
     await meters.insertOne({ _id: 1, n: 3, label: 'a' });
     const result = await meters.updateOne({ _id: 1 }, { $set: { n: Long.fromNumber(3) } });
@@ -309,21 +339,21 @@ describe('embedded mongo: $type tells BSON types apart like mongod', () => {
     expect(await meters.countDocuments()).toBe(0);
   });
 
-  it('when an aggregation asks for the type of a field, then it names the BSON type, or "missing"', async () => {
+  it('when an aggregation asks for the type of a field, then it names the BSON type, or "missing", and says whether it is a number', async () => {
     await storeOneOfEachType();
     const types = await meters
       .aggregate([
         { $match: { _id: { $in: [1, 2, 3, 6, 7, 13] } } },
-        { $project: { type: { $type: '$v' } } },
+        { $project: { type: { $type: '$v' }, isNumber: { $isNumber: '$v' } } },
       ])
       .toArray();
-    expect(types.map((meter) => [meter._id, meter.type])).toEqual([
-      [1, 'int'],
-      [2, 'long'],
-      [3, 'double'],
-      [6, 'decimal'],
-      [7, 'objectId'],
-      [13, 'missing'],
+    expect(types.map((meter) => [meter._id, meter.type, meter.isNumber])).toEqual([
+      [1, 'int', true],
+      [2, 'long', true],
+      [3, 'double', true],
+      [6, 'decimal', true],
+      [7, 'objectId', false],
+      [13, 'missing', false],
     ]);
   });
 
