@@ -2,7 +2,7 @@ import type { Decimal128, Double, Long } from 'bson';
 import { evalExpr } from 'mingo/core';
 import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
-import { isPlainObject, numericType, typedOriginal } from './bson-values.js';
+import { matchValuesAt, numericType, typedOriginal } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /**
@@ -127,37 +127,14 @@ function typeCodesOf(argument: unknown, path: string): Set<number> {
   return codes;
 }
 
-/**
- * What `$type` looks at for `path`: arrays along the way fan out into their documents (or the
- * element a numeric part names), and an array at the end counts both as an array and by each
- * of its elements. A missing field has no type.
- */
-function valuesForType(doc: unknown, parts: readonly string[], index: number, out: unknown[]) {
-  if (index === parts.length) {
-    if (doc === undefined) return;
-    out.push(doc);
-    if (Array.isArray(doc)) out.push(...(doc as unknown[]));
-    return;
-  }
-  const part = parts[index] as string;
-  if (Array.isArray(doc)) {
-    if (/^\d+$/.test(part)) valuesForType(doc[Number(part)], parts, index + 1, out);
-    for (const element of doc as unknown[]) {
-      if (isPlainObject(element)) valuesForType(element[part], parts, index + 1, out);
-    }
-  } else if (isPlainObject(doc)) {
-    valuesForType(doc[part], parts, index + 1, out);
-  }
-}
-
 /** `{field: {$type: …}}` */
 export function $typeQuery(selector: string, argument: unknown): (doc: unknown) => boolean {
   const codes = typeCodesOf(argument, selector);
   const parts = selector.split('.');
   return (doc) => {
-    const values: unknown[] = [];
-    valuesForType(typedOriginal(doc), parts, 0, values);
-    return values.some((value) => codes.has(bsonTypeCode(value) ?? Number.NaN));
+    return matchValuesAt(typedOriginal(doc), parts).some((value) =>
+      codes.has(bsonTypeCode(value) ?? Number.NaN),
+    );
   };
 }
 

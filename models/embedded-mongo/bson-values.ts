@@ -386,3 +386,32 @@ export function fieldValuesAt(doc: Document, path: string): unknown[] {
   visit(doc, 0);
   return values;
 }
+
+/**
+ * The values a query operator compares for `path`, as mongod's matcher walks it: arrays along
+ * the way fan out into their documents (and the element a numeric part names), and an array at
+ * the end counts both as itself and by each of its elements. A missing field gives nothing.
+ */
+export function matchValuesAt(doc: unknown, parts: readonly string[]): unknown[] {
+  const values: unknown[] = [];
+  visitMatchPath(doc, parts, 0, values);
+  return values;
+}
+
+function visitMatchPath(value: unknown, parts: readonly string[], index: number, out: unknown[]) {
+  if (index === parts.length) {
+    if (value === undefined) return;
+    out.push(value);
+    if (Array.isArray(value)) out.push(...(value as unknown[]));
+    return;
+  }
+  const part = parts[index] as string;
+  if (Array.isArray(value)) {
+    if (DIGITS.test(part)) visitMatchPath(value[Number(part)], parts, index + 1, out);
+    for (const element of value as unknown[]) {
+      if (isPlainObject(element)) visitMatchPath(element[part], parts, index + 1, out);
+    }
+  } else if (isPlainObject(value)) {
+    visitMatchPath(value[part], parts, index + 1, out);
+  }
+}

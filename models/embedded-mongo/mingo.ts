@@ -10,13 +10,15 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
+import { $eqQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
 
 /**
  * The operators every query and pipeline here is compiled with: mingo's own, as its entry point
- * registers them, except where mongod answers otherwise (`$type`, `$isNumber`: bson-type.ts). Given as the
- * context, mingo copies them per query as it copies its own table, so this costs nothing more.
+ * registers them, except where mongod answers otherwise: equality (equality.ts), `$type` and
+ * `$isNumber` (bson-type.ts). Given as the context, mingo copies them per query as it copies its
+ * own table, so this costs nothing more.
  */
 const operators = Context.init({
   accumulator: accumulatorOperators,
@@ -27,7 +29,14 @@ const operators = Context.init({
   },
   pipeline: pipelineOperators,
   projection: projectionOperators,
-  query: { ...queryOperators, $type: $typeQuery },
+  query: {
+    ...queryOperators,
+    $eq: $eqQuery,
+    $ne: $neQuery,
+    $in: $inQuery,
+    $nin: $ninQuery,
+    $type: $typeQuery,
+  },
   window: windowOperators,
 } as unknown as Operators);
 

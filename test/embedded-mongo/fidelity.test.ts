@@ -199,3 +199,45 @@ describe('embedded mongo: options it used to ignore are honoured', () => {
     expect(projected).toEqual([{ _id: 3, label: 'third' }]);
   });
 });
+
+describe('embedded mongo: equality is BSON equality, as in mongod', () => {
+  interface Household {
+    _id: number;
+    [field: string]: unknown;
+  }
+
+  /** Households whose contact is stored with its fields in one order or the other. */
+  async function storeContacts(): Promise<Collection<Household>> {
+    const households = db.collection<Household>('households');
+    await households.insertMany([
+      { _id: 1, contact: { name: 'Jonas', phone: '1234' }, rooms: [[1, 2], 3] },
+      { _id: 2, contact: { phone: '1234', name: 'Jonas' }, rooms: [1, 2] },
+      { _id: 3, contacts: [{ name: 'Jonas', phone: '1234' }], rooms: [{ floor: 1, size: 2 }] },
+    ]);
+    return households;
+  }
+
+  const idsOf = async (households: Collection<Household>, filter: Document) =>
+    (await households.find(filter).sort({ _id: 1 }).toArray()).map((household) => household._id);
+
+  it('when a sub-document is looked for, then only one with the same fields in the same order matches', async () => {
+    const households = await storeContacts();
+    expect(await idsOf(households, { contact: { name: 'Jonas', phone: '1234' } })).toEqual([1]);
+    expect(await idsOf(households, { contact: { phone: '1234', name: 'Jonas' } })).toEqual([2]);
+    expect(await idsOf(households, { contacts: { name: 'Jonas', phone: '1234' } })).toEqual([3]);
+    expect(
+      await idsOf(households, { contact: { $in: [{ phone: '1234', name: 'Jonas' }] } }),
+    ).toEqual([2]);
+    expect(await idsOf(households, { contact: { $ne: { name: 'Jonas', phone: '1234' } } })).toEqual(
+      [2, 3],
+    );
+  });
+
+  it('when a dotted path meets an array inside an array, then it does not reach into it', async () => {
+    const households = await storeContacts();
+    expect(await idsOf(households, { 'rooms.floor': 1, 'rooms.size': 2 })).toEqual([3]);
+    expect(await idsOf(households, { rooms: [1, 2] })).toEqual([1, 2]);
+    expect(await idsOf(households, { 'rooms.0': 1 })).toEqual([1, 2]);
+    expect(await idsOf(households, { rooms: { $nin: [3] } })).toEqual([2, 3]);
+  });
+});
