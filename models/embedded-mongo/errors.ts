@@ -12,6 +12,7 @@ export const ErrorCode = {
   IllegalOperation: 20,
   TypeMismatch: 14,
   NamespaceNotFound: 26,
+  PathNotViable: 28,
   IndexNotFound: 27,
   CursorNotFound: 43,
   NamespaceExists: 48,

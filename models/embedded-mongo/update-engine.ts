@@ -1,12 +1,9 @@
 import { update } from 'mingo';
 import { EJSON } from 'bson';
-import { bsonTypeName } from './bson-type.js';
 import {
   cloneDocument,
   cloneValue,
-  formatKeyValue,
   isPlainObject,
-  numericType,
   promote,
   setPath,
   valuesEqual,
@@ -15,6 +12,7 @@ import {
 } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 import { compileAggregation } from './mingo.js';
+import { refuseWhatMongodRefuses } from './update-refusals.js';
 import { hintsFrom, needsRetype, retype } from './update-types.js';
 
 /** An update as sent in `u`/`update`: operator document, replacement, or aggregation pipeline. */
@@ -215,50 +213,6 @@ function mingoUpdateOnce(
   }
 }
 
-const ARITHMETIC = { $inc: 'increment', $mul: 'multiply' } as const;
-
-/**
- * `$inc` and `$mul` on a field that holds no number, or by something that is no number, are
- * refused as mongod refuses them (TypeMismatch); mingo would leave the field as it was and
- * report the document matched, so a mistake that mongod stops would pass here unseen.
- */
-function refuseNonNumericArithmetic(doc: Document, operators: Document): void {
-  for (const [operator, verb] of Object.entries(ARITHMETIC)) {
-    const argument = operators[operator];
-    if (!isPlainObject(argument)) continue;
-    for (const [path, operand] of Object.entries(argument)) {
-      if (numericType(operand) === undefined) {
-        throw new CommandError(
-          ErrorCode.TypeMismatch,
-          `Cannot ${verb} with non-numeric argument: {${path}: ${EJSON.stringify(operand as Document)}}`,
-        );
-      }
-      if (POSITIONAL.test(path)) continue;
-      const current = valueAt(doc, path.split('.'));
-      if (current !== undefined && numericType(current) === undefined) {
-        throw new CommandError(
-          ErrorCode.TypeMismatch,
-          `Cannot apply ${operator} to a value of non-numeric type. ` +
-            `${formatKeyValue({ _id: doc._id }).replace(/^\{ (.*) \}$/, '{$1}')} has the field ` +
-            `'${path.split('.').at(-1) ?? path}' ` +
-            `of non-numeric type ${bsonTypeName(current)}`,
-        );
-      }
-    }
-  }
-}
-
-/** The value at a path through sub-documents and array indexes; undefined where there is none. */
-function valueAt(doc: unknown, path: readonly string[]): unknown {
-  let current = doc;
-  for (const part of path) {
-    if (Array.isArray(current) && /^\d+$/.test(part)) current = current[Number(part)];
-    else if (isPlainObject(current)) current = current[part];
-    else return undefined;
-  }
-  return current;
-}
-
 function usesPositional(operators: Document): boolean {
   return Object.values(operators).some(
     (argument) =>
@@ -329,7 +283,7 @@ export function applyUpdate(
     outcome = { doc, view: promote(doc), changed: typedKey(doc) !== typedKey(current.doc) };
   } else {
     const { operators } = splitOperators(spec.view);
-    refuseNonNumericArithmetic(current.view, operators);
+    refuseWhatMongodRefuses(current.view, operators);
     const next = cloneDocument(current.view);
     const condition = usesPositional(operators) ? params.filter : undefined;
     const paths =

@@ -241,3 +241,38 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     expect(await idsOf(households, { rooms: { $nin: [3] } })).toEqual([2, 3]);
   });
 });
+
+describe('embedded mongo: an update mongod refuses for what the document holds is refused', () => {
+  it('when an array operator meets a field that holds no array, or a path runs through a number, then the update fails like on mongod and nothing changes', async () => {
+    const stored = { _id: 1, household: 'Tovet 4', attempt: 1, outcome: 'not-home' };
+    await expect(
+      visits.updateOne({ _id: 1 }, { $push: { household: 'Tovet 6' } } as Document),
+    ).rejects.toMatchObject({
+      code: 2,
+      message: "The field 'household' must be an array but is of type string in document {_id: 1}",
+    });
+    await expect(
+      visits.updateOne({ _id: 1 }, { $addToSet: { attempt: 2 } } as Document),
+    ).rejects.toMatchObject({
+      code: 2,
+      message:
+        "Cannot apply $addToSet to non-array field. Field named 'attempt' has non-array type int",
+    });
+    await expect(
+      visits.updateOne({ _id: 1 }, { $pull: { outcome: 'not-home' } } as Document),
+    ).rejects.toMatchObject({ code: 2, message: 'Cannot apply $pull to a non-array value' });
+    await expect(
+      visits.updateOne({ _id: 1 }, { $pop: { outcome: 1 } } as Document),
+    ).rejects.toMatchObject({ code: 14 });
+    await expect(
+      visits.updateOne({ _id: 1 }, { $set: { 'attempt.second': 2 } } as Document),
+    ).rejects.toMatchObject({
+      code: 28,
+      message: "Cannot create field 'second' in element {attempt: 1}",
+    });
+    expect(await visits.findOne({ _id: 1 })).toEqual(stored);
+
+    const unset = await visits.updateOne({ _id: 1 }, { $unset: { 'attempt.second': '' } });
+    expect(unset.modifiedCount).toBe(0);
+  });
+});

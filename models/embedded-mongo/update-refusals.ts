@@ -1,0 +1,137 @@
+import { bsonTypeName } from './bson-type.js';
+import { formatKeyValue, isPlainObject, numericType, type Document } from './bson-values.js';
+import { CommandError, ErrorCode } from './errors.js';
+
+/**
+ * Update operators that mongod refuses for what the document holds, refused the same way before
+ * mingo runs: mingo leaves such a field as it was and reports the document matched, so a mistake
+ * that stops at mongod would pass here unseen.
+ *   - `$inc`/`$mul` on a field that holds no number, or by a non-number (TypeMismatch);
+ *   - `$push`, `$addToSet`, `$pull`, `$pullAll` and `$pop` on a field that holds no array;
+ *   - an operator that would create its field on a path that runs through a value that is
+ *     neither a document nor an array (`$set: {'count.x': 1}` where count is 5: PathNotViable).
+ * Positional paths (`$`, `$[]`, `$[id]`) are left to mingo.
+ */
+export function refuseWhatMongodRefuses(doc: Document, operators: Document): void {
+  for (const [operator, argument] of Object.entries(operators)) {
+    if (!isPlainObject(argument)) continue;
+    for (const [path, operand] of Object.entries(argument)) {
+      if (path.includes('$')) continue;
+      const parts = path.split('.');
+      const field = parts.at(-1) ?? path;
+      const current = valueAlong(doc, parts, CREATING.has(operator));
+      checkArithmetic(doc, operator, path, field, operand, current);
+      checkArray(doc, operator, path, field, current);
+    }
+  }
+}
+
+/** The operators that create the field when it is missing, and so the path to it. */
+const CREATING = new Set([
+  '$set',
+  '$setOnInsert',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$push',
+  '$addToSet',
+  '$currentDate',
+  '$bit',
+]);
+
+const ARITHMETIC: Readonly<Record<string, string>> = { $inc: 'increment', $mul: 'multiply' };
+
+function checkArithmetic(
+  doc: Document,
+  operator: string,
+  path: string,
+  field: string,
+  operand: unknown,
+  current: unknown,
+): void {
+  const verb = ARITHMETIC[operator];
+  if (verb === undefined) return;
+  if (numericType(operand) === undefined) {
+    throw new CommandError(
+      ErrorCode.TypeMismatch,
+      `Cannot ${verb} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`,
+    );
+  }
+  if (current !== undefined && numericType(current) === undefined) {
+    throw new CommandError(
+      ErrorCode.TypeMismatch,
+      `Cannot apply ${operator} to a value of non-numeric type. ${idOf(doc)} has the field ` +
+        `'${field}' of non-numeric type ${bsonTypeName(current)}`,
+    );
+  }
+}
+
+function checkArray(
+  doc: Document,
+  operator: string,
+  path: string,
+  field: string,
+  current: unknown,
+): void {
+  if (current === undefined || Array.isArray(current)) return;
+  switch (operator) {
+    case '$push':
+      throw new CommandError(
+        ErrorCode.BadValue,
+        `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in ` +
+          `document ${idOf(doc)}`,
+      );
+    case '$addToSet':
+      throw new CommandError(
+        ErrorCode.BadValue,
+        `Cannot apply $addToSet to non-array field. Field named '${field}' has non-array type ` +
+          bsonTypeName(current),
+      );
+    case '$pull':
+    case '$pullAll':
+      throw new CommandError(ErrorCode.BadValue, `Cannot apply ${operator} to a non-array value`);
+    case '$pop':
+      throw new CommandError(
+        ErrorCode.TypeMismatch,
+        `Path '${path}' contains an element of non-array type '${bsonTypeName(current)}'`,
+      );
+    default:
+  }
+}
+
+/**
+ * The value at `parts`, through sub-documents and array indexes; undefined where there is none.
+ * When the operator would create the field, a value in the way that can hold no field is refused
+ * as mongod refuses it.
+ */
+function valueAlong(doc: Document, parts: readonly string[], creating: boolean): unknown {
+  let current: unknown = doc;
+  for (const [index, part] of parts.entries()) {
+    if (Array.isArray(current)) {
+      if (!/^\d+$/.test(part)) return undefined;
+      current = current[Number(part)];
+    } else if (isPlainObject(current)) {
+      current = current[part];
+    } else if (current === undefined || !creating) {
+      return undefined;
+    } else {
+      const parent = parts[index - 1] ?? '';
+      throw new CommandError(
+        ErrorCode.PathNotViable,
+        `Cannot create field '${part}' in element {${parent}: ${formatValueOf(current)}}`,
+      );
+    }
+  }
+  return current;
+}
+
+function formatValueOf(value: unknown): string {
+  const formatted = formatKeyValue({ v: value });
+  return formatted.slice('{ v: '.length, -' }'.length);
+}
+
+/** `{_id: 1}` as mongod names a document in these messages. */
+function idOf(doc: Document): string {
+  return `{_id: ${formatValueOf(doc._id)}}`;
+}
