@@ -1,14 +1,16 @@
 import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { compareBson } from './bson-order.js';
-import { matchValuesAt } from './bson-values.js';
+import { isPlainObject, matchValuesAt } from './bson-values.js';
 
 /**
  * Equality in queries (`{field: value}`, `$eq`, `$ne`, `$in`, `$nin`) as mongod decides it:
  * by BSON comparison, so a sub-document equals another only with the same fields in the same
  * order, and a dotted path does not reach into arrays nested in arrays. mingo compared
  * sub-documents regardless of field order and matched such paths by their neighbours' values.
- * `null` (which also matches a missing field) and regular expressions keep mingo's answers.
+ * `null` matches a null and a field missing on any branch of the path, also in an array of
+ * documents where one lacks the field (mingo missed that one). Regular expressions keep
+ * mingo's answers.
  */
 
 type Predicate = (doc: unknown) => boolean;
@@ -25,21 +27,43 @@ function isRegularExpression(value: unknown): boolean {
   );
 }
 
-/** mingo's answer is kept for these operands; every other is compared as BSON. */
-function keepsMingoAnswer(value: unknown): boolean {
-  return value === null || value === undefined || isRegularExpression(value);
+const DIGITS = /^\d+$/;
+
+/** Whether `parts` lead to a null or to nothing on some branch through `value`. */
+function nullOrMissingAt(value: unknown, parts: readonly string[], index: number): boolean {
+  if (value === undefined || value === null) return true;
+  if (index === parts.length) return Array.isArray(value) && value.some((item) => item === null);
+  const part = parts[index] as string;
+  if (Array.isArray(value)) {
+    if (DIGITS.test(part)) return nullOrMissingAt(value[Number(part)], parts, index + 1);
+    return value.some(
+      (element) => isPlainObject(element) && nullOrMissingAt(element[part], parts, index + 1),
+    );
+  }
+  // A value that holds no fields: the rest of the path is missing.
+  if (!isPlainObject(value)) return true;
+  return nullOrMissingAt(value[part], parts, index + 1);
 }
 
+function equalsNull(selector: string): Predicate {
+  const parts = selector.split('.');
+  return (doc) => nullOrMissingAt(doc, parts, 0);
+}
+
+/** Any of `operands` (null among them matching a missing field too), as mongod compares. */
 function equalsAny(selector: string, operands: readonly unknown[]): Predicate {
   const parts = selector.split('.');
+  const values = operands.filter((operand) => operand !== null && operand !== undefined);
+  const orNull = values.length < operands.length ? equalsNull(selector) : () => false;
   return (doc) =>
+    orNull(doc) ||
     matchValuesAt(doc, parts).some((value) =>
-      operands.some((operand) => compareBson(value, operand) === 0),
+      values.some((operand) => compareBson(value, operand) === 0),
     );
 }
 
 export function $eqQuery(selector: string, value: unknown, options: Options): Predicate {
-  if (keepsMingoAnswer(value)) return mingo.$eq(selector, value, options);
+  if (isRegularExpression(value)) return mingo.$eq(selector, value, options);
   return equalsAny(selector, [value]);
 }
 
@@ -49,7 +73,7 @@ export function $neQuery(selector: string, value: unknown, options: Options): Pr
 }
 
 export function $inQuery(selector: string, values: unknown, options: Options): Predicate {
-  if (!Array.isArray(values) || values.some(keepsMingoAnswer)) {
+  if (!Array.isArray(values) || values.some(isRegularExpression)) {
     return mingo.$in(selector, values, options);
   }
   return equalsAny(selector, values);

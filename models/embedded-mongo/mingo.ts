@@ -11,14 +11,15 @@ import type { Options } from 'mingo/types';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
 import { $eqQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
+import { $andQuery, $norQuery, $orQuery } from './query-refusals.js';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
 
 /**
  * The operators every query and pipeline here is compiled with: mingo's own, as its entry point
  * registers them, except where mongod answers otherwise: equality (equality.ts), `$type` and
- * `$isNumber` (bson-type.ts). Given as the context, mingo copies them per query as it copies its
- * own table, so this costs nothing more.
+ * `$isNumber` (bson-type.ts), and empty `$and`/`$or`/`$nor` lists (query-refusals.ts). Given as
+ * the context, mingo copies them per query as it copies its own table, so this costs nothing more.
  */
 const operators = Context.init({
   accumulator: accumulatorOperators,
@@ -35,6 +36,9 @@ const operators = Context.init({
     $ne: $neQuery,
     $in: $inQuery,
     $nin: $ninQuery,
+    $and: $andQuery,
+    $or: $orQuery,
+    $nor: $norQuery,
     $type: $typeQuery,
   },
   window: windowOperators,

@@ -233,6 +233,29 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     );
   });
 
+  it('when null is looked for, then a field missing on any branch of the path matches too', async () => {
+    const households = await storeContacts();
+    await households.insertMany([
+      { _id: 4, family: { contacts: [{ name: 'Aya' }, { name: 'Ib', phone: '5555' }] } },
+      { _id: 5, family: { contacts: [{ name: 'Ole', phone: '6666' }] } },
+    ]);
+    expect(await idsOf(households, { 'family.contacts.phone': null })).toEqual([1, 2, 3, 4]);
+    expect(await idsOf(households, { 'family.contacts.phone': { $in: [null, '6666'] } })).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(await idsOf(households, { 'family.contacts.phone': { $ne: null } })).toEqual([5]);
+  });
+
+  it('when $and, $or or $nor is given an empty list, then the query is refused as mongod refuses it', async () => {
+    const households = await storeContacts();
+    for (const operator of ['$and', '$or', '$nor']) {
+      await expect(households.findOne({ [operator]: [] })).rejects.toMatchObject({
+        code: 2,
+        message: '$and/$or/$nor must be a nonempty array',
+      });
+    }
+  });
+
   it('when a dotted path meets an array inside an array, then it does not reach into it', async () => {
     const households = await storeContacts();
     expect(await idsOf(households, { 'rooms.floor': 1, 'rooms.size': 2 })).toEqual([3]);

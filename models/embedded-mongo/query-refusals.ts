@@ -1,0 +1,30 @@
+import * as mingoQueryOperators from 'mingo/operators/query';
+import type { Options } from 'mingo/types';
+import { isPlainObject } from './bson-values.js';
+import { CommandError, ErrorCode } from './errors.js';
+
+type Predicate = (doc: unknown) => boolean;
+type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
+
+const mingo = mingoQueryOperators as unknown as Record<'$and' | '$or' | '$nor', QueryOperator>;
+
+/**
+ * `$and`, `$or` and `$nor` take a non-empty list of filters, or mongod refuses the query. mingo
+ * took an empty `$and` for "everything": a filter built from an empty list of conditions would
+ * read every document here and fail against mongod.
+ */
+function refusingEmpty(operator: '$and' | '$or' | '$nor'): QueryOperator {
+  return (selector, value, options) => {
+    if (!Array.isArray(value) || value.length === 0) {
+      throw new CommandError(ErrorCode.BadValue, '$and/$or/$nor must be a nonempty array');
+    }
+    if (!value.every(isPlainObject)) {
+      throw new CommandError(ErrorCode.BadValue, '$or/$and/$nor entries need to be full objects');
+    }
+    return mingo[operator](selector, value, options);
+  };
+}
+
+export const $andQuery = refusingEmpty('$and');
+export const $orQuery = refusingEmpty('$or');
+export const $norQuery = refusingEmpty('$nor');
