@@ -6,9 +6,9 @@ import { matchValuesAt, numericType, typedOriginal } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /**
- * `$type`, in queries and in expressions, and `$isNumber`, as mongod answers them. mingo's own looks at JavaScript
- * types: it took a stored int64 for an int, an integral double for an int, a decimal or an
- * ObjectId, a timestamp or binary data for nothing at all. Stored values keep their BSON types
+ * `$type`, in queries and in expressions, and `$isNumber`, as mongod answers them. mingo's own
+ * look at JavaScript types: they took a stored int64 for an int, an integral double for an int,
+ * a decimal, an ObjectId, a timestamp or binary data for nothing at all. Stored values keep their BSON types
  * (bson-values.ts), and queries run on views with plain numbers, so `$type` reads the typed
  * document a view stands for (`typedOriginal`).
  * Left as it is: after a pipeline stage that builds new documents ($project, $addFields, $group,
@@ -131,11 +131,10 @@ function typeCodesOf(argument: unknown, path: string): Set<number> {
 export function $typeQuery(selector: string, argument: unknown): (doc: unknown) => boolean {
   const codes = typeCodesOf(argument, selector);
   const parts = selector.split('.');
-  return (doc) => {
-    return matchValuesAt(typedOriginal(doc), parts).some((value) =>
+  return (doc) =>
+    matchValuesAt(typedOriginal(doc), parts).some((value) =>
       codes.has(bsonTypeCode(value) ?? Number.NaN),
     );
-  };
 }
 
 /** The document a pipeline stage's field paths read (mingo resolves `$a` from it). */
