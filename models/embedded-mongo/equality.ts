@@ -2,6 +2,7 @@ import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { compareBson } from './bson-order.js';
 import { isPlainObject, matchValuesAt } from './bson-values.js';
+import { CommandError, ErrorCode } from './errors.js';
 
 /**
  * Equality in queries (`{field: value}`, `$eq`, `$ne`, `$in`, `$nin`) as mongod decides it:
@@ -73,13 +74,13 @@ export function $neQuery(selector: string, value: unknown, options: Options): Pr
 }
 
 export function $inQuery(selector: string, values: unknown, options: Options): Predicate {
-  if (!Array.isArray(values) || values.some(isRegularExpression)) {
-    return mingo.$in(selector, values, options);
-  }
+  if (!Array.isArray(values)) throw new CommandError(ErrorCode.BadValue, '$in needs an array');
+  if (values.some(isRegularExpression)) return mingo.$in(selector, values, options);
   return equalsAny(selector, values);
 }
 
 export function $ninQuery(selector: string, values: unknown, options: Options): Predicate {
+  if (!Array.isArray(values)) throw new CommandError(ErrorCode.BadValue, '$nin needs an array');
   const within = $inQuery(selector, values, options);
   return (doc) => !within(doc);
 }

@@ -11,14 +11,14 @@ import type { Options } from 'mingo/types';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
 import { $eqQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
-import { $andQuery, $norQuery, $orQuery } from './query-refusals.js';
+import { $andQuery, $modQuery, $norQuery, $orQuery } from './query-refusals.js';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
 
 /**
  * The operators every query and pipeline here is compiled with: mingo's own, as its entry point
  * registers them, except where mongod answers otherwise: equality (equality.ts), `$type` and
- * `$isNumber` (bson-type.ts), and empty `$and`/`$or`/`$nor` lists (query-refusals.ts). Given as
+ * `$isNumber` (bson-type.ts), and malformed `$and`/`$or`/`$nor`/`$mod` (query-refusals.ts). Given as
  * the context, mingo copies them per query as it copies its own table, so this costs nothing more.
  */
 const operators = Context.init({
@@ -39,6 +39,7 @@ const operators = Context.init({
     $and: $andQuery,
     $or: $orQuery,
     $nor: $norQuery,
+    $mod: $modQuery,
     $type: $typeQuery,
   },
   window: windowOperators,

@@ -1,12 +1,15 @@
 import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
-import { isPlainObject } from './bson-values.js';
+import { isPlainObject, numericType } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 type Predicate = (doc: unknown) => boolean;
 type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
 
-const mingo = mingoQueryOperators as unknown as Record<'$and' | '$or' | '$nor', QueryOperator>;
+const mingo = mingoQueryOperators as unknown as Record<
+  '$and' | '$or' | '$nor' | '$mod',
+  QueryOperator
+>;
 
 /**
  * `$and`, `$or` and `$nor` take a non-empty list of filters, or mongod refuses the query. mingo
@@ -28,3 +31,28 @@ function refusingEmpty(operator: '$and' | '$or' | '$nor'): QueryOperator {
 export const $andQuery = refusingEmpty('$and');
 export const $orQuery = refusingEmpty('$or');
 export const $norQuery = refusingEmpty('$nor');
+
+/**
+ * `$mod` takes `[divisor, remainder]`, numbers, the divisor not 0, or mongod refuses the query.
+ * mingo answered "no document" to a divisor of 0 and to a malformed list.
+ */
+export function $modQuery(selector: string, value: unknown, options: Options): Predicate {
+  if (!Array.isArray(value)) {
+    throw new CommandError(ErrorCode.BadValue, 'malformed mod, needs to be an array');
+  }
+  if (value.length < 2) {
+    throw new CommandError(ErrorCode.BadValue, 'malformed mod, not enough elements');
+  }
+  if (value.length > 2) {
+    throw new CommandError(ErrorCode.BadValue, 'malformed mod, too many elements');
+  }
+  const [divisor, remainder] = value as [unknown, unknown];
+  if (numericType(divisor) === undefined) {
+    throw new CommandError(ErrorCode.BadValue, 'malformed mod, divisor not a number');
+  }
+  if (numericType(remainder) === undefined) {
+    throw new CommandError(ErrorCode.BadValue, 'malformed mod, remainder not a number');
+  }
+  if (Number(divisor) === 0) throw new CommandError(ErrorCode.BadValue, 'divisor cannot be 0');
+  return mingo.$mod(selector, value, options);
+}

@@ -58,13 +58,32 @@ export function isReplacement(spec: UpdateSpec): spec is Document {
   return !Array.isArray(spec) && !Object.keys(spec).some((key) => key.startsWith('$'));
 }
 
+/** mongod's update operators; any other is refused (mingo's own refusal had code 2, not 9). */
+const UPDATE_OPERATORS = new Set([
+  '$currentDate',
+  '$inc',
+  '$min',
+  '$max',
+  '$mul',
+  '$rename',
+  '$set',
+  '$setOnInsert',
+  '$unset',
+  '$addToSet',
+  '$pop',
+  '$pull',
+  '$push',
+  '$pullAll',
+  '$bit',
+]);
+
 function splitOperators(spec: Document): {
   operators: Document;
   setOnInsert: Document | undefined;
 } {
   const { $setOnInsert: setOnInsert, ...operators } = spec;
   for (const [operator, argument] of Object.entries(operators)) {
-    if (!operator.startsWith('$')) {
+    if (!UPDATE_OPERATORS.has(operator)) {
       throw new CommandError(
         ErrorCode.FailedToParse,
         `Unknown modifier: ${operator}. Expected a valid update modifier or pipeline-style update specified as an array`,

@@ -293,7 +293,7 @@ describe('embedded mongo: updates and deletes', () => {
       total: 5,
     });
     await expect(c.updateOne({ k: 'p' }, { $frobnicate: { a: 1 } } as never)).rejects.toMatchObject(
-      { code: 2 },
+      { code: 9 },
     );
     await expect(c.updateOne({ k: 'p' }, { plain: 1, $set: { a: 1 } } as never)).rejects.toThrow();
     expect(await c.countDocuments({ k: 'p' })).toBe(1);

@@ -256,6 +256,22 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     }
   });
 
+  it('when $mod or $in is malformed, then the query is refused as mongod refuses it', async () => {
+    const households = await storeContacts();
+    const refusals: Array<[Document, string]> = [
+      [{ _id: { $mod: [0, 1] } }, 'divisor cannot be 0'],
+      [{ _id: { $mod: [2] } }, 'malformed mod, not enough elements'],
+      [{ _id: { $mod: [2, 1, 0] } }, 'malformed mod, too many elements'],
+      [{ _id: { $mod: ['2', 1] } }, 'malformed mod, divisor not a number'],
+      [{ _id: { $in: 2 } }, '$in needs an array'],
+      [{ _id: { $nin: 2 } }, '$nin needs an array'],
+    ];
+    for (const [filter, message] of refusals) {
+      await expect(households.findOne(filter)).rejects.toMatchObject({ code: 2, message });
+    }
+    expect(await idsOf(households, { _id: { $mod: [2, 1] } })).toEqual([1, 3]);
+  });
+
   it('when a dotted path meets an array inside an array, then it does not reach into it', async () => {
     const households = await storeContacts();
     expect(await idsOf(households, { 'rooms.floor': 1, 'rooms.size': 2 })).toEqual([3]);
@@ -297,5 +313,16 @@ describe('embedded mongo: an update mongod refuses for what the document holds i
 
     const unset = await visits.updateOne({ _id: 1 }, { $unset: { 'attempt.second': '' } });
     expect(unset.modifiedCount).toBe(0);
+  });
+
+  it('when an update names an operator mongod does not know, then it fails with FailedToParse', async () => {
+    await expect(
+      visits.updateOne({ _id: 1 }, { $increment: { attempt: 1 } } as Document),
+    ).rejects.toMatchObject({
+      code: 9,
+      message:
+        'Unknown modifier: $increment. Expected a valid update modifier or pipeline-style update specified as an array',
+    });
+    expect(await visits.findOne({ _id: 1 })).toMatchObject({ attempt: 1 });
   });
 });
