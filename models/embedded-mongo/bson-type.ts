@@ -8,9 +8,9 @@ import { CommandError, ErrorCode } from './errors.js';
 /**
  * `$type`, in queries and in expressions, and `$isNumber`, as mongod answers them. mingo's own
  * look at JavaScript types: they took a stored int64 for an int, an integral double for an int,
- * a decimal, an ObjectId, a timestamp or binary data for nothing at all. Stored values keep their BSON types
- * (bson-values.ts), and queries run on views with plain numbers, so `$type` reads the typed
- * document a view stands for (`typedOriginal`).
+ * a decimal, an ObjectId, a timestamp or binary data for nothing at all. Stored values keep
+ * their BSON types (bson-values.ts), and queries run on views with plain numbers, so `$type`
+ * reads the typed document a view stands for (`typedOriginal`).
  * Left as it is: after a pipeline stage that builds new documents ($project, $addFields, $group,
  * ...) numbers are mingo's JavaScript numbers, so a later `$type` tells an int from a double by
  * value and sees an int64 as either.

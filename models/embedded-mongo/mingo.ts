@@ -18,8 +18,9 @@ type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
 /**
  * The operators every query and pipeline here is compiled with: mingo's own, as its entry point
  * registers them, except where mongod answers otherwise: equality (equality.ts), `$type` and
- * `$isNumber` (bson-type.ts), and malformed `$and`/`$or`/`$nor`/`$mod` (query-refusals.ts). Given as
- * the context, mingo copies them per query as it copies its own table, so this costs nothing more.
+ * `$isNumber` (bson-type.ts), and malformed `$and`/`$or`/`$nor`/`$mod` (query-refusals.ts).
+ * Given as the context, mingo copies them per query as it copies its own table, so this costs
+ * nothing more.
  */
 const operators = Context.init({
   accumulator: accumulatorOperators,
