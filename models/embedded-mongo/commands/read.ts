@@ -5,6 +5,7 @@ import {
   fieldValuesAt,
   isPlainObject,
   rememberTyped,
+  typedOriginal,
   type Document,
 } from '../bson-values.js';
 import type { Collection } from '../collection.js';
@@ -287,13 +288,9 @@ export function runAggregation(
     );
   }
   if (stages.length === 0) return source.map((stored) => stored.doc);
-  // mingo may modify its input (e.g. $addFields on nested paths): hand it copies.
-  const typedOf = new Map<Document, Document>();
-  const inputs = source.map((stored) => {
-    const copy = rememberTyped(cloneDocument(stored.view), stored.doc);
-    typedOf.set(copy, stored.doc);
-    return copy;
-  });
+  // mingo may modify its input (e.g. $addFields on nested paths): hand it copies, each
+  // remembered as standing for its typed document.
+  const inputs = source.map((stored) => rememberTyped(cloneDocument(stored.view), stored.doc));
   const collectionOf = (name: string): Collection | undefined =>
     storage.getCollection(database, name);
   // $lookup (and $unionWith, $graphLookup) that mingo runs read other collections of the same
@@ -304,7 +301,8 @@ export function runAggregation(
     );
   const results = runStages(stages, inputs, variables, collectionOf, resolver, lookups);
   const passThrough = stages.every((stage) => PASS_THROUGH_STAGES.has(Object.keys(stage)[0] ?? ''));
-  return passThrough ? results.map((result) => typedOf.get(result) ?? result) : results;
+  // Only inputs come out of these stages: each gives back the typed document it stands for.
+  return passThrough ? results.map((result) => typedOriginal(result) as Document) : results;
 }
 
 /**
