@@ -347,7 +347,8 @@ export function formatKeyValue(keyValue: Document): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-function formatValue(value: unknown): string {
+/** A value as mongod writes it into messages (`"text"`, `5`, `ObjectId('…')`). */
+export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {

@@ -1,5 +1,5 @@
 import { bsonTypeName } from './bson-type.js';
-import { formatKeyValue, isPlainObject, numericType, type Document } from './bson-values.js';
+import { formatValue, isPlainObject, numericType, type Document } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /**
@@ -119,19 +119,14 @@ function valueAlong(doc: Document, parts: readonly string[], creating: boolean):
       const parent = parts[index - 1] ?? '';
       throw new CommandError(
         ErrorCode.PathNotViable,
-        `Cannot create field '${part}' in element {${parent}: ${formatValueOf(current)}}`,
+        `Cannot create field '${part}' in element {${parent}: ${formatValue(current)}}`,
       );
     }
   }
   return current;
 }
 
-function formatValueOf(value: unknown): string {
-  const formatted = formatKeyValue({ v: value });
-  return formatted.slice('{ v: '.length, -' }'.length);
-}
-
 /** `{_id: 1}` as mongod names a document in these messages. */
 function idOf(doc: Document): string {
-  return `{_id: ${formatValueOf(doc._id)}}`;
+  return `{_id: ${formatValue(doc._id)}}`;
 }
