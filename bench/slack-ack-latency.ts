@@ -273,11 +273,19 @@ function nextMessage<T>(process_: ChildProcess): Promise<T> {
   return new Promise((resolve) => process_.once('message', (message) => resolve(message as T)));
 }
 
+type Phase = (typeof PHASES)[number];
+
+/** Called around each measured phase (not the warm-up), with the phase just run. */
+interface PhaseHooks {
+  start(): void;
+  stop(phase: Phase): void;
+}
+
 async function runLoad(
   label: string,
   load: ChildProcess,
   url: string,
-  during: { start(): void; stop(): void } = { start: () => undefined, stop: () => undefined },
+  during: PhaseHooks = { start: () => undefined, stop: () => undefined },
 ): Promise<PhaseResult[]> {
   const results: PhaseResult[] = [];
   const warm = nextMessage<PhaseResult>(load);
@@ -288,7 +296,7 @@ async function runLoad(
     during.start();
     load.send({ url, rate: phase.rate, seconds: phase.seconds } satisfies LoadRequest);
     const result = await answer;
-    during.stop();
+    during.stop(phase);
     results.push(result);
     console.log(
       `${label.padEnd(10)} ${String(phase.rate).padStart(4)}/s  sent ${String(result.sent).padStart(5)}  failed ${String(result.failed).padStart(3)}  ` +
@@ -458,15 +466,13 @@ async function benchNabo(
   const webPids = () => (web.pid && expected > 1 ? [web.pid, ...workerPids] : workerPids);
   const webCpu = () => webPids().reduce((sum, pid) => sum + cpuMs(pid), 0);
   const cpu: CpuPerEvent[] = [];
-  let phase = 0;
   let cpuAtStart = { web: 0, mongo: 0 };
-  const during = {
+  const during: PhaseHooks = {
     start() {
       cpuAtStart = { web: webCpu(), mongo: cpuMs(mongoPid) };
       infra.send('gc-reset');
       sampler = setInterval(() => {
-        const pids = web.pid && expected > 1 ? [web.pid, ...workerPids] : workerPids;
-        const each = pids.map(rssMb);
+        const each = webPids().map(rssMb);
         peakRssMb = Math.max(
           peakRssMb,
           each.reduce((sum, mb) => sum + mb, 0),
@@ -474,13 +480,11 @@ async function benchNabo(
         peakWorkerRssMb = Math.max(peakWorkerRssMb, ...each.slice(expected > 1 ? 1 : 0));
       }, 200);
     },
-    stop() {
+    stop(phase) {
       clearInterval(sampler);
-      const spec = PHASES[phase++];
-      if (!spec) return;
-      const events = spec.rate * spec.seconds;
+      const events = phase.rate * phase.seconds;
       cpu.push({
-        rate: spec.rate,
+        rate: phase.rate,
         webMs: (webCpu() - cpuAtStart.web) / events,
         mongoMs: (cpuMs(mongoPid) - cpuAtStart.mongo) / events,
         mongoGc: (() => {
@@ -526,16 +530,14 @@ async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<BoltRu
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
   const cpuMs: number[] = [];
-  let phase = 0;
   let atStart = process.cpuUsage();
-  const during = {
+  const during: PhaseHooks = {
     start() {
       atStart = process.cpuUsage();
     },
-    stop() {
+    stop(phase) {
       const used = process.cpuUsage(atStart);
-      const spec = PHASES[phase++];
-      if (spec) cpuMs.push((used.user + used.system) / 1000 / (spec.rate * spec.seconds));
+      cpuMs.push((used.user + used.system) / 1000 / (phase.rate * phase.seconds));
     },
   };
   try {
