@@ -101,10 +101,6 @@ function runUpdateStatement(
     view: parseUpdateSpec(statement.u, 'u'),
   };
   const multi = statement.multi === true;
-  const sort = optionalDocument(statement, 'sort');
-  if (sort !== undefined && multi) {
-    throw new CommandError(ErrorCode.FailedToParse, 'Cannot specify sort with multi=true');
-  }
   const arrayFilters =
     statement.arrayFilters === undefined ? undefined : documentArray(statement, 'arrayFilters');
   if (multi && isReplacement(spec.view) && Object.keys(spec.view).length > 0) {
@@ -116,7 +112,6 @@ function runUpdateStatement(
   const collection = context.storage.getCollection(context.database, name);
   const matches = queryStored(collection, {
     filter,
-    sort,
     limit: multi ? 0 : 1,
     hint: statement.hint,
     variables,
@@ -141,14 +136,44 @@ function runUpdateStatement(
   }
 }
 
+/**
+ * The fields of one update statement mongod 7.0 knows. It parses the whole command before it
+ * runs any of it, so an unknown field (`sort`, which only 8.0 accepts) fails the command and
+ * nothing is written.
+ */
+const UPDATE_STATEMENT_FIELDS = new Set([
+  'q',
+  'u',
+  'c',
+  'upsert',
+  'multi',
+  'arrayFilters',
+  'hint',
+  'collation',
+  'upsertSupplied',
+]);
+
+const DELETE_STATEMENT_FIELDS = new Set(['q', 'limit', 'hint', 'collation']);
+
+function refuseUnknownFields(list: Document[], path: string, known: ReadonlySet<string>): void {
+  for (const statement of list) {
+    const unknown = Object.keys(statement).find((field) => !known.has(field));
+    if (unknown !== undefined) {
+      throw new CommandError(
+        ErrorCode.UnknownBsonField,
+        `BSON field '${path}.${unknown}' is an unknown field.`,
+      );
+    }
+  }
+}
+
 const update: CommandHandler = (body, context) => {
   const name = collectionArgument(body, 'update');
   const totals: UpdateTotals = { n: 0, nModified: 0, upserted: [] };
-  const writeErrors = runBatch(
-    statements(body, 'updates'),
-    body.ordered !== false,
-    (statement, index) =>
-      runUpdateStatement(context, name, statement, index, totals, letVariables(body)),
+  const updates = statements(body, 'updates');
+  refuseUnknownFields(updates, 'update.updates', UPDATE_STATEMENT_FIELDS);
+  const writeErrors = runBatch(updates, body.ordered !== false, (statement, index) =>
+    runUpdateStatement(context, name, statement, index, totals, letVariables(body)),
   );
   const reply: Document = { n: totals.n, nModified: totals.nModified };
   if (totals.upserted.length > 0) reply.upserted = totals.upserted;
@@ -160,7 +185,9 @@ const remove: CommandHandler = (body, { storage, database }) => {
   const name = collectionArgument(body, 'delete');
   const collection = storage.getCollection(database, name);
   let n = 0;
-  const writeErrors = runBatch(statements(body, 'deletes'), body.ordered !== false, (statement) => {
+  const deletes = statements(body, 'deletes');
+  refuseUnknownFields(deletes, 'delete.deletes', DELETE_STATEMENT_FIELDS);
+  const writeErrors = runBatch(deletes, body.ordered !== false, (statement) => {
     refuseCollation(statement);
     const limit = optionalNumber(statement, 'limit') ?? 0;
     if (limit !== 0 && limit !== 1) {
