@@ -1,4 +1,5 @@
-import { Double, EJSON, Long, ObjectId } from 'bson';
+import { Double, EJSON, Long, ObjectId, type Decimal128 } from 'bson';
+import { decimalAsNumber } from './decimal.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /** A deserialised BSON document. */
@@ -86,6 +87,7 @@ function promotedNumber(value: object): number | undefined {
   const tag = (value as { _bsontype?: unknown })._bsontype;
   if (tag === 'Long') return (value as Long).toNumber();
   if (tag === 'Double' || tag === 'Int32') return (value as { value: number }).value;
+  if (tag === 'Decimal128') return decimalAsNumber(value as Decimal128);
   return undefined;
 }
 
@@ -107,8 +109,9 @@ export function typedOriginal(value: unknown): unknown {
 }
 
 /**
- * The view queries run on: int64 and double wrappers become plain numbers, as mingo compares
- * them and as mongod compares numbers across types. Copy-on-write: a value without wrappers is
+ * The view queries run on: int64 and double wrappers, and decimals a double holds exactly
+ * (decimal.ts), become plain numbers, as mingo compares them and as mongod compares numbers
+ * across types. Copy-on-write: a value without wrappers is
  * returned as is, so most documents are their own view.
  */
 export function promote<T>(value: T): T {

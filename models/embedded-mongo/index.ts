@@ -39,7 +39,8 @@ export interface EmbeddedMongo {
  * quiet difference. Queries read through indexes as mongod would (equality, `$in`, ranges,
  * compound prefixes, sorts, `$elemMatch`; planner.ts), so do `$lookup` equality joins
  * (lookup.ts), and `explain` reports `totalDocsExamined`, per `$lookup` stage too; int64 and
- * double keep their BSON types, and `$type` tells every BSON type apart (bson-type.ts); views,
+ * double keep their BSON types, and `$type` tells every BSON type apart (bson-type.ts); decimal128
+ * compares by value where a double holds it exactly and is refused where not (decimal.ts); views,
  * capped/validated collections, collations, `$out`/`$merge`, collMod and transactions are
  * refused (commands/refusals.ts). It tells clients it is embedded (`buildInfo.embedded`, see
  * detect.ts and `isEmbeddedMongo`).

@@ -12,7 +12,7 @@ import {
 } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 import { compileAggregation } from './mingo.js';
-import { refuseWhatMongodRefuses } from './update-refusals.js';
+import { refuseDecimalArithmetic, refuseWhatMongodRefuses } from './update-refusals.js';
 import { hintsFrom, needsRetype, retype } from './update-types.js';
 
 /** An update as sent in `u`/`update`: operator document, replacement, or aggregation pipeline. */
@@ -302,6 +302,7 @@ export function applyUpdate(
     outcome = { doc, view: promote(doc), changed: typedKey(doc) !== typedKey(current.doc) };
   } else {
     const { operators } = splitOperators(spec.view);
+    refuseDecimalArithmetic(current.doc, spec.typed as Document);
     refuseWhatMongodRefuses(current.view, operators);
     const next = cloneDocument(current.view);
     const condition = usesPositional(operators) ? params.filter : undefined;

@@ -26,6 +26,28 @@ export function refuseWhatMongodRefuses(doc: Document, operators: Document): voi
   }
 }
 
+/**
+ * `$inc`, `$mul`, `$min` and `$max` where the field or the operand is a decimal128: mongod
+ * computes in decimal and keeps the result a decimal. The embedded server computes on its query
+ * view's doubles, which would change the value's type (or, in mingo, leave the field as it was),
+ * so it refuses instead (NotImplemented). `typedDoc` and `typedOperators` keep BSON types.
+ */
+export function refuseDecimalArithmetic(typedDoc: Document, typedOperators: Document): void {
+  for (const operator of ['$inc', '$mul', '$min', '$max']) {
+    const argument = typedOperators[operator];
+    if (!isPlainObject(argument)) continue;
+    for (const [path, operand] of Object.entries(argument)) {
+      const current = path.includes('$') ? undefined : valueAlong(typedDoc, path.split('.'), false);
+      if (numericType(operand) === 'decimal' || numericType(current) === 'decimal') {
+        throw new CommandError(
+          ErrorCode.NotImplemented,
+          `${operator} on a decimal128 value is not supported by the embedded MongoDB server`,
+        );
+      }
+    }
+  }
+}
+
 /** The operators that create the field when it is missing, and so the path to it. */
 const CREATING = new Set([
   '$set',

@@ -1,4 +1,4 @@
-import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import { Decimal128, Long, MongoClient, type Collection, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 
@@ -346,5 +346,97 @@ describe('embedded mongo: an update mongod refuses for what the document holds i
         'Unknown modifier: $increment. Expected a valid update modifier or pipeline-style update specified as an array',
     });
     expect(await visits.findOne({ _id: 1 })).toMatchObject({ attempt: 1 });
+  });
+});
+
+describe('embedded mongo: decimal128 compares by value as in mongod, or is refused', () => {
+  const decimal = (text: string) => Decimal128.fromString(text);
+  const ids = (found: Document[]) => found.map((doc) => doc._id as number);
+  const amounts = () => db.collection<{ _id: number; v: unknown }>('amounts');
+
+  beforeEach(async () => {
+    await amounts().insertMany([
+      { _id: 1, v: decimal('1.5') },
+      { _id: 2, v: 2 },
+      { _id: 3, v: decimal('2.0') },
+      { _id: 4, v: 0.5 },
+      { _id: 5, v: Long.fromNumber(3) },
+      { _id: 6, v: decimal('1E+1') },
+    ]);
+  });
+
+  it('when decimals a double holds exactly are compared with numbers, then ranges, equality and sorts agree with mongod, with or without an index', async () => {
+    for (const indexed of [false, true]) {
+      if (indexed) await amounts().createIndex({ v: 1 });
+      expect(
+        ids(
+          await amounts()
+            .find({ v: { $gt: 1 } })
+            .toArray(),
+        ),
+      ).toEqual([1, 2, 3, 5, 6]);
+      expect(ids(await amounts().find({ v: 1.5 }).toArray())).toEqual([1]);
+      expect(
+        ids(
+          await amounts()
+            .find({ v: { $lt: decimal('1.75') } })
+            .toArray(),
+        ),
+      ).toEqual([1, 4]);
+      expect(
+        ids(
+          await amounts()
+            .find({ v: { $gte: decimal('2') } })
+            .toArray(),
+        ),
+      ).toEqual([2, 3, 5, 6]);
+    }
+    expect(
+      ids(
+        await amounts()
+          .find({}, { sort: { v: 1, _id: 1 } })
+          .toArray(),
+      ),
+    ).toEqual([4, 1, 2, 3, 5, 6]);
+    // What is stored comes back as stored: a decimal stays a decimal.
+    expect(await amounts().findOne({ _id: 3 })).toEqual({ _id: 3, v: decimal('2.0') });
+  });
+
+  it('when a decimal no double holds exactly is stored or looked for, or decimals meet $inc/$mul/$min/$max, then it is refused and nothing changes', async () => {
+    const refused = NOT_IMPLEMENTED_WRITE;
+    await expect(amounts().insertOne({ _id: 7, v: decimal('0.1') })).rejects.toMatchObject({
+      code: 238,
+      message:
+        'decimal128 0.1 (no double holds it exactly) is not supported by the embedded MongoDB server',
+    });
+    await expect(
+      amounts()
+        .find({ v: { $lt: decimal('1.6') } })
+        .toArray(),
+    ).rejects.toMatchObject(NOT_IMPLEMENTED);
+    await expect(
+      amounts().updateOne({ _id: 1 }, { $inc: { v: 1 } } as Document),
+    ).rejects.toMatchObject({
+      ...refused,
+      message: '$inc on a decimal128 value is not supported by the embedded MongoDB server',
+    });
+    await expect(amounts().updateOne({ _id: 1 }, { $max: { v: 3 } })).rejects.toMatchObject(
+      refused,
+    );
+    await expect(
+      amounts().updateOne({ _id: 2 }, { $mul: { v: decimal('2') } } as Document),
+    ).rejects.toMatchObject(refused);
+    expect(
+      await amounts()
+        .find({}, { sort: { _id: 1 } })
+        .toArray(),
+    ).toEqual([
+      { _id: 1, v: decimal('1.5') },
+      { _id: 2, v: 2 },
+      { _id: 3, v: decimal('2.0') },
+      { _id: 4, v: 0.5 },
+      { _id: 5, v: 3 }, // the driver reads an int64 as a number
+      { _id: 6, v: decimal('1E+1') },
+    ]);
   });
 });
