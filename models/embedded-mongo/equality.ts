@@ -46,7 +46,7 @@ function nullOrMissingAt(value: unknown, parts: readonly string[], index: number
   return nullOrMissingAt(value[part], parts, index + 1);
 }
 
-function equalsNull(selector: string): Predicate {
+export function equalsNull(selector: string): Predicate {
   const parts = selector.split('.');
   return (doc) => nullOrMissingAt(doc, parts, 0);
 }

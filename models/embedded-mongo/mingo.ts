@@ -10,8 +10,9 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
+import { $gtQuery, $gteQuery, $ltQuery, $lteQuery } from './comparison.js';
 import { $eqQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
-import { $andQuery, $modQuery, $norQuery, $orQuery } from './query-refusals.js';
+import { $andQuery, $modQuery, $norQuery, $orQuery, $sizeQuery } from './query-refusals.js';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
 
@@ -37,10 +38,15 @@ const operators = Context.init({
     $ne: $neQuery,
     $in: $inQuery,
     $nin: $ninQuery,
+    $gt: $gtQuery,
+    $gte: $gteQuery,
+    $lt: $ltQuery,
+    $lte: $lteQuery,
     $and: $andQuery,
     $or: $orQuery,
     $nor: $norQuery,
     $mod: $modQuery,
+    $size: $sizeQuery,
     $type: $typeQuery,
   },
   window: windowOperators,

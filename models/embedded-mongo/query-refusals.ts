@@ -7,7 +7,7 @@ type Predicate = (doc: unknown) => boolean;
 type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
 
 const mingo = mingoQueryOperators as unknown as Record<
-  '$and' | '$or' | '$nor' | '$mod',
+  '$and' | '$or' | '$nor' | '$mod' | '$size',
   QueryOperator
 >;
 
@@ -55,4 +55,20 @@ export function $modQuery(selector: string, value: unknown, options: Options): P
   }
   if (Number(divisor) === 0) throw new CommandError(ErrorCode.BadValue, 'divisor cannot be 0');
   return mingo.$mod(selector, value, options);
+}
+
+/**
+ * `$size` takes a whole, non-negative number that fits 32 bits, or mongod refuses the query.
+ * mingo answered "no document" to `{$size: 1.5}`, `{$size: -1}` and `{$size: '1'}`.
+ */
+export function $sizeQuery(selector: string, value: unknown, options: Options): Predicate {
+  if (typeof value !== 'number') throw new CommandError(ErrorCode.BadValue, '$size needs a number');
+  if (!Number.isInteger(value)) {
+    throw new CommandError(ErrorCode.BadValue, '$size must be a whole number');
+  }
+  if (Math.abs(value) > 2_147_483_647) {
+    throw new CommandError(ErrorCode.BadValue, '$size must be representable as a 32-bit integer');
+  }
+  if (value < 0) throw new CommandError(ErrorCode.BadValue, '$size may not be negative');
+  return mingo.$size(selector, value, options);
 }

@@ -294,6 +294,39 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     expect(await idsOf(households, { _id: { $mod: [2, 1] } })).toEqual([1, 3]);
   });
 
+  it('when $size is not a whole, non-negative number, then the query is refused as mongod refuses it', async () => {
+    const households = await storeContacts();
+    const refusals: Array<[Document, string]> = [
+      [{ rooms: { $size: 1.5 } }, '$size must be a whole number'],
+      [{ rooms: { $size: -1 } }, '$size may not be negative'],
+      [{ rooms: { $size: '2' } }, '$size needs a number'],
+    ];
+    for (const [filter, message] of refusals) {
+      await expect(households.findOne(filter)).rejects.toMatchObject({ code: 2, message });
+    }
+    expect(await idsOf(households, { rooms: { $size: 2 } })).toEqual([1, 2]);
+  });
+
+  it('when $gte or $lte is null, then a missing field matches as null does, and NaN is neither greater nor less than a number', async () => {
+    const readings = db.collection<Household>('readings');
+    await readings.insertMany([
+      { _id: 1, v: null },
+      { _id: 2 },
+      { _id: 3, v: [1, null] },
+      { _id: 4, v: Number.NaN },
+      { _id: 5, v: 4 },
+    ]);
+    for (const indexed of [false, true]) {
+      if (indexed) await readings.createIndex({ v: 1 });
+      expect(await idsOf(readings, { v: { $gte: null } })).toEqual([1, 2, 3]);
+      expect(await idsOf(readings, { v: { $lte: null } })).toEqual([1, 2, 3]);
+      expect(await idsOf(readings, { v: { $gt: null } })).toEqual([]);
+      expect(await idsOf(readings, { v: { $gte: 0 } })).toEqual([3, 5]);
+      expect(await idsOf(readings, { v: { $gte: Number.NaN } })).toEqual([4]);
+      expect(await idsOf(readings, { v: { $lt: Number.NaN } })).toEqual([]);
+    }
+  });
+
   it('when a dotted path meets an array inside an array, then it does not reach into it', async () => {
     const households = await storeContacts();
     expect(await idsOf(households, { 'rooms.floor': 1, 'rooms.size': 2 })).toEqual([3]);
