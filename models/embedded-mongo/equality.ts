@@ -75,6 +75,10 @@ export function $neQuery(selector: string, value: unknown, options: Options): Pr
 
 export function $inQuery(selector: string, values: unknown, options: Options): Predicate {
   if (!Array.isArray(values)) throw new CommandError(ErrorCode.BadValue, '$in needs an array');
+  // `{$in: [{$gt: 1}]}` is no comparison: mongod refuses it, mingo looked for that document.
+  if (values.some((value) => isPlainObject(value) && Object.keys(value)[0]?.startsWith('$'))) {
+    throw new CommandError(ErrorCode.BadValue, 'cannot nest $ under $in');
+  }
   if (values.some(isRegularExpression)) return mingo.$in(selector, values, options);
   return equalsAny(selector, values);
 }

@@ -12,7 +12,21 @@ import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js
 import type { Document } from './bson-values.js';
 import { $gtQuery, $gteQuery, $ltQuery, $lteQuery } from './comparison.js';
 import { $eqQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
-import { $andQuery, $modQuery, $norQuery, $orQuery, $sizeQuery } from './query-refusals.js';
+import {
+  $allQuery,
+  $andQuery,
+  $bitsAllClearQuery,
+  $bitsAllSetQuery,
+  $bitsAnyClearQuery,
+  $bitsAnySetQuery,
+  $elemMatchQuery,
+  $modQuery,
+  $norQuery,
+  $notQuery,
+  $orQuery,
+  $sizeQuery,
+  refuseMalformedRegex,
+} from './query-refusals.js';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
 
@@ -47,6 +61,13 @@ const operators = Context.init({
     $nor: $norQuery,
     $mod: $modQuery,
     $size: $sizeQuery,
+    $all: $allQuery,
+    $elemMatch: $elemMatchQuery,
+    $not: $notQuery,
+    $bitsAllClear: $bitsAllClearQuery,
+    $bitsAllSet: $bitsAllSetQuery,
+    $bitsAnyClear: $bitsAnyClearQuery,
+    $bitsAnySet: $bitsAnySetQuery,
     $type: $typeQuery,
   },
   window: windowOperators,
@@ -54,6 +75,7 @@ const operators = Context.init({
 
 /** A compiled filter; `variables` are what `$expr` may reference as `$$name`. */
 export function compileQuery(filter: Document, variables?: Document): Query {
+  refuseMalformedRegex(filter);
   return new Query(filter, {
     context: operators,
     ...(variables === undefined ? {} : { variables }),

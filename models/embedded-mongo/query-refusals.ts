@@ -6,10 +6,21 @@ import { CommandError, ErrorCode } from './errors.js';
 type Predicate = (doc: unknown) => boolean;
 type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
 
-const mingo = mingoQueryOperators as unknown as Record<
-  '$and' | '$or' | '$nor' | '$mod' | '$size',
-  QueryOperator
->;
+type Checked =
+  | '$and'
+  | '$or'
+  | '$nor'
+  | '$mod'
+  | '$size'
+  | '$all'
+  | '$elemMatch'
+  | '$not'
+  | '$bitsAllClear'
+  | '$bitsAllSet'
+  | '$bitsAnyClear'
+  | '$bitsAnySet';
+
+const mingo = mingoQueryOperators as unknown as Record<Checked, QueryOperator>;
 
 /**
  * `$and`, `$or` and `$nor` take a non-empty list of filters, or mongod refuses the query. mingo
@@ -72,3 +83,105 @@ export function $sizeQuery(selector: string, value: unknown, options: Options): 
   if (value < 0) throw new CommandError(ErrorCode.BadValue, '$size may not be negative');
   return mingo.$size(selector, value, options);
 }
+
+/**
+ * Operands of the wrong shape, which mongod refuses and mingo answered with "no document" (or,
+ * for `$not: 1` and `$not: {}`, with documents): `$all` without an array, `$elemMatch` without
+ * a document, `$not` without a regular expression or a non-empty document.
+ */
+function requiring(
+  operator: Checked,
+  check: (value: unknown) => string | undefined,
+  code: typeof ErrorCode.BadValue | typeof ErrorCode.FailedToParse = ErrorCode.BadValue,
+): QueryOperator {
+  return (selector, value, options) => {
+    const problem = check(value);
+    if (problem !== undefined) throw new CommandError(code, problem);
+    return mingo[operator](selector, value, options);
+  };
+}
+
+function isRegularExpression(value: unknown): boolean {
+  return (
+    value instanceof RegExp ||
+    (value !== null &&
+      typeof value === 'object' &&
+      (value as { _bsontype?: unknown })._bsontype === 'BSONRegExp')
+  );
+}
+
+export const $allQuery = requiring('$all', (value) =>
+  Array.isArray(value) ? undefined : '$all needs an array',
+);
+
+export const $elemMatchQuery = requiring('$elemMatch', (value) =>
+  isPlainObject(value) ? undefined : '$elemMatch needs an Object',
+);
+
+export const $notQuery = requiring('$not', (value) => {
+  if (isRegularExpression(value)) return undefined;
+  if (!isPlainObject(value)) return '$not needs a regex or a document';
+  return Object.keys(value).length === 0 ? '$not cannot be empty' : undefined;
+});
+
+const regexOperand = (value: unknown): string | undefined =>
+  typeof value === 'string' || isRegularExpression(value) ? undefined : '$regex has to be a string';
+
+/**
+ * mingo turns `{$regex: x, $options: o}` into a regular expression before any operator sees it,
+ * so `{$regex: 1}` became /1/. Checked on the whole filter before it is compiled.
+ */
+export function refuseMalformedRegex(filter: unknown): void {
+  if (Array.isArray(filter)) {
+    for (const item of filter) refuseMalformedRegex(item);
+    return;
+  }
+  if (!isPlainObject(filter)) return;
+  for (const [key, value] of Object.entries(filter)) {
+    const problem = key === '$regex' ? regexOperand(value) : undefined;
+    if (problem !== undefined) throw new CommandError(ErrorCode.BadValue, problem);
+    refuseMalformedRegex(value);
+  }
+}
+
+/**
+ * The bit tests take a bit mask (a whole, non-negative number), a list of bit positions, or
+ * binary data. mongod refuses anything else; mingo matched a fractional mask against its whole
+ * part and a string or a negative mask against nothing.
+ */
+function bitTest(operator: Extract<Checked, `$bits${string}`>): QueryOperator {
+  return (selector, value, options) => {
+    const shown = `${operator}: ${formatOperand(value)}`;
+    if (typeof value === 'number') {
+      if (!Number.isInteger(value)) {
+        throw new CommandError(ErrorCode.FailedToParse, `Expected an integer: ${shown}`);
+      }
+      if (value < 0) {
+        throw new CommandError(ErrorCode.FailedToParse, `Expected a positive number in: ${shown}`);
+      }
+    } else if (!Array.isArray(value) && !isBinary(value)) {
+      throw new CommandError(
+        ErrorCode.BadValue,
+        `${selector} takes an Array, a number, or a BinData but received: ${shown}`,
+      );
+    }
+    return mingo[operator](selector, value, options);
+  };
+}
+
+function isBinary(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { _bsontype?: unknown })._bsontype === 'Binary'
+  );
+}
+
+function formatOperand(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+export const $bitsAllClearQuery = bitTest('$bitsAllClear');
+export const $bitsAllSetQuery = bitTest('$bitsAllSet');
+export const $bitsAnyClearQuery = bitTest('$bitsAnyClear');
+export const $bitsAnySetQuery = bitTest('$bitsAnySet');

@@ -307,6 +307,30 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     expect(await idsOf(households, { rooms: { $size: 2 } })).toEqual([1, 2]);
   });
 
+  it('when an operator is given an operand of the wrong shape, then the query is refused as mongod refuses it', async () => {
+    const households = await storeContacts();
+    const refusals: Array<[Document, number, string]> = [
+      [{ rooms: { $all: 1 } }, 2, '$all needs an array'],
+      [{ rooms: { $elemMatch: 1 } }, 2, '$elemMatch needs an Object'],
+      [{ rooms: { $not: 1 } }, 2, '$not needs a regex or a document'],
+      [{ rooms: { $not: {} } }, 2, '$not cannot be empty'],
+      [{ 'contact.name': { $regex: 1 } }, 2, '$regex has to be a string'],
+      [{ _id: { $in: [{ $gt: 1 }] } }, 2, 'cannot nest $ under $in'],
+      [{ _id: { $bitsAllSet: 1.5 } }, 9, 'Expected an integer: $bitsAllSet: 1.5'],
+      [{ _id: { $bitsAnySet: -1 } }, 9, 'Expected a positive number in: $bitsAnySet: -1'],
+      [
+        { _id: { $bitsAllClear: '1' } },
+        2,
+        '_id takes an Array, a number, or a BinData but received: $bitsAllClear: "1"',
+      ],
+    ];
+    for (const [filter, code, message] of refusals) {
+      await expect(households.findOne(filter)).rejects.toMatchObject({ code, message });
+    }
+    expect(await idsOf(households, { _id: { $bitsAllSet: 1 } })).toEqual([1, 3]);
+    expect(await idsOf(households, { rooms: { $not: { $size: 2 } } })).toEqual([3]);
+  });
+
   it('when $gte or $lte is null, then a missing field matches as null does, and NaN is neither greater nor less than a number', async () => {
     const readings = db.collection<Household>('readings');
     await readings.insertMany([
