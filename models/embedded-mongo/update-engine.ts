@@ -1,5 +1,5 @@
 import { update } from 'mingo';
-import { EJSON } from 'bson';
+import { EJSON, Timestamp } from 'bson';
 import {
   cloneDocument,
   cloneValue,
@@ -12,7 +12,12 @@ import {
 } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 import { compileAggregation } from './mingo.js';
-import { refuseDecimalArithmetic, refuseWhatMongodRefuses } from './update-refusals.js';
+import {
+  refuseDecimalArithmetic,
+  refuseMalformedPaths,
+  refuseWhatMongodRefuses,
+  updatedPaths,
+} from './update-refusals.js';
 import { hintsFrom, needsRetype, retype } from './update-types.js';
 
 /** An update as sent in `u`/`update`: operator document, replacement, or aggregation pipeline. */
@@ -114,7 +119,7 @@ function mingoUpdate(
   arrayFilters: Document[] | undefined,
   condition: Document | undefined,
 ): string[] {
-  assertNoConflictingPaths(operators);
+  refuseMalformedPaths(operators);
   if (sharesAnArray(operators)) {
     // One path at a time: each resolves its positional element against the same filter. The
     // filter's fields are not among the updated ones here (that would be a conflict in mongod
@@ -185,27 +190,6 @@ function isPlainValue(value: unknown): boolean {
 function sameValue(current: unknown, value: unknown): boolean {
   if (current === value || Object.is(current, value)) return true;
   return current instanceof Date && value instanceof Date && current.getTime() === value.getTime();
-}
-
-function updatedPaths(operators: Document): string[] {
-  return Object.values(operators).flatMap((argument) =>
-    isPlainObject(argument) ? Object.keys(argument) : [],
-  );
-}
-
-function assertNoConflictingPaths(operators: Document): void {
-  const paths = updatedPaths(operators);
-  for (const [index, path] of paths.entries()) {
-    for (const other of paths.slice(index + 1)) {
-      if (path === other || other.startsWith(`${path}.`) || path.startsWith(`${other}.`)) {
-        const shorter = path.length <= other.length ? path : other;
-        throw new CommandError(
-          ErrorCode.ConflictingUpdateOperators,
-          `Updating the path '${other}' would create a conflict at '${shorter}'`,
-        );
-      }
-    }
-  }
 }
 
 /** Two positional or array-filter paths into the same array: what mingo alone would refuse. */
@@ -282,15 +266,60 @@ function typedResult(
   return { doc, view: promote(doc), changed };
 }
 
+let lastTimestamp = new Timestamp({ t: 0, i: 0 });
+
+/** Now as a BSON timestamp, each one later than the one before (as mongod's are). */
+function nextTimestamp(): Timestamp {
+  const seconds = Math.floor(Date.now() / 1000);
+  const previous = lastTimestamp;
+  lastTimestamp =
+    seconds > previous.t
+      ? new Timestamp({ t: seconds, i: 1 })
+      : new Timestamp({ t: previous.t, i: previous.i + 1 });
+  return lastTimestamp;
+}
+
+/**
+ * `$currentDate: {f: {$type: 'timestamp'}}` stores a BSON timestamp in mongod; mingo wrote the
+ * milliseconds as a number. Such fields are set as the timestamp itself, the same one in the
+ * typed update and in its view.
+ */
+function withCurrentTimestamps(spec: TypedUpdate): TypedUpdate {
+  if (Array.isArray(spec.view) || !isPlainObject(spec.view.$currentDate)) return spec;
+  const alsoSet = isPlainObject(spec.view.$set) ? spec.view.$set : {};
+  // A field also in $set stays where it is, for the conflict check to refuse.
+  const timestampFields = Object.entries(spec.view.$currentDate).filter(
+    ([field, kind]) => isPlainObject(kind) && kind.$type === 'timestamp' && !(field in alsoSet),
+  );
+  if (timestampFields.length === 0) return spec;
+  const now = nextTimestamp();
+  const rewrite = (operators: Document): Document => {
+    const currentDate = { ...(operators.$currentDate as Document) };
+    const set = { ...(isPlainObject(operators.$set) ? operators.$set : {}) };
+    for (const [field] of timestampFields) {
+      delete currentDate[field];
+      set[field] = now;
+    }
+    const { $currentDate: _dropped, ...rest } = operators;
+    return {
+      ...rest,
+      $set: set,
+      ...(Object.keys(currentDate).length > 0 ? { $currentDate: currentDate } : {}),
+    };
+  };
+  return { typed: rewrite(spec.typed as Document), view: rewrite(spec.view) };
+}
+
 /**
  * Applies `spec` to a copy of `current`. `$setOnInsert` is ignored here: it only acts on upserts
  * (see buildUpsertDocument), and mingo would reject it as an unknown operator.
  */
 export function applyUpdate(
   current: TypedDocument,
-  spec: TypedUpdate,
+  given: TypedUpdate,
   params: UpdateParams = {},
 ): UpdateOutcome {
+  const spec = withCurrentTimestamps(given);
   let outcome: UpdateOutcome;
   if (Array.isArray(spec.view)) {
     const next = runPipeline(current.view, spec.view, params.variables);
@@ -302,6 +331,7 @@ export function applyUpdate(
     outcome = { doc, view: promote(doc), changed: typedKey(doc) !== typedKey(current.doc) };
   } else {
     const { operators } = splitOperators(spec.view);
+    refuseMalformedPaths(operators);
     refuseDecimalArithmetic(current.doc, spec.typed as Document);
     refuseWhatMongodRefuses(current.view, operators);
     const next = cloneDocument(current.view);
@@ -349,9 +379,10 @@ export function seedFromFilter(filter: Document | undefined): Document {
  */
 export function buildUpsertDocument(
   filter: Document | undefined,
-  spec: TypedUpdate,
+  given: TypedUpdate,
   params: UpdateParams = {},
 ): TypedDocument {
+  const spec = withCurrentTimestamps(given);
   const seed = seedFromFilter(filter);
   const seedView = promote(seed);
   if (Array.isArray(spec.view)) {

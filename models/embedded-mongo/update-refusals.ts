@@ -9,7 +9,9 @@ import { CommandError, ErrorCode } from './errors.js';
  *   - `$inc`/`$mul` on a field that holds no number, or by a non-number (TypeMismatch);
  *   - `$push`, `$addToSet`, `$pull`, `$pullAll` and `$pop` on a field that holds no array;
  *   - an operator that would create its field on a path that runs through a value that is
- *     neither a document nor an array (`$set: {'count.x': 1}` where count is 5: PathNotViable).
+ *     not a document (`$set: {'count.x': 1}` where count is 5, or `$set: {'visits.note': 1}`
+ *     where visits is an array: PathNotViable);
+ *   - `$rename` from or to a path that runs through an array; `$pop` by other than 1 or -1.
  * Positional paths (`$`, `$[]`, `$[id]`) are left to mingo.
  */
 export function refuseWhatMongodRefuses(doc: Document, operators: Document): void {
@@ -22,6 +24,11 @@ export function refuseWhatMongodRefuses(doc: Document, operators: Document): voi
       const current = valueAlong(doc, parts, CREATING.has(operator));
       checkArithmetic(doc, operator, path, field, operand, current);
       checkArray(doc, operator, path, field, current);
+      if (operator === '$pop') checkPop(operand);
+      if (operator === '$rename' && typeof operand === 'string') {
+        checkRenameEnd(doc, path, 'source');
+        checkRenameEnd(doc, operand, 'destination');
+      }
     }
   }
 }
@@ -42,6 +49,44 @@ export function refuseDecimalArithmetic(typedDoc: Document, typedOperators: Docu
         throw new CommandError(
           ErrorCode.NotImplemented,
           `${operator} on a decimal128 value is not supported by the embedded MongoDB server`,
+        );
+      }
+    }
+  }
+}
+
+/** Every path an update names (a `$rename` names its source here, its target as the value). */
+export function updatedPaths(operators: Document): string[] {
+  return Object.values(operators).flatMap((argument) =>
+    isPlainObject(argument) ? Object.keys(argument) : [],
+  );
+}
+
+/**
+ * Paths mongod refuses before it looks at any document: an empty one or one with an empty
+ * field name (`a..b`; mingo set a field named "" or left the document as it was), and two
+ * paths where one is the other or lies inside it.
+ */
+export function refuseMalformedPaths(operators: Document): void {
+  const paths = updatedPaths(operators);
+  for (const path of paths) {
+    if (path === '') {
+      throw new CommandError(ErrorCode.EmptyFieldName, 'An empty update path is not valid.');
+    }
+    if (path.split('.').includes('')) {
+      throw new CommandError(
+        ErrorCode.EmptyFieldName,
+        `The update path '${path}' contains an empty field name, which is not allowed.`,
+      );
+    }
+  }
+  for (const [index, path] of paths.entries()) {
+    for (const other of paths.slice(index + 1)) {
+      if (path === other || other.startsWith(`${path}.`) || path.startsWith(`${other}.`)) {
+        const shorter = path.length <= other.length ? path : other;
+        throw new CommandError(
+          ErrorCode.ConflictingUpdateOperators,
+          `Updating the path '${other}' would create a conflict at '${shorter}'`,
         );
       }
     }
@@ -122,6 +167,31 @@ function checkArray(
   }
 }
 
+function checkPop(operand: unknown): void {
+  if (typeof operand === 'number' && operand !== 1 && operand !== -1) {
+    throw new CommandError(ErrorCode.FailedToParse, `$pop expects 1 or -1, found: ${operand}`);
+  }
+}
+
+/**
+ * `$rename` moves a field between documents only: through an array on the way it would have to
+ * pick an element, which mongod refuses (mingo removed the source and wrote nothing).
+ */
+function checkRenameEnd(doc: Document, path: string, end: 'source' | 'destination'): void {
+  let current: unknown = doc;
+  for (const part of path.split('.').slice(0, -1)) {
+    if (!isPlainObject(current)) return;
+    current = current[part];
+    if (Array.isArray(current)) {
+      throw new CommandError(
+        ErrorCode.BadValue,
+        `The ${end} field cannot be an array element, '${path}' in doc with _id: ` +
+          `${formatValue(doc._id)} has an array field called '${part}'`,
+      );
+    }
+  }
+}
+
 /**
  * The value at `parts`, through sub-documents and array indexes; undefined where there is none.
  * When the operator would create the field, a value in the way that can hold no field is refused
@@ -131,7 +201,14 @@ function valueAlong(doc: Document, parts: readonly string[], creating: boolean):
   let current: unknown = doc;
   for (const [index, part] of parts.entries()) {
     if (Array.isArray(current)) {
-      if (!/^\d+$/.test(part)) return undefined;
+      if (!/^\d+$/.test(part)) {
+        if (!creating) return undefined;
+        // A field by name on an array: mongod will not pick an element (that is `$` or `$[]`).
+        throw new CommandError(
+          ErrorCode.PathNotViable,
+          `Cannot create field '${part}' in element {${parts[index - 1] ?? ''}: ${formatValue(current)}}`,
+        );
+      }
       current = current[Number(part)];
     } else if (isPlainObject(current)) {
       current = current[part];

@@ -1,4 +1,12 @@
-import { Decimal128, Long, MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import {
+  Decimal128,
+  Long,
+  MongoClient,
+  Timestamp,
+  type Collection,
+  type Db,
+  type Document,
+} from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 
@@ -392,6 +400,61 @@ describe('embedded mongo: an update mongod refuses for what the document holds i
 
     const unset = await visits.updateOne({ _id: 1 }, { $unset: { 'attempt.second': '' } });
     expect(unset.modifiedCount).toBe(0);
+  });
+
+  it('when an update names a field on an array, renames through an array, has an empty or conflicting path or a bad $pop, then it fails like on mongod and nothing changes', async () => {
+    const raw = db.collection<{ _id: number; [field: string]: unknown }>('visits');
+    await raw.insertOne({ _id: 9, attempts: [{ outcome: 'not-home' }], notes: [1, 2] });
+    const stored = await raw.findOne({ _id: 9 });
+    const refusals: Array<[Document, number, string]> = [
+      [
+        { $set: { 'attempts.outcome': 'visited' } },
+        28,
+        'Cannot create field \'outcome\' in element {attempts: [ { outcome: "not-home" } ]}',
+      ],
+      [
+        { $inc: { 'attempts.count': 1 } },
+        28,
+        'Cannot create field \'count\' in element {attempts: [ { outcome: "not-home" } ]}',
+      ],
+      [
+        { $rename: { notes: 'attempts.notes' } },
+        2,
+        "The destination field cannot be an array element, 'attempts.notes' in doc with _id: 9 has an array field called 'attempts'",
+      ],
+      [
+        { $rename: { 'attempts.0.outcome': 'outcome' } },
+        2,
+        "The source field cannot be an array element, 'attempts.0.outcome' in doc with _id: 9 has an array field called 'attempts'",
+      ],
+      [{ $set: { '': 1 } }, 56, 'An empty update path is not valid.'],
+      [
+        { $set: { 'a..b': 1 } },
+        56,
+        "The update path 'a..b' contains an empty field name, which is not allowed.",
+      ],
+      [
+        { $set: { notes: 1 }, $inc: { notes: 1 } },
+        40,
+        "Updating the path 'notes' would create a conflict at 'notes'",
+      ],
+      [{ $pop: { notes: 2 } }, 9, '$pop expects 1 or -1, found: 2'],
+    ];
+    for (const [update, code, message] of refusals) {
+      await expect(raw.updateOne({ _id: 9 }, update)).rejects.toMatchObject({ code, message });
+    }
+    expect(await raw.findOne({ _id: 9 })).toEqual(stored);
+  });
+
+  it('when $currentDate asks for a timestamp, then a BSON timestamp is stored, not a number', async () => {
+    const raw = db.collection<{ _id: number; [field: string]: unknown }>('visits');
+    await raw.updateOne({ _id: 1 }, {
+      $currentDate: { seenAt: { $type: 'timestamp' }, at: true },
+    } as Document);
+    const visit = await raw.findOne({ _id: 1 });
+    expect(visit?.seenAt).toBeInstanceOf(Timestamp);
+    expect(visit?.at).toBeInstanceOf(Date);
+    expect(await raw.countDocuments({ seenAt: { $type: 'timestamp' } })).toBe(1);
   });
 
   it('when an update names an operator mongod does not know, then it fails with FailedToParse', async () => {
