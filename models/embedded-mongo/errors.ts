@@ -33,6 +33,13 @@ export const ErrorCode = {
   /** IDL parser: a field the command does not define (`BSON field 'x.y' is an unknown field.`). */
   UnknownBsonField: 40415,
   UnrecognizedPipelineStage: 40324,
+  /** An aggregation expression given the wrong number of arguments. */
+  ExpressionArity: 16020,
+  ModByZero: 16610,
+  EmptySort: 15976,
+  SizeOfNonArray: 17124,
+  UnaryAccumulator: 40237,
+  EmptyProjection: 51272,
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,9 +8,23 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
+import { $addToSetAccumulator, $pushAccumulator } from './accumulators.js';
+import { $modExpression, $sizeExpression, refuseMalformedStages } from './pipeline-refusals.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
-import { $gtQuery, $gteQuery, $ltQuery, $lteQuery } from './comparison.js';
+import {
+  $cmpExpression,
+  $eqExpression,
+  $gtExpression,
+  $gteExpression,
+  $gtQuery,
+  $gteQuery,
+  $ltExpression,
+  $lteExpression,
+  $ltQuery,
+  $lteQuery,
+  $neExpression,
+} from './comparison.js';
 import { $eqQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
 import {
   $allQuery,
@@ -38,11 +52,24 @@ type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
  * nothing more.
  */
 const operators = Context.init({
-  accumulator: accumulatorOperators,
+  accumulator: {
+    ...accumulatorOperators,
+    $push: $pushAccumulator,
+    $addToSet: $addToSetAccumulator,
+  },
   expression: {
     ...expressionOperators,
     $type: $typeExpression,
     $isNumber: $isNumberExpression,
+    $eq: $eqExpression,
+    $ne: $neExpression,
+    $gt: $gtExpression,
+    $gte: $gteExpression,
+    $lt: $ltExpression,
+    $lte: $lteExpression,
+    $cmp: $cmpExpression,
+    $size: $sizeExpression,
+    $mod: $modExpression,
   },
   pipeline: pipelineOperators,
   projection: projectionOperators,
@@ -86,5 +113,6 @@ export function compileAggregation(
   pipeline: Document[],
   options: Pick<Partial<Options>, 'variables' | 'collectionResolver'> = {},
 ): Aggregator {
+  refuseMalformedStages(pipeline);
   return new Aggregator(pipeline, { ...options, context: operators });
 }

@@ -560,3 +560,95 @@ describe('embedded mongo: decimal128 compares by value as in mongod, or is refus
     ]);
   });
 });
+
+describe('embedded mongo: aggregation compares and collects as mongod', () => {
+  const notes = () => db.collection<{ _id: number; [field: string]: unknown }>('notes');
+
+  beforeEach(async () => {
+    await notes().insertMany([
+      { _id: 1, v: 2, note: 'madklub', at: new Date(0) },
+      { _id: 2, v: 'x', note: null },
+      { _id: 3 },
+    ]);
+  });
+
+  it('when an expression compares values of different types, then the BSON order decides, a missing field below null', async () => {
+    const [first] = await db
+      .collection('notes')
+      .aggregate([
+        { $match: { _id: 1 } },
+        {
+          $project: {
+            _id: 0,
+            aboveNull: { $gt: ['$v', null] },
+            belowText: { $lt: ['$v', 'a'] },
+            dateAboveNumber: { $gt: ['$at', 1] },
+            missingIsNull: { $eq: ['$nothing', null] },
+            missingBelowNull: { $lt: ['$nothing', null] },
+            order: { $cmp: ['$v', 'x'] },
+          },
+        },
+      ])
+      .toArray();
+    expect(first).toEqual({
+      aboveNull: true,
+      belowText: true,
+      dateAboveNumber: true,
+      missingIsNull: false,
+      missingBelowNull: true,
+      order: -1,
+    });
+    expect(
+      (
+        await db
+          .collection('notes')
+          .find({ $expr: { $gt: ['$v', 1] } })
+          .toArray()
+      ).map((doc) => doc._id),
+    ).toEqual([1, 2]);
+  });
+
+  it('when $push or $addToSet meet a document without the field, then they leave it out, and keep a null', async () => {
+    const [collected] = await db
+      .collection('notes')
+      .aggregate([
+        { $group: { _id: null, notes: { $push: '$note' }, kinds: { $addToSet: '$note' } } },
+      ])
+      .toArray();
+    expect(collected?.notes).toEqual(['madklub', null]);
+    expect([...(collected?.kinds as unknown[])].sort()).toEqual(['madklub', null].sort());
+  });
+
+  it('when a stage or expression is one mongod refuses, then the aggregation fails with its code', async () => {
+    const refusals: Array<[Document[], number, string]> = [
+      [[{ $sort: {} }], 15976, '$sort stage must have at least one sort key'],
+      [
+        [{ $project: {} }],
+        51272,
+        'Invalid $project :: caused by :: projection specification must have at least one field',
+      ],
+      [
+        [{ $group: { _id: null, total: { $sum: ['$v', 1] } } }],
+        40237,
+        'The $sum accumulator is a unary operator',
+      ],
+      [
+        [{ $project: { count: { $size: '$note' } } }],
+        17124,
+        'The argument to $size must be an array. Type of argument: string',
+      ],
+      [[{ $project: { rest: { $mod: [7, 0] } } }], 16610, "can't $mod by zero"],
+      [
+        [{ $project: { big: { $gt: ['$v'] } } }],
+        16020,
+        'Expression $gt takes exactly 2 arguments. 1 were passed in.',
+      ],
+    ];
+    for (const [pipeline, code, message] of refusals) {
+      await expect(notes().aggregate(pipeline).toArray()).rejects.toMatchObject({
+        code,
+        message,
+      });
+    }
+  });
+});

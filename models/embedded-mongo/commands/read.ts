@@ -10,6 +10,7 @@ import {
 } from '../bson-values.js';
 import type { Collection } from '../collection.js';
 import { compileAggregation } from '../mingo.js';
+import { refuseMalformedStages } from '../pipeline-refusals.js';
 import {
   addLookupStats,
   indexedLookup,
@@ -268,6 +269,8 @@ export function runAggregation(
 ): Document[] {
   const pipeline = documentArray(body, 'pipeline');
   checkStages(pipeline);
+  // Also here: a leading $sort or $project may be answered without mingo (pushDown).
+  refuseMalformedStages(pipeline);
   refuseCollation(body);
   const { storage, database } = context;
   const variables = letVariables(body);
