@@ -10,6 +10,7 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { $addToSetAccumulator, $pushAccumulator } from './accumulators.js';
 import { $modExpression, $sizeExpression, refuseMalformedStages } from './pipeline-refusals.js';
+import { $elemMatchProjection } from './projection.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
 import {
@@ -72,7 +73,7 @@ const operators = Context.init({
     $mod: $modExpression,
   },
   pipeline: pipelineOperators,
-  projection: projectionOperators,
+  projection: { ...projectionOperators, $elemMatch: $elemMatchProjection },
   query: {
     ...queryOperators,
     $eq: $eqQuery,

@@ -278,13 +278,50 @@ export function matchStored(
   return queryStored(collection, { filter }, stats);
 }
 
-export function projectDocuments(docs: Document[], projection: Document | undefined): Document[] {
+/**
+ * Applies a find projection. A positional one (`'visits.$': 1`) shows the first array element
+ * the filter matched, so it needs the filter (without it, mingo showed `[null]`).
+ */
+export function projectDocuments(
+  docs: Document[],
+  projection: Document | undefined,
+  filter: Document = {},
+): Document[] {
   if (projection === undefined || Object.keys(projection).length === 0) return docs;
-  return compileQuery({}).find(docs, projection).all() as Document[];
+  const positional = Object.keys(projection).some((path) => path.endsWith('.$'));
+  const plain = compileQuery({});
+  const query = positional ? compileQuery(filter) : plain;
+  return docs.map((doc) => {
+    const [projected] = query.find([doc], projection).all() as Document[];
+    // The typed document may not match where its view did (an int64 against a number).
+    const [fallback] = projected ? [] : (plain.find([doc], projection).all() as Document[]);
+    return inStoredOrder(projected ?? fallback ?? {}, doc);
+  });
 }
 
-export function projectDocument(doc: Document, projection: Document | undefined): Document {
-  return projectDocuments([doc], projection)[0] ?? doc;
+/**
+ * mongod returns a projected document's fields in the order they are stored (`_id` first);
+ * mingo returned them in the projection's order, `_id` last.
+ */
+function inStoredOrder(projected: Document, stored: Document): Document {
+  const ordered: Document = {};
+  for (const key of Object.keys(stored)) {
+    if (!(key in projected)) continue;
+    const value = projected[key];
+    const original = stored[key];
+    ordered[key] =
+      isPlainObject(value) && isPlainObject(original) ? inStoredOrder(value, original) : value;
+  }
+  for (const key of Object.keys(projected)) if (!(key in ordered)) ordered[key] = projected[key];
+  return ordered;
+}
+
+export function projectDocument(
+  doc: Document,
+  projection: Document | undefined,
+  filter?: Document,
+): Document {
+  return projectDocuments([doc], projection, filter)[0] ?? doc;
 }
 
 /** find semantics: filter → sort → skip → limit → projection, typed documents out. */
@@ -294,7 +331,7 @@ export function findDocuments(
   stats?: QueryStats,
 ): Document[] {
   const found = queryStored(collection, spec, stats).map((stored) => stored.doc);
-  return projectDocuments(found, spec.projection);
+  return projectDocuments(found, spec.projection, spec.filter);
 }
 
 /**

@@ -652,3 +652,52 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
     }
   });
 });
+
+describe('embedded mongo: find projections as mongod', () => {
+  const households = () =>
+    db.collection<{ _id: number; [field: string]: unknown }>('projected_households');
+
+  beforeEach(async () => {
+    await households().insertMany([
+      {
+        _id: 1,
+        door: 'Tovet 4',
+        tries: [1, 5, 9],
+        visits: [
+          { by: 'Birgit', outcome: 'not-home' },
+          { by: 'Ahmed', outcome: 'met' },
+          { by: 'Lise', outcome: 'met' },
+        ],
+      },
+    ]);
+  });
+
+  it('when a projection is positional, then it shows the element the filter matched', async () => {
+    expect(
+      await households().findOne({ tries: { $gt: 4 } }, { projection: { 'tries.$': 1 } }),
+    ).toEqual({ _id: 1, tries: [5] });
+    expect(
+      await households().findOne(
+        { 'visits.outcome': 'met' },
+        { projection: { door: 1, 'visits.$': 1 } },
+      ),
+    ).toEqual({ _id: 1, door: 'Tovet 4', visits: [{ by: 'Ahmed', outcome: 'met' }] });
+  });
+
+  it('when $elemMatch projects, then only the first matching element is shown, also for a condition on plain values', async () => {
+    expect(
+      await households().findOne({}, { projection: { tries: { $elemMatch: { $gt: 4 } } } }),
+    ).toEqual({ _id: 1, tries: [5] });
+    expect(
+      await households().findOne(
+        {},
+        { projection: { visits: { $elemMatch: { outcome: 'met' } } } },
+      ),
+    ).toEqual({ _id: 1, visits: [{ by: 'Ahmed', outcome: 'met' }] });
+  });
+
+  it('when fields are projected, then they come back in stored order, _id first', async () => {
+    const found = await households().findOne({}, { projection: { tries: 1, door: 1 } });
+    expect(Object.keys(found ?? {})).toEqual(['_id', 'door', 'tries']);
+  });
+});

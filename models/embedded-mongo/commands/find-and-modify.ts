@@ -49,7 +49,7 @@ const findAndModify: CommandHandler = (body, context) => {
     variables,
   });
   const output = (doc: Document | undefined): Document | null =>
-    doc === undefined ? null : projectDocument(doc, fields);
+    doc === undefined ? null : projectDocument(doc, fields, query);
 
   if (remove) {
     if (current !== undefined) collection?.remove(current.doc);
