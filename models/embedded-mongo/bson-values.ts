@@ -17,6 +17,14 @@ export function isPlainObject(value: unknown): value is Document {
   return proto === Object.prototype || proto === null;
 }
 
+/** A regular expression as a query operand: a JavaScript RegExp or a BSON one. */
+export function isRegularExpression(value: unknown): boolean {
+  return (
+    value instanceof RegExp ||
+    (value !== null && typeof value === 'object' && bsonTypeOf(value) === 'BSONRegExp')
+  );
+}
+
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 

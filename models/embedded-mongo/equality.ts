@@ -1,7 +1,7 @@
 import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { compareBson } from './bson-order.js';
-import { isPlainObject, matchValuesAt } from './bson-values.js';
+import { isPlainObject, isRegularExpression, matchValuesAt } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /**
@@ -18,15 +18,6 @@ type Predicate = (doc: unknown) => boolean;
 type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
 
 const mingo = mingoQueryOperators as unknown as Record<'$eq' | '$in', QueryOperator>;
-
-function isRegularExpression(value: unknown): boolean {
-  return (
-    value instanceof RegExp ||
-    (value !== null &&
-      typeof value === 'object' &&
-      (value as { _bsontype?: unknown })._bsontype === 'BSONRegExp')
-  );
-}
 
 const DIGITS = /^\d+$/;
 

@@ -1,6 +1,6 @@
 import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
-import { isPlainObject, numericType } from './bson-values.js';
+import { isPlainObject, isRegularExpression, numericType } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 type Predicate = (doc: unknown) => boolean;
@@ -99,15 +99,6 @@ function requiring(
     if (problem !== undefined) throw new CommandError(code, problem);
     return mingo[operator](selector, value, options);
   };
-}
-
-function isRegularExpression(value: unknown): boolean {
-  return (
-    value instanceof RegExp ||
-    (value !== null &&
-      typeof value === 'object' &&
-      (value as { _bsontype?: unknown })._bsontype === 'BSONRegExp')
-  );
 }
 
 export const $allQuery = requiring('$all', (value) =>
