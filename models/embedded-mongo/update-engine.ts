@@ -3,6 +3,7 @@ import { EJSON, Timestamp } from 'bson';
 import {
   cloneDocument,
   cloneValue,
+  getPath,
   isPlainObject,
   promote,
   setPath,
@@ -352,6 +353,26 @@ export function applyUpdate(
  */
 export function seedFromFilter(filter: Document | undefined): Document {
   const seed: Document = {};
+  const seeded: string[] = [];
+  const seedPath = (field: string, value: unknown): void => {
+    // mongod cannot tell which value the new document should hold: it refuses the upsert.
+    for (const other of seeded) {
+      if (other === field) {
+        throw new CommandError(
+          ErrorCode.NotSingleValueField,
+          `cannot infer query fields to set, path '${field}' is matched twice`,
+        );
+      }
+      if (other.startsWith(`${field}.`) || field.startsWith(`${other}.`)) {
+        throw new CommandError(
+          ErrorCode.NotSingleValueField,
+          `cannot infer query fields to set, both paths '${other}' and '${field}' are matched`,
+        );
+      }
+    }
+    seeded.push(field);
+    setPath(seed, field, cloneValue(value));
+  };
   const visit = (clause: Document): void => {
     for (const [field, condition] of Object.entries(clause)) {
       if (field === '$and' && Array.isArray(condition)) {
@@ -360,13 +381,13 @@ export function seedFromFilter(filter: Document | undefined): Document {
       }
       if (field.startsWith('$') || condition instanceof RegExp) continue;
       if (isPlainObject(condition) && Object.keys(condition).some((key) => key.startsWith('$'))) {
-        if ('$eq' in condition) setPath(seed, field, cloneValue(condition.$eq));
+        if ('$eq' in condition) seedPath(field, condition.$eq);
         else if (Array.isArray(condition.$in) && condition.$in.length === 1) {
-          setPath(seed, field, cloneValue(condition.$in[0]));
+          seedPath(field, condition.$in[0]);
         }
         continue;
       }
-      setPath(seed, field, cloneValue(condition));
+      seedPath(field, condition);
     }
   };
   if (filter !== undefined) visit(filter);
@@ -383,6 +404,13 @@ export function buildUpsertDocument(
   params: UpdateParams = {},
 ): TypedDocument {
   const spec = withCurrentTimestamps(given);
+  if (!Array.isArray(spec.view) && isReplacement(spec.view)) {
+    // A replacement takes only the filter's _id, so no other field of it can conflict.
+    const { _id: id } = seedFromFilter(filter?._id === undefined ? undefined : { _id: filter._id });
+    const doc = cloneDocument(spec.typed as Document);
+    if (doc._id === undefined && id !== undefined) doc._id = id;
+    return withIds(doc);
+  }
   const seed = seedFromFilter(filter);
   const seedView = promote(seed);
   if (Array.isArray(spec.view)) {
@@ -393,11 +421,6 @@ export function buildUpsertDocument(
       true,
     );
     return withIds(outcome.doc);
-  }
-  if (isReplacement(spec.view)) {
-    const doc = cloneDocument(spec.typed as Document);
-    if (doc._id === undefined && seed._id !== undefined) doc._id = seed._id;
-    return withIds(doc);
   }
   const split = splitOperators(spec.view);
   const next = cloneDocument(seedView);
@@ -426,6 +449,13 @@ function withoutIdAssignments(doc: Document, operators: Document, operator: stri
   if (idPaths.length === 0) return operators;
   const rest: Document = { ...assignments };
   for (const path of idPaths) {
+    // An _id the filter gave the new document stays: setting another is an _id change.
+    if (doc._id !== undefined && !valuesEqual(getPath(doc, path), assignments[path])) {
+      throw new CommandError(
+        ErrorCode.ImmutableField,
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+      );
+    }
     setPath(doc, path, cloneValue(assignments[path]));
     delete rest[path];
   }

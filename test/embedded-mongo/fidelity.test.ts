@@ -446,6 +446,49 @@ describe('embedded mongo: an update mongod refuses for what the document holds i
     expect(await raw.findOne({ _id: 9 })).toEqual(stored);
   });
 
+  it('when an upsert would change the _id its filter gives, or its filter names a path twice, then it fails like on mongod and inserts nothing', async () => {
+    const raw = db.collection<{ _id: number; [field: string]: unknown }>('visits');
+    await expect(
+      raw.updateOne({ _id: 7 }, { $set: { _id: 8 } }, { upsert: true }),
+    ).rejects.toMatchObject({
+      code: 66,
+      message: "Performing an update on the path '_id' would modify the immutable field '_id'",
+    });
+    await expect(
+      raw.updateOne(
+        { household: 'Tovet 4', 'household.door': 4 },
+        { $set: { latest: true } },
+        { upsert: true },
+      ),
+    ).rejects.toMatchObject({
+      code: 54,
+      message:
+        "cannot infer query fields to set, both paths 'household' and 'household.door' are matched",
+    });
+    await expect(
+      raw.updateOne(
+        { $and: [{ attempt: 5 }, { attempt: 6 }] },
+        { $set: { latest: true } },
+        { upsert: true },
+      ),
+    ).rejects.toMatchObject({
+      code: 54,
+      message: "cannot infer query fields to set, path 'attempt' is matched twice",
+    });
+    expect(await raw.countDocuments()).toBe(3);
+    // The same _id again is no change; a replacement takes only the filter's _id.
+    await raw.updateOne({ _id: 7 }, { $set: { _id: 7, attempt: 1 } }, { upsert: true });
+    await raw.replaceOne(
+      { _id: 8, outcome: 'met', 'outcome.kind': 'x' },
+      { attempt: 2 },
+      { upsert: true },
+    );
+    expect(await raw.find({ _id: { $in: [7, 8] } }).toArray()).toEqual([
+      { _id: 7, attempt: 1 },
+      { _id: 8, attempt: 2 },
+    ]);
+  });
+
   it('when $currentDate asks for a timestamp, then a BSON timestamp is stored, not a number', async () => {
     const raw = db.collection<{ _id: number; [field: string]: unknown }>('visits');
     await raw.updateOne({ _id: 1 }, {
