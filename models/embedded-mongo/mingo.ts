@@ -10,7 +10,9 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { $addToSetAccumulator, $pushAccumulator } from './accumulators.js';
 import { $modExpression, $sizeExpression, refuseMalformedStages } from './pipeline-refusals.js';
+import { $dateAddExpression, $dateSubtractExpression, $isoWeekYearExpression } from './dates.js';
 import { $elemMatchProjection } from './projection.js';
+import { $countStage, $groupStage } from './stages.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
 import {
@@ -71,8 +73,11 @@ const operators = Context.init({
     $cmp: $cmpExpression,
     $size: $sizeExpression,
     $mod: $modExpression,
+    $isoWeekYear: $isoWeekYearExpression,
+    $dateAdd: $dateAddExpression,
+    $dateSubtract: $dateSubtractExpression,
   },
-  pipeline: pipelineOperators,
+  pipeline: { ...pipelineOperators, $count: $countStage, $group: $groupStage },
   projection: { ...projectionOperators, $elemMatch: $elemMatchProjection },
   query: {
     ...queryOperators,

@@ -662,6 +662,67 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
     expect([...(collected?.kinds as unknown[])].sort()).toEqual(['madklub', null].sort());
   });
 
+  it('when $count meets no document, then there is no result, and $group by a missing field groups under null', async () => {
+    expect(
+      await notes()
+        .aggregate([{ $match: { v: 99 } }, { $count: 'visits' }])
+        .toArray(),
+    ).toEqual([]);
+    expect(
+      await notes()
+        .aggregate([{ $count: 'visits' }])
+        .toArray(),
+    ).toEqual([{ visits: 3 }]);
+    expect(
+      await notes()
+        .aggregate([{ $group: { _id: '$nothing', count: { $sum: 1 } } }])
+        .toArray(),
+    ).toEqual([{ _id: null, count: 3 }]);
+  });
+
+  it('when dates are counted in ISO weeks or in local days, then the week-year is the ISO one and local days across a clock change are refused, not shifted', async () => {
+    const [weeks] = await notes()
+      .aggregate([
+        { $match: { _id: 1 } },
+        {
+          $project: {
+            _id: 0,
+            newYearsDay: { $isoWeekYear: new Date('2027-01-01T12:00:00Z') },
+            lateDecember: { $isoWeekYear: new Date('2025-12-29T12:00:00Z') },
+          },
+        },
+      ])
+      .toArray();
+    expect(weeks).toEqual({ newYearsDay: 2026, lateDecember: 2026 });
+    // Copenhagen moves its clocks on 29 March 2026: that local day has 23 hours.
+    const startDate = new Date('2026-03-28T12:00:00Z');
+    await expect(
+      notes()
+        .aggregate([
+          {
+            $project: {
+              next: {
+                $dateAdd: { startDate, unit: 'day', amount: 1, timezone: 'Europe/Copenhagen' },
+              },
+            },
+          },
+        ])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 238 });
+    const [hourLater] = await notes()
+      .aggregate([
+        { $match: { _id: 1 } },
+        {
+          $project: {
+            _id: 0,
+            at: { $dateAdd: { startDate, unit: 'hour', amount: 1, timezone: 'Europe/Copenhagen' } },
+          },
+        },
+      ])
+      .toArray();
+    expect(hourLater).toEqual({ at: new Date('2026-03-28T13:00:00Z') });
+  });
+
   it('when a stage or expression is one mongod refuses, then the aggregation fails with its code', async () => {
     const refusals: Array<[Document[], number, string]> = [
       [[{ $sort: {} }], 15976, '$sort stage must have at least one sort key'],
