@@ -427,3 +427,21 @@ function visitMatchPath(value: unknown, parts: readonly string[], index: number,
     visitMatchPath(value[part], parts, index + 1, out);
   }
 }
+
+/**
+ * `projected` with its fields in the order `stored` holds them (`_id` first), fields `stored`
+ * lacks (computed ones) after them: how mongod orders a projection's output. mingo gave the
+ * projection's order, `_id` last.
+ */
+export function inStoredOrder(projected: Document, stored: Document): Document {
+  const ordered: Document = {};
+  for (const key of Object.keys(stored)) {
+    if (!(key in projected)) continue;
+    const value = projected[key];
+    const original = stored[key];
+    ordered[key] =
+      isPlainObject(value) && isPlainObject(original) ? inStoredOrder(value, original) : value;
+  }
+  for (const key of Object.keys(projected)) if (!(key in ordered)) ordered[key] = projected[key];
+  return ordered;
+}

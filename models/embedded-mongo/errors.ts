@@ -41,6 +41,7 @@ export const ErrorCode = {
   SizeOfNonArray: 17124,
   UnaryAccumulator: 40237,
   EmptyProjection: 51272,
+  SwitchWithoutMatch: 40066,
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -9,10 +9,15 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { $addToSetAccumulator, $pushAccumulator } from './accumulators.js';
-import { $modExpression, $sizeExpression, refuseMalformedStages } from './pipeline-refusals.js';
+import {
+  $modExpression,
+  $sizeExpression,
+  $switchExpression,
+  refuseMalformedStages,
+} from './pipeline-refusals.js';
 import { $dateAddExpression, $dateSubtractExpression, $isoWeekYearExpression } from './dates.js';
 import { $elemMatchProjection } from './projection.js';
-import { $countStage, $groupStage } from './stages.js';
+import { $bucketStage, $countStage, $groupStage, $projectStage } from './stages.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
 import {
@@ -73,11 +78,18 @@ const operators = Context.init({
     $cmp: $cmpExpression,
     $size: $sizeExpression,
     $mod: $modExpression,
+    $switch: $switchExpression,
     $isoWeekYear: $isoWeekYearExpression,
     $dateAdd: $dateAddExpression,
     $dateSubtract: $dateSubtractExpression,
   },
-  pipeline: { ...pipelineOperators, $count: $countStage, $group: $groupStage },
+  pipeline: {
+    ...pipelineOperators,
+    $count: $countStage,
+    $group: $groupStage,
+    $project: $projectStage,
+    $bucket: $bucketStage,
+  },
   projection: { ...projectionOperators, $elemMatch: $elemMatchProjection },
   query: {
     ...queryOperators,

@@ -82,3 +82,28 @@ export function $modExpression(doc: AnyObject, expression: unknown, options: Opt
   }
   return mingo.$mod(doc, expression, options);
 }
+
+/**
+ * `$switch` with no matching branch and no default fails in mongod (and with it a `$bucket`
+ * given a value outside its boundaries and no default); mingo answered null.
+ */
+export function $switchExpression(doc: AnyObject, expression: unknown, options: Options): unknown {
+  const spec = (isPlainObject(expression) ? expression : {}) as {
+    branches?: Array<{ case: unknown; then: unknown }>;
+    default?: unknown;
+  };
+  for (const branch of spec.branches ?? []) {
+    const condition: unknown = evalExpr(doc, branch.case, options);
+    // mongod's truth: false, null, a missing value and zero are false; all else is true.
+    if (condition !== false && condition !== null && condition !== undefined && condition !== 0) {
+      return evalExpr(doc, branch.then, options);
+    }
+  }
+  if (!('default' in spec)) {
+    throw new CommandError(
+      ErrorCode.SwitchWithoutMatch,
+      '$switch could not find a matching branch for an input, and no default was specified.',
+    );
+  }
+  return evalExpr(doc, spec.default, options);
+}

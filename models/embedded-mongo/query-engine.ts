@@ -1,6 +1,6 @@
 import { compareBson, sortKeyAt } from './bson-order.js';
 import { compileAggregation, compileQuery } from './mingo.js';
-import { isPlainObject, type Document } from './bson-values.js';
+import { inStoredOrder, isPlainObject, type Document } from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
 import { CommandError, ErrorCode } from './errors.js';
 import type { KeyEntry } from './ordered-keys.js';
@@ -297,23 +297,6 @@ export function projectDocuments(
     const [fallback] = projected ? [] : (plain.find([doc], projection).all() as Document[]);
     return inStoredOrder(projected ?? fallback ?? {}, doc);
   });
-}
-
-/**
- * mongod returns a projected document's fields in the order they are stored (`_id` first);
- * mingo returned them in the projection's order, `_id` last.
- */
-function inStoredOrder(projected: Document, stored: Document): Document {
-  const ordered: Document = {};
-  for (const key of Object.keys(stored)) {
-    if (!(key in projected)) continue;
-    const value = projected[key];
-    const original = stored[key];
-    ordered[key] =
-      isPlainObject(value) && isPlainObject(original) ? inStoredOrder(value, original) : value;
-  }
-  for (const key of Object.keys(projected)) if (!(key in ordered)) ordered[key] = projected[key];
-  return ordered;
 }
 
 export function projectDocument(

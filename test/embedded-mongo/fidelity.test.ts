@@ -723,6 +723,34 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
     expect(hourLater).toEqual({ at: new Date('2026-03-28T13:00:00Z') });
   });
 
+  it('when $bucket meets a value on a boundary, then it falls in the bucket that starts there, and $project keeps stored order with _id first', async () => {
+    const readings = db.collection<{ _id: number; v: unknown }>('readings');
+    await readings.insertMany([0, 1, 2, 3, 12].map((v, index) => ({ _id: index, v })));
+    expect(
+      await readings
+        .aggregate([{ $bucket: { groupBy: '$v', boundaries: [0, 2, 10], default: 'above' } }])
+        .toArray(),
+    ).toEqual([
+      { _id: 0, count: 2 },
+      { _id: 2, count: 2 },
+      { _id: 'above', count: 1 },
+    ]);
+    await expect(
+      readings.aggregate([{ $bucket: { groupBy: '$v', boundaries: [0, 2, 10] } }]).toArray(),
+    ).rejects.toMatchObject({
+      code: 40066,
+      message:
+        '$switch could not find a matching branch for an input, and no default was specified.',
+    });
+    const [projected] = await notes()
+      .aggregate([
+        { $match: { _id: 1 } },
+        { $project: { note: 1, v: 1, doubled: { $add: ['$v', '$v'] } } },
+      ])
+      .toArray();
+    expect(Object.keys(projected ?? {})).toEqual(['_id', 'v', 'note', 'doubled']);
+  });
+
   it('when a stage or expression is one mongod refuses, then the aggregation fails with its code', async () => {
     const refusals: Array<[Document[], number, string]> = [
       [[{ $sort: {} }], 15976, '$sort stage must have at least one sort key'],
