@@ -40,7 +40,8 @@ export interface EmbeddedMongo {
  * compound prefixes, sorts, `$elemMatch`; planner.ts), so do `$lookup` equality joins
  * (lookup.ts), and `explain` reports `totalDocsExamined`, per `$lookup` stage too; int64 and
  * double keep their BSON types, and `$type` tells every BSON type apart (bson-type.ts); decimal128
- * compares by value where a double holds it exactly and is refused where not (decimal.ts); views,
+ * compares by value where a double holds it exactly and is refused where not (decimal.ts);
+ * `$dateAdd` by local days in a time zone is refused (dates.ts); views,
  * capped/validated collections, collations, `$out`/`$merge`, collMod and transactions are
  * refused (commands/refusals.ts). It tells clients it is embedded (`buildInfo.embedded`, see
  * detect.ts and `isEmbeddedMongo`).
