@@ -79,3 +79,13 @@ export function $ninQuery(selector: string, values: unknown, options: Options): 
   const within = $inQuery(selector, values, options);
   return (doc) => !within(doc);
 }
+
+/**
+ * `$exists` along the path as mongod walks it: into the documents of an array, not into an
+ * array inside an array (mingo found `a.b` in `a: [[{b: 1}]]`). The operand counts by its truth.
+ */
+export function $existsQuery(selector: string, value: unknown): Predicate {
+  const parts = selector.split('.');
+  const wanted = value !== false && value !== null && value !== undefined && value !== 0;
+  return (doc) => matchValuesAt(doc, parts).length > 0 === wanted;
+}

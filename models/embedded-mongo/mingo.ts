@@ -33,7 +33,7 @@ import {
   $lteQuery,
   $neExpression,
 } from './comparison.js';
-import { $eqQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
+import { $eqQuery, $existsQuery, $inQuery, $neQuery, $ninQuery } from './equality.js';
 import {
   $allQuery,
   $andQuery,
@@ -97,6 +97,7 @@ const operators = Context.init({
     $ne: $neQuery,
     $in: $inQuery,
     $nin: $ninQuery,
+    $exists: $existsQuery,
     $gt: $gtQuery,
     $gte: $gteQuery,
     $lt: $ltQuery,

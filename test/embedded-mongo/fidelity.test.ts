@@ -365,6 +365,9 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     expect(await idsOf(households, { rooms: [1, 2] })).toEqual([1, 2]);
     expect(await idsOf(households, { 'rooms.0': 1 })).toEqual([1, 2]);
     expect(await idsOf(households, { rooms: { $nin: [3] } })).toEqual([2, 3]);
+    await households.insertOne({ _id: 4, rooms: [[{ floor: 2 }]] });
+    expect(await idsOf(households, { 'rooms.floor': { $exists: true } })).toEqual([3]);
+    expect(await idsOf(households, { 'rooms.floor': { $exists: false } })).toEqual([1, 2, 4]);
   });
 });
 
