@@ -1,6 +1,7 @@
 import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { isPlainObject, isRegularExpression, numericType } from './bson-values.js';
+import { $eqQuery } from './equality.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 type Predicate = (doc: unknown) => boolean;
@@ -13,6 +14,7 @@ type Checked =
   | '$mod'
   | '$size'
   | '$all'
+  | '$regex'
   | '$elemMatch'
   | '$not'
   | '$bitsAllClear'
@@ -86,8 +88,8 @@ export function $sizeQuery(selector: string, value: unknown, options: Options): 
 
 /**
  * Operands of the wrong shape, which mongod refuses and mingo answered with "no document" (or,
- * for `$not: 1` and `$not: {}`, with documents): `$all` without an array, `$elemMatch` without
- * a document, `$not` without a regular expression or a non-empty document.
+ * for `$not: 1` and `$not: {}`, with documents): `$elemMatch` without a document, `$not`
+ * without a regular expression or a non-empty document.
  */
 function requiring(
   operator: Checked,
@@ -101,9 +103,22 @@ function requiring(
   };
 }
 
-export const $allQuery = requiring('$all', (value) =>
-  Array.isArray(value) ? undefined : '$all needs an array',
-);
+/**
+ * `$all: [a, b]` is `{field: a}` and `{field: b}`: each value matches by equality, so an array
+ * value matches a field that is that array as well as one that holds it (mingo only the latter).
+ * `$elemMatch` entries keep mingo's answer.
+ */
+export function $allQuery(selector: string, values: unknown, options: Options): Predicate {
+  if (!Array.isArray(values)) throw new CommandError(ErrorCode.BadValue, '$all needs an array');
+  if (values.length === 0) return () => false;
+  const each = values.map((value) => {
+    if (isPlainObject(value) && '$elemMatch' in value)
+      return mingo.$all(selector, [value], options);
+    if (isRegularExpression(value)) return mingo.$regex(selector, value, options);
+    return $eqQuery(selector, value, options);
+  });
+  return (doc) => each.every((matches) => matches(doc));
+}
 
 export const $elemMatchQuery = requiring('$elemMatch', (value) =>
   isPlainObject(value) ? undefined : '$elemMatch needs an Object',

@@ -359,6 +359,13 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     }
   });
 
+  it('when $all lists values, then each matches as equality does: an array value matches a field that is that array', async () => {
+    const households = await storeContacts();
+    expect(await idsOf(households, { rooms: { $all: [[1, 2]] } })).toEqual([1, 2]);
+    expect(await idsOf(households, { rooms: { $all: [[1, 2], 3] } })).toEqual([1]);
+    expect(await idsOf(households, { 'contact.name': { $all: [/^jon/i] } })).toEqual([1, 2]);
+  });
+
   it('when a dotted path meets an array inside an array, then it does not reach into it', async () => {
     const households = await storeContacts();
     expect(await idsOf(households, { 'rooms.floor': 1, 'rooms.size': 2 })).toEqual([3]);
