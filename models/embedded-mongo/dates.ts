@@ -11,19 +11,58 @@ import { CommandError, ErrorCode } from './errors.js';
  *   - `$dateAdd`/`$dateSubtract` by days, weeks, months, quarters or years in a time zone other
  *     than UTC: mongod counts in local time, so across a daylight-saving change a day is 23 or
  *     25 hours; mingo ignored the zone. Refused (NotImplemented) rather than answered in UTC.
+ *   - a date that is null or missing gives null: mingo refused it in `$year` and the other
+ *     date parts, gave a document of nulls from `$dateToParts`, and added to 1 January 1970 in
+ *     `$dateAdd`.
  */
 
 type Expression = (doc: AnyObject, expression: unknown, options: Options) => unknown;
+const DATE_PARTS = [
+  '$year',
+  '$month',
+  '$week',
+  '$dayOfYear',
+  '$dayOfMonth',
+  '$dayOfWeek',
+  '$hour',
+  '$minute',
+  '$second',
+  '$millisecond',
+  '$isoWeek',
+  '$isoDayOfWeek',
+  '$dateToParts',
+] as const;
+type DatePart = (typeof DATE_PARTS)[number];
+
 const mingo = mingoExpressions as unknown as Record<
-  '$isoWeek' | '$year' | '$month' | '$dateAdd' | '$dateSubtract',
+  DatePart | '$dateAdd' | '$dateSubtract',
   Expression
 >;
 
-export function $isoWeekYearExpression(
-  doc: AnyObject,
-  expression: unknown,
-  options: Options,
-): unknown {
+/** The date a date-part expression reads: `'$at'`, `['$at']` or `{date: '$at', timezone}`. */
+function dateOf(doc: AnyObject, expression: unknown, options: Options): unknown {
+  const target =
+    isPlainObject(expression) && 'date' in expression
+      ? expression.date
+      : Array.isArray(expression)
+        ? expression[0]
+        : expression;
+  return evalExpr(doc, target, options);
+}
+
+function nullForNoDate(part: Expression): Expression {
+  return (doc, expression, options) => {
+    const date = dateOf(doc, expression, options);
+    return date === null || date === undefined ? null : part(doc, expression, options);
+  };
+}
+
+/** `$year`, `$month`, … and `$dateToParts`, null for a null or missing date. */
+export const datePartExpressions = Object.fromEntries(
+  DATE_PARTS.map((name) => [name, nullForNoDate(mingo[name])]),
+) as Record<DatePart, Expression>;
+
+function isoWeekYear(doc: AnyObject, expression: unknown, options: Options): unknown {
   const week = mingo.$isoWeek(doc, expression, options);
   const year = mingo.$year(doc, expression, options);
   const month = mingo.$month(doc, expression, options);
@@ -33,14 +72,20 @@ export function $isoWeekYearExpression(
   return year;
 }
 
+export const $isoWeekYearExpression = nullForNoDate(isoWeekYear);
+
+const isNullish = (value: unknown): boolean => value === null || value === undefined;
+
 const LOCAL_UNITS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 const UTC_NAMES = new Set(['UTC', 'GMT', 'Etc/UTC', 'Etc/GMT', 'Z', '+00:00', '+0000', '+00']);
 
 function refusingLocalCalendar(operator: '$dateAdd' | '$dateSubtract'): Expression {
   return (doc, expression, options) => {
     const args: unknown = evalExpr(doc, expression, options);
+    if (!isPlainObject(args) || [args.startDate, args.unit, args.amount].some(isNullish)) {
+      return null;
+    }
     if (
-      isPlainObject(args) &&
       typeof args.timezone === 'string' &&
       !UTC_NAMES.has(args.timezone) &&
       LOCAL_UNITS.has(String(args.unit))

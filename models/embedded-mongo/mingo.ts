@@ -15,7 +15,12 @@ import {
   $switchExpression,
   refuseMalformedStages,
 } from './pipeline-refusals.js';
-import { $dateAddExpression, $dateSubtractExpression, $isoWeekYearExpression } from './dates.js';
+import {
+  $dateAddExpression,
+  $dateSubtractExpression,
+  $isoWeekYearExpression,
+  datePartExpressions,
+} from './dates.js';
 import { $elemMatchProjection } from './projection.js';
 import { $bucketStage, $countStage, $groupStage, $projectStage } from './stages.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
@@ -67,6 +72,7 @@ const operators = Context.init({
   },
   expression: {
     ...expressionOperators,
+    ...datePartExpressions,
     $type: $typeExpression,
     $isNumber: $isNumberExpression,
     $eq: $eqExpression,

@@ -690,7 +690,7 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
     ).toEqual([{ _id: null, count: 3 }]);
   });
 
-  it('when dates are counted in ISO weeks or in local days, then the week-year is the ISO one and local days across a clock change are refused, not shifted', async () => {
+  it('when dates are counted in ISO weeks or in local days, then the week-year is the ISO one, local days across a clock change are refused, not shifted, and a missing date gives null', async () => {
     const [weeks] = await notes()
       .aggregate([
         { $match: { _id: 1 } },
@@ -731,6 +731,21 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
       ])
       .toArray();
     expect(hourLater).toEqual({ at: new Date('2026-03-28T13:00:00Z') });
+    // A date that is not there gives null, as on mongod.
+    const [noDate] = await notes()
+      .aggregate([
+        { $match: { _id: 3 } },
+        {
+          $project: {
+            _id: 0,
+            year: { $year: '$at' },
+            parts: { $dateToParts: { date: '$at' } },
+            later: { $dateAdd: { startDate: '$at', unit: 'hour', amount: 1 } },
+          },
+        },
+      ])
+      .toArray();
+    expect(noDate).toEqual({ year: null, parts: null, later: null });
   });
 
   it('when $bucket meets a value on a boundary, then it falls in the bucket that starts there, and $project keeps stored order with _id first', async () => {
