@@ -25,6 +25,11 @@ export function isRegularExpression(value: unknown): boolean {
   );
 }
 
+/** mongod's truth for an operand or expression value: false, null, missing and 0 are false. */
+export function isTruthy(value: unknown): boolean {
+  return value !== false && value !== null && value !== undefined && value !== 0;
+}
+
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 
@@ -119,8 +124,8 @@ export function typedOriginal(value: unknown): unknown {
 /**
  * The view queries run on: int64 and double wrappers, and decimals a double holds exactly
  * (decimal.ts), become plain numbers, as mingo compares them and as mongod compares numbers
- * across types. Copy-on-write: a value without wrappers is
- * returned as is, so most documents are their own view.
+ * across types. Copy-on-write: a value without wrappers is returned as is, so most documents
+ * are their own view.
  */
 export function promote<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

@@ -17,6 +17,9 @@ import { CommandError, ErrorCode } from './errors.js';
  */
 
 type Expression = (doc: AnyObject, expression: unknown, options: Options) => unknown;
+
+const isNullish = (value: unknown): boolean => value === null || value === undefined;
+
 const DATE_PARTS = [
   '$year',
   '$month',
@@ -52,8 +55,7 @@ function dateOf(doc: AnyObject, expression: unknown, options: Options): unknown 
 
 function nullForNoDate(part: Expression): Expression {
   return (doc, expression, options) => {
-    const date = dateOf(doc, expression, options);
-    return date === null || date === undefined ? null : part(doc, expression, options);
+    return isNullish(dateOf(doc, expression, options)) ? null : part(doc, expression, options);
   };
 }
 
@@ -73,8 +75,6 @@ function isoWeekYear(doc: AnyObject, expression: unknown, options: Options): unk
 }
 
 export const $isoWeekYearExpression = nullForNoDate(isoWeekYear);
-
-const isNullish = (value: unknown): boolean => value === null || value === undefined;
 
 const LOCAL_UNITS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 const UTC_NAMES = new Set(['UTC', 'GMT', 'Etc/UTC', 'Etc/GMT', 'Z', '+00:00', '+0000', '+00']);

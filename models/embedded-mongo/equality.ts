@@ -1,7 +1,7 @@
 import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
 import { compareBson } from './bson-order.js';
-import { isPlainObject, isRegularExpression, matchValuesAt } from './bson-values.js';
+import { isPlainObject, isRegularExpression, isTruthy, matchValuesAt } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /**
@@ -86,6 +86,6 @@ export function $ninQuery(selector: string, values: unknown, options: Options): 
  */
 export function $existsQuery(selector: string, value: unknown): Predicate {
   const parts = selector.split('.');
-  const wanted = value !== false && value !== null && value !== undefined && value !== 0;
+  const wanted = isTruthy(value);
   return (doc) => matchValuesAt(doc, parts).length > 0 === wanted;
 }

@@ -2,7 +2,7 @@ import { evalExpr } from 'mingo/core';
 import * as mingoExpressions from 'mingo/operators/expression';
 import type { AnyObject, Options } from 'mingo/types';
 import { bsonTypeName } from './bson-type.js';
-import { isPlainObject, type Document } from './bson-values.js';
+import { isPlainObject, isTruthy, type Document } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
 
 /**
@@ -93,9 +93,7 @@ export function $switchExpression(doc: AnyObject, expression: unknown, options: 
     default?: unknown;
   };
   for (const branch of spec.branches ?? []) {
-    const condition: unknown = evalExpr(doc, branch.case, options);
-    // mongod's truth: false, null, a missing value and zero are false; all else is true.
-    if (condition !== false && condition !== null && condition !== undefined && condition !== 0) {
+    if (isTruthy(evalExpr(doc, branch.case, options))) {
       return evalExpr(doc, branch.then, options);
     }
   }

@@ -1,5 +1,6 @@
 import * as mingoQueryOperators from 'mingo/operators/query';
 import type { Options } from 'mingo/types';
+import { bsonTypeName } from './bson-type.js';
 import { isPlainObject, isRegularExpression, numericType } from './bson-values.js';
 import { $eqQuery } from './equality.js';
 import { CommandError, ErrorCode } from './errors.js';
@@ -94,11 +95,10 @@ export function $sizeQuery(selector: string, value: unknown, options: Options): 
 function requiring(
   operator: Checked,
   check: (value: unknown) => string | undefined,
-  code: typeof ErrorCode.BadValue | typeof ErrorCode.FailedToParse = ErrorCode.BadValue,
 ): QueryOperator {
   return (selector, value, options) => {
     const problem = check(value);
-    if (problem !== undefined) throw new CommandError(code, problem);
+    if (problem !== undefined) throw new CommandError(ErrorCode.BadValue, problem);
     return mingo[operator](selector, value, options);
   };
 }
@@ -165,7 +165,7 @@ function bitTest(operator: Extract<Checked, `$bits${string}`>): QueryOperator {
       if (value < 0) {
         throw new CommandError(ErrorCode.FailedToParse, `Expected a positive number in: ${shown}`);
       }
-    } else if (!Array.isArray(value) && !isBinary(value)) {
+    } else if (!Array.isArray(value) && bsonTypeName(value) !== 'binData') {
       throw new CommandError(
         ErrorCode.BadValue,
         `${selector} takes an Array, a number, or a BinData but received: ${shown}`,
@@ -173,14 +173,6 @@ function bitTest(operator: Extract<Checked, `$bits${string}`>): QueryOperator {
     }
     return mingo[operator](selector, value, options);
   };
-}
-
-function isBinary(value: unknown): boolean {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    (value as { _bsontype?: unknown })._bsontype === 'Binary'
-  );
 }
 
 function formatOperand(value: unknown): string {
