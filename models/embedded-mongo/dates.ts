@@ -14,6 +14,10 @@ import { CommandError, ErrorCode } from './errors.js';
  *   - a date that is null or missing gives null: mingo refused it in `$year` and the other
  *     date parts, gave a document of nulls from `$dateToParts`, and added to 1 January 1970 in
  *     `$dateAdd`.
+ *   - `$year: ['$at']`, the one-element list form mongod accepts for every date part: mingo
+ *     refused it.
+ *   - `$dateToParts` lists the parts from the largest down, as mongod does (year, month, day,
+ *     hour, …); mingo listed the hour first.
  */
 
 type Expression = (doc: AnyObject, expression: unknown, options: Options) => unknown;
@@ -55,13 +59,36 @@ function dateOf(doc: AnyObject, expression: unknown, options: Options): unknown 
 
 function nullForNoDate(part: Expression): Expression {
   return (doc, expression, options) => {
-    return isNullish(dateOf(doc, expression, options)) ? null : part(doc, expression, options);
+    if (isNullish(dateOf(doc, expression, options))) return null;
+    const [only, ...more] = Array.isArray(expression) ? expression : [];
+    const argument = Array.isArray(expression) && more.length === 0 ? only : expression;
+    return part(doc, argument, options);
   };
+}
+
+const PARTS_IN_ORDER = {
+  calendar: ['year', 'month', 'day'],
+  iso8601: ['isoWeekYear', 'isoWeek', 'isoDayOfWeek'],
+  time: ['hour', 'minute', 'second', 'millisecond'],
+} as const;
+
+function dateToPartsInOrder(doc: AnyObject, expression: unknown, options: Options): unknown {
+  const parts: unknown = mingo.$dateToParts(doc, expression, options);
+  if (!isPlainObject(parts)) return parts;
+  const dayParts = 'isoWeek' in parts ? PARTS_IN_ORDER.iso8601 : PARTS_IN_ORDER.calendar;
+  return Object.fromEntries(
+    [...dayParts, ...PARTS_IN_ORDER.time]
+      .filter((name) => name in parts)
+      .map((name) => [name, parts[name]]),
+  );
 }
 
 /** `$year`, `$month`, … and `$dateToParts`, null for a null or missing date. */
 export const datePartExpressions = Object.fromEntries(
-  DATE_PARTS.map((name) => [name, nullForNoDate(mingo[name])]),
+  DATE_PARTS.map((name) => [
+    name,
+    nullForNoDate(name === '$dateToParts' ? dateToPartsInOrder : mingo[name]),
+  ]),
 ) as Record<DatePart, Expression>;
 
 function isoWeekYear(doc: AnyObject, expression: unknown, options: Options): unknown {

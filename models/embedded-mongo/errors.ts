@@ -42,6 +42,12 @@ export const ErrorCode = {
   UnaryAccumulator: 40237,
   EmptyProjection: 51272,
   SwitchWithoutMatch: 40066,
+  ConversionFailure: 241,
+  NonPositiveLimit: 15958,
+  OneDateInAdd: 16612,
+  InNeedsArray: 40081,
+  InclusionInExclusionProjection: 31253,
+  ExclusionInInclusionProjection: 31254,
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];

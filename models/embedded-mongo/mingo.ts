@@ -10,9 +10,13 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { $addToSetAccumulator, $pushAccumulator } from './accumulators.js';
 import {
+  $addExpression,
+  $divideExpression,
+  $inExpression,
   $modExpression,
   $sizeExpression,
   $switchExpression,
+  numberConversionExpressions,
   refuseMalformedStages,
 } from './pipeline-refusals.js';
 import {
@@ -22,7 +26,13 @@ import {
   datePartExpressions,
 } from './dates.js';
 import { $elemMatchProjection } from './projection.js';
-import { $bucketStage, $countStage, $groupStage, $projectStage } from './stages.js';
+import {
+  $bucketAutoStage,
+  $bucketStage,
+  $countStage,
+  $groupStage,
+  $projectStage,
+} from './stages.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
 import {
@@ -73,6 +83,7 @@ const operators = Context.init({
   expression: {
     ...expressionOperators,
     ...datePartExpressions,
+    ...numberConversionExpressions,
     $type: $typeExpression,
     $isNumber: $isNumberExpression,
     $eq: $eqExpression,
@@ -84,6 +95,9 @@ const operators = Context.init({
     $cmp: $cmpExpression,
     $size: $sizeExpression,
     $mod: $modExpression,
+    $add: $addExpression,
+    $divide: $divideExpression,
+    $in: $inExpression,
     $switch: $switchExpression,
     $isoWeekYear: $isoWeekYearExpression,
     $dateAdd: $dateAddExpression,
@@ -95,6 +109,7 @@ const operators = Context.init({
     $group: $groupStage,
     $project: $projectStage,
     $bucket: $bucketStage,
+    $bucketAuto: $bucketAutoStage,
   },
   projection: { ...projectionOperators, $elemMatch: $elemMatchProjection },
   query: {

@@ -4,12 +4,14 @@ import type { AnyObject, Options } from 'mingo/types';
 import { bsonTypeName } from './bson-type.js';
 import { isPlainObject, isTruthy, type Document } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
+import { refuseMixedProjection } from './projection.js';
 
 /**
  * Pipelines mongod refuses and mingo ran, answering something: an empty `$sort` (mingo left the
  * order as it was), an empty `$project` (mingo passed documents through), and an accumulator
  * that takes one expression given a list in `$group` (`{$sum: ['$a', 1]}`: mingo summed
- * nothing and said 0).
+ * nothing and said 0). Also refused here with mongod's codes where mingo refused with its own:
+ * `$limit: 0` and a `$project` that mixes inclusion and exclusion.
  */
 export function refuseMalformedStages(pipeline: readonly unknown[]): void {
   for (const stage of pipeline) {
@@ -23,8 +25,14 @@ export function refuseMalformedStages(pipeline: readonly unknown[]): void {
         'Invalid $project :: caused by :: projection specification must have at least one field',
       );
     }
+    if (isPlainObject(stage.$project)) refuseMixedProjection(stage.$project);
+    if (stage.$limit === 0) throw nonPositiveLimit();
     if (isPlainObject(stage.$group)) refuseListsForUnaryAccumulators(stage.$group);
   }
+}
+
+export function nonPositiveLimit(): CommandError {
+  return new CommandError(ErrorCode.NonPositiveLimit, 'the limit must be positive');
 }
 
 const UNARY_ACCUMULATORS = new Set([
@@ -56,7 +64,9 @@ function refuseListsForUnaryAccumulators(group: Document): void {
 }
 
 type Expression = (doc: AnyObject, expression: unknown, options: Options) => unknown;
-const mingo = mingoExpressions as unknown as Record<'$size' | '$mod', Expression>;
+type Wrapped = '$size' | '$mod' | '$add' | '$divide' | '$in' | NumberConversion;
+type NumberConversion = '$toInt' | '$toLong' | '$toDouble' | '$toDecimal';
+const mingo = mingoExpressions as unknown as Record<Wrapped, Expression>;
 
 /** `$size` of anything but an array fails in mongod; mingo answered null. */
 export function $sizeExpression(doc: AnyObject, expression: unknown, options: Options): unknown {
@@ -82,6 +92,81 @@ export function $modExpression(doc: AnyObject, expression: unknown, options: Opt
   }
   return mingo.$mod(doc, expression, options);
 }
+
+/**
+ * `$add` of something that is neither a number nor a date fails with mongod's TypeMismatch
+ * naming the type, and of two dates with mongod's 16612 (mingo: BadValue). A null or missing
+ * operand before it gives null, as in mongod, which reads the operands in order.
+ */
+export function $addExpression(doc: AnyObject, expression: unknown, options: Options): unknown {
+  const operands: unknown = evalExpr(doc, expression, options);
+  let dates = 0;
+  for (const operand of Array.isArray(operands) ? operands : []) {
+    if (operand === null || operand === undefined) break;
+    if (operand instanceof Date) dates += 1;
+    else if (typeof operand !== 'number') {
+      throw new CommandError(
+        ErrorCode.TypeMismatch,
+        `$add only supports numeric or date types, not ${bsonTypeName(operand)}`,
+      );
+    }
+    if (dates > 1) {
+      throw new CommandError(ErrorCode.OneDateInAdd, 'only one date allowed in an $add expression');
+    }
+  }
+  return mingo.$add(doc, expression, options);
+}
+
+/** `$divide` by zero: mongod's message (mingo's had the same code, BadValue). */
+export function $divideExpression(doc: AnyObject, expression: unknown, options: Options): unknown {
+  const operands: unknown = evalExpr(doc, expression, options);
+  if (Array.isArray(operands) && typeof operands[0] === 'number' && operands[1] === 0) {
+    throw new CommandError(ErrorCode.BadValue, "can't $divide by zero");
+  }
+  return mingo.$divide(doc, expression, options);
+}
+
+/** `$in` whose second operand is no array (a missing field, say) fails with mongod's 40081. */
+export function $inExpression(doc: AnyObject, expression: unknown, options: Options): unknown {
+  const operands: unknown = evalExpr(doc, expression, options);
+  if (Array.isArray(operands) && operands.length === 2 && !Array.isArray(operands[1])) {
+    throw new CommandError(
+      ErrorCode.InNeedsArray,
+      `$in requires an array as a second argument, found: ${bsonTypeName(operands[1])}`,
+    );
+  }
+  return mingo.$in(doc, expression, options);
+}
+
+/**
+ * `$toInt`, `$toLong`, `$toDouble` and `$toDecimal` of a value that is no number ('abc') fail
+ * with mongod's ConversionFailure (mingo: BadValue). The operand is read first, so an error in
+ * it keeps its own code.
+ */
+function convertingNumber(operator: NumberConversion): Expression {
+  return (doc, expression, options) => {
+    const operand: unknown = evalExpr(
+      doc,
+      Array.isArray(expression) && expression.length === 1 ? expression[0] : expression,
+      options,
+    );
+    try {
+      return mingo[operator](doc, { $literal: operand }, options);
+    } catch (error) {
+      throw new CommandError(
+        ErrorCode.ConversionFailure,
+        error instanceof Error ? error.message : `${operator} failed`,
+      );
+    }
+  };
+}
+
+export const numberConversionExpressions: Record<NumberConversion, Expression> = {
+  $toInt: convertingNumber('$toInt'),
+  $toLong: convertingNumber('$toLong'),
+  $toDouble: convertingNumber('$toDouble'),
+  $toDecimal: convertingNumber('$toDecimal'),
+};
 
 /**
  * `$switch` with no matching branch and no default fails in mongod (and with it a `$bucket`

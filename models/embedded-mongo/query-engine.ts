@@ -5,6 +5,7 @@ import type { Collection, StoredDocument } from './collection.js';
 import { CommandError, ErrorCode } from './errors.js';
 import type { KeyEntry } from './ordered-keys.js';
 import { choosePlan, sameSortKeyAt, type Plan } from './planner.js';
+import { refuseMixedProjection } from './projection.js';
 
 export interface FindSpec {
   readonly filter?: Document | undefined;
@@ -288,6 +289,7 @@ export function projectDocuments(
   filter: Document = {},
 ): Document[] {
   if (projection === undefined || Object.keys(projection).length === 0) return docs;
+  refuseMixedProjection(projection);
   const positional = Object.keys(projection).some((path) => path.endsWith('.$'));
   const plain = compileQuery({});
   const query = positional ? compileQuery(filter) : plain;

@@ -8,7 +8,8 @@ import { inStoredOrder, isPlainObject } from './bson-values.js';
  *     reads `result[0].n` fails there, not here;
  *   - `$group` whose `_id` expression is missing groups under `_id: null` (mingo left `_id` out);
  *   - `$project` gives `_id` first and the fields it keeps in the order the document holds them
- *     (mingo: the projection's order, `_id` last).
+ *     (mingo: the projection's order, `_id` last);
+ *   - `$bucketAuto` gives each bucket's `_id` (its bounds) first, then its outputs (mingo: last).
  */
 
 interface Sequence {
@@ -17,7 +18,10 @@ interface Sequence {
 }
 type Stage = (collection: Sequence, expression: unknown, options: Options) => Sequence;
 
-const mingo = mingoPipeline as unknown as Record<'$count' | '$group' | '$project' | '$sort', Stage>;
+const mingo = mingoPipeline as unknown as Record<
+  '$count' | '$group' | '$project' | '$sort' | '$bucketAuto',
+  Stage
+>;
 
 export function $countStage(collection: Sequence, field: unknown, options: Options): Sequence {
   return mingo
@@ -29,6 +33,12 @@ export function $groupStage(collection: Sequence, spec: unknown, options: Option
   return mingo
     .$group(collection, spec, options)
     .map((group) => ('_id' in group ? group : { _id: null, ...group }));
+}
+
+export function $bucketAutoStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  return mingo
+    .$bucketAuto(collection, spec, options)
+    .map(({ _id, ...outputs }) => ({ _id, ...outputs }));
 }
 
 export function $projectStage(collection: Sequence, spec: unknown, options: Options): Sequence {

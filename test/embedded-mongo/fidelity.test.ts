@@ -276,6 +276,26 @@ describe('embedded mongo: equality is BSON equality, as in mongod', () => {
     expect(await idsOf(households, { 'family.contacts.phone': { $ne: null } })).toEqual([5]);
   });
 
+  it('when null is looked for through an array, then only a sub-document without the field is missing it: plain values and an empty array are not', async () => {
+    const doors = db.collection<{ _id: number; rooms?: unknown }>('doors');
+    await doors.insertMany([
+      { _id: 1, rooms: [{ floor: 5 }] },
+      { _id: 2, rooms: [{}] },
+      { _id: 3, rooms: [] },
+      { _id: 4, rooms: [{}, { floor: 5 }] },
+      { _id: 5, rooms: [5, { floor: 5 }] },
+      { _id: 6, rooms: [1, 2] },
+      { _id: 7, rooms: 5 },
+      { _id: 8 },
+    ]);
+    const nullMatches = [2, 4, 7, 8];
+    expect(await idsOf(doors, { 'rooms.floor': null })).toEqual(nullMatches);
+    expect(await idsOf(doors, { 'rooms.floor': { $in: [null] } })).toEqual(nullMatches);
+    expect(await idsOf(doors, { 'rooms.floor': { $exists: false } })).toEqual([2, 3, 6, 7, 8]);
+    await doors.createIndex({ 'rooms.floor': 1 });
+    expect(await idsOf(doors, { 'rooms.floor': null })).toEqual(nullMatches);
+  });
+
   it('when $and, $or or $nor is given an empty list, then the query is refused as mongod refuses it', async () => {
     const households = await storeContacts();
     for (const operator of ['$and', '$or', '$nor']) {
@@ -774,6 +794,13 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
       ])
       .toArray();
     expect(Object.keys(projected ?? {})).toEqual(['_id', 'v', 'note', 'doubled']);
+    const automatic = await readings
+      .aggregate([{ $bucketAuto: { groupBy: '$v', buckets: 2, output: { n: { $sum: 1 } } } }])
+      .toArray();
+    expect(automatic.map((bucket) => Object.keys(bucket))).toEqual([
+      ['_id', 'n'],
+      ['_id', 'n'],
+    ]);
   });
 
   it('when a stage or expression is one mongod refuses, then the aggregation fails with its code', async () => {
@@ -795,6 +822,28 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
         'The argument to $size must be an array. Type of argument: string',
       ],
       [[{ $project: { rest: { $mod: [7, 0] } } }], 16610, "can't $mod by zero"],
+      [[{ $project: { share: { $divide: ['$v', 0] } } }], 2, "can't $divide by zero"],
+      [
+        [{ $project: { sum: { $add: ['$note', 1] } } }],
+        14,
+        '$add only supports numeric or date types, not string',
+      ],
+      [
+        [{ $project: { sum: { $add: ['$at', '$at'] } } }],
+        16612,
+        'only one date allowed in an $add expression',
+      ],
+      [
+        [{ $project: { listed: { $in: [1, '$tags'] } } }],
+        40081,
+        '$in requires an array as a second argument, found: missing',
+      ],
+      [[{ $limit: 0 }], 15958, 'the limit must be positive'],
+      [
+        [{ $project: { v: 1, note: 0 } }],
+        31254,
+        'Cannot do exclusion on field note in inclusion projection',
+      ],
       [
         [{ $project: { big: { $gt: ['$v'] } } }],
         16020,
@@ -807,6 +856,48 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
         message,
       });
     }
+    await expect(
+      notes()
+        .aggregate([{ $project: { n: { $toInt: '$note' } } }])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 241, codeName: 'ConversionFailure' });
+  });
+
+  it('when a date is split into parts, then $dateToParts lists them largest first, and a date part reads the one-element list form', async () => {
+    const at = new Date('2026-12-31T23:30:00Z');
+    const [split] = await notes()
+      .aggregate([
+        { $match: { _id: 1 } },
+        {
+          $project: {
+            _id: 0,
+            parts: { $dateToParts: { date: at } },
+            isoParts: { $dateToParts: { date: at, iso8601: true } },
+            year: { $year: [at] },
+            isoWeekYear: { $isoWeekYear: [at] },
+          },
+        },
+      ])
+      .toArray();
+    expect(Object.keys(split?.parts as Document)).toEqual([
+      'year',
+      'month',
+      'day',
+      'hour',
+      'minute',
+      'second',
+      'millisecond',
+    ]);
+    expect(Object.keys(split?.isoParts as Document)).toEqual([
+      'isoWeekYear',
+      'isoWeek',
+      'isoDayOfWeek',
+      'hour',
+      'minute',
+      'second',
+      'millisecond',
+    ]);
+    expect(split).toMatchObject({ year: 2026, isoWeekYear: 2026 });
   });
 });
 
@@ -851,6 +942,24 @@ describe('embedded mongo: find projections as mongod', () => {
         { projection: { visits: { $elemMatch: { outcome: 'met' } } } },
       ),
     ).toEqual({ _id: 1, visits: [{ by: 'Ahmed', outcome: 'met' }] });
+  });
+
+  it('when a projection both keeps and leaves out fields, then the find fails with the code that names the field', async () => {
+    await expect(
+      households().findOne({}, { projection: { door: 1, tries: 0 } }),
+    ).rejects.toMatchObject({
+      code: 31254,
+      message: 'Cannot do exclusion on field tries in inclusion projection',
+    });
+    await expect(
+      households().findOne({}, { projection: { _id: 1, tries: 0, door: 1 } }),
+    ).rejects.toMatchObject({
+      code: 31253,
+      message: 'Cannot do inclusion on field door in exclusion projection',
+    });
+    expect(await households().findOne({}, { projection: { _id: 0, door: 1 } })).toEqual({
+      door: 'Tovet 4',
+    });
   });
 
   it('when fields are projected, then they come back in stored order, _id first', async () => {

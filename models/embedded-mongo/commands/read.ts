@@ -10,7 +10,7 @@ import {
 } from '../bson-values.js';
 import type { Collection } from '../collection.js';
 import { compileAggregation } from '../mingo.js';
-import { refuseMalformedStages } from '../pipeline-refusals.js';
+import { nonPositiveLimit, refuseMalformedStages } from '../pipeline-refusals.js';
 import {
   addLookupStats,
   indexedLookup,
@@ -230,7 +230,7 @@ export function pushDown(pipeline: Document[], variables?: Document, hint?: unkn
       limit = Math.max(0, limit - n);
     } else if ('$limit' in stage) {
       const n = positiveInteger('$limit', stage.$limit);
-      if (n === 0) throw new CommandError(ErrorCode.BadValue, 'the limit must be positive');
+      if (n === 0) throw nonPositiveLimit();
       limit = Math.min(limit, n);
     } else {
       break;
