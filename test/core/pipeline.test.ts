@@ -67,13 +67,7 @@ function message(actor: PlatformIdentity, text: string, eventId = randomUUID()):
 
 async function ambassador(actor: PlatformIdentity) {
   const estate = await createEstate(db());
-  return db().people.add({
-    name: 'Birgit Sørensen',
-    roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: [actor],
-    volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-    confidentialityAt: new Date('2026-01-01T00:00:00Z'),
-  });
+  return estate.ambassador('Birgit Sørensen', actor);
 }
 
 describe('the inbound pipeline', () => {

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_URL, uniquePrefix } from '../jobs/support/jobs-harness.js';
 import { startMongoProxy, type MongoProxy } from '../jobs/support/web-trials.js';
-import { nowSeconds, signature, SIGNING_SECRET, TEAM } from '../slack/support/harness.js';
+import { deliverSlackEvent, SIGNING_SECRET, TEAM } from '../slack/support/harness.js';
 import { directChannelOf, directMessage } from '../slack/support/payloads.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
@@ -56,21 +56,8 @@ afterAll(async () => {
 });
 
 /** One delivery of a signed event (a retry carries its number); its HTTP status. */
-async function deliverOnce(payload: { event_id: string }, retry: number): Promise<number> {
-  const body = JSON.stringify(payload);
-  const timestamp = nowSeconds();
-  const response = await fetch(`http://127.0.0.1:${web.port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(body, timestamp),
-      ...(retry > 0 ? { 'x-slack-retry-num': String(retry) } : {}),
-    },
-    body,
-  });
-  await response.text();
-  return response.status;
+function deliverOnce(payload: { event_id: string }, retry: number): Promise<number> {
+  return deliverSlackEvent(`http://127.0.0.1:${web.port}/slack/events`, payload, { retry });
 }
 
 /** Slack's delivery: what gets no 200 is sent again with the next retry number. */
@@ -88,12 +75,10 @@ let users = 0;
 async function ambassadorWithOneHousehold() {
   const estate = await createEstate(db());
   const user = `U0DROP${++users}`;
-  const person = await db().people.add({
-    name: 'Birgit Sørensen',
-    roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
-    volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-    confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+  const person = await estate.ambassador('Birgit Sørensen', {
+    platform: 'slack',
+    workspaceId: TEAM,
+    userId: user,
   });
   await estate.assign(person, [{ names: ['Ove Christensen'], address: 'Gudrunsvej 10' }]);
   const [visit] = await db().visits.listOpenForAmbassador(person.id);

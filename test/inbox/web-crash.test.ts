@@ -2,7 +2,7 @@ import { MongoClient } from 'mongodb';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_URL, uniquePrefix } from '../jobs/support/jobs-harness.js';
-import { nowSeconds, signature, SIGNING_SECRET, TEAM } from '../slack/support/harness.js';
+import { deliverSlackEvent, SIGNING_SECRET, TEAM } from '../slack/support/harness.js';
 import { directChannelOf, directMessage } from '../slack/support/payloads.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
@@ -68,23 +68,8 @@ async function startWeb(now: string, extra: Record<string, string> = {}): Promis
   return child;
 }
 
-async function postEvent(child: WebChild, payload: object, retry?: number): Promise<number> {
-  const body = JSON.stringify(payload);
-  const timestamp = nowSeconds();
-  const response = await fetch(`http://127.0.0.1:${child.port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(body, timestamp),
-      ...(retry !== undefined
-        ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' }
-        : {}),
-    },
-    body,
-  });
-  await response.text();
-  return response.status;
+function postEvent(child: WebChild, payload: object, retry?: number): Promise<number> {
+  return deliverSlackEvent(`http://127.0.0.1:${child.port}/slack/events`, payload, { retry });
 }
 
 async function ambassadors() {
@@ -168,12 +153,10 @@ describe('the web process killed after its reply reached Slack, before the event
   it('when it is SIGKILLed while Slack takes the reply and started again, then the resumed turn finds its reply there and sends it no second time', async () => {
     const estate = await createEstate(db());
     const user = 'U0REPLIED';
-    const person = await db().people.add({
-      name: 'Birgit Sørensen',
-      roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-      identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
-      volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-      confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+    const person = await estate.ambassador('Birgit Sørensen', {
+      platform: 'slack',
+      workspaceId: TEAM,
+      userId: user,
     });
     await estate.assign(person, [{ names: ['Ove Christensen'], address: 'Gudrunsvej 12' }]);
     const report = directMessage(user, 'ikke hjemme, lagde mappen i postkassen');

@@ -6,7 +6,7 @@ import { zipBomb } from '../resident-list/support/workbooks.js';
 import { createEstate } from '../support/estate.js';
 import { useTestDatabase } from '../support/database.js';
 import { buttonsOf, visibleText } from './support/fake-slack-api.js';
-import { TEAM, nowSeconds, signature, useSlackHarness } from './support/harness.js';
+import { TEAM, deliverSlackEvent, useSlackHarness } from './support/harness.js';
 import { buttonPress, directChannelOf, directMessage } from './support/payloads.js';
 
 const db = useTestDatabase();
@@ -111,20 +111,8 @@ function repliesIn(user: string): string[] {
 }
 
 /** Posts a signed event and returns once Slack's ack is in, without waiting for the turn. */
-async function postEventOnly(payload: object): Promise<number> {
-  const body = JSON.stringify(payload);
-  const timestamp = nowSeconds();
-  const response = await fetch(slack.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(body, timestamp),
-    },
-    body,
-  });
-  await response.text();
-  return response.status;
+function postEventOnly(payload: object): Promise<number> {
+  return deliverSlackEvent(slack.url, payload);
 }
 
 describe('a resident list that cannot be read, in Slack', () => {

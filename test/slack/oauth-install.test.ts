@@ -18,7 +18,7 @@ import type { Person } from '../../models/types.js';
 import type { SlackConfig } from '../../src/config/config.js';
 import { useTestDatabase } from '../support/database.js';
 import { startTestJobs, uniquePrefix, waitFor } from '../jobs/support/jobs-harness.js';
-import { LogCapture, nowSeconds, signature } from './support/harness.js';
+import { LogCapture, deliverSlackEvent } from './support/harness.js';
 
 /**
  * Slack's OAuth install in several workspaces, end to end: a browser's visits to /slack/install
@@ -176,19 +176,11 @@ async function postEvent(team: string, event: Record<string, unknown>): Promise<
     authorizations: [{ enterprise_id: null, team_id: team, user_id: `U0BOT${team}`, is_bot: true }],
     is_enterprise_install: false,
   });
-  const timestamp = nowSeconds();
-  const response = await fetch(`${base()}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(body, timestamp, SIGNING_SECRET),
-    },
-    body,
+  const status = await deliverSlackEvent(`${base()}/slack/events`, body, {
+    secret: SIGNING_SECRET,
   });
-  await response.text();
   await slack.settled();
-  return response.status;
+  return status;
 }
 
 function directMessage(team: string, user: string, text: string): Record<string, unknown> {

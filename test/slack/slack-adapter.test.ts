@@ -3,7 +3,7 @@ import type { Person } from '../../models/types.js';
 import { createEstate, type Household } from '../support/estate.js';
 import { useTestDatabase } from '../support/database.js';
 import { blocksOf, buttonsOf, visibleText } from './support/fake-slack-api.js';
-import { BOT_USER, TEAM, nowSeconds, signature, useSlackHarness } from './support/harness.js';
+import { BOT_USER, TEAM, slackHeaders, useSlackHarness } from './support/harness.js';
 import {
   buttonPress,
   directChannelOf,
@@ -35,12 +35,10 @@ let users = 0;
 async function ambassadorWith(households: Household[]): Promise<{ person: Person; user: string }> {
   const estate = await createEstate(db());
   const user = `U${String(++users).padStart(4, '0')}AMB`;
-  const person = await db().people.add({
-    name: 'Birgit Sørensen',
-    roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
-    volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-    confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+  const person = await estate.ambassador('Birgit Sørensen', {
+    platform: 'slack',
+    workspaceId: TEAM,
+    userId: user,
   });
   if (households.length > 0) await estate.assign(person, households);
   return { person, user };
@@ -362,16 +360,7 @@ describe('Slack adapter, end to end over HTTP', () => {
   });
 });
 
-async function fetchUnsettled(url: string, payload: object): Promise<Response> {
+function fetchUnsettled(url: string, payload: object): Promise<Response> {
   const body = JSON.stringify(payload);
-  const timestamp = nowSeconds();
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(body, timestamp),
-    },
-    body,
-  });
+  return fetch(url, { method: 'POST', headers: slackHeaders(body), body });
 }

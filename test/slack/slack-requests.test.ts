@@ -20,13 +20,10 @@ let users = 0;
 async function ambassador(): Promise<{ person: Person; user: string }> {
   const estate = await createEstate(db());
   const user = `U${String(++users).padStart(4, '0')}REQ`;
-  const person = await db().people.add({
-    name: 'Birgit Sørensen',
-    roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
-    // A confirmed volunteer: only they may see and report households.
-    volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-    confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+  const person = await estate.ambassador('Birgit Sørensen', {
+    platform: 'slack',
+    workspaceId: TEAM,
+    userId: user,
   });
   await estate.assign(person, [
     { names: ['Jonas Madsen'], address: 'Gudrunsvej 10', unit: '3. tv' },

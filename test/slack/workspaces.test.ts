@@ -10,12 +10,10 @@ const slack = useSlackHarness(db, { allowedWorkspaces: [TEAM] });
 
 async function ambassador(user: string) {
   const estate = await createEstate(db());
-  const person = await db().people.add({
-    name: 'Birgit Sørensen',
-    roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
-    volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-    confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+  const person = await estate.ambassador('Birgit Sørensen', {
+    platform: 'slack',
+    workspaceId: TEAM,
+    userId: user,
   });
   await estate.assign(person, [
     { names: ['Ove Christensen', 'Else Christensen'], address: 'Gudrunsvej 10', unit: '1. th' },

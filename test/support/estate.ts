@@ -1,6 +1,6 @@
 import { consoleIdentity } from '../../adapters/console/platform.js';
 import type { NaboDatabase } from '../../models/database.js';
-import type { Area, Person, Resident } from '../../models/types.js';
+import type { Area, Person, PlatformIdentity, Resident } from '../../models/types.js';
 
 export interface Household {
   names: string[];
@@ -11,8 +11,15 @@ export interface Household {
 
 export interface TestEstate {
   area: Area;
-  /** Adds an ambassador reachable as console handle `handle`. */
-  ambassador(name: string, handle: string, extra?: { locale?: 'da' | 'en' }): Promise<Person>;
+  /**
+   * Adds an ambassador who has confirmed the volunteer agreement and confidentiality (only they
+   * may see and report households), reachable as a console handle or as the platform identity.
+   */
+  ambassador(
+    name: string,
+    who: string | PlatformIdentity,
+    extra?: { locale?: 'da' | 'en' },
+  ): Promise<Person>;
   coordinator(name: string, handle: string): Promise<Person>;
   /** Stores the households and hands each to the ambassador; returns the residents in order. */
   assign(ambassador: Person, households: Household[], month?: string): Promise<Resident[]>;
@@ -34,11 +41,11 @@ export async function createEstate(
   const agreed = new Date('2026-01-01T00:00:00Z');
   return {
     area,
-    ambassador: (name, handle, extra = {}) =>
+    ambassador: (name, who, extra = {}) =>
       db.people.add({
         name,
         roles: [{ areaId: area.id, role: 'ambassador' }],
-        identities: [consoleIdentity(handle)],
+        identities: [typeof who === 'string' ? consoleIdentity(who) : who],
         volunteerAgreementAt: agreed,
         confidentialityAt: agreed,
         ...(extra.locale ? { locale: extra.locale } : {}),

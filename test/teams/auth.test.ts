@@ -78,7 +78,7 @@ describe('Teams authentication', () => {
   it('when the token is valid, then the activity is handled and the reply carries the bot token', async () => {
     const estate = await createEstate(db());
     const user = newUser();
-    await teamsAmbassador(db(), estate, user);
+    await teamsAmbassador(estate, user);
 
     const response = await teams.deliver(
       textFrom(user, 'hjælp'),
@@ -144,7 +144,7 @@ describe('Teams authentication', () => {
   it.each(cases)('when %s, then the answer is 401 and nothing happens', async (_case, headers) => {
     const estate = await createEstate(db());
     const user = newUser();
-    await teamsAmbassador(db(), estate, user);
+    await teamsAmbassador(estate, user);
     const activity = textFrom(user, 'hjælp');
 
     expect(await refused(activity, headers())).toEqual({ status: 401, attempts: 0 });

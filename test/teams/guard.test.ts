@@ -40,7 +40,7 @@ beforeEach(() => connector.clear());
 async function ambassadorWith(households: Household[]) {
   const estate = await createEstate(db());
   const user = newUser();
-  const person = await teamsAmbassador(db(), estate, user);
+  const person = await teamsAmbassador(estate, user);
   await estate.assign(person, households);
   return { estate, user, person };
 }

@@ -44,7 +44,7 @@ beforeEach(() => connector.clear());
 async function ambassadorWith(households: Household[]) {
   const estate = await createEstate(db());
   const user = newUser();
-  const person = await teamsAmbassador(db(), estate, user);
+  const person = await teamsAmbassador(estate, user);
   const residents = households.length > 0 ? await estate.assign(person, households) : [];
   return { estate, user, person, residents };
 }
@@ -271,7 +271,7 @@ describe('Teams messages, authentication off', () => {
 
   it('when the person never installed the bot, then sendToPerson says not_installed and sends nothing', async () => {
     const estate = await createEstate(db());
-    const person = await teamsAmbassador(db(), estate, newUser());
+    const person = await teamsAmbassador(estate, newUser());
 
     const result = await teams.platform.adapter.sendToPerson(person, { text: 'Hej' });
 

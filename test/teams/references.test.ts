@@ -44,7 +44,7 @@ describe('Teams conversation references', () => {
   it('when one web worker heard a conversation, then another can update a card in it', async () => {
     const estate = await createEstate(db());
     const user = newUser();
-    const person = await teamsAmbassador(db(), estate, user);
+    const person = await teamsAmbassador(estate, user);
     await estate.assign(person, [HANSEN]);
 
     await first.deliver(textFrom(user, 'mine besøg'));
@@ -67,7 +67,7 @@ describe('Teams conversation references', () => {
   it('when the web process restarted after sending a card, then a button pressed on that card updates it and records the report', async () => {
     const estate = await createEstate(db());
     const user = newUser();
-    const person = await teamsAmbassador(db(), estate, user);
+    const person = await teamsAmbassador(estate, user);
     await estate.assign(person, [HANSEN]);
     const before = await startTeams(db());
     await before.deliver(textFrom(user, 'mine besøg'));
@@ -103,7 +103,7 @@ describe('Teams conversation references', () => {
   it('when a reference is stored, then it carries no display name and expires when the conversation is silent', async () => {
     const estate = await createEstate(db());
     const user = newUser();
-    await teamsAmbassador(db(), estate, user);
+    await teamsAmbassador(estate, user);
 
     await first.deliver(textFrom(user, 'hjælp'));
 

@@ -48,7 +48,7 @@ beforeEach(() => {
 async function knownUser(households: Household[] = []) {
   const estate = await createEstate(db());
   const user = newUser();
-  const person = await teamsAmbassador(db(), estate, user);
+  const person = await teamsAmbassador(estate, user);
   if (households.length > 0) await estate.assign(person, households);
   return { user, person };
 }

@@ -15,7 +15,7 @@ import { createLogger } from '../../kernel/logger.js';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
 import { FakeSlackApi } from '../slack/support/fake-slack-api.js';
-import { BOT_TOKEN, signature, SIGNING_SECRET, TEAM } from '../slack/support/harness.js';
+import { BOT_TOKEN, deliverSlackEvent, SIGNING_SECRET, TEAM } from '../slack/support/harness.js';
 import { directMessage } from '../slack/support/payloads.js';
 
 /**
@@ -51,21 +51,10 @@ const start = (settings = config(), database = db()) =>
   });
 
 async function postSlack(payload: object): Promise<number> {
-  const body = JSON.stringify(payload);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${base}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(body, timestamp),
-    },
-    body,
-  });
-  await response.text();
+  const status = await deliverSlackEvent(`${base}/slack/events`, payload);
   const slack = app.nabo.hosted.find((platform) => platform.adapter.id === 'slack');
   await (slack as SlackPlatform).settled();
-  return response.status;
+  return status;
 }
 
 async function health(): Promise<{ status: number; report: Record<string, unknown> }> {
@@ -97,12 +86,10 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 
 async function ambassador(user: string): Promise<void> {
   const estate = await createEstate(db());
-  const person = await db().people.add({
-    name: 'Birgit Sørensen',
-    roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-    identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
-    volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-    confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+  const person = await estate.ambassador('Birgit Sørensen', {
+    platform: 'slack',
+    workspaceId: TEAM,
+    userId: user,
   });
   await estate.assign(person, [{ names: ['Ove Christensen'], address: 'Gudrunsvej 10' }]);
 }

@@ -76,7 +76,7 @@ describe('Teams with WEB_CONCURRENCY=2', () => {
   it('when an ambassador writes, then the answer reaches the conversation and its reference is in MongoDB, surviving both workers', async () => {
     const estate = await createEstate(db());
     const user = newUser();
-    const person = await teamsAmbassador(db(), estate, user);
+    const person = await teamsAmbassador(estate, user);
     await estate.assign(person, [{ names: ['Per Hansen'], address: 'Gudrunsvej 12' }]);
 
     const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { createEstate } from '../support/estate.js';
+import { nowSeconds, slackHeaders } from '../support/slack-delivery.js';
 import {
   RECORD_MODULES,
   startFakeSlackServer,
@@ -38,7 +39,7 @@ function signedDirectMessage(
   user: string,
   text: string,
 ): { body: string; headers: Record<string, string> } {
-  const now = Math.floor(Date.now() / 1000);
+  const now = nowSeconds();
   const body = JSON.stringify({
     token: 'x',
     team_id: TEAM,
@@ -57,15 +58,7 @@ function signedDirectMessage(
       team: TEAM,
     },
   });
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${now}:${body}`).digest('hex')}`;
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(now),
-      'x-slack-signature': signature,
-    },
-  };
+  return { body, headers: slackHeaders(body, { secret: SECRET }) };
 }
 
 /** One request on a connection of its own (no keep-alive), so each may reach another worker. */
@@ -117,12 +110,10 @@ beforeAll(async () => {
   slack = await startFakeSlackServer();
   const estate = await createEstate(db());
   for (const [index, user] of USERS.entries()) {
-    const person = await db().people.add({
-      name: `Ambassadør ${index}`,
-      roles: [{ areaId: estate.area.id, role: 'ambassador' }],
-      identities: [{ platform: 'slack', workspaceId: TEAM, userId: user }],
-      volunteerAgreementAt: new Date('2026-01-01T00:00:00Z'),
-      confidentialityAt: new Date('2026-01-01T00:00:00Z'),
+    const person = await estate.ambassador(`Ambassadør ${index}`, {
+      platform: 'slack',
+      workspaceId: TEAM,
+      userId: user,
     });
     await estate.assign(person, [
       { names: [`Familie ${index}`], address: `Klyngevej ${index + 1}` },

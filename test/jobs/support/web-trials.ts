@@ -19,13 +19,14 @@
  *
  * No test helpers that import vitest: the chaos script uses this too.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { NaboDatabase } from '../../../models/database.js';
 import type { Person } from '../../../models/types.js';
 import { createEstate } from '../../support/estate.js';
+import { deliverSlackEvent } from '../../support/slack-delivery.js';
 import { LocalSlackApi, startWebChild, type WebChild } from '../../inbox/support/web-child.js';
 import type { TrialResult } from './kill-trials.js';
 
@@ -105,12 +106,6 @@ async function startWeb(
 
 // --- Slack's side ---------------------------------------------------------------------------
 
-function sign(body: string, timestamp: number): string {
-  const hmac = createHmac('sha256', SIGNING_SECRET);
-  hmac.update(`v0:${timestamp}:${body}`);
-  return `v0=${hmac.digest('hex')}`;
-}
-
 let sequence = 0;
 
 /** A direct message to the bot, as the Events API delivers it. */
@@ -183,23 +178,13 @@ async function post(
   contentType: string,
   retry: number,
 ): Promise<number | undefined> {
-  const timestamp = Math.floor(Date.now() / 1000);
   try {
-    const response = await fetch(`http://127.0.0.1:${web.port}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': sign(body, timestamp),
-        ...(retry > 0
-          ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' }
-          : {}),
-      },
-      body,
-      signal: AbortSignal.timeout(15_000),
+    return await deliverSlackEvent(`http://127.0.0.1:${web.port}/slack/events`, body, {
+      contentType,
+      retry,
+      secret: SIGNING_SECRET,
+      timeoutMs: 15_000,
     });
-    await response.text();
-    return response.status;
   } catch {
     return undefined;
   }

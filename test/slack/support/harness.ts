@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import nock from 'nock';
@@ -11,27 +10,19 @@ import { fixedClock, type Clock } from '../../../kernel/clock.js';
 import { createLogger } from '../../../kernel/logger.js';
 import type { TestDatabase } from '../../support/database.js';
 import { FakeSlackApi } from './fake-slack-api.js';
+import { nowSeconds, signature, SIGNING_SECRET } from '../../support/slack-delivery.js';
 
-export const SIGNING_SECRET = 'test-signing-secret-8f2c';
 export const BOT_TOKEN = 'xoxb-test-token';
 export const TEAM = 'T0NABO';
 export const BOT_USER = 'U0BOT';
 
-/** Signs like Slack does (v0 HMAC over `v0:{ts}:{body}`), written out here rather than imported. */
-export function signature(
-  body: string | Buffer,
-  timestamp: number,
-  secret = SIGNING_SECRET,
-): string {
-  const hmac = createHmac('sha256', secret);
-  hmac.update(`v0:${timestamp}:`);
-  hmac.update(body);
-  return `v0=${hmac.digest('hex')}`;
-}
-
-export function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
-}
+export {
+  SIGNING_SECRET,
+  deliverSlackEvent,
+  nowSeconds,
+  signature,
+  slackHeaders,
+} from '../../support/slack-delivery.js';
 
 export interface PostOptions {
   contentType?: string;
