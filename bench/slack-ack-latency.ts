@@ -15,7 +15,8 @@
  *     real Redis at 127.0.0.1:6379. Its RSS (primary + workers) is sampled from /proc;
  *   - this process: seeds the database, then runs the bare Bolt app against the same load.
  *
- * Run: npx tsx bench/slack-ack-latency.ts   (WEB_CONCURRENCY=1 to compare one worker)
+ * Run: npx tsx bench/slack-ack-latency.ts   (WEB_CONCURRENCY=1 to compare one worker;
+ * BENCH_TIMELINE=1 to see each phase half a second at a time)
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -192,6 +193,7 @@ async function runPhase({ url, rate, seconds }: LoadRequest): Promise<PhaseResul
   const total = rate * seconds;
   const interval = 1000 / rate;
   const latencies: number[] = [];
+  const timeline: TimedRequest[] = [];
   let failed = 0;
   const inFlight: Array<Promise<void>> = [];
   const sent = new Map<string, number[]>();
@@ -208,8 +210,13 @@ async function runPhase({ url, rate, seconds }: LoadRequest): Promise<PhaseResul
     sent.set(`D${user}`, times);
     inFlight.push(
       post(target, agent, event).then((status) => {
-        if (status === 200) latencies.push(performance.now() - sentAt);
-        else failed++;
+        if (status !== 200) {
+          failed++;
+          return;
+        }
+        const ack = performance.now() - sentAt;
+        latencies.push(ack);
+        timeline.push({ at: sentAt - start, ack });
       }),
     );
   }
@@ -228,9 +235,13 @@ async function runPhase({ url, rate, seconds }: LoadRequest): Promise<PhaseResul
     const answers = replies.get(channel) ?? [];
     times.forEach((sentAt, index) => {
       const answeredAt = answers[index];
-      if (answeredAt !== undefined) replyLatencies.push(answeredAt - sentAt);
+      if (answeredAt !== undefined) {
+        replyLatencies.push(answeredAt - sentAt);
+        timeline.push({ at: sentAt - start, reply: answeredAt - sentAt });
+      }
     });
   }
+  if (process.env.BENCH_TIMELINE) printTimeline(rate, timeline);
   latencies.sort((a, b) => a - b);
   replyLatencies.sort((a, b) => a - b);
   return {
@@ -244,6 +255,34 @@ async function runPhase({ url, rate, seconds }: LoadRequest): Promise<PhaseResul
     replyP50: percentile(replyLatencies, 50),
     replyP99: percentile(replyLatencies, 99),
   };
+}
+
+/** One request of a phase: when it left (ms into the phase), and its ack or its reply time. */
+interface TimedRequest {
+  at: number;
+  ack?: number;
+  reply?: number;
+}
+
+/**
+ * BENCH_TIMELINE=1: each phase's ack and reply percentiles per half second, by when the request
+ * left. It shows whether a tail is one stall or the whole phase.
+ */
+function printTimeline(rate: number, timeline: TimedRequest[]): void {
+  const step = 500;
+  const lines: string[] = [];
+  for (let from = 0; ; from += step) {
+    const slice = timeline.filter((entry) => entry.at >= from && entry.at < from + step);
+    if (slice.length === 0) break;
+    const acks = slice.flatMap((entry) => (entry.ack === undefined ? [] : [entry.ack]));
+    const answers = slice.flatMap((entry) => (entry.reply === undefined ? [] : [entry.reply]));
+    acks.sort((a, b) => a - b);
+    answers.sort((a, b) => a - b);
+    lines.push(
+      `  ${rate}/s t=${(from / 1000).toFixed(1)}s ack p50 ${percentile(acks, 50).toFixed(1)} p99 ${percentile(acks, 99).toFixed(1)} reply p50 ${percentile(answers, 50).toFixed(1)} p99 ${percentile(answers, 99).toFixed(1)}`,
+    );
+  }
+  console.log(lines.join('\n'));
 }
 
 async function loadMain(): Promise<void> {
