@@ -11,6 +11,7 @@ import {
   explainCommand,
   lookupCosts,
 } from '../support/explain.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /** The app's and the server's clock here: states expire by it, never by the wall clock. */
 const NOW = new Date('2026-12-01T08:00:00Z');
@@ -30,17 +31,6 @@ afterAll(async () => {
   await client.close();
   await server.stop();
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure replays the same way. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const IDS = Array.from(
   { length: 4 },
@@ -204,7 +194,7 @@ describe('embedded mongo: $lookup through the foreign index', () => {
   });
 
   it('when joins meet arrays, nulls, missing fields and mixed types, then the index gives what a full read gives, in the same order', async () => {
-    const next = random(5);
+    const next = seededRandom(5);
     const local = db.collection('local');
     const indexed = db.collection('foreignIndexed');
     const plain = db.collection('foreignPlain');

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../models/embedded-mongo/index.js';
 import { explainFind } from '../support/explain.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 let server: EmbeddedMongo;
 let client: MongoClient;
@@ -29,17 +30,6 @@ afterAll(async () => {
   await client.close();
   await server.stop();
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure replays the same way. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const IDS = Array.from(
@@ -85,7 +75,7 @@ function anyValue(next: () => number, arrays: boolean): unknown {
 }
 
 function documents(count: number, seed: number, arrays: boolean): Row[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const doc: Row = { _id: i };
     for (const field of ['a', 'b', 'c', 'd']) {
@@ -157,7 +147,7 @@ describe('embedded mongo: query planning', () => {
     'when queries over %s are answered through indexes, then they return exactly what a collection scan returns, in the same order',
     async (_label, arrays) => {
       const collection = await seed(arrays ? 'multikey' : 'scalars', documents(300, 7, arrays));
-      const next = random(arrays ? 11 : 13);
+      const next = seededRandom(arrays ? 11 : 13);
       let compared = 0;
       for (let round = 0; round < 30; round++) {
         const options = conditions(next);
@@ -312,7 +302,7 @@ describe('embedded mongo: query planning', () => {
   });
 
   it('when ranges and $in lists span thousands of index entries, then a limited query returns the scan’s first matches and examines only those', async () => {
-    const next = random(23);
+    const next = seededRandom(23);
     const collection = db.collection<Row>('pages');
     await collection.drop().catch(() => undefined);
     await collection.createIndex({ g: 1, n: 1 });
@@ -347,7 +337,7 @@ describe('embedded mongo: query planning', () => {
   });
 
   it('when $elemMatch selects array elements by indexed fields, then the index answers it exactly as a scan would', async () => {
-    const next = random(17);
+    const next = seededRandom(17);
     const collection = db.collection<Row>('roles');
     await collection.drop().catch(() => undefined);
     await collection.createIndex({ 'roles.areaId': 1, 'roles.role': 1 });

@@ -131,14 +131,5 @@ export async function startFakeSlackApi(options: {
   };
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same kill moments. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The same seed, the same kill moments. */
+export { seededRandom } from '../../support/seeded-random.js';
