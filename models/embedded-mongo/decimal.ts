@@ -8,7 +8,8 @@ import { CommandError, ErrorCode } from './errors.js';
  * view, and compares, sorts and is indexed as mongod does; any other (0.1, 1.1, 34 digits) would
  * compare wrongly, and is refused (NotImplemented) wherever a query would have to look at it.
  * Still different: a value a pipeline computes from decimals (`$sum`, `$add`, `$max`) comes out
- * as a double with the right value, where mongod keeps it a decimal.
+ * as a double with the right value, where mongod keeps it a decimal; a decimal a stage only
+ * passes on stays one (stages.ts).
  */
 export function decimalAsNumber(value: Decimal128): number {
   const text = value.toString();

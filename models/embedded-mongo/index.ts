@@ -39,12 +39,18 @@ export interface EmbeddedMongo {
  * quiet difference. Queries read through indexes as mongod would (equality, `$in`, ranges,
  * compound prefixes, sorts, `$elemMatch`; planner.ts), so do `$lookup` equality joins
  * (lookup.ts), and `explain` reports `totalDocsExamined`, per `$lookup` stage too; int64 and
- * double keep their BSON types, and `$type` tells every BSON type apart (bson-type.ts); decimal128
+ * double keep their BSON types, also where a pipeline stage passes them on (stages.ts), and
+ * `$type` tells every BSON type apart (bson-type.ts); decimal128
  * compares by value where a double holds it exactly and is refused where not (decimal.ts);
  * `$dateAdd` by local days in a time zone is refused (dates.ts); views,
  * capped/validated collections, collations, `$out`/`$merge`, collMod and transactions are
  * refused (commands/refusals.ts). It tells clients it is embedded (`buildInfo.embedded`, see
  * detect.ts and `isEmbeddedMongo`).
+ *
+ * Known to differ, and left because the app stores none of these types: a value a pipeline
+ * computes from an int64, an integral double or a decimal128 (`$add`, `$sum`, `$first` in
+ * `$group`, `$replaceRoot` onto a sub-document) is an int32 or a double here, with the right
+ * value, where mongod keeps the wider type.
  */
 export async function startEmbeddedMongo(
   options: EmbeddedMongoOptions = {},

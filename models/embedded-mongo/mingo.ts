@@ -27,11 +27,13 @@ import {
 } from './dates.js';
 import { $elemMatchProjection } from './projection.js';
 import {
+  $addFieldsStage,
   $bucketAutoStage,
   $bucketStage,
   $countStage,
   $groupStage,
   $projectStage,
+  $unsetStage,
 } from './stages.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
@@ -108,6 +110,9 @@ const operators = Context.init({
     $count: $countStage,
     $group: $groupStage,
     $project: $projectStage,
+    $addFields: $addFieldsStage,
+    $set: $addFieldsStage,
+    $unset: $unsetStage,
     $bucket: $bucketStage,
     $bucketAuto: $bucketAutoStage,
   },

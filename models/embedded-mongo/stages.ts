@@ -1,6 +1,6 @@
 import * as mingoPipeline from 'mingo/operators/pipeline';
 import type { Options } from 'mingo/types';
-import { inStoredOrder, isPlainObject } from './bson-values.js';
+import { inStoredOrder, isPlainObject, typedOriginal, type Document } from './bson-values.js';
 
 /**
  * Pipeline stages where mingo answered otherwise than mongod:
@@ -9,7 +9,10 @@ import { inStoredOrder, isPlainObject } from './bson-values.js';
  *   - `$group` whose `_id` expression is missing groups under `_id: null` (mingo left `_id` out);
  *   - `$project` gives `_id` first and the fields it keeps in the order the document holds them
  *     (mingo: the projection's order, `_id` last);
- *   - `$bucketAuto` gives each bucket's `_id` (its bounds) first, then its outputs (mingo: last).
+ *   - `$bucketAuto` gives each bucket's `_id` (its bounds) first, then its outputs (mingo: last);
+ *   - a value `$project`, `$addFields`/`$set` or `$unset` passes through unchanged keeps its BSON
+ *     type (int64, an integral double, decimal128), where mingo, which computes on plain
+ *     numbers, gave an int32 or a double (see withStoredTypes).
  */
 
 interface Sequence {
@@ -19,9 +22,78 @@ interface Sequence {
 type Stage = (collection: Sequence, expression: unknown, options: Options) => Sequence;
 
 const mingo = mingoPipeline as unknown as Record<
-  '$count' | '$group' | '$project' | '$sort' | '$bucketAuto',
+  '$count' | '$group' | '$project' | '$sort' | '$bucketAuto' | '$addFields' | '$unset',
   Stage
 >;
+
+/** For each document a one-to-one stage put out: the pipeline's input document it came from. */
+const sourceOf = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * Runs a stage that puts out one document for each it reads, remembering where each came from.
+ * mingo runs such a stage one document at a time as the next stage pulls it: the one just read
+ * is the one each output came from.
+ */
+function oneToOne(
+  collection: Sequence,
+  run: (remembered: Sequence) => Sequence,
+  finish: (output: Record<string, unknown>, input: Record<string, unknown>) => unknown = (output) =>
+    output,
+): Sequence {
+  let input: Record<string, unknown> = {};
+  const remembered = collection.map((doc) => (input = doc));
+  return run(remembered).map((output) => {
+    if (!isPlainObject(output)) return output;
+    const finished = finish(output, input) as Record<string, unknown>;
+    sourceOf.set(finished, sourceOf.get(input) ?? input);
+    return finished;
+  });
+}
+
+/**
+ * A pipeline's result with the BSON types of what passed through a one-to-one stage unchanged:
+ * where the result holds the very number (or document) its input held at the same path, the
+ * stored value it stands for. Computed values stay as mingo computed them (an int64 plus one is
+ * an int32 here, an int64 on mongod); so does a computed value equal to the stored one at its
+ * path, which takes the stored type.
+ */
+export function withStoredTypes(result: Document): Document {
+  const source = sourceOf.get(result);
+  if (source === undefined) return result;
+  const typed = typedOriginal(source);
+  if (typed !== source) restoreTypes(result, source, typed as Record<string, unknown>);
+  return result;
+}
+
+function restoreTypes(
+  output: Record<string, unknown> | unknown[],
+  view: Record<string, unknown> | unknown[],
+  typed: Record<string, unknown> | unknown[],
+): void {
+  const keys = Array.isArray(output) ? output.keys() : Object.keys(output);
+  for (const key of keys) {
+    const out = (output as Record<string | number, unknown>)[key];
+    const seen = (view as Record<string | number, unknown>)[key];
+    const stored = (typed as Record<string | number, unknown>)[key];
+    if (stored === seen || stored === undefined) continue;
+    if (typeof out === 'number' && Object.is(out, seen)) {
+      (output as Record<string | number, unknown>)[key] = stored;
+    } else if (
+      out !== null &&
+      typeof out === 'object' &&
+      (isPlainObject(out) || Array.isArray(out)) &&
+      Array.isArray(out) === Array.isArray(seen) &&
+      Array.isArray(out) === Array.isArray(stored) &&
+      (isPlainObject(seen) || Array.isArray(seen))
+    ) {
+      restoreTypes(
+        out as Record<string, unknown>,
+        seen as Record<string, unknown>,
+        stored as Record<string, unknown>,
+      );
+    }
+  }
+}
 
 export function $countStage(collection: Sequence, field: unknown, options: Options): Sequence {
   return mingo
@@ -42,13 +114,19 @@ export function $bucketAutoStage(collection: Sequence, spec: unknown, options: O
 }
 
 export function $projectStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  // mingo projects one document at a time as the next stage pulls it: the one just read is the
-  // one each output came from.
-  let input: Record<string, unknown> = {};
-  const remembered = collection.map((doc) => (input = doc));
-  return mingo
-    .$project(remembered, spec, options)
-    .map((projected) => (isPlainObject(projected) ? inStoredOrder(projected, input) : projected));
+  return oneToOne(
+    collection,
+    (remembered) => mingo.$project(remembered, spec, options),
+    (projected, input) => inStoredOrder(projected, input),
+  );
+}
+
+export function $addFieldsStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  return oneToOne(collection, (remembered) => mingo.$addFields(remembered, spec, options));
+}
+
+export function $unsetStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  return oneToOne(collection, (remembered) => mingo.$unset(remembered, spec, options));
 }
 
 /**

@@ -274,6 +274,37 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
       { _id: 'Int32(1)', n: 'Long(1)', d: 'Double(1)' },
     ]);
   });
+
+  it('when an aggregation reshapes documents, then the values it passes through keep their types', async () => {
+    await meters.insertOne({
+      _id: 1,
+      n: Long.fromNumber(5),
+      d: new Double(2),
+      price: Decimal128.fromString('1.5'),
+      rooms: [{ count: Long.fromNumber(3) }],
+      note: 'x',
+    });
+    const [reshaped] = await meters
+      .aggregate(
+        [
+          { $addFields: { seen: true } },
+          { $set: { label: '$note' } },
+          { $unset: 'note' },
+          { $project: { n: 1, d: 1, price: 1, rooms: 1, label: 1, seen: 1 } },
+        ],
+        { promoteValues: false },
+      )
+      .toArray();
+    expect(typesOf(reshaped)).toEqual({
+      _id: 'Int32(1)',
+      n: 'Long(5)',
+      d: 'Double(2)',
+      price: 'Decimal128(1.5)',
+      rooms: [{ count: 'Long(3)' }],
+      seen: true,
+      label: 'x',
+    });
+  });
 });
 
 describe('embedded mongo: $type tells BSON types apart like mongod', () => {

@@ -11,6 +11,7 @@ import {
 import type { Collection } from '../collection.js';
 import { compileAggregation } from '../mingo.js';
 import { nonPositiveLimit, refuseMalformedStages } from '../pipeline-refusals.js';
+import { withStoredTypes } from '../stages.js';
 import {
   addLookupStats,
   indexedLookup,
@@ -305,7 +306,8 @@ export function runAggregation(
   const results = runStages(stages, inputs, variables, collectionOf, resolver, lookups);
   const passThrough = stages.every((stage) => PASS_THROUGH_STAGES.has(Object.keys(stage)[0] ?? ''));
   // Only inputs come out of these stages: each gives back the typed document it stands for.
-  return passThrough ? results.map((result) => typedOriginal(result) as Document) : results;
+  if (passThrough) return results.map((result) => typedOriginal(result) as Document);
+  return results.map(withStoredTypes);
 }
 
 /**
