@@ -36,7 +36,7 @@ export function $elemMatchProjection(
  * mongod refuses one that does both with codes that name the field (mingo: BadValue, unnamed).
  * Operators and expressions (`{$slice: 2}`, `'$name'`) are left for mingo to judge.
  */
-export function refuseMixedProjection(projection: Document, prefix = ''): void {
+export function refuseMixedProjection(projection: Document): void {
   let mode: 'inclusion' | 'exclusion' | undefined;
   const visit = (spec: Document, path: string): void => {
     for (const [field, value] of Object.entries(spec)) {
@@ -66,5 +66,5 @@ export function refuseMixedProjection(projection: Document, prefix = ''): void {
           );
     }
   };
-  visit(projection, prefix);
+  visit(projection, '');
 }

@@ -60,39 +60,28 @@ function oneToOne(
 export function withStoredTypes(result: Document): Document {
   const source = sourceOf.get(result);
   if (source === undefined) return result;
-  const typed = typedOriginal(source);
-  if (typed !== source) restoreTypes(result, source, typed as Record<string, unknown>);
+  restoreTypes(result, source, typedOriginal(source) as Container);
   return result;
 }
 
-function restoreTypes(
-  output: Record<string, unknown> | unknown[],
-  view: Record<string, unknown> | unknown[],
-  typed: Record<string, unknown> | unknown[],
-): void {
-  const keys = Array.isArray(output) ? output.keys() : Object.keys(output);
-  for (const key of keys) {
-    const out = (output as Record<string | number, unknown>)[key];
-    const seen = (view as Record<string | number, unknown>)[key];
-    const stored = (typed as Record<string | number, unknown>)[key];
+type Container = Record<string, unknown>;
+
+function restoreTypes(output: Container, view: Container, typed: Container): void {
+  for (const key of Object.keys(output)) {
+    const [out, seen, stored] = [output[key], view[key], typed[key]];
     if (stored === seen || stored === undefined) continue;
-    if (typeof out === 'number' && Object.is(out, seen)) {
-      (output as Record<string | number, unknown>)[key] = stored;
-    } else if (
-      out !== null &&
-      typeof out === 'object' &&
-      (isPlainObject(out) || Array.isArray(out)) &&
-      Array.isArray(out) === Array.isArray(seen) &&
-      Array.isArray(out) === Array.isArray(stored) &&
-      (isPlainObject(seen) || Array.isArray(seen))
-    ) {
-      restoreTypes(
-        out as Record<string, unknown>,
-        seen as Record<string, unknown>,
-        stored as Record<string, unknown>,
-      );
+    if (typeof out === 'number') {
+      if (Object.is(out, seen)) output[key] = stored;
+    } else if (sameContainerKind(out, seen) && sameContainerKind(out, stored)) {
+      restoreTypes(out as Container, seen as Container, stored as Container);
     }
   }
+}
+
+/** Both plain documents, or both arrays of one length: an array cut short is not matched up. */
+function sameContainerKind(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length;
+  return isPlainObject(a) && isPlainObject(b);
 }
 
 export function $countStage(collection: Sequence, field: unknown, options: Options): Sequence {
