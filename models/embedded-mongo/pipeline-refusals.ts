@@ -68,7 +68,10 @@ type Wrapped = '$size' | '$mod' | '$add' | '$divide' | '$in' | NumberConversion;
 type NumberConversion = '$toInt' | '$toLong' | '$toDouble' | '$toDecimal';
 const mingo = mingoExpressions as unknown as Record<Wrapped, Expression>;
 
-/** `$size` of anything but an array fails in mongod; mingo answered null. */
+/**
+ * `$size` of anything but an array fails in mongod; mingo answered null. mingo also counted the
+ * one-element list form (`{$size: ['$rooms']}`) as a list of one.
+ */
 export function $sizeExpression(doc: AnyObject, expression: unknown, options: Options): unknown {
   const value: unknown = evalExpr(
     doc,
@@ -81,7 +84,7 @@ export function $sizeExpression(doc: AnyObject, expression: unknown, options: Op
       `The argument to $size must be an array. Type of argument: ${bsonTypeName(value)}`,
     );
   }
-  return mingo.$size(doc, expression, options);
+  return mingo.$size(doc, { $literal: value }, options);
 }
 
 /** `$mod` by zero fails in mongod; mingo answered null. */

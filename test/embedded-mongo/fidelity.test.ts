@@ -863,6 +863,18 @@ describe('embedded mongo: aggregation compares and collects as mongod', () => {
     ).rejects.toMatchObject({ code: 241, codeName: 'ConversionFailure' });
   });
 
+  it('when $size is given its one-element list form, then it counts the array, not the list', async () => {
+    const tallies = db.collection<{ _id: number; rooms: number[] }>('tallies');
+    await tallies.insertOne({ _id: 1, rooms: [1, 2, 3] });
+    expect(
+      await tallies
+        .aggregate([
+          { $project: { _id: 0, bare: { $size: '$rooms' }, listed: { $size: ['$rooms'] } } },
+        ])
+        .toArray(),
+    ).toEqual([{ bare: 3, listed: 3 }]);
+  });
+
   it('when a date is split into parts, then $dateToParts lists them largest first, and a date part reads the one-element list form', async () => {
     const at = new Date('2026-12-31T23:30:00Z');
     const [split] = await notes()
