@@ -3,6 +3,7 @@ import * as mingoExpressions from 'mingo/operators/expression';
 import type { AnyObject, Options } from 'mingo/types';
 import { isPlainObject } from './bson-values.js';
 import { CommandError, ErrorCode } from './errors.js';
+import { soleOperand } from './pipeline-refusals.js';
 
 /**
  * Date expressions where mingo answered otherwise than mongod:
@@ -60,9 +61,7 @@ function dateOf(doc: AnyObject, expression: unknown, options: Options): unknown 
 function nullForNoDate(part: Expression): Expression {
   return (doc, expression, options) => {
     if (isNullish(dateOf(doc, expression, options))) return null;
-    const [only, ...more] = Array.isArray(expression) ? expression : [];
-    const argument = Array.isArray(expression) && more.length === 0 ? only : expression;
-    return part(doc, argument, options);
+    return part(doc, soleOperand(expression), options);
   };
 }
 

@@ -68,6 +68,22 @@ type Wrapped = '$size' | '$mod' | '$add' | '$divide' | '$in' | NumberConversion;
 type NumberConversion = '$toInt' | '$toLong' | '$toDouble' | '$toDecimal';
 const mingo = mingoExpressions as unknown as Record<Wrapped, Expression>;
 
+/** The operand of an operator that takes one: `{$op: x}` or the one-element list `{$op: [x]}`. */
+export function soleOperand(expression: unknown): unknown {
+  return Array.isArray(expression) && expression.length === 1 ? expression[0] : expression;
+}
+
+/**
+ * What to hand mingo once the operands are evaluated: the values themselves, as literals, so
+ * no operand is evaluated a second time. An operand list written as one expression (`{$add:
+ * '$pair'}`) is handed over as written.
+ */
+function evaluated(expression: unknown, operands: unknown): unknown {
+  return Array.isArray(expression) && Array.isArray(operands)
+    ? operands.map((value: unknown) => ({ $literal: value }))
+    : expression;
+}
+
 /**
  * `$size` of anything but an array fails in mongod; mingo answered null. mingo also counted the
  * one-element list form (`{$size: ['$rooms']}`) as a list of one.
@@ -93,7 +109,7 @@ export function $modExpression(doc: AnyObject, expression: unknown, options: Opt
   if (Array.isArray(operands) && operands[1] === 0) {
     throw new CommandError(ErrorCode.ModByZero, "can't $mod by zero");
   }
-  return mingo.$mod(doc, expression, options);
+  return mingo.$mod(doc, evaluated(expression, operands), options);
 }
 
 /**
@@ -117,7 +133,7 @@ export function $addExpression(doc: AnyObject, expression: unknown, options: Opt
       throw new CommandError(ErrorCode.OneDateInAdd, 'only one date allowed in an $add expression');
     }
   }
-  return mingo.$add(doc, expression, options);
+  return mingo.$add(doc, evaluated(expression, operands), options);
 }
 
 /** `$divide` by zero: mongod's message (mingo's had the same code, BadValue). */
@@ -126,7 +142,7 @@ export function $divideExpression(doc: AnyObject, expression: unknown, options: 
   if (Array.isArray(operands) && typeof operands[0] === 'number' && operands[1] === 0) {
     throw new CommandError(ErrorCode.BadValue, "can't $divide by zero");
   }
-  return mingo.$divide(doc, expression, options);
+  return mingo.$divide(doc, evaluated(expression, operands), options);
 }
 
 /** `$in` whose second operand is no array (a missing field, say) fails with mongod's 40081. */
@@ -138,7 +154,7 @@ export function $inExpression(doc: AnyObject, expression: unknown, options: Opti
       `$in requires an array as a second argument, found: ${bsonTypeName(operands[1])}`,
     );
   }
-  return mingo.$in(doc, expression, options);
+  return mingo.$in(doc, evaluated(expression, operands), options);
 }
 
 /**
@@ -148,11 +164,7 @@ export function $inExpression(doc: AnyObject, expression: unknown, options: Opti
  */
 function convertingNumber(operator: NumberConversion): Expression {
   return (doc, expression, options) => {
-    const operand: unknown = evalExpr(
-      doc,
-      Array.isArray(expression) && expression.length === 1 ? expression[0] : expression,
-      options,
-    );
+    const operand: unknown = evalExpr(doc, soleOperand(expression), options);
     try {
       return mingo[operator](doc, { $literal: operand }, options);
     } catch (error) {

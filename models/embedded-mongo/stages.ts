@@ -54,8 +54,8 @@ function oneToOne(
  * A pipeline's result with the BSON types of what passed through a one-to-one stage unchanged:
  * where the result holds the very number (or document) its input held at the same path, the
  * stored value it stands for. Computed values stay as mingo computed them (an int64 plus one is
- * an int32 here, an int64 on mongod); so does a computed value equal to the stored one at its
- * path, which takes the stored type.
+ * an int32 here, an int64 on mongod), except one equal to the stored value at its path, which
+ * takes the stored type.
  */
 export function withStoredTypes(result: Document): Document {
   const source = sourceOf.get(result);
