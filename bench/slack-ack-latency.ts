@@ -13,7 +13,9 @@
  *     (full reply), in its own clock;
  *   - web: app/web.ts itself as `npm start` runs it (compiled to dist/ first), NODE_ENV=production, WEB_CONCURRENCY=2 (two node:cluster workers),
  *     real Redis at 127.0.0.1:6379. Its RSS (primary + workers) is sampled from /proc;
- *   - this process: seeds the database, then runs the bare Bolt app against the same load.
+ *   - this process: seeds the database, then runs the bare Bolt app against the same load, and
+ *     then the same app storing each event before its ack (`bolt+store`): the floor for any app
+ *     that acknowledges only what it has stored, as Nabo's durable inbox does.
  *
  * Run: npx tsx bench/slack-ack-latency.ts   (WEB_CONCURRENCY=1 to compare one worker;
  * BENCH_TIMELINE=1 to see each phase half a second at a time)
@@ -27,6 +29,7 @@ import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
+import { MongoClient } from 'mongodb';
 import { connectDatabase } from '../models/database.js';
 import { startEmbeddedMongo } from '../models/embedded-mongo/index.js';
 
@@ -555,16 +558,35 @@ interface BoltRun {
   cpuMs: number[];
 }
 
-async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<BoltRun> {
+/**
+ * The bare Bolt app. With `storeIn` (a MongoDB URI) it is the durable anchor: Bolt answers Slack
+ * only after its listener has inserted the event into a collection unique on the event id, one
+ * driver `insertOne` on the same embedded MongoDB (`processBeforeResponse`), and replies after the
+ * ack. That is the least any app does that acknowledges only what it has stored; nabo's inbox
+ * write is that insert, grouped under load.
+ */
+async function benchBareBolt(
+  apiUrl: string,
+  load: ChildProcess,
+  storeIn?: string,
+): Promise<BoltRun> {
+  const store = storeIn === undefined ? undefined : await MongoClient.connect(storeIn);
+  const inbox = store?.db(`bolt_inbox_${randomBytes(4).toString('hex')}`).collection('inbox');
+  await inbox?.createIndex({ key: 1 }, { unique: true });
   const app = new App({
     signingSecret: SECRET,
     token: TOKEN,
     botId: 'B0BENCH',
     botUserId: 'U0BOT',
+    processBeforeResponse: inbox !== undefined,
     clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
   });
-  app.message(async ({ message, client }) => {
-    await client.chat.postMessage({ channel: message.channel, text: 'Tak!' });
+  app.message(async ({ message, client, body }) => {
+    const reply = (): Promise<unknown> =>
+      client.chat.postMessage({ channel: message.channel, text: 'Tak!' });
+    if (!inbox) return void (await reply());
+    await inbox.insertOne({ key: (body as { event_id: string }).event_id, payload: message });
+    void reply();
   });
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
@@ -581,7 +603,7 @@ async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<BoltRu
   };
   try {
     const results = await runLoad(
-      'bare bolt',
+      inbox ? 'bolt+store' : 'bare bolt',
       load,
       `http://127.0.0.1:${port}/slack/events`,
       during,
@@ -589,6 +611,7 @@ async function benchBareBolt(apiUrl: string, load: ChildProcess): Promise<BoltRu
     return { results, cpuMs };
   } finally {
     await app.stop();
+    await store?.close();
   }
 }
 
@@ -604,14 +627,20 @@ async function main(): Promise<void> {
   try {
     const nabo = await benchNabo(mongoUri, apiUrl, load, infra);
     const bolt = await benchBareBolt(apiUrl, load);
+    const storing = await benchBareBolt(apiUrl, load, mongoUri);
     console.log(`\nnabo / bare bolt (same run), web process with ${nabo.workers} worker(s)`);
     for (const [index, phase] of PHASES.entries()) {
       const n = nabo.results[index];
       const b = bolt.results[index];
-      if (!n || !b) continue;
+      const s = storing.results[index];
+      if (!n || !b || !s) continue;
       console.log(
         `  ${String(phase.rate).padStart(4)}/s  ack p50 ×${(n.p50 / b.p50).toFixed(2)}  ack p99 ×${(n.p99 / b.p99).toFixed(2)}` +
           `  reply p99 ${n.replyP99.toFixed(0)} ms (bolt ${b.replyP99.toFixed(0)} ms, ×${(n.replyP99 / b.replyP99).toFixed(2)})`,
+      );
+      console.log(
+        `  ${String(phase.rate).padStart(4)}/s  durable floor: bolt+store / bare bolt ack p50 ×${(s.p50 / b.p50).toFixed(2)}  p99 ×${(s.p99 / b.p99).toFixed(2)};` +
+          `  nabo / bolt+store ack p50 ×${(n.p50 / s.p50).toFixed(2)}  p99 ×${(n.p99 / s.p99).toFixed(2)}`,
       );
     }
     for (const [index, { rate, webMs, mongoMs }] of nabo.cpu.entries()) {
