@@ -1,11 +1,11 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TeamsConfig } from '../../src/config/config.js';
 import { createEstate } from '../support/estate.js';
 import { useTestDatabase } from '../support/database.js';
 import { visibleText } from './support/cards.js';
-import { FakeConnector, SERVICE_URL } from './support/connector.js';
-import { newUser, startTeams, textFrom, type TeamsHarness } from './support/harness.js';
+import { SERVICE_URL } from './support/connector.js';
+import { newUser, textFrom, useTeamsHarness } from './support/harness.js';
 import { teamsAmbassador } from './support/people.js';
 import {
   channelClaims,
@@ -31,13 +31,12 @@ const CONFIG: TeamsConfig = {
 const BOT_TOKEN = 'bot-access-token-from-login';
 
 const db = useTestDatabase();
-const connector = new FakeConnector();
 const key = createSigningKey('nabo-test-key');
 const slackOnlyKey = createSigningKey('slack-only-key', ['slack']);
 const strangerKey = createSigningKey('unpublished-key');
 const tokenRequests: string[] = [];
-let teams: TeamsHarness;
 
+// Registered before the harness, so the keys and the token endpoint are there when it starts.
 beforeAll(async () => {
   // botbuilder prints refused tokens (and the public keys it tried) with console.error itself;
   // the assertions below are what matters, not that noise.
@@ -56,16 +55,14 @@ beforeAll(async () => {
         { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: BOT_TOKEN },
       ];
     });
-  connector.install();
-  teams = await startTeams(db(), CONFIG);
 });
 
-afterAll(async () => {
-  await teams?.close();
+// afterAll hooks run in reverse order: this one after the harness has closed.
+afterAll(() => {
   vi.restoreAllMocks();
 });
 
-beforeEach(() => connector.clear());
+const { connector, teams } = useTeamsHarness(db, { config: CONFIG });
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -1,49 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEstate, type Household } from '../support/estate.js';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { buttonsOf, visibleText } from './support/cards.js';
-import { FakeConnector } from './support/connector.js';
 import {
   activityFrom,
   newUser,
-  startTeams,
   textFrom,
-  type TeamsHarness,
+  useTeamsHarness,
   type TeamsUser,
 } from './support/harness.js';
-import { teamsAmbassador } from './support/people.js';
+import { ambassadorWith, CHRISTENSEN } from './support/people.js';
 
 /** Teams: buttons answer once, resident data stays in personal chat, bad activities are 400. */
 
 const db = useTestDatabase();
-const connector = new FakeConnector();
-let teams: TeamsHarness;
-
-const CHRISTENSEN: Household = {
-  names: ['Ove Christensen', 'Else Christensen'],
-  address: 'Gudrunsvej 10',
-  unit: '1. th',
-  moveInDate: '2026-11-18',
-};
-
-beforeAll(async () => {
-  connector.install();
-  teams = await startTeams(db());
-});
-
-afterAll(async () => {
-  await teams?.close();
-});
-
-beforeEach(() => connector.clear());
-
-async function ambassadorWith(households: Household[]) {
-  const estate = await createEstate(db());
-  const user = newUser();
-  const person = await teamsAmbassador(estate, user);
-  await estate.assign(person, households);
-  return { estate, user, person };
-}
+const { connector, teams } = useTeamsHarness(db);
 
 /** "mine besøg" in personal chat, and the button with this title on the card. */
 async function listedButton(user: TeamsUser, title: string) {
@@ -74,7 +44,7 @@ function invoke(
 
 describe('Teams buttons answer once', () => {
   it('when the same "Ikke hjemme" invoke comes twice (a second click, and a replay), then one attempt is recorded', async () => {
-    const { user, estate } = await ambassadorWith([CHRISTENSEN]);
+    const { user, estate } = await ambassadorWith(db(), [CHRISTENSEN]);
     const { data, cardId } = await listedButton(user, 'Ikke hjemme');
 
     const first = invoke(user, data, cardId);
@@ -95,7 +65,7 @@ describe('Teams buttons answer once', () => {
 
 describe('Teams: resident data only in personal chat', () => {
   it('when a report button is pressed in a team channel, then nothing is recorded and no name is posted there', async () => {
-    const { user, estate } = await ambassadorWith([CHRISTENSEN]);
+    const { user, estate } = await ambassadorWith(db(), [CHRISTENSEN]);
     const { data, cardId } = await listedButton(user, 'Mødt');
 
     const response = await teams.deliver(
@@ -120,7 +90,7 @@ describe('Teams: resident data only in personal chat', () => {
 
 describe('Teams: proactive messages naming residents', () => {
   it('when the stored link is a team channel, then a message naming a resident is not sent there', async () => {
-    const { user, person } = await ambassadorWith([]);
+    const { user, person } = await ambassadorWith(db(), []);
     await teams.deliver(textFrom(user, 'hej'));
     const link = await db().conversationLinks.get(person.id, 'teams');
     const address = link?.address as { conversation: Record<string, unknown> };

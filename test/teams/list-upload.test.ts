@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zipBomb } from '../resident-list/support/workbooks.js';
 import { createEstate } from '../support/estate.js';
 import { useTestDatabase } from '../support/database.js';
 import { buttonsOf, visibleText } from './support/cards.js';
-import { FakeConnector } from './support/connector.js';
 import {
   activityFrom,
   newUser,
-  startTeams,
   submitFrom,
-  type TeamsHarness,
+  useTeamsHarness,
   type TeamsUser,
 } from './support/harness.js';
 
@@ -20,17 +18,7 @@ import {
  * fetched from its download URL, previewed, and imported only after "Godkend".
  */
 const db = useTestDatabase();
-const connector = new FakeConnector();
-let teams: TeamsHarness;
-
-beforeAll(async () => {
-  connector.install();
-  teams = await startTeams(db());
-});
-
-afterAll(async () => {
-  await teams?.close();
-});
+const { connector, teams } = useTeamsHarness(db);
 
 describe('the monthly list uploaded in Teams', () => {
   it('when a coordinator sends the list in personal chat, then a preview comes back and "Godkend" imports it', async () => {

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEstate, type Household } from '../support/estate.js';
 import { useTestDatabase } from '../support/database.js';
 import { buttonsOf, cardsOf, visibleText } from './support/cards.js';
-import { FakeConnector, SERVICE_URL } from './support/connector.js';
+import { SERVICE_URL } from './support/connector.js';
 import {
   activityFrom,
   BOT_ID,
   newUser,
-  startTeams,
   submitFrom,
   textFrom,
-  type TeamsHarness,
+  useTeamsHarness,
 } from './support/harness.js';
-import { teamsAmbassador } from './support/people.js';
+import { ambassadorWith, CHRISTENSEN, teamsAmbassador } from './support/people.js';
 
 /**
  * Teams end to end with authentication off (empty app id): activities posted over HTTP into the
@@ -20,38 +19,11 @@ import { teamsAmbassador } from './support/people.js';
  */
 
 const db = useTestDatabase();
-const connector = new FakeConnector();
-let teams: TeamsHarness;
-
-const CHRISTENSEN: Household = {
-  names: ['Ove Christensen', 'Else Christensen'],
-  address: 'Gudrunsvej 10',
-  unit: '1. th',
-  moveInDate: '2026-11-18',
-};
-
-beforeAll(async () => {
-  connector.install();
-  teams = await startTeams(db());
-});
-
-afterAll(async () => {
-  await teams?.close();
-});
-
-beforeEach(() => connector.clear());
-
-async function ambassadorWith(households: Household[]) {
-  const estate = await createEstate(db());
-  const user = newUser();
-  const person = await teamsAmbassador(estate, user);
-  const residents = households.length > 0 ? await estate.assign(person, households) : [];
-  return { estate, user, person, residents };
-}
+const { connector, teams } = useTeamsHarness(db);
 
 describe('Teams messages, authentication off', () => {
   it('when an ambassador reports a visit in personal chat, then the reply is posted to the conversation and the visit is stored', async () => {
-    const { user, estate, person } = await ambassadorWith([CHRISTENSEN]);
+    const { user, estate, person } = await ambassadorWith(db(), [CHRISTENSEN]);
 
     const response = await teams.deliver(textFrom(user, 'ikke hjemme, lagde mappen i postkassen'));
 
@@ -75,7 +47,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when a button on a card is pressed, then the card is replaced without buttons and a confirmation follows', async () => {
-    const { user, estate } = await ambassadorWith([CHRISTENSEN]);
+    const { user, estate } = await ambassadorWith(db(), [CHRISTENSEN]);
     await teams.deliver(textFrom(user, 'mine besøg'));
     const [list] = connector.calls;
     expect(list?.body.attachments).toBeDefined();
@@ -103,7 +75,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when an Action.Execute invoke arrives, then it is answered at once with an invoke response and handled like a button', async () => {
-    const { user, estate } = await ambassadorWith([CHRISTENSEN]);
+    const { user, estate } = await ambassadorWith(db(), [CHRISTENSEN]);
     await teams.deliver(textFrom(user, 'mine besøg'));
     const [list] = connector.calls;
     const met = buttonsOf(list?.body ?? {}).find((button) => button.title === 'Mødt');
@@ -133,7 +105,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when Teams delivers the same activity twice, then it is handled once', async () => {
-    const { user, estate } = await ambassadorWith([CHRISTENSEN]);
+    const { user, estate } = await ambassadorWith(db(), [CHRISTENSEN]);
     const activity = textFrom(user, 'mødte dem');
 
     const first = await teams.deliver(activity);
@@ -164,7 +136,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when the bot is mentioned in a channel, then it answers without any resident name', async () => {
-    const { user } = await ambassadorWith([CHRISTENSEN]);
+    const { user } = await ambassadorWith(db(), [CHRISTENSEN]);
     const channel = activityFrom(
       user,
       {
@@ -186,7 +158,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when a channel message does not mention Nabo, then Nabo stays silent in the channel', async () => {
-    const { user } = await ambassadorWith([CHRISTENSEN]);
+    const { user } = await ambassadorWith(db(), [CHRISTENSEN]);
     const chatter = activityFrom(
       user,
       { text: 'testing' },
@@ -200,7 +172,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when a known person installs the app, then their reference is stored and they are greeted once', async () => {
-    const { user, person } = await ambassadorWith([]);
+    const { user, person } = await ambassadorWith(db(), []);
     const conversationUpdate = activityFrom(user, {
       type: 'conversationUpdate',
       membersAdded: [{ id: BOT_ID }],
@@ -249,7 +221,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when the proactive send goes to a person who installed the bot, then it arrives in their personal chat', async () => {
-    const { user, person } = await ambassadorWith([]);
+    const { user, person } = await ambassadorWith(db(), []);
     await teams.deliver(activityFrom(user, { type: 'installationUpdate', action: 'add' }));
     connector.clear();
 
@@ -280,7 +252,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when the person removed or blocked the bot, then sendToPerson says so instead of failing', async () => {
-    const { user, person } = await ambassadorWith([]);
+    const { user, person } = await ambassadorWith(db(), []);
     await teams.deliver(textFrom(user, 'hjælp'));
     connector.clear();
 
@@ -300,7 +272,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when a household name carries a mention and a markdown link, then neither survives into the card or the text', async () => {
-    const { user } = await ambassadorWith([
+    const { user } = await ambassadorWith(db(), [
       {
         names: ['<at>Everyone</at>'],
         address: '[klik](https://evil.example)',
@@ -328,7 +300,7 @@ describe('Teams messages, authentication off', () => {
       unit: `${index % 5}. tv`,
       moveInDate: '2026-11-10',
     }));
-    const { user } = await ambassadorWith(households);
+    const { user } = await ambassadorWith(db(), households);
 
     await teams.deliver(textFrom(user, 'mine besøg'));
 
@@ -343,7 +315,7 @@ describe('Teams messages, authentication off', () => {
   });
 
   it('when a person sends a file in personal chat, then the core gets it as a file event', async () => {
-    const { user } = await ambassadorWith([]);
+    const { user } = await ambassadorWith(db(), []);
 
     await teams.deliver(
       activityFrom(user, {

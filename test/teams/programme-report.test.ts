@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   SEEDED_PERSONAL_DATA,
   seedProgramme,
@@ -7,19 +7,15 @@ import {
 } from '../programme-report/support/seed-programme.js';
 import { useTestDatabase } from '../support/database.js';
 import { visibleText } from './support/cards.js';
-import { FakeConnector } from './support/connector.js';
-import { AUTH_OFF, newUser, startTeams, textFrom, type TeamsHarness } from './support/harness.js';
+import { newUser, textFrom, useTeamsHarness } from './support/harness.js';
 
 const db = useTestDatabase();
-const connector = new FakeConnector();
+const { connector, teams } = useTeamsHarness(db, { now: '2026-12-10T10:00:00+01:00' });
 const mette = newUser();
 const karen = newUser();
-let harness: TeamsHarness;
 let estate: SeededEstate;
 
 beforeAll(async () => {
-  connector.install();
-  harness = await startTeams(db(), AUTH_OFF, {}, '2026-12-10T10:00:00+01:00');
   estate = await seedProgramme(db(), 'solbakken-teams');
   await db().people.add({
     name: 'Mette Kjær',
@@ -35,10 +31,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await harness?.close();
-});
-
 interface Attachment {
   contentType?: string;
   contentUrl?: string;
@@ -48,7 +40,7 @@ interface Attachment {
 describe('the programme report on Teams', () => {
   it('when Mette writes "rapport", then the chart comes as an inline PNG attachment and the figures follow', async () => {
     connector.clear();
-    await harness.deliver(textFrom(mette, 'rapport'));
+    await teams.deliver(textFrom(mette, 'rapport'));
     const mine = connector.calls.filter((call) => call.conversationId === mette.conversationId);
     const [first, ...rest] = mine;
     const [attachment] = (first?.body.attachments ?? []) as Attachment[];
@@ -73,7 +65,7 @@ describe('the programme report on Teams', () => {
   it('when Teams refuses the picture as too large, then the figures still come', async () => {
     connector.clear();
     connector.failNext({ status: 413 });
-    await harness.deliver(textFrom(mette, 'rapport'));
+    await teams.deliver(textFrom(mette, 'rapport'));
     const text = connector.calls
       .filter((call) => call.conversationId === mette.conversationId)
       .map((call) => visibleText(call.body))
@@ -83,7 +75,7 @@ describe('the programme report on Teams', () => {
 
   it('when an ambassador writes "rapport", then no picture is sent and she hears it is the coordinator\'s', async () => {
     connector.clear();
-    await harness.deliver(textFrom(karen, 'rapport'));
+    await teams.deliver(textFrom(karen, 'rapport'));
     const mine = connector.calls.filter((call) => call.conversationId === karen.conversationId);
     expect(mine.some((call) => JSON.stringify(call.body).includes('image/png'))).toBe(false);
     expect(mine.map((call) => visibleText(call.body)).join('\n')).toContain('koordinatoren');

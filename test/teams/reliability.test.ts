@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createEstate, type Household } from '../support/estate.js';
 import { useTestDatabase } from '../support/database.js';
 import { buttonsOf, visibleText } from './support/cards.js';
-import { FakeConnector } from './support/connector.js';
-import {
-  AUTH_OFF,
-  newUser,
-  startTeams,
-  submitFrom,
-  textFrom,
-  type TeamsHarness,
-} from './support/harness.js';
+import { newUser, submitFrom, textFrom, useTeamsHarness } from './support/harness.js';
 import { teamsAmbassador } from './support/people.js';
 
 /**
@@ -20,28 +12,20 @@ import { teamsAmbassador } from './support/people.js';
  */
 
 const db = useTestDatabase();
-const connector = new FakeConnector();
 const delays: number[] = [];
-let teams: TeamsHarness;
-
-beforeAll(async () => {
-  connector.install();
-  teams = await startTeams(db(), AUTH_OFF, {
+const { connector, teams } = useTeamsHarness(db, {
+  options: {
     retry: {
       sleep: async (ms) => {
         delays.push(ms);
       },
       random: () => 0.5,
     },
-  });
+  },
 });
 
-afterAll(async () => {
-  await teams?.close();
-});
-
+// The harness has already cleared the connector (its beforeEach runs first).
 beforeEach(() => {
-  connector.clear();
   delays.length = 0;
 });
 

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { conversationScenarios, SCENARIO_NOW } from '../scenarios/conversation-scenarios.js';
 import { runScenario } from '../scenarios/run-scenario.js';
 import { useTestDatabase } from '../support/database.js';
-import { FakeConnector } from './support/connector.js';
-import { AUTH_OFF, newUser, startTeams, type TeamsHarness } from './support/harness.js';
+import { newUser, useTeamsHarness } from './support/harness.js';
 import { teamsScenarioDriver } from './support/scenario-driver.js';
 
 const db = useTestDatabase();
-const connector = new FakeConnector();
-let harness: TeamsHarness;
-
-beforeAll(async () => {
-  connector.install();
-  harness = await startTeams(db(), AUTH_OFF, {}, SCENARIO_NOW);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const { connector, teams } = useTeamsHarness(db, { now: SCENARIO_NOW });
 
 describe('shared conversation scenarios through Teams over HTTP', () => {
   it.each(conversationScenarios.map((scenario) => [scenario.name, scenario] as const))(
@@ -27,7 +16,7 @@ describe('shared conversation scenarios through Teams over HTTP', () => {
         const user = newUser();
         return {
           identities: [{ platform: 'teams', workspaceId: user.tenantId, userId: user.aadObjectId }],
-          driver: teamsScenarioDriver(harness, connector, user),
+          driver: teamsScenarioDriver(teams, connector, user),
         };
       });
     },

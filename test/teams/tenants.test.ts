@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
-import { FakeConnector } from './support/connector.js';
-import { AUTH_OFF, newUser, startTeams, textFrom, type TeamsHarness } from './support/harness.js';
+import { AUTH_OFF, newUser, textFrom, useTeamsHarness } from './support/harness.js';
 
 /** Teams accepts only the organisation's own tenants; others are ignored and audit-logged. */
-const db = useTestDatabase();
-const connector = new FakeConnector();
-let teams: TeamsHarness;
 const OWN_TENANT = 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa';
-
-beforeAll(async () => {
-  connector.install();
-  teams = await startTeams(db(), { ...AUTH_OFF, allowedTenants: [OWN_TENANT] });
-});
-
-afterAll(async () => {
-  await teams?.close();
+const db = useTestDatabase();
+const { connector, teams } = useTeamsHarness(db, {
+  config: { ...AUTH_OFF, allowedTenants: [OWN_TENANT] },
 });
 
 describe('Teams tenants', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { composeConversation } from '../../../app/compose.js';
 import type { NaboDatabase } from '../../../models/database.js';
 import {
@@ -11,7 +12,7 @@ import { startWebProcess, type WebProcess } from '../../../adapters/http/web-pro
 import type { TeamsConfig } from '../../../src/config/config.js';
 import { fixedClock } from '../../../kernel/clock.js';
 import { createLogger } from '../../../kernel/logger.js';
-import { SERVICE_URL } from './connector.js';
+import { FakeConnector, SERVICE_URL } from './connector.js';
 
 /**
  * The real web process with the Teams platform in it, on port 0, talking to the test database
@@ -36,9 +37,9 @@ export const INSTANT_RETRY: TeamsPlatformOptions['retry'] = {
 };
 
 export interface TeamsHarness {
-  web: WebProcess;
-  platform: TeamsPlatform;
-  url: string;
+  readonly web: WebProcess;
+  readonly platform: TeamsPlatform;
+  readonly url: string;
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   postRaw(body: string, headers?: Record<string, string>): Promise<Response>;
   /** Posts and waits until the bot has finished answering. */
@@ -96,6 +97,54 @@ export async function startTeams(
       redis.disconnect();
     },
   };
+}
+
+/**
+ * One Teams web process for the whole test file (starting one per test would cost a server and a
+ * Redis connection each time), with the fake Bot Connector installed before it starts. The
+ * connector forgets its calls, attempts and scripted failures before each test, so every test
+ * sees only what it caused. Call at module level, after `useTestDatabase()`; `teams` works inside
+ * tests and in hooks registered after this call (before that it throws).
+ */
+export function useTeamsHarness(
+  db: () => NaboDatabase,
+  setup: { config?: TeamsConfig; options?: TeamsPlatformOptions; now?: string } = {},
+): { connector: FakeConnector; teams: TeamsHarness } {
+  const connector = new FakeConnector();
+  let started: TeamsHarness | undefined;
+
+  beforeAll(async () => {
+    connector.install();
+    started = await startTeams(db(), setup.config, setup.options, setup.now);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(() => connector.clear());
+
+  const harness = (): TeamsHarness => {
+    if (!started)
+      throw new Error(
+        'useTeamsHarness: the Teams harness has not started; use it inside tests, or in hooks registered after useTeamsHarness',
+      );
+    return started;
+  };
+  const teams: TeamsHarness = {
+    get web() {
+      return harness().web;
+    },
+    get platform() {
+      return harness().platform;
+    },
+    get url() {
+      return harness().url;
+    },
+    post: (activity, headers) => harness().post(activity, headers),
+    postRaw: (body, headers) => harness().postRaw(body, headers),
+    deliver: (activity, headers) => harness().deliver(activity, headers),
+    close: () => harness().close(),
+  };
+  return { connector, teams };
 }
 
 /** A person in Teams, with their personal chat with the bot. */
