@@ -495,7 +495,8 @@ async function benchNabo(
       if (line.msg === 'web process listening') {
         listening++;
         found = line.port ?? 0;
-        if (expected <= 1 && line.pid) workerPids.push(line.pid);
+        // One worker: no cluster, the spawned process is the web process itself.
+        if (expected <= 1 && web.pid) workerPids.push(web.pid);
       }
       if (line.msg === 'web worker listening' && line.pid) workerPids.push(line.pid);
       if (listening >= expected) done(found);
