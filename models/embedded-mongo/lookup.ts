@@ -1,9 +1,10 @@
 import { resolve } from 'mingo/util';
-import { cloneDocument, isPlainObject, type Document } from './bson-values.js';
+import { cloneDocument, isPlainObject, rememberTyped, type Document } from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
 import { isPointValue } from './index-bounds.js';
 import { compileAggregation } from './mingo.js';
 import { newQueryStats, queryStored } from './query-engine.js';
+import { carryTypes, typedCounterpart, withJoined } from './stages.js';
 
 /** What one `$lookup` stage read, as mongod's explain reports it per stage. */
 export interface LookupStats {
@@ -252,14 +253,15 @@ export function runIndexedLookup(
       from === undefined
         ? []
         : matchesOf(from, join.foreignField, keysPerInput[position] as unknown[], stats);
-    let joined = matched.map((stored) => cloneDocument(stored.view));
+    let joined = matched.map((stored) => rememberTyped(cloneDocument(stored.view), stored.doc));
     if (pipeline.length > 0) {
       const own =
         join.kind === 'fields' ? letValues(input, lookup.letExpression) : letPerInput[position];
       joined = runPipeline(pipeline, joined, { ...variables, ...own });
     }
     stats.nReturned = (stats.nReturned ?? 0) + 1;
-    return { ...input, [lookup.as]: joined };
+    const output = { ...input, [lookup.as]: joined };
+    return carryTypes(output, withJoined(typedCounterpart(input) ?? input, output, lookup.as));
   });
 }
 

@@ -31,9 +31,14 @@ import {
   $bucketAutoStage,
   $bucketStage,
   $countStage,
+  $facetStage,
   $groupStage,
+  $lookupStage,
   $projectStage,
+  $replaceRootStage,
+  $replaceWithStage,
   $unsetStage,
+  $unwindStage,
 } from './stages.js';
 import { $isNumberExpression, $typeExpression, $typeQuery } from './bson-type.js';
 import type { Document } from './bson-values.js';
@@ -115,6 +120,11 @@ const operators = Context.init({
     $unset: $unsetStage,
     $bucket: $bucketStage,
     $bucketAuto: $bucketAutoStage,
+    $unwind: $unwindStage,
+    $replaceRoot: $replaceRootStage,
+    $replaceWith: $replaceWithStage,
+    $lookup: $lookupStage,
+    $facet: $facetStage,
   },
   projection: { ...projectionOperators, $elemMatch: $elemMatchProjection },
   query: {

@@ -1,6 +1,16 @@
+import { Aggregator } from 'mingo/aggregator';
+import { Lazy } from 'mingo/lazy';
 import * as mingoPipeline from 'mingo/operators/pipeline';
 import type { Options } from 'mingo/types';
-import { inStoredOrder, isPlainObject, typedOriginal, type Document } from './bson-values.js';
+import {
+  cloneDocument,
+  getPath,
+  inStoredOrder,
+  isPlainObject,
+  promote,
+  typedOriginal,
+  type Document,
+} from './bson-values.js';
 
 /**
  * Pipeline stages where mingo answered otherwise than mongod:
@@ -10,70 +20,108 @@ import { inStoredOrder, isPlainObject, typedOriginal, type Document } from './bs
  *   - `$project` gives `_id` first and the fields it keeps in the order the document holds them
  *     (mingo: the projection's order, `_id` last);
  *   - `$bucketAuto` gives each bucket's `_id` (its bounds) first, then its outputs (mingo: last);
- *   - a value `$project`, `$addFields`/`$set` or `$unset` passes through unchanged keeps its BSON
- *     type (int64, an integral double, decimal128), where mingo, which computes on plain
- *     numbers, gave an int32 or a double (see withStoredTypes).
+ *   - a stored value that `$project`, `$addFields`/`$set`, `$unset`, `$unwind`, `$replaceRoot`/
+ *     `$replaceWith`, `$lookup` or `$facet` passes on unchanged keeps its BSON type (int64, an
+ *     integral double, decimal128), where mingo, which computes on plain numbers, gave an int32
+ *     or a double (see withStoredTypes). Values `$group` gathers do not (README).
  */
 
 interface Sequence {
   map(transform: (doc: Record<string, unknown>) => unknown): Sequence;
   filter(keep: (doc: Record<string, unknown>) => boolean): Sequence;
+  transform(all: (docs: Container[]) => unknown): Sequence;
 }
 type Stage = (collection: Sequence, expression: unknown, options: Options) => Sequence;
 
 const mingo = mingoPipeline as unknown as Record<
-  '$count' | '$group' | '$project' | '$sort' | '$bucketAuto' | '$addFields' | '$unset',
+  | '$count'
+  | '$group'
+  | '$project'
+  | '$sort'
+  | '$bucketAuto'
+  | '$addFields'
+  | '$unset'
+  | '$unwind'
+  | '$replaceRoot'
+  | '$replaceWith'
+  | '$lookup',
   Stage
 >;
 
-/** For each document a one-to-one stage put out: the pipeline's input document it came from. */
-const sourceOf = new WeakMap<object, Record<string, unknown>>();
+/**
+ * For each document a stage put out: the typed document whose values it may carry on at the same
+ * paths — the stored document for an input, and for what `$unwind`, `$replaceRoot` or `$lookup`
+ * made of it, the stored values now at each path. Never handed to mingo, so never changed by it.
+ */
+const typedSourceOf = new WeakMap<object, Container>();
+
+type Container = Record<string, unknown>;
+
+/** The typed document `doc` carries values of: recorded by a stage, or the stored one it copies. */
+export function typedCounterpart(doc: Container): Container | undefined {
+  const recorded = typedSourceOf.get(doc);
+  if (recorded !== undefined) return recorded;
+  const original = typedOriginal(doc);
+  return original === doc ? undefined : (original as Container);
+}
+
+/** Records that `output` carries values of the typed document `typed` (see typedCounterpart). */
+export function carryTypes<T extends object>(output: T, typed: Container | undefined): T {
+  if (typed !== undefined) typedSourceOf.set(output, typed);
+  return output;
+}
 
 /**
- * Runs a stage that puts out one document for each it reads, remembering where each came from.
- * mingo runs such a stage one document at a time as the next stage pulls it: the one just read
- * is the one each output came from.
+ * Runs a stage that puts out documents made from the one it read last, recording for each the
+ * typed document it carries values of: by default its input's, or what `counterpart` makes of it
+ * (`index`: how many documents this input already gave). mingo runs such a stage one document
+ * at a time as the next stage pulls it: the one just read is the one each output came from.
  */
-function oneToOne(
+function fromLastRead(
   collection: Sequence,
   run: (remembered: Sequence) => Sequence,
-  finish: (output: Record<string, unknown>, input: Record<string, unknown>) => unknown = (output) =>
-    output,
+  finish: (output: Container, input: Container) => unknown = (output) => output,
+  counterpart: (typed: Container, output: Container, index: number) => Container | undefined = (
+    typed,
+  ) => typed,
 ): Sequence {
-  let input: Record<string, unknown> = {};
-  const remembered = collection.map((doc) => (input = doc));
+  let input: Container = {};
+  let given = 0;
+  const remembered = collection.map((doc) => {
+    given = 0;
+    return (input = doc);
+  });
   return run(remembered).map((output) => {
     if (!isPlainObject(output)) return output;
-    const finished = finish(output, input) as Record<string, unknown>;
-    sourceOf.set(finished, sourceOf.get(input) ?? input);
-    return finished;
+    const finished = finish(output, input) as Container;
+    const typed = typedCounterpart(input);
+    const index = given++;
+    return carryTypes(finished, typed && counterpart(typed, finished, index));
   });
 }
 
 /**
- * A pipeline's result with the BSON types of what passed through a one-to-one stage unchanged:
- * where the result holds the very number (or document) its input held at the same path, the
- * stored value it stands for. Computed values stay as mingo computed them (an int64 plus one is
- * an int32 here, an int64 on mongod), except one equal to the stored value at its path, which
- * takes the stored type.
+ * A pipeline's result with the BSON types of the stored values it carries: where it holds, at a
+ * path, the number its typed counterpart holds there as an int64, an integral double or a
+ * decimal128, that value. Computed values stay as mingo computed them (an int64 plus one is an
+ * int32 here, an int64 on mongod), except one equal to the stored value at its path, which takes
+ * the stored type. Compared with the typed document, never with mingo's copy, which a stage such
+ * as `$set` on a nested path changes in place.
  */
 export function withStoredTypes(result: Document): Document {
-  const source = sourceOf.get(result);
-  if (source === undefined) return result;
-  restoreTypes(result, source, typedOriginal(source) as Container);
+  const typed = typedCounterpart(result);
+  if (typed !== undefined) restoreTypes(result, typed);
   return result;
 }
 
-type Container = Record<string, unknown>;
-
-function restoreTypes(output: Container, view: Container, typed: Container): void {
+function restoreTypes(output: Container, typed: Container): void {
   for (const key of Object.keys(output)) {
-    const [out, seen, stored] = [output[key], view[key], typed[key]];
-    if (stored === seen || stored === undefined) continue;
+    const [out, stored] = [output[key], typed[key]];
+    if (stored === out || stored === undefined || stored === null) continue;
     if (typeof out === 'number') {
-      if (Object.is(out, seen)) output[key] = stored;
-    } else if (sameContainerKind(out, seen) && sameContainerKind(out, stored)) {
-      restoreTypes(out as Container, seen as Container, stored as Container);
+      if (typeof stored === 'object' && Object.is(promote(stored), out)) output[key] = stored;
+    } else if (sameContainerKind(out, stored)) {
+      restoreTypes(out as Container, stored as Container);
     }
   }
 }
@@ -82,6 +130,16 @@ function restoreTypes(output: Container, view: Container, typed: Container): voi
 function sameContainerKind(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length;
   return isPlainObject(a) && isPlainObject(b);
+}
+
+/** `typed` with `value` at `path`, copying only the documents on the way; undefined if it has none. */
+function withValueAt(typed: Container, path: string, value: unknown): Container | undefined {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  if (rest.length === 0) return { ...typed, [head]: value };
+  const inner = typed[head];
+  if (!isPlainObject(inner)) return undefined;
+  const changed = withValueAt(inner, rest.join('.'), value);
+  return changed && { ...typed, [head]: changed };
 }
 
 export function $countStage(collection: Sequence, field: unknown, options: Options): Sequence {
@@ -103,7 +161,7 @@ export function $bucketAutoStage(collection: Sequence, spec: unknown, options: O
 }
 
 export function $projectStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  return oneToOne(
+  return fromLastRead(
     collection,
     (remembered) => mingo.$project(remembered, spec, options),
     (projected, input) => inStoredOrder(projected, input),
@@ -111,11 +169,11 @@ export function $projectStage(collection: Sequence, spec: unknown, options: Opti
 }
 
 export function $addFieldsStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  return oneToOne(collection, (remembered) => mingo.$addFields(remembered, spec, options));
+  return fromLastRead(collection, (remembered) => mingo.$addFields(remembered, spec, options));
 }
 
 export function $unsetStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  return oneToOne(collection, (remembered) => mingo.$unset(remembered, spec, options));
+  return fromLastRead(collection, (remembered) => mingo.$unset(remembered, spec, options));
 }
 
 /**
@@ -148,4 +206,94 @@ export function $bucketStage(collection: Sequence, spec: unknown, options: Optio
     options,
   );
   return mingo.$sort(grouped, { _id: 1 }, options);
+}
+
+/** `$unwind`: each document it puts out carries the stored element it unwound, by position. */
+export function $unwindStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  const field = typeof spec === 'string' ? spec : (spec as { path?: unknown } | null)?.path;
+  const path = typeof field === 'string' && field.startsWith('$') ? field.slice(1) : undefined;
+  return fromLastRead(
+    collection,
+    (remembered) => mingo.$unwind(remembered, spec, options),
+    undefined,
+    (typed, _output, index) => {
+      if (path === undefined) return typed;
+      const stored = getPath(typed, path);
+      return Array.isArray(stored) ? (withValueAt(typed, path, stored[index]) ?? typed) : typed;
+    },
+  );
+}
+
+/** `$replaceRoot` / `$replaceWith` by a field path: the new root carries that stored document. */
+export function $replaceRootStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  const newRoot = (spec as { newRoot?: unknown } | null)?.newRoot;
+  return replacedBy(
+    newRoot,
+    (remembered) => mingo.$replaceRoot(remembered, spec, options),
+    collection,
+  );
+}
+
+export function $replaceWithStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  return replacedBy(
+    spec,
+    (remembered) => mingo.$replaceWith(remembered, spec, options),
+    collection,
+  );
+}
+
+function replacedBy(
+  newRoot: unknown,
+  run: (remembered: Sequence) => Sequence,
+  collection: Sequence,
+): Sequence {
+  const path =
+    typeof newRoot === 'string' && newRoot.startsWith('$') && !newRoot.startsWith('$$')
+      ? newRoot.slice(1)
+      : undefined;
+  return fromLastRead(collection, run, undefined, (typed) => {
+    const stored = path === undefined ? undefined : getPath(typed, path);
+    return isPlainObject(stored) ? stored : undefined;
+  });
+}
+
+/** `$lookup` run by mingo: the joined documents carry the stored ones they copy. */
+export function $lookupStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  const as = (spec as { as?: unknown } | null)?.as;
+  return fromLastRead(
+    collection,
+    (remembered) => mingo.$lookup(remembered, spec, options),
+    undefined,
+    (typed, output) => (typeof as === 'string' ? withJoined(typed, output, as) : typed),
+  );
+}
+
+/** `typed` with the typed counterparts of the documents `output` holds joined under `as`. */
+export function withJoined(typed: Container, output: Container, as: string): Container {
+  const joined = getPath(output, as);
+  if (!Array.isArray(joined)) return typed;
+  const counterparts = joined.map((doc: unknown) =>
+    isPlainObject(doc) ? (typedCounterpart(doc) ?? doc) : doc,
+  );
+  return withValueAt(typed, as, counterparts) ?? typed;
+}
+
+/**
+ * `$facet` as mingo runs it, but each sub-pipeline reads copies that carry what their documents
+ * carry (mingo's own deep copies would not): a value passed through a facet keeps its type.
+ */
+export function $facetStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  // As mingo's $facet: a fresh evaluation context per facet (the stage's own options).
+  const facetOptions = (options as { options?: Options }).options ?? options;
+  return collection.transform((docs) => {
+    const facets: Container = {};
+    const typed: Container = {};
+    for (const [name, pipeline] of Object.entries(spec as Record<string, Document[]>)) {
+      const copies = docs.map((doc) => carryTypes(cloneDocument(doc), typedCounterpart(doc)));
+      const out = new Aggregator(pipeline, facetOptions).run(copies) as Container[];
+      facets[name] = out;
+      typed[name] = out.map((doc) => (isPlainObject(doc) ? (typedCounterpart(doc) ?? doc) : doc));
+    }
+    return Lazy([carryTypes(facets, typed)]);
+  });
 }

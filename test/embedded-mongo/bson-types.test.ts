@@ -305,6 +305,104 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
       label: 'x',
     });
   });
+
+  it('when $set or $addFields computes a nested field from itself, then the new value comes back, not the stored one', async () => {
+    await meters.insertOne({ _id: 1, reading: { n: Long.fromNumber(9), d: new Double(2) } });
+    const [changed] = await meters
+      .aggregate([
+        { $set: { 'reading.n': { $add: ['$reading.n', 1] } } },
+        { $addFields: { 'reading.d': { $multiply: ['$reading.d', 3] } } },
+        { $project: { reading: 1 } },
+      ])
+      .toArray();
+    // The values, whatever their number type: a computed int64 is a plain number here (README).
+    expect(changed).toEqual({ _id: 1, reading: { n: 10, d: 6 } });
+  });
+
+  it('when $unwind, $replaceRoot or $lookup passes stored values on, then they keep their types', async () => {
+    await meters.insertOne({
+      _id: 1,
+      n: Long.fromNumber(5),
+      readings: [Long.fromNumber(7), new Double(3)],
+      site: { floor: Long.fromNumber(2), area: new Double(40) },
+    });
+    const sites = db.collection<Meter>('sites');
+    await sites.deleteMany({});
+    await sites.insertOne({ _id: 1, rent: new Double(5000), rooms: Long.fromNumber(3) });
+    const options = { promoteValues: false };
+    const unwound = await meters.aggregate([{ $unwind: '$readings' }], options).toArray();
+    expect(unwound.map(typesOf)).toEqual([
+      {
+        _id: 'Int32(1)',
+        n: 'Long(5)',
+        readings: 'Long(7)',
+        site: { floor: 'Long(2)', area: 'Double(40)' },
+      },
+      {
+        _id: 'Int32(1)',
+        n: 'Long(5)',
+        readings: 'Double(3)',
+        site: { floor: 'Long(2)', area: 'Double(40)' },
+      },
+    ]);
+    const replaced = await meters
+      .aggregate([{ $replaceRoot: { newRoot: '$site' } }, { $set: { seen: true } }], options)
+      .toArray();
+    expect(replaced.map(typesOf)).toEqual([{ floor: 'Long(2)', area: 'Double(40)', seen: true }]);
+    const joined = await meters
+      .aggregate(
+        [
+          { $lookup: { from: 'sites', localField: '_id', foreignField: '_id', as: 'sites' } },
+          { $project: { n: 1, sites: 1 } },
+        ],
+        options,
+      )
+      .toArray();
+    expect(joined.map(typesOf)).toEqual([
+      {
+        _id: 'Int32(1)',
+        n: 'Long(5)',
+        sites: [{ _id: 'Int32(1)', rent: 'Double(5000)', rooms: 'Long(3)' }],
+      },
+    ]);
+  });
+
+  it('when $facet, $replaceWith or a $lookup on a field without an index passes stored values on, then they keep their types', async () => {
+    await meters.insertOne({ _id: 1, n: Long.fromNumber(5), site: { area: new Double(40) } });
+    const readings = db.collection<Meter>('readings');
+    await readings.deleteMany({});
+    await readings.insertOne({ _id: 7, meter: 1, kwh: new Double(12), at: Long.fromNumber(3) });
+    const [faceted] = await meters
+      .aggregate(
+        [
+          {
+            $facet: {
+              plain: [{ $project: { n: 1 } }],
+              sites: [{ $replaceWith: '$site' }],
+              joined: [
+                {
+                  $lookup: { from: 'readings', localField: '_id', foreignField: 'meter', as: 'r' },
+                },
+                { $unwind: '$r' },
+                { $project: { r: 1 } },
+              ],
+            },
+          },
+        ],
+        { promoteValues: false },
+      )
+      .toArray();
+    expect(typesOf(faceted)).toEqual({
+      plain: [{ _id: 'Int32(1)', n: 'Long(5)' }],
+      sites: [{ area: 'Double(40)' }],
+      joined: [
+        {
+          _id: 'Int32(1)',
+          r: { _id: 'Int32(7)', meter: 'Int32(1)', kwh: 'Double(12)', at: 'Long(3)' },
+        },
+      ],
+    });
+  });
 });
 
 describe('embedded mongo: $type tells BSON types apart like mongod', () => {
