@@ -48,9 +48,8 @@ export interface EmbeddedMongo {
  * detect.ts and `isEmbeddedMongo`).
  *
  * Known to differ, and left because the app stores none of these types: a value a pipeline
- * computes from an int64, an integral double or a decimal128 (`$add`, `$sum`), or gathers in a
- * `$group` (`$first`, `$push`, its `_id`), is an int32 or a double here, with the right value,
- * where mongod keeps the wider type.
+ * computes from an int64, an integral double or a decimal128 (`$add`, `$sum`, `$avg`) is an
+ * int32 or a double here, with the right value, where mongod keeps the wider type.
  */
 export async function startEmbeddedMongo(
   options: EmbeddedMongoOptions = {},

@@ -21,9 +21,9 @@ import {
  *     (mingo: the projection's order, `_id` last);
  *   - `$bucketAuto` gives each bucket's `_id` (its bounds) first, then its outputs (mingo: last);
  *   - a stored value that `$project`, `$addFields`/`$set`, `$unset`, `$unwind`, `$replaceRoot`/
- *     `$replaceWith`, `$lookup` or `$facet` passes on unchanged keeps its BSON type (int64, an
- *     integral double, decimal128), where mingo, which computes on plain numbers, gave an int32
- *     or a double (see withStoredTypes). Values `$group` gathers do not (README).
+ *     `$replaceWith`, `$lookup`, `$facet` or `$group` (by a path) passes on unchanged keeps its
+ *     BSON type (int64, an integral double, decimal128), where mingo, which computes on plain
+ *     numbers, gave an int32 or a double (see withStoredTypes).
  */
 
 interface Sequence {
@@ -148,10 +148,97 @@ export function $countStage(collection: Sequence, field: unknown, options: Optio
     .filter((counted) => (counted[field as string] as number) > 0);
 }
 
+/**
+ * `$group`, with `_id: null` where mingo left `_id` out, and the stored types of the values it
+ * gathers unchanged: an `_id` of field paths, and `$first`, `$last`, `$push`, `$addToSet`,
+ * `$min`, `$max` of a field path. For those, each group also gathers its documents (under a
+ * name no stored field can have: BSON names hold no NUL), to read the typed values from.
+ */
 export function $groupStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  return mingo
-    .$group(collection, spec, options)
-    .map((group) => ('_id' in group ? group : { _id: null, ...group }));
+  const gathered = gatheredPaths(spec as Container);
+  if (gathered === undefined) {
+    return mingo
+      .$group(collection, spec, options)
+      .map((group) => ('_id' in group ? group : { _id: null, ...group }));
+  }
+  const withMembers = { ...(spec as Container), [MEMBERS]: { $push: '$$ROOT' } };
+  return mingo.$group(collection, withMembers, options).map((group) => {
+    const { [MEMBERS]: members, ...outputs } = group as Container & { [MEMBERS]: Container[] };
+    const result = '_id' in outputs ? outputs : { _id: null, ...outputs };
+    return carryTypes(result, typedGathered(gathered, result, members));
+  });
+}
+
+const MEMBERS = '\u0000members';
+
+/** What a `$group` takes unchanged from its documents: `_id`'s paths, and accumulators of a path. */
+interface GatheredPaths {
+  id: string | Record<string, string> | undefined;
+  fields: Array<{ name: string; accumulator: string; path: string }>;
+}
+
+const GATHERING = new Set(['$first', '$last', '$push', '$addToSet', '$min', '$max']);
+
+function gatheredPaths(spec: Container): GatheredPaths | undefined {
+  let id: GatheredPaths['id'];
+  const idPath = fieldPath(spec._id);
+  if (idPath !== undefined) id = idPath;
+  else if (isPlainObject(spec._id)) {
+    const paths = Object.entries(spec._id).map(([key, value]) => [key, fieldPath(value)] as const);
+    if (paths.length > 0 && paths.every(([, path]) => path !== undefined)) {
+      id = Object.fromEntries(paths) as Record<string, string>;
+    }
+  }
+  const fields: GatheredPaths['fields'] = [];
+  for (const [name, value] of Object.entries(spec)) {
+    if (name === '_id' || !isPlainObject(value)) continue;
+    const [accumulator, ...others] = Object.keys(value);
+    if (accumulator === undefined || others.length > 0 || !GATHERING.has(accumulator)) continue;
+    const path = fieldPath(value[accumulator]);
+    if (path !== undefined) fields.push({ name, accumulator, path });
+  }
+  return id === undefined && fields.length === 0 ? undefined : { id, fields };
+}
+
+/** `'$a.b'` → `'a.b'`; anything else (an expression, a variable, a literal) → undefined. */
+function fieldPath(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('$') && !value.startsWith('$$')
+    ? value.slice(1)
+    : undefined;
+}
+
+/** The typed counterpart of one group's output, read from the documents it gathered. */
+function typedGathered(gathered: GatheredPaths, group: Container, members: Container[]): Container {
+  const typedAt = (doc: Container | undefined, path: string): unknown =>
+    doc === undefined ? undefined : getPath(typedCounterpart(doc) ?? doc, path);
+  const typed: Container = {};
+  const { id } = gathered;
+  if (typeof id === 'string') typed._id = typedAt(members[0], id);
+  else if (id !== undefined) {
+    typed._id = Object.fromEntries(
+      Object.entries(id).map(([key, path]) => [key, typedAt(members[0], path)]),
+    );
+  }
+  // The first gathered value equal to `value`, as it is stored: what $min, $max and $addToSet keep.
+  const storedAs = (value: unknown, path: string): unknown => {
+    if (typeof value !== 'number') return value;
+    for (const member of members) {
+      const stored = typedAt(member, path);
+      if (Object.is(promote(stored), value)) return stored;
+    }
+    return value;
+  };
+  for (const { name, accumulator, path } of gathered.fields) {
+    const value = group[name];
+    if (accumulator === '$first') typed[name] = typedAt(members[0], path);
+    else if (accumulator === '$last') typed[name] = typedAt(members.at(-1), path);
+    else if (accumulator === '$push') {
+      typed[name] = members.map((member) => typedAt(member, path)).filter((v) => v !== undefined);
+    } else if (accumulator === '$addToSet' && Array.isArray(value)) {
+      typed[name] = value.map((item: unknown) => storedAs(item, path));
+    } else typed[name] = storedAs(value, path);
+  }
+  return typed;
 }
 
 export function $bucketAutoStage(collection: Sequence, spec: unknown, options: Options): Sequence {

@@ -403,6 +403,60 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
       ],
     });
   });
+
+  it('when $group gathers stored values by their paths, then they keep their types', async () => {
+    await meters.insertMany([
+      { _id: 1, site: Long.fromNumber(10), floor: 1, kwh: new Double(4), at: Long.fromNumber(3) },
+      { _id: 2, site: Long.fromNumber(10), floor: 1, kwh: new Double(2), at: Long.fromNumber(9) },
+      { _id: 3, site: Long.fromNumber(20), floor: 2, kwh: new Double(7), at: Long.fromNumber(5) },
+    ]);
+    const groups = await meters
+      .aggregate(
+        [
+          { $sort: { _id: 1 } },
+          {
+            $group: {
+              _id: '$site',
+              first: { $first: '$kwh' },
+              last: { $last: '$at' },
+              all: { $push: '$kwh' },
+              kinds: { $addToSet: '$site' },
+              least: { $min: '$kwh' },
+              latest: { $max: '$at' },
+            },
+          },
+          { $sort: { _id: 1 } },
+        ],
+        { promoteValues: false },
+      )
+      .toArray();
+    expect(groups.map(typesOf)).toEqual([
+      {
+        _id: 'Long(10)',
+        first: 'Double(4)',
+        last: 'Long(9)',
+        all: ['Double(4)', 'Double(2)'],
+        kinds: ['Long(10)'],
+        least: 'Double(2)',
+        latest: 'Long(9)',
+      },
+      {
+        _id: 'Long(20)',
+        first: 'Double(7)',
+        last: 'Long(5)',
+        all: ['Double(7)'],
+        kinds: ['Long(20)'],
+        least: 'Double(7)',
+        latest: 'Long(5)',
+      },
+    ]);
+    const [byPlace] = await meters
+      .aggregate([{ $group: { _id: { site: '$site', floor: '$floor' } } }, { $sort: { _id: 1 } }], {
+        promoteValues: false,
+      })
+      .toArray();
+    expect(typesOf(byPlace)).toEqual({ _id: { site: 'Long(10)', floor: 'Int32(1)' } });
+  });
 });
 
 describe('embedded mongo: $type tells BSON types apart like mongod', () => {
