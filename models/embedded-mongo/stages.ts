@@ -50,8 +50,9 @@ const mingo = mingoPipeline as unknown as Record<
 
 /**
  * For each document a stage put out: the typed document whose values it may carry on at the same
- * paths — the stored document for an input, and for what `$unwind`, `$replaceRoot` or `$lookup`
- * made of it, the stored values now at each path. Never handed to mingo, so never changed by it.
+ * paths — the stored document for an input, and for what a stage made of it (an element
+ * `$unwind` took out, a sub-document `$replaceRoot` raised, joined documents, what `$group`
+ * gathered) the stored values now at each path. Never handed to mingo, so never changed by it.
  */
 const typedSourceOf = new WeakMap<object, Container>();
 
@@ -297,8 +298,9 @@ export function $bucketStage(collection: Sequence, spec: unknown, options: Optio
 
 /** `$unwind`: each document it puts out carries the stored element it unwound, by position. */
 export function $unwindStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  const field = typeof spec === 'string' ? spec : (spec as { path?: unknown } | null)?.path;
-  const path = typeof field === 'string' && field.startsWith('$') ? field.slice(1) : undefined;
+  const path = fieldPath(
+    typeof spec === 'string' ? spec : (spec as { path?: unknown } | null)?.path,
+  );
   return fromLastRead(
     collection,
     (remembered) => mingo.$unwind(remembered, spec, options),
@@ -314,30 +316,23 @@ export function $unwindStage(collection: Sequence, spec: unknown, options: Optio
 /** `$replaceRoot` / `$replaceWith` by a field path: the new root carries that stored document. */
 export function $replaceRootStage(collection: Sequence, spec: unknown, options: Options): Sequence {
   const newRoot = (spec as { newRoot?: unknown } | null)?.newRoot;
-  return replacedBy(
-    newRoot,
-    (remembered) => mingo.$replaceRoot(remembered, spec, options),
-    collection,
+  return replacedBy(collection, newRoot, (remembered) =>
+    mingo.$replaceRoot(remembered, spec, options),
   );
 }
 
 export function $replaceWithStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  return replacedBy(
-    spec,
-    (remembered) => mingo.$replaceWith(remembered, spec, options),
-    collection,
+  return replacedBy(collection, spec, (remembered) =>
+    mingo.$replaceWith(remembered, spec, options),
   );
 }
 
 function replacedBy(
+  collection: Sequence,
   newRoot: unknown,
   run: (remembered: Sequence) => Sequence,
-  collection: Sequence,
 ): Sequence {
-  const path =
-    typeof newRoot === 'string' && newRoot.startsWith('$') && !newRoot.startsWith('$$')
-      ? newRoot.slice(1)
-      : undefined;
+  const path = fieldPath(newRoot);
   return fromLastRead(collection, run, undefined, (typed) => {
     const stored = path === undefined ? undefined : getPath(typed, path);
     return isPlainObject(stored) ? stored : undefined;
