@@ -48,7 +48,8 @@ export interface EmbeddedMongo {
  * detect.ts and `isEmbeddedMongo`).
  *
  * Known to differ, and left because the app stores none of these types: a value a pipeline
- * computes from an int64, an integral double or a decimal128 (`$add`, `$sum`, `$avg`) is an
+ * computes from an int64, an integral double or a decimal128 with an operator that
+ * computed-types.ts does not know, by decimal128 arithmetic, or inside a sub-document, is an
  * int32 or a double here, with the right value, where mongod keeps the wider type.
  */
 export async function startEmbeddedMongo(

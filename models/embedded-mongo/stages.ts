@@ -7,10 +7,18 @@ import {
   getPath,
   inStoredOrder,
   isPlainObject,
+  numericType,
   promote,
   typedOriginal,
   type Document,
 } from './bson-values.js';
+import {
+  computedType,
+  storedType,
+  typedResult,
+  widest,
+  type ComputedType,
+} from './computed-types.js';
 
 /**
  * Pipeline stages where mingo answered otherwise than mongod:
@@ -23,7 +31,8 @@ import {
  *   - a stored value that `$project`, `$addFields`/`$set`, `$unset`, `$unwind`, `$replaceRoot`/
  *     `$replaceWith`, `$lookup`, `$facet` or `$group` (by a path) passes on unchanged keeps its
  *     BSON type (int64, an integral double, decimal128), where mingo, which computes on plain
- *     numbers, gave an int32 or a double (see withStoredTypes).
+ *     numbers, gave an int32 or a double (see withStoredTypes); a value computed at a field of
+ *     `$set`, `$project` or `$group` takes the type mongod gives it (computed-types.ts).
  */
 
 interface Sequence {
@@ -102,12 +111,12 @@ function fromLastRead(
 }
 
 /**
- * A pipeline's result with the BSON types of the stored values it carries: where it holds, at a
- * path, the number its typed counterpart holds there as an int64, an integral double or a
- * decimal128, that value. Computed values stay as mingo computed them (an int64 plus one is an
- * int32 here, an int64 on mongod), except one equal to the stored value at its path, which takes
- * the stored type. Compared with the typed document, never with mingo's copy, which a stage such
- * as `$set` on a nested path changes in place.
+ * A pipeline's result with the BSON types of the values it carries: where it holds, at a path,
+ * the number its typed counterpart holds there as an int64, a double or a decimal128 (a stored
+ * value, or a computed one typed as mongod types it), that value. Any other computed value stays
+ * as mingo computed it, except one equal to the stored value at its path, which takes the stored
+ * type. Compared with the typed document, never with mingo's copy, which a stage such as `$set`
+ * on a nested path changes in place.
  */
 export function withStoredTypes(result: Document): Document {
   const typed = typedCounterpart(result);
@@ -172,10 +181,14 @@ export function $groupStage(collection: Sequence, spec: unknown, options: Option
 
 const MEMBERS = '\u0000members';
 
-/** What a `$group` takes unchanged from its documents: `_id`'s paths, and accumulators of a path. */
+/**
+ * What a `$group` takes unchanged from its documents (`_id`'s paths, accumulators of a path), and
+ * the sums and averages whose type follows from theirs.
+ */
 interface GatheredPaths {
   id: string | Record<string, string> | undefined;
   fields: Array<{ name: string; accumulator: string; path: string }>;
+  computed: Array<{ name: string; accumulator: string; expression: unknown }>;
 }
 
 const GATHERING = new Set(['$first', '$last', '$push', '$addToSet', '$min', '$max']);
@@ -191,14 +204,22 @@ function gatheredPaths(spec: Container): GatheredPaths | undefined {
     }
   }
   const fields: GatheredPaths['fields'] = [];
+  const computed: GatheredPaths['computed'] = [];
   for (const [name, value] of Object.entries(spec)) {
     if (name === '_id' || !isPlainObject(value)) continue;
     const [accumulator, ...others] = Object.keys(value);
-    if (accumulator === undefined || others.length > 0 || !GATHERING.has(accumulator)) continue;
-    const path = fieldPath(value[accumulator]);
-    if (path !== undefined) fields.push({ name, accumulator, path });
+    if (accumulator === undefined || others.length > 0) continue;
+    const expression = value[accumulator];
+    if (accumulator === '$sum' || accumulator === '$avg') {
+      computed.push({ name, accumulator, expression });
+      continue;
+    }
+    const path = fieldPath(expression);
+    if (GATHERING.has(accumulator) && path !== undefined) fields.push({ name, accumulator, path });
   }
-  return id === undefined && fields.length === 0 ? undefined : { id, fields };
+  return id === undefined && fields.length + computed.length === 0
+    ? undefined
+    : { id, fields, computed };
 }
 
 /** `'$a.b'` → `'a.b'`; anything else (an expression, a variable, a literal) → undefined. */
@@ -239,7 +260,25 @@ function typedGathered(gathered: GatheredPaths, group: Container, members: Conta
       typed[name] = value.map((item: unknown) => storedAs(item, path));
     } else typed[name] = storedAs(value, path);
   }
+  for (const { name, accumulator, expression } of gathered.computed) {
+    const type = summedType(expression, members);
+    if (type !== undefined) {
+      typed[name] = typedResult(group[name], accumulator === '$avg' ? 'double' : type);
+    }
+  }
   return typed;
+}
+
+/** The type of a `$sum` over `members` (`$avg`: a double); a field's non-numbers are skipped. */
+function summedType(expression: unknown, members: readonly Container[]): ComputedType | undefined {
+  const path = fieldPath(expression);
+  const types = members.flatMap((member) => {
+    const typed = typedCounterpart(member) ?? member;
+    if (path === undefined) return [computedType(expression, typed)];
+    const value = getPath(typed, path);
+    return numericType(value) === undefined ? [] : [storedType(value)];
+  });
+  return widest(types);
 }
 
 export function $bucketAutoStage(collection: Sequence, spec: unknown, options: Options): Sequence {
@@ -249,15 +288,44 @@ export function $bucketAutoStage(collection: Sequence, spec: unknown, options: O
 }
 
 export function $projectStage(collection: Sequence, spec: unknown, options: Options): Sequence {
+  // Numbers and booleans in a projection keep or leave out fields; the rest are expressions.
+  const expressions = Object.entries(spec as Container).filter(
+    ([, value]) => typeof value !== 'number' && typeof value !== 'boolean',
+  );
   return fromLastRead(
     collection,
     (remembered) => mingo.$project(remembered, spec, options),
     (projected, input) => inStoredOrder(projected, input),
+    (typed, output) => withComputed(typed, output, expressions),
   );
 }
 
 export function $addFieldsStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  return fromLastRead(collection, (remembered) => mingo.$addFields(remembered, spec, options));
+  const expressions = Object.entries(spec as Container);
+  return fromLastRead(
+    collection,
+    (remembered) => mingo.$addFields(remembered, spec, options),
+    undefined,
+    (typed, output) => withComputed(typed, output, expressions),
+  );
+}
+
+/**
+ * `typed` with, at each field an expression set, the value computed there as mongod types it
+ * (computed-types.ts) — read from the stored types of the input, as mongod evaluates them all.
+ */
+function withComputed(
+  typed: Container,
+  output: Container,
+  expressions: ReadonlyArray<readonly [string, unknown]>,
+): Container {
+  let result = typed;
+  for (const [field, expression] of expressions) {
+    const type = computedType(expression, typed);
+    if (type === undefined) continue;
+    result = withValueAt(result, field, typedResult(getPath(output, field), type)) ?? result;
+  }
+  return result;
 }
 
 export function $unsetStage(collection: Sequence, spec: unknown, options: Options): Sequence {

@@ -457,6 +457,81 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
       .toArray();
     expect(typesOf(byPlace)).toEqual({ _id: { site: 'Long(10)', floor: 'Int32(1)' } });
   });
+
+  it('when a pipeline computes from stored numbers, then the result has the type mongod gives it', async () => {
+    await meters.insertMany([
+      { _id: 1, site: 'a', n: Long.fromNumber(5), d: new Double(2), top: 2147483647, k: 6 },
+      { _id: 2, site: 'a', n: Long.fromNumber(7), d: new Double(4), top: 1, k: 4 },
+    ]);
+    const [computed] = await meters
+      .aggregate(
+        [
+          { $match: { _id: 1 } },
+          {
+            $set: {
+              next: { $add: ['$n', 1] },
+              doubled: { $multiply: ['$d', 2] },
+              overflow: { $add: ['$top', 1] },
+              long: { $toLong: '$k' },
+              int: { $toInt: '$d' },
+              ratio: { $divide: ['$k', 3] },
+              rounded: { $round: ['$n', 0] },
+              copy: '$n',
+            },
+          },
+          {
+            $project: {
+              next: 1,
+              doubled: 1,
+              overflow: 1,
+              long: 1,
+              int: 1,
+              ratio: 1,
+              rounded: 1,
+              copy: 1,
+              plusOne: { $add: ['$next', 1] },
+            },
+          },
+        ],
+        { promoteValues: false },
+      )
+      .toArray();
+    expect(typesOf(computed)).toEqual({
+      _id: 'Int32(1)',
+      next: 'Long(6)',
+      doubled: 'Double(4)',
+      overflow: 'Long(2147483648)',
+      long: 'Long(6)',
+      int: 'Int32(2)',
+      ratio: 'Double(2)',
+      rounded: 'Long(5)',
+      copy: 'Long(5)',
+      plusOne: 'Long(7)',
+    });
+    const [summed] = await meters
+      .aggregate(
+        [
+          {
+            $group: {
+              _id: '$site',
+              total: { $sum: '$n' },
+              ints: { $sum: '$k' },
+              count: { $sum: 1 },
+              mean: { $avg: '$k' },
+            },
+          },
+        ],
+        { promoteValues: false },
+      )
+      .toArray();
+    expect(typesOf(summed)).toEqual({
+      _id: 'a',
+      total: 'Long(12)',
+      ints: 'Int32(10)',
+      count: 'Int32(2)',
+      mean: 'Double(5)',
+    });
+  });
 });
 
 describe('embedded mongo: $type tells BSON types apart like mongod', () => {
