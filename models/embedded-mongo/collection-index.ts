@@ -1,6 +1,6 @@
 import type { Query } from 'mingo/query';
 import { EMPTY_ARRAY_KEY } from './bson-order.js';
-import { canonicalKey, formatKeyValue, indexValuesAt, type Document } from './bson-values.js';
+import { canonicalKey, formatValue, indexValuesAt, type Document } from './bson-values.js';
 import { DuplicateKeyError } from './errors.js';
 import { compileQuery } from './mingo.js';
 import type { IndexSpec } from './index-spec.js';
@@ -172,8 +172,13 @@ export class CollectionIndex {
     this.fields.forEach((field, position) => {
       keyValue[field] = conflict.values[position] ?? null;
     });
+    // The key of an empty array is undefined in mongod's index, and its message says so.
+    const shown = Object.entries(keyValue).map(
+      ([field, value]) =>
+        `${field}: ${Array.isArray(value) && value.length === 0 ? 'undefined' : formatValue(value)}`,
+    );
     return new DuplicateKeyError(
-      `E11000 duplicate key error collection: ${ns} index: ${this.spec.name} dup key: ${formatKeyValue(keyValue)}`,
+      `E11000 duplicate key error collection: ${ns} index: ${this.spec.name} dup key: { ${shown.join(', ')} }`,
       this.spec.key,
       keyValue,
     );

@@ -39,6 +39,19 @@ describe('embedded mongo: unique indexes', () => {
     expect(await c.countDocuments()).toBe(1);
   });
 
+  it('when two documents hold an empty array in a unique index, then the message names the key as mongod does, undefined', async () => {
+    const c = db.collection('languages');
+    await c.createIndex({ spoken: 1 }, { unique: true });
+    await c.insertOne({ spoken: [] });
+    const error = await c.insertOne({ spoken: [] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 11000, keyPattern: { spoken: 1 } });
+    // mongod indexes an empty array as undefined (below null), and prints it so.
+    expect((error as Error).message).toBe(
+      'E11000 duplicate key error collection: indexes.languages index: spoken_1 dup key: { spoken: undefined }',
+    );
+    expect(await c.countDocuments()).toBe(1);
+  });
+
   it('enforces compound unique indexes on insert, update, upsert and findOneAndUpdate', async () => {
     const c = db.collection('assignments');
     await c.createIndex({ area: 1, resident: 1 }, { unique: true, name: 'area_resident' });
