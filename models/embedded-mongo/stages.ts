@@ -159,10 +159,11 @@ export function $countStage(collection: Sequence, field: unknown, options: Optio
 }
 
 /**
- * `$group`, with `_id: null` where mingo left `_id` out, and the stored types of the values it
- * gathers unchanged: an `_id` of field paths, and `$first`, `$last`, `$push`, `$addToSet`,
- * `$min`, `$max` of a field path. For those, each group also gathers its documents (under a
- * name no stored field can have: BSON names hold no NUL), to read the typed values from.
+ * `$group`, with `_id: null` where mingo left `_id` out, the stored types of the values it
+ * gathers unchanged (an `_id` of field paths, and `$first`, `$last`, `$push`, `$addToSet`,
+ * `$min`, `$max` of a field path), and its `$sum` and `$avg` typed as mongod types them. For
+ * those, each group also gathers its documents (under a name no stored field can have: BSON
+ * names hold no NUL), to read the typed values from.
  */
 export function $groupStage(collection: Sequence, spec: unknown, options: Options): Sequence {
   const gathered = gatheredPaths(spec as Container);
