@@ -142,11 +142,14 @@ function sameContainerKind(a: unknown, b: unknown): boolean {
   return isPlainObject(a) && isPlainObject(b);
 }
 
-/** `typed` with `value` at `path`, copying only the documents on the way; undefined if it has none. */
+/**
+ * `typed` with `value` at `path`, copying only the documents on the way (a missing one starts
+ * empty); undefined where the path crosses something else, such as an array.
+ */
 function withValueAt(typed: Container, path: string, value: unknown): Container | undefined {
   const [head, ...rest] = path.split('.') as [string, ...string[]];
   if (rest.length === 0) return { ...typed, [head]: value };
-  const inner = typed[head];
+  const inner = typed[head] ?? {};
   if (!isPlainObject(inner)) return undefined;
   const changed = withValueAt(inner, rest.join('.'), value);
   return changed && { ...typed, [head]: changed };
@@ -290,8 +293,9 @@ export function $bucketAutoStage(collection: Sequence, spec: unknown, options: O
 
 export function $projectStage(collection: Sequence, spec: unknown, options: Options): Sequence {
   // Numbers and booleans in a projection keep or leave out fields; the rest are expressions.
-  const expressions = Object.entries(spec as Container).filter(
-    ([, value]) => typeof value !== 'number' && typeof value !== 'boolean',
+  const expressions = fieldExpressions(
+    spec as Container,
+    (value) => typeof value !== 'number' && typeof value !== 'boolean',
   );
   return fromLastRead(
     collection,
@@ -302,13 +306,32 @@ export function $projectStage(collection: Sequence, spec: unknown, options: Opti
 }
 
 export function $addFieldsStage(collection: Sequence, spec: unknown, options: Options): Sequence {
-  const expressions = Object.entries(spec as Container);
+  const expressions = fieldExpressions(spec as Container, () => true);
   return fromLastRead(
     collection,
     (remembered) => mingo.$addFields(remembered, spec, options),
     undefined,
     (typed, output) => withComputed(typed, output, expressions),
   );
+}
+
+/**
+ * Each field a `$set` or `$project` specification sets, by its path, with its expression: a
+ * document of fields (`{y: {b: '$n'}}`) sets each of its fields (`y.b`); `keep` picks which.
+ */
+function fieldExpressions(
+  spec: Container,
+  keep: (expression: unknown) => boolean,
+  prefix = '',
+): Array<readonly [string, unknown]> {
+  return Object.entries(spec).flatMap(([key, value]) => {
+    const path = `${prefix}${key}`;
+    const fields = isPlainObject(value) ? Object.keys(value) : [];
+    if (fields.length > 0 && !fields.some((field) => field.startsWith('$'))) {
+      return fieldExpressions(value as Container, keep, `${path}.`);
+    }
+    return keep(value) ? [[path, value] as const] : [];
+  });
 }
 
 /**

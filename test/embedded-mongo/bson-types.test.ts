@@ -477,6 +477,7 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
               ratio: { $divide: ['$k', 3] },
               rounded: { $round: ['$n', 0] },
               copy: '$n',
+              nested: { next: { $add: ['$n', 1] }, copy: '$d' },
             },
           },
           {
@@ -489,7 +490,9 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
               ratio: 1,
               rounded: 1,
               copy: 1,
+              nested: 1,
               plusOne: { $add: ['$next', 1] },
+              sub: { twice: { $multiply: ['$n', 2] } },
             },
           },
         ],
@@ -506,7 +509,9 @@ describe('embedded mongo: BSON number types survive the round trip', () => {
       ratio: 'Double(2)',
       rounded: 'Long(5)',
       copy: 'Long(5)',
+      nested: { next: 'Long(6)', copy: 'Double(2)' },
       plusOne: 'Long(7)',
+      sub: { twice: 'Long(10)' },
     });
     const [summed] = await meters
       .aggregate(
