@@ -12,6 +12,7 @@ import {
   typedOriginal,
   type Document,
 } from './bson-values.js';
+import { addFields, fieldExpressions } from './add-fields.js';
 import {
   computedType,
   storedType,
@@ -28,6 +29,8 @@ import {
  *   - `$project` gives `_id` first and the fields it keeps in the order the document holds them
  *     (mingo: the projection's order, `_id` last);
  *   - `$bucketAuto` gives each bucket's `_id` (its bounds) first, then its outputs (mingo: last);
+ *   - `$addFields`/`$set` merge a document of fields into the one there, and write through
+ *     arrays and plain values as mongod does (add-fields.ts);
  *   - a stored value that `$project`, `$addFields`/`$set`, `$unset`, `$unwind`, `$replaceRoot`/
  *     `$replaceWith`, `$lookup`, `$facet` or `$group` (by a path) passes on unchanged keeps its
  *     BSON type (int64, an integral double, decimal128), where mingo, which computes on plain
@@ -48,7 +51,6 @@ const mingo = mingoPipeline as unknown as Record<
   | '$project'
   | '$sort'
   | '$bucketAuto'
-  | '$addFields'
   | '$unset'
   | '$unwind'
   | '$replaceRoot'
@@ -305,33 +307,15 @@ export function $projectStage(collection: Sequence, spec: unknown, options: Opti
   );
 }
 
+/** `$addFields` and `$set`, written as mongod writes them (add-fields.ts). */
 export function $addFieldsStage(collection: Sequence, spec: unknown, options: Options): Sequence {
   const expressions = fieldExpressions(spec as Container, () => true);
   return fromLastRead(
     collection,
-    (remembered) => mingo.$addFields(remembered, spec, options),
+    (remembered) => remembered.map((doc) => addFields(doc, expressions, options)),
     undefined,
     (typed, output) => withComputed(typed, output, expressions),
   );
-}
-
-/**
- * Each field a `$set` or `$project` specification sets, by its path, with its expression: a
- * document of fields (`{y: {b: '$n'}}`) sets each of its fields (`y.b`); `keep` picks which.
- */
-function fieldExpressions(
-  spec: Container,
-  keep: (expression: unknown) => boolean,
-  prefix = '',
-): Array<readonly [string, unknown]> {
-  return Object.entries(spec).flatMap(([key, value]) => {
-    const path = `${prefix}${key}`;
-    const fields = isPlainObject(value) ? Object.keys(value) : [];
-    if (fields.length > 0 && !fields.some((field) => field.startsWith('$'))) {
-      return fieldExpressions(value as Container, keep, `${path}.`);
-    }
-    return keep(value) ? [[path, value] as const] : [];
-  });
 }
 
 /**

@@ -979,3 +979,53 @@ describe('embedded mongo: find projections as mongod', () => {
     expect(Object.keys(found ?? {})).toEqual(['_id', 'door', 'tries']);
   });
 });
+
+describe('embedded mongo: $set and $addFields write fields as mongod does', () => {
+  const households = () => db.collection<Document>('households');
+  const setOn = async (doc: Document, set: Document): Promise<Document | undefined> => {
+    await households().insertOne(doc);
+    const [written] = await households()
+      .aggregate([{ $set: set }])
+      .toArray();
+    return written;
+  };
+
+  it('when $set gives a document of fields, then they are added to the document there, whose other fields stay', async () => {
+    const written = await setOn(
+      { _id: 1, household: { name: 'Holm', floor: 2 } },
+      { household: { visited: true, contact: { phone: '12 34' } } },
+    );
+    expect(written).toEqual({
+      _id: 1,
+      household: { name: 'Holm', floor: 2, visited: true, contact: { phone: '12 34' } },
+    });
+  });
+
+  it('when a dotted path meets a plain value, then that value becomes a document holding the field', async () => {
+    const written = await setOn({ _id: 1, note: 'ring twice' }, { 'note.text': 'hej' });
+    expect(written).toEqual({ _id: 1, note: { text: 'hej' } });
+  });
+
+  it('when a dotted path meets an array, then every element gets the field, also in arrays inside it', async () => {
+    const written = await setOn(
+      { _id: 1, rooms: [3, { kind: 'kitchen', doors: [1, {}] }, [4]] },
+      { 'rooms.doors.open': true },
+    );
+    expect(written).toEqual({
+      _id: 1,
+      rooms: [
+        { doors: { open: true } },
+        { kind: 'kitchen', doors: [{ open: true }, { open: true }] },
+        [{ doors: { open: true } }],
+      ],
+    });
+  });
+
+  it('when a value is missing or $$REMOVE, then the field is left out', async () => {
+    const written = await setOn(
+      { _id: 1, household: { name: 'Holm', floor: 2 } },
+      { gone: '$nowhere', 'household.name': '$$REMOVE' },
+    );
+    expect(written).toEqual({ _id: 1, household: { floor: 2 } });
+  });
+});
