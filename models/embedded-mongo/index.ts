@@ -47,10 +47,12 @@ export interface EmbeddedMongo {
  * refused (commands/refusals.ts). It tells clients it is embedded (`buildInfo.embedded`, see
  * detect.ts and `isEmbeddedMongo`).
  *
- * Known to differ, and left because the app stores none of these types: a value a pipeline
+ * Known to differ, and left because the app's pipelines meet neither: a value a pipeline
  * computes from an int64, an integral double or a decimal128 with an operator that
- * computed-types.ts does not know, by decimal128 arithmetic, or inside a sub-document, is an
- * int32 or a double here, with the right value, where mongod keeps the wider type.
+ * computed-types.ts does not know, by decimal128 arithmetic, or inside a document an expression
+ * builds (`$mergeObjects`), is an int32 or a double here, with the right value, where mongod
+ * keeps the wider type; a computed dotted field in `$project` through an array replaces the
+ * array (mingo), where mongod, by its code, sets the field in each element (unconfirmed).
  */
 export async function startEmbeddedMongo(
   options: EmbeddedMongoOptions = {},
