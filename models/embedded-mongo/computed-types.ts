@@ -1,4 +1,4 @@
-import { getPath, isPlainObject, numberAs, numericType } from './bson-values.js';
+import { fieldPath, getPath, isPlainObject, numberAs, numericType } from './bson-values.js';
 
 /**
  * The BSON number type mongod gives a value it computes, which mingo (computing on plain
@@ -41,8 +41,8 @@ export function computedType(
 ): ComputedType | undefined {
   if (typeof expression === 'number') return storedType(expression);
   if (typeof expression === 'string') {
-    if (!expression.startsWith('$') || expression.startsWith('$$')) return undefined;
-    return storedType(getPath(typed, expression.slice(1)));
+    const path = fieldPath(expression);
+    return path === undefined ? undefined : storedType(getPath(typed, path));
   }
   if (!isPlainObject(expression)) return undefined;
   const [operator, ...others] = Object.keys(expression);

@@ -1,5 +1,11 @@
 import { resolve } from 'mingo/util';
-import { cloneDocument, isPlainObject, rememberTyped, type Document } from './bson-values.js';
+import {
+  cloneDocument,
+  fieldPath,
+  isPlainObject,
+  rememberTyped,
+  type Document,
+} from './bson-values.js';
 import type { Collection, StoredDocument } from './collection.js';
 import { isPointValue } from './index-bounds.js';
 import { compileAggregation } from './mingo.js';
@@ -61,11 +67,8 @@ function isLookupValue(value: unknown): boolean {
 
 /** `'$name'` (a plain top-level field path), else undefined. */
 function topLevelFieldPath(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('$') || value.startsWith('$$')) {
-    return undefined;
-  }
-  const field = value.slice(1);
-  return field === '' || field.includes('.') ? undefined : field;
+  const field = fieldPath(value);
+  return field === undefined || field === '' || field.includes('.') ? undefined : field;
 }
 
 /** `'$$name'`, else undefined. */

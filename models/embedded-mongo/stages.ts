@@ -4,6 +4,7 @@ import * as mingoPipeline from 'mingo/operators/pipeline';
 import type { Options } from 'mingo/types';
 import {
   cloneDocument,
+  fieldPath,
   getPath,
   inStoredOrder,
   isPlainObject,
@@ -226,13 +227,6 @@ function gatheredPaths(spec: Container): GatheredPaths | undefined {
   return id === undefined && fields.length + computed.length === 0
     ? undefined
     : { id, fields, computed };
-}
-
-/** `'$a.b'` → `'a.b'`; anything else (an expression, a variable, a literal) → undefined. */
-function fieldPath(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('$') && !value.startsWith('$$')
-    ? value.slice(1)
-    : undefined;
 }
 
 /** The typed counterpart of one group's output, read from the documents it gathered. */
