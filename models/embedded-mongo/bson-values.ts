@@ -213,15 +213,17 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   return canonicalKey(a) === canonicalKey(b);
 }
 
-/** Reads a dotted path without descending into arrays (used for `_id`-like scalar paths). */
-/** `'$a.b'` → `'a.b'`: the field path an expression names; anything else (an expression, a
- * `$$variable`, a literal) → undefined. */
+/**
+ * `'$a.b'` → `'a.b'`: the field path an expression names; anything else (an expression, a
+ * `$$variable`, a literal) → undefined.
+ */
 export function fieldPath(value: unknown): string | undefined {
   return typeof value === 'string' && value.startsWith('$') && !value.startsWith('$$')
     ? value.slice(1)
     : undefined;
 }
 
+/** Reads a dotted path without descending into arrays (used for `_id`-like scalar paths). */
 export function getPath(doc: Document, path: string): unknown {
   let current: unknown = doc;
   for (const part of path.split('.')) {

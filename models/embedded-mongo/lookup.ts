@@ -10,7 +10,7 @@ import type { Collection, StoredDocument } from './collection.js';
 import { isPointValue } from './index-bounds.js';
 import { compileAggregation } from './mingo.js';
 import { newQueryStats, queryStored } from './query-engine.js';
-import { carryTypes, typedCounterpart, withJoined } from './stages.js';
+import { carryTypes, typedForm, withJoined } from './stages.js';
 
 /** What one `$lookup` stage read, as mongod's explain reports it per stage. */
 export interface LookupStats {
@@ -264,7 +264,7 @@ export function runIndexedLookup(
     }
     stats.nReturned = (stats.nReturned ?? 0) + 1;
     const output = { ...input, [lookup.as]: joined };
-    return carryTypes(output, withJoined(typedCounterpart(input) ?? input, output, lookup.as));
+    return carryTypes(output, withJoined(typedForm(input), output, lookup.as));
   });
 }
 

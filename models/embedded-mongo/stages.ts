@@ -78,6 +78,11 @@ export function typedCounterpart(doc: Container): Container | undefined {
   return original === doc ? undefined : (original as Container);
 }
 
+/** A document as its typed counterpart, where it has one; anything else as it is. */
+export function typedForm<T>(value: T): T {
+  return isPlainObject(value) ? ((typedCounterpart(value) ?? value) as T) : value;
+}
+
 /** Records that `output` carries values of the typed document `typed` (see typedCounterpart). */
 export function carryTypes<T extends object>(output: T, typed: Container | undefined): T {
   if (typed !== undefined) typedSourceOf.set(output, typed);
@@ -232,7 +237,7 @@ function gatheredPaths(spec: Container): GatheredPaths | undefined {
 /** The typed counterpart of one group's output, read from the documents it gathered. */
 function typedGathered(gathered: GatheredPaths, group: Container, members: Container[]): Container {
   const typedAt = (doc: Container | undefined, path: string): unknown =>
-    doc === undefined ? undefined : getPath(typedCounterpart(doc) ?? doc, path);
+    doc === undefined ? undefined : getPath(typedForm(doc), path);
   const typed: Container = {};
   const { id } = gathered;
   if (typeof id === 'string') typed._id = typedAt(members[0], id);
@@ -273,7 +278,7 @@ function typedGathered(gathered: GatheredPaths, group: Container, members: Conta
 function summedType(expression: unknown, members: readonly Container[]): ComputedType | undefined {
   const path = fieldPath(expression);
   const types = members.flatMap((member) => {
-    const typed = typedCounterpart(member) ?? member;
+    const typed = typedForm(member);
     if (path === undefined) return [computedType(expression, typed)];
     const value = getPath(typed, path);
     return numericType(value) === undefined ? [] : [storedType(value)];
@@ -424,10 +429,7 @@ export function $lookupStage(collection: Sequence, spec: unknown, options: Optio
 export function withJoined(typed: Container, output: Container, as: string): Container {
   const joined = getPath(output, as);
   if (!Array.isArray(joined)) return typed;
-  const counterparts = joined.map((doc: unknown) =>
-    isPlainObject(doc) ? (typedCounterpart(doc) ?? doc) : doc,
-  );
-  return withValueAt(typed, as, counterparts) ?? typed;
+  return withValueAt(typed, as, joined.map(typedForm)) ?? typed;
 }
 
 /**
@@ -444,7 +446,7 @@ export function $facetStage(collection: Sequence, spec: unknown, options: Option
       const copies = docs.map((doc) => carryTypes(cloneDocument(doc), typedCounterpart(doc)));
       const out = new Aggregator(pipeline, facetOptions).run(copies) as Container[];
       facets[name] = out;
-      typed[name] = out.map((doc) => (isPlainObject(doc) ? (typedCounterpart(doc) ?? doc) : doc));
+      typed[name] = out.map(typedForm);
     }
     return Lazy([carryTypes(facets, typed)]);
   });
