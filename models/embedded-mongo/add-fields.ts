@@ -41,22 +41,3 @@ function written(target: unknown, parts: readonly string[], value: unknown): unk
   else copy[head] = inner;
   return copy;
 }
-
-/**
- * Each field a `$set` or `$project` specification sets, by its path, with its expression: a
- * document of fields (`{y: {b: '$n'}}`) sets each of its fields (`y.b`); `keep` picks which.
- */
-export function fieldExpressions(
-  spec: Container,
-  keep: (expression: unknown) => boolean,
-  prefix = '',
-): Array<readonly [string, unknown]> {
-  return Object.entries(spec).flatMap(([key, value]) => {
-    const path = `${prefix}${key}`;
-    const fields = isPlainObject(value) ? Object.keys(value) : [];
-    if (fields.length > 0 && !fields.some((field) => field.startsWith('$'))) {
-      return fieldExpressions(value as Container, keep, `${path}.`);
-    }
-    return keep(value) ? [[path, value] as const] : [];
-  });
-}

@@ -38,33 +38,42 @@ export function $elemMatchProjection(
  */
 export function refuseMixedProjection(projection: Document): void {
   let mode: 'inclusion' | 'exclusion' | undefined;
-  const visit = (spec: Document, path: string): void => {
-    for (const [field, value] of Object.entries(spec)) {
-      const fullPath = `${path}${field}`;
-      if (fullPath === '_id') continue;
-      if (isPlainObject(value)) {
-        if (!Object.keys(value).some((key) => key.startsWith('$'))) visit(value, `${fullPath}.`);
-        continue;
-      }
-      const kind =
-        value === false || value === 0
-          ? 'exclusion'
-          : value === true || typeof value === 'number'
-            ? 'inclusion'
-            : undefined;
-      if (kind === undefined) continue;
-      mode ??= kind;
-      if (kind === mode) continue;
-      throw kind === 'inclusion'
-        ? new CommandError(
-            ErrorCode.InclusionInExclusionProjection,
-            `Cannot do inclusion on field ${fullPath} in exclusion projection`,
-          )
-        : new CommandError(
-            ErrorCode.ExclusionInInclusionProjection,
-            `Cannot do exclusion on field ${fullPath} in inclusion projection`,
-          );
+  const flags = fieldExpressions(
+    projection,
+    (value) => typeof value === 'number' || typeof value === 'boolean',
+  );
+  for (const [path, value] of flags) {
+    if (path === '_id') continue;
+    const kind = value === false || value === 0 ? 'exclusion' : 'inclusion';
+    mode ??= kind;
+    if (kind === mode) continue;
+    throw kind === 'inclusion'
+      ? new CommandError(
+          ErrorCode.InclusionInExclusionProjection,
+          `Cannot do inclusion on field ${path} in exclusion projection`,
+        )
+      : new CommandError(
+          ErrorCode.ExclusionInInclusionProjection,
+          `Cannot do exclusion on field ${path} in inclusion projection`,
+        );
+  }
+}
+
+/**
+ * Each field a `$set` or `$project` specification sets, by its path, with its expression: a
+ * document of fields (`{y: {b: '$n'}}`) sets each of its fields (`y.b`); `keep` picks which.
+ */
+export function fieldExpressions(
+  spec: Document,
+  keep: (expression: unknown) => boolean,
+  prefix = '',
+): Array<readonly [string, unknown]> {
+  return Object.entries(spec).flatMap(([key, value]) => {
+    const path = `${prefix}${key}`;
+    const fields = isPlainObject(value) ? Object.keys(value) : [];
+    if (fields.length > 0 && !fields.some((field) => field.startsWith('$'))) {
+      return fieldExpressions(value as Document, keep, `${path}.`);
     }
-  };
-  visit(projection, '');
+    return keep(value) ? [[path, value] as const] : [];
+  });
 }

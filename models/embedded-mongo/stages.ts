@@ -13,7 +13,8 @@ import {
   typedOriginal,
   type Document,
 } from './bson-values.js';
-import { addFields, fieldExpressions } from './add-fields.js';
+import { addFields } from './add-fields.js';
+import { fieldExpressions } from './projection.js';
 import {
   computedType,
   storedType,
